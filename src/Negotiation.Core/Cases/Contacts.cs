@@ -1,0 +1,74 @@
+using NodaTime;
+
+namespace Negotiation.Core.Cases;
+
+/// <summary>An earlier contact with the lender about the debt.</summary>
+public sealed record NegotiationAttempt
+{
+    /// <summary>Gets the day of the contact. Required.</summary>
+    [CaseField(Required = true)]
+    public LocalDate On { get; init; }
+
+    /// <summary>Gets how the contact was made. Required.</summary>
+    [CaseField(Required = true)]
+    public ContactChannel Channel { get; init; }
+
+    /// <summary>Gets what was asked for, if anything specific.</summary>
+    public RequestType? Requested { get; init; }
+
+    /// <summary>Gets how it ended. Required.</summary>
+    [CaseField(Required = true)]
+    public AttemptOutcome Outcome { get; init; }
+
+    /// <summary>Gets whether the outcome was confirmed in writing.</summary>
+    public bool InWriting { get; init; }
+
+    /// <summary>Gets the lender's reference number for the contact, if any.</summary>
+    [CaseField(Kind = FieldKind.Text)]
+    public string? Reference { get; init; }
+
+    /// <summary>Gets the promises made during the contact, by either side.</summary>
+    public ValueList<Promise> Promises { get; init; } = ValueList<Promise>.Empty;
+}
+
+/// <summary>A promise made during a contact, with the day it is due.</summary>
+public sealed record Promise
+{
+    /// <summary>Gets what was promised. Required.</summary>
+    [CaseField(Required = true, Kind = FieldKind.Text)]
+    public string What { get; init; } = "";
+
+    /// <summary>Gets the day by which it is due. Required.</summary>
+    [CaseField(Required = true)]
+    public LocalDate By { get; init; }
+}
+
+/// <summary>An offer the borrower received to settle or fix the debt.</summary>
+public sealed record ReceivedOffer
+{
+    /// <summary>Gets who made the offer; defaults to <see cref="OfferSource.Unknown"/>.</summary>
+    public OfferSource From { get; init; } = OfferSource.Unknown;
+
+    /// <summary>Gets the fee asked for before anything is done.</summary>
+    [CaseField(Kind = FieldKind.Money)]
+    public decimal UpfrontFee { get; init; }
+
+    /// <summary>Gets whether the offer asks for a one-time verification code.</summary>
+    public bool AsksForVerificationCode { get; init; }
+
+    /// <summary>Gets whether the offer asks for a password.</summary>
+    public bool AsksForPassword { get; init; }
+
+    /// <summary>Gets whether the offer asks for payment into a personal (not the lender's) account.</summary>
+    public bool AsksPaymentToPersonalAccount { get; init; }
+
+    /// <summary>Gets whether the offer promises to remove records from the credit report.</summary>
+    public bool PromisesCreditRecordRemoval { get; init; }
+
+    /// <summary>Gets whether the offer was made in writing.</summary>
+    public bool InWriting { get; init; }
+
+    /// <summary>Gets what the offer says, in the borrower's words.</summary>
+    [CaseField(Kind = FieldKind.Text)]
+    public string? Description { get; init; }
+}

@@ -1,0 +1,64 @@
+namespace Negotiation.Core.Cases;
+
+/// <summary>The borrower's monthly budget and savings.</summary>
+public sealed record Finances
+{
+    /// <summary>Gets the sources of monthly income.</summary>
+    public ValueList<IncomeSource> Income { get; init; } = ValueList<IncomeSource>.Empty;
+
+    /// <summary>Gets the monthly expenses by category.</summary>
+    public ValueList<Expense> Expenses { get; init; } = ValueList<Expense>.Empty;
+
+    /// <summary>Gets the borrower's other debts.</summary>
+    public ValueList<OtherDebt> OtherDebts { get; init; } = ValueList<OtherDebt>.Empty;
+
+    /// <summary>Gets the savings the borrower can draw on.</summary>
+    [CaseField(Kind = FieldKind.Money)]
+    public decimal Savings { get; init; }
+}
+
+/// <summary>A source of monthly income.</summary>
+public sealed record IncomeSource
+{
+    /// <summary>Gets what the income is (salary, pension, rent ...).</summary>
+    [CaseField(Kind = FieldKind.Text)]
+    public string? Source { get; init; }
+
+    /// <summary>Gets the monthly amount. Required.</summary>
+    [CaseField(Required = true, Kind = FieldKind.Money)]
+    public decimal Monthly { get; init; }
+
+    /// <summary>Gets whether the income can be counted on month after month; defaults to true.</summary>
+    public bool Stable { get; init; } = true;
+}
+
+/// <summary>A monthly expense.</summary>
+public sealed record Expense
+{
+    /// <summary>Gets the category, which decides whether it is essential or flexible. Required.</summary>
+    [CaseField(Required = true)]
+    public ExpenseCategory Category { get; init; }
+
+    /// <summary>Gets the monthly amount. Required.</summary>
+    [CaseField(Required = true, Kind = FieldKind.Money)]
+    public decimal Monthly { get; init; }
+
+    /// <summary>Gets whether the category is essential (housing, utilities, food, transport, health, childcare, education, insurance, other-essential).</summary>
+    public bool IsEssential => Category <= ExpenseCategory.OtherEssential;
+}
+
+/// <summary>A debt owed to another lender.</summary>
+public sealed record OtherDebt
+{
+    /// <summary>Gets who is owed, if given.</summary>
+    [CaseField(Kind = FieldKind.Text)]
+    public string? Lender { get; init; }
+
+    /// <summary>Gets the monthly payment. Required.</summary>
+    [CaseField(Required = true, Kind = FieldKind.Money)]
+    public decimal MonthlyPayment { get; init; }
+
+    /// <summary>Gets the balance still owed.</summary>
+    [CaseField(Kind = FieldKind.Money)]
+    public decimal Balance { get; init; }
+}

@@ -1,0 +1,73 @@
+using NodaTime;
+
+namespace Negotiation.Core.Cases;
+
+/// <summary>The lender the borrower owes.</summary>
+public sealed record Lender
+{
+    /// <summary>Gets the lender's or product's name, if given.</summary>
+    [CaseField(Kind = FieldKind.Text)]
+    public string? Name { get; init; }
+
+    /// <summary>Gets the kind of lender; defaults to <see cref="LenderKind.Other"/>.</summary>
+    public LenderKind Kind { get; init; } = LenderKind.Other;
+}
+
+/// <summary>One due payment in the repayment record, paid or not.</summary>
+public sealed record RepaymentRecord
+{
+    /// <summary>Gets the date the payment fell due. Required.</summary>
+    [CaseField(Required = true)]
+    public LocalDate DueDate { get; init; }
+
+    /// <summary>Gets the amount that fell due. Required.</summary>
+    [CaseField(Required = true, Kind = FieldKind.Money)]
+    public decimal AmountDue { get; init; }
+
+    /// <summary>Gets the day it was paid, or null if it has not been paid.</summary>
+    public LocalDate? PaidOn { get; init; }
+
+    /// <summary>Gets the amount paid, or null if nothing was paid; given together with <see cref="PaidOn"/>.</summary>
+    [CaseField(Kind = FieldKind.Money)]
+    public decimal? AmountPaid { get; init; }
+}
+
+/// <summary>The borrower's reason for falling behind.</summary>
+public sealed record Hardship
+{
+    /// <summary>Gets the cause; defaults to <see cref="HardshipCause.None"/>.</summary>
+    public HardshipCause Cause { get; init; } = HardshipCause.None;
+
+    /// <summary>Gets the day the hardship began, if known.</summary>
+    public LocalDate? Since { get; init; }
+
+    /// <summary>Gets how many more months the hardship is expected to last, if known.</summary>
+    [CaseField(Min = 0, Max = 600)]
+    public int? ExpectedMonths { get; init; }
+}
+
+/// <summary>How the borrower has behaved towards the lender.</summary>
+public sealed record Conduct
+{
+    /// <summary>Gets whether the lender suspects malicious overdraft (spending with no intent to repay).</summary>
+    public bool SuspectedMaliciousOverdraft { get; init; }
+
+    /// <summary>Gets how many repayment promises the borrower has broken.</summary>
+    [CaseField(Min = 0, Max = 1000)]
+    public int BrokenPromises { get; init; }
+
+    /// <summary>Gets whether the lender can reach the borrower; defaults to true.</summary>
+    public bool Contactable { get; init; } = true;
+}
+
+/// <summary>A charge the borrower disputes.</summary>
+public sealed record DisputedCharge
+{
+    /// <summary>Gets what the charge is. Required.</summary>
+    [CaseField(Required = true, Kind = FieldKind.Text)]
+    public string Description { get; init; } = "";
+
+    /// <summary>Gets the amount disputed. Required.</summary>
+    [CaseField(Required = true, Kind = FieldKind.Money)]
+    public decimal Amount { get; init; }
+}

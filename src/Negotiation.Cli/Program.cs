@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using Negotiation.Cli.Commands;
 
 namespace Negotiation.Cli;
@@ -15,6 +17,9 @@ public static class Program
         var root = new RootCommand(
             "Advises a borrower who has fallen behind on a consumer credit line, and checks the rule sets behind the advice.");
         root.Subcommands.Add(CheckCaseCommand.Create(stdout, stderr));
+
+        // The default prints the entry assembly's version, which is the test host's under tests.
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion(stdout);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -38,5 +43,16 @@ public static class Program
             stderr.WriteLine($"negotiation: internal error: {e.GetType().Name}: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+    }
+}
+
+/// <summary>Prints this tool's informational version for <c>--version</c>.</summary>
+internal sealed class PrintVersion(TextWriter stdout) : SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        var version = typeof(PrintVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        stdout.WriteLine(version);
+        return ExitCodes.Ok;
     }
 }

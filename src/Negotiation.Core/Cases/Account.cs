@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using NodaTime;
 
 namespace Negotiation.Core.Cases;
@@ -43,5 +44,6 @@ public sealed record Account
     public int? GracePeriodDays { get; init; }
 
     /// <summary>Gets everything owed on the account: principal, interest, fees and penalty interest.</summary>
+    [JsonIgnore]
     public decimal TotalOwed => Principal + Interest + Fees + PenaltyInterest;
 }

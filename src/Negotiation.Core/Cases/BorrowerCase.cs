@@ -7,7 +7,7 @@ namespace Negotiation.Core.Cases;
 /// hardship, what the borrower wants, and the contacts and offers so far.
 /// </summary>
 /// <remarks>
-/// Read a case with <c>FromJson</c>, which checks it whole. Instances are immutable and
+/// Read a case with <see cref="FromJson(string)"/>, which checks it whole. Instances are immutable and
 /// thread-safe, and compare by value. The case carries its own "today" (<see cref="AsOf"/>): nothing in
 /// the library reads a clock.
 /// </remarks>
@@ -18,7 +18,7 @@ public sealed partial record BorrowerCase
     public LocalDate AsOf { get; init; }
 
     /// <summary>Gets the ISO 4217 code of the currency every amount is in (e.g. <c>CNY</c>). Required.</summary>
-    [CaseField(Required = true)]
+    [CaseField(Required = true, Kind = FieldKind.Currency)]
     public string Currency { get; init; } = "";
 
     /// <summary>Gets the lender; defaults to an unnamed lender of kind <see cref="LenderKind.Other"/>.</summary>

@@ -11,6 +11,8 @@ internal enum FieldKind
     Rate,
     /// <summary>Free text: a string no longer than the text bound.</summary>
     Text,
+    /// <summary>An ISO 4217 currency code from the supported table.</summary>
+    Currency,
 }
 
 /// <summary>
@@ -29,4 +31,7 @@ internal sealed class CaseFieldAttribute : Attribute
 
     /// <summary>Inclusive upper bound for integers and rates; NaN when none.</summary>
     public double Max { get; init; } = double.NaN;
+
+    /// <summary>The most elements an array may hold.</summary>
+    public int MaxItems { get; init; } = CaseLimits.MaxItems;
 }

@@ -1,3 +1,5 @@
+using Newtonsoft.Json;
+
 namespace Negotiation.Core.Cases;
 
 /// <summary>The borrower's monthly budget and savings.</summary>
@@ -44,6 +46,7 @@ public sealed record Expense
     public decimal Monthly { get; init; }
 
     /// <summary>Gets whether the category is essential (housing, utilities, food, transport, health, childcare, education, insurance, other-essential).</summary>
+    [JsonIgnore]
     public bool IsEssential => Category <= ExpenseCategory.OtherEssential;
 }
 

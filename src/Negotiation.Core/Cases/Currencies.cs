@@ -1,0 +1,40 @@
+using System.Collections.Frozen;
+
+namespace Negotiation.Core.Cases;
+
+/// <summary>ISO 4217 currencies the case reader accepts, with the number of decimals of their minor unit.</summary>
+internal static class Currencies
+{
+    // The minor units come from ISO 4217. Only currencies in this table are accepted, so that every
+    // amount can be rounded to a real minor unit; add a line here to support another one.
+    private static readonly FrozenDictionary<string, int> MinorUnits = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["CNY"] = 2, ["HKD"] = 2, ["MOP"] = 2, ["TWD"] = 2, ["USD"] = 2, ["EUR"] = 2, ["GBP"] = 2,
+        ["CHF"] = 2, ["CAD"] = 2, ["AUD"] = 2, ["NZD"] = 2, ["SGD"] = 2, ["MYR"] = 2, ["THB"] = 2,
+        ["PHP"] = 2, ["INR"] = 2, ["IDR"] = 2, ["SEK"] = 2, ["NOK"] = 2, ["DKK"] = 2, ["PLN"] = 2,
+        ["CZK"] = 2, ["HUF"] = 2, ["RUB"] = 2, ["TRY"] = 2, ["ZAR"] = 2, ["BRL"] = 2, ["MXN"] = 2,
+        ["ARS"] = 2, ["SAR"] = 2, ["AED"] = 2, ["ILS"] = 2, ["EGP"] = 2, ["NGN"] = 2, ["KES"] = 2,
+        ["PKR"] = 2, ["BDT"] = 2, ["LKR"] = 2, ["MNT"] = 2,
+        ["JPY"] = 0, ["KRW"] = 0, ["VND"] = 0, ["CLP"] = 0, ["ISK"] = 0,
+        ["BHD"] = 3, ["KWD"] = 3, ["OMR"] = 3, ["JOD"] = 3, ["TND"] = 3,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Names people write instead of the ISO code.
+    private static readonly FrozenDictionary<string, string> CommonMistakes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["RMB"] = "CNY", ["YUAN"] = "CNY", ["人民币"] = "CNY", ["元"] = "CNY", ["NTD"] = "TWD", ["YEN"] = "JPY",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    public static bool TryGetMinorUnit(string code, out int decimals) => MinorUnits.TryGetValue(code, out decimals);
+
+    public static string? Suggest(string code)
+    {
+        if (CommonMistakes.TryGetValue(code.Trim(), out var iso))
+        {
+            return iso;
+        }
+
+        var upper = code.Trim().ToUpperInvariant();
+        return MinorUnits.ContainsKey(upper) ? upper : null;
+    }
+}

@@ -1,0 +1,42 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Serialization;
+using NodaTime.Serialization.JsonNet;
+
+namespace Negotiation.Core.Cases.Json;
+
+/// <summary>The one place that says how case JSON maps to the model: camelCase names, kebab-case enums, ISO dates.</summary>
+internal static class CaseJson
+{
+    public static readonly NamingStrategy PropertyNaming = new CamelCaseNamingStrategy();
+
+    public static readonly NamingStrategy EnumNaming = new KebabCaseNamingStrategy();
+
+    public static JsonSerializerSettings Settings { get; } = CreateSettings();
+
+    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
+
+    public static string EnumName(Enum value) => EnumNaming.GetPropertyName(value.ToString(), false);
+
+    public static string PropertyName(string clrName) => PropertyNaming.GetPropertyName(clrName, false);
+
+    private static JsonSerializerSettings CreateSettings()
+    {
+        var settings = new JsonSerializerSettings
+        {
+            ContractResolver = new DefaultContractResolver { NamingStrategy = PropertyNaming },
+            // The validator has already refused unknown names; "$schema" is the one it lets through.
+            MissingMemberHandling = MissingMemberHandling.Ignore,
+            // An explicit null means "not given": the model's default stays.
+            NullValueHandling = NullValueHandling.Ignore,
+            FloatParseHandling = FloatParseHandling.Decimal,
+            DateParseHandling = DateParseHandling.None,
+            Culture = System.Globalization.CultureInfo.InvariantCulture,
+            MaxDepth = 32,
+            TypeNameHandling = TypeNameHandling.None,
+        };
+        settings.Converters.Add(new StringEnumConverter(EnumNaming, allowIntegerValues: false));
+        settings.Converters.Add(NodaConverters.LocalDateConverter);
+        return settings;
+    }
+}

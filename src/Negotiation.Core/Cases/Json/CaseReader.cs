@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NodaTime;
 using NodaTime.Text;
+using Negotiation.Core.Diagnostics;
 
 namespace Negotiation.Core.Cases.Json;
 

@@ -1,4 +1,4 @@
-namespace Negotiation.Core.Cases.Json;
+namespace Negotiation.Core.Diagnostics;
 
 /// <summary>Finds the known name nearest to a misspelt one, for "did you mean" hints.</summary>
 internal static class NameSuggestions

@@ -1,0 +1,50 @@
+using System.Collections.Frozen;
+
+namespace Negotiation.Core.Messages;
+
+/// <summary>
+/// Words for the case's kebab-case codes, so that a message naming <c>{lenderKind}</c> or
+/// <c>{largestFlexibleCategory}</c> reads as a word, not a code. Codes it does not know stay as they are.
+/// </summary>
+internal static class Vocabulary
+{
+    private static readonly FrozenDictionary<string, (string Zh, string En)> Words = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        // lender kinds
+        ["bank-card"] = ("银行信用卡", "bank credit card"),
+        ["consumer-finance"] = ("消费金融公司", "consumer-finance company"),
+        ["online-lender"] = ("网络贷款平台", "online lender"),
+        ["bnpl"] = ("先买后付产品", "buy-now-pay-later line"),
+        // hardship causes
+        ["oversight"] = ("疏忽忘记还款", "an oversight"),
+        ["temporary-cash-shortfall"] = ("临时资金周转困难", "a temporary cash shortfall"),
+        ["income-drop"] = ("收入下降", "a drop in income"),
+        ["job-loss"] = ("失业", "the loss of a job"),
+        ["illness"] = ("疾病", "illness"),
+        ["family-emergency"] = ("家庭突发变故", "a family emergency"),
+        ["business-failure"] = ("经营失败", "a business failure"),
+        ["unexpected-expense"] = ("意外的大额支出", "an unexpected expense"),
+        ["disputed-charge"] = ("对收费有争议", "a disputed charge"),
+        // requests and goals
+        ["extension"] = ("延期还款", "a payment extension"),
+        ["fee-waiver"] = ("减免费用和罚息", "a waiver of fees and penalty interest"),
+        ["interest-relief"] = ("减免或停止计息", "interest relief"),
+        ["instalment-plan"] = ("分期还款", "an instalment plan"),
+        ["principal-reduction"] = ("减免部分本金", "a principal reduction"),
+        ["discount-or-lower-rate"] = ("优惠或降低利率", "a discount or a lower rate"),
+        // flexible expense categories
+        ["communications"] = ("通讯", "communications"),
+        ["personal"] = ("个人消费", "personal spending"),
+        ["leisure"] = ("休闲娱乐", "leisure"),
+        ["other"] = ("其他", "other"),
+        // asset tiers
+        ["normal"] = ("正常", "normal"),
+        ["special-mention"] = ("关注", "special mention"),
+        ["substandard"] = ("次级", "substandard"),
+        ["doubtful"] = ("可疑", "doubtful"),
+        ["loss"] = ("损失", "loss"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static string Label(string code, string language) =>
+        Words.TryGetValue(code, out var word) ? (language == Language.Chinese ? word.Zh : word.En) : code;
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Negotiation.Core.Diagnostics;
+using Newtonsoft.Json.Linq;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Negotiation.Core.RuleSets.Loading;
+
+/// <summary>Typed reads of JSON properties that record a problem, with its position, instead of throwing.</summary>
+internal sealed partial class JsonChecks(ProblemList problems, string file, string? rule = null)
+{
+    public string File => file;
+
+    public JsonChecks ForRule(string? ruleName) => new(problems, file, ruleName);
+
+    public void Problem(JToken? at, string message) => problems.Add(file, at, message, rule);
+
+    public void KnownOnly(JObject obj, IReadOnlyCollection<string> known, string where)
+    {
+        foreach (var property in obj.Properties())
+        {
+            if (known.Contains(property.Name))
+            {
+                continue;
+            }
+
+            var near = NameSuggestions.Nearest(property.Name, known);
+            Problem(property, near is null
+                ? $"unknown property '{property.Name}' in {where}; known: {string.Join(", ", known)}"
+                : $"unknown property '{property.Name}' in {where}; did you mean '{near}'?");
+        }
+    }
+
+    public JObject? Object(JToken? token, string what)
+    {
+        if (token is JObject obj)
+        {
+            return obj;
+        }
+
+        Problem(token, $"{what} must be a JSON object");
+        return null;
+    }
+
+    public string? String(JObject obj, string name, bool required, int maxLength = 200)
+    {
+        var token = obj[name];
+        if (token is null || token.Type == JTokenType.Null)
+        {
+            if (required)
+            {
+                Problem(obj, $"'{name}' is required");
+            }
+
+            return null;
+        }
+
+        if (token.Type != JTokenType.String)
+        {
+            Problem(token, $"'{name}' must be text");
+            return null;
+        }
+
+        var text = (string)token!;
+        if (text.Length == 0 || text.Length > maxLength)
+        {
+            Problem(token, $"'{name}' must be 1 to {maxLength} characters long");
+            return null;
+        }
+
+        return text;
+    }
+
+    public string? Code(JObject obj, string name, bool required)
+    {
+        var text = String(obj, name, required);
+        if (text is not null && !KebabCode().IsMatch(text))
+        {
+            Problem(obj[name], $"'{name}' must be a kebab-case code (lower-case letters, digits and '-'), not '{text}'");
+            return null;
+        }
+
+        return text;
+    }
+
+    public string? OneOf(JObject obj, string name, IReadOnlyList<string> allowed, bool required)
+    {
+        var text = String(obj, name, required);
+        if (text is null || allowed.Contains(text))
+        {
+            return text;
+        }
+
+        var near = NameSuggestions.Nearest(text, allowed);
+        Problem(obj[name], $"'{name}' is '{text}'{(near is null ? "" : $" (did you mean '{near}'?)")}; allowed: {string.Join(", ", allowed)}");
+        return null;
+    }
+
+    public int? Integer(JObject obj, string name, bool required, int min, int max)
+    {
+        var token = obj[name];
+        if (token is null || token.Type == JTokenType.Null)
+        {
+            if (required)
+            {
+                Problem(obj, $"'{name}' is required");
+            }
+
+            return null;
+        }
+
+        if (token.Type != JTokenType.Integer || (long)token < min || (long)token > max)
+        {
+            Problem(token, $"'{name}' must be a whole number from {min} to {max}");
+            return null;
+        }
+
+        return (int)(long)token;
+    }
+
+    public bool? Boolean(JObject obj, string name)
+    {
+        var token = obj[name];
+        if (token is null || token.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        if (token.Type != JTokenType.Boolean)
+        {
+            Problem(token, $"'{name}' must be true or false");
+            return null;
+        }
+
+        return (bool)token;
+    }
+
+    public LocalDate? Date(JObject obj, string name, bool required)
+    {
+        var text = String(obj, name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success || text.Length != 10)
+        {
+            Problem(obj[name], $"'{name}' must be a date written yyyy-MM-dd, not '{text}'");
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    public IReadOnlyList<string>? StringList(JObject obj, string name, bool required, Func<string, JToken, bool>? check = null)
+    {
+        var token = obj[name];
+        if (token is null || token.Type == JTokenType.Null)
+        {
+            if (required)
+            {
+                Problem(obj, $"'{name}' is required");
+            }
+
+            return null;
+        }
+
+        if (token is not JArray array)
+        {
+            Problem(token, $"'{name}' must be a list of texts");
+            return null;
+        }
+
+        var result = new List<string>();
+        foreach (var item in array)
+        {
+            if (item.Type != JTokenType.String)
+            {
+                Problem(item, $"'{name}' must hold texts only");
+                continue;
+            }
+
+            var text = (string)item!;
+            if (result.Contains(text))
+            {
+                Problem(item, $"'{text}' appears twice in '{name}'");
+                continue;
+            }
+
+            if (check is null || check(text, item))
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads <c>{"zh-CN": "...", "en": "..."}</c>, requiring exactly the declared languages.</summary>
+    public IReadOnlyDictionary<string, string>? Localized(JToken? token, string what, IReadOnlyList<string> languages, int maxLength = 2000)
+    {
+        if (token is not JObject obj)
+        {
+            Problem(token, $"{what} must be an object with a text per language ({string.Join(", ", languages)})");
+            return null;
+        }
+
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in obj.Properties())
+        {
+            if (!languages.Contains(property.Name))
+            {
+                Problem(property, $"{what} has a text in '{property.Name}', which the manifest does not declare ({string.Join(", ", languages)})");
+            }
+            else if (property.Value.Type != JTokenType.String || ((string)property.Value!).Trim().Length == 0)
+            {
+                Problem(property.Value, $"{what} in '{property.Name}' must be non-empty text");
+            }
+            else if (((string)property.Value!).Length > maxLength)
+            {
+                Problem(property.Value, $"{what} in '{property.Name}' is longer than {maxLength} characters");
+            }
+            else
+            {
+                texts[property.Name] = (string)property.Value!;
+            }
+        }
+
+        foreach (var language in languages.Where(l => obj[l] is null))
+        {
+            Problem(obj, $"{what} is missing in '{language}'");
+        }
+
+        return texts.Count == languages.Count ? texts : null;
+    }
+
+    public static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    public static partial Regex KebabCode();
+
+    [GeneratedRegex("^[a-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    public static partial Regex CamelName();
+}

@@ -1,0 +1,149 @@
+using System.Collections.Frozen;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Messages;
+using Newtonsoft.Json.Linq;
+using NodaTime;
+
+namespace Negotiation.Core.RuleSets.Loading;
+
+/// <summary>The manifest, <c>ruleset.json</c>, as read.</summary>
+internal sealed record Manifest(
+    string Id,
+    string Version,
+    LocalDate EffectiveFrom,
+    string Jurisdiction,
+    string Currency,
+    IReadOnlyList<string> Languages,
+    FrozenDictionary<string, decimal> Parameters,
+    IReadOnlyList<string> Workflows,
+    string? Description);
+
+/// <summary>A parameter the library itself needs, with the range that makes sense for it.</summary>
+internal sealed record RequiredParameter(string Name, decimal Min, decimal Max, bool Whole, string Meaning);
+
+internal static class ManifestReader
+{
+    public const string FileName = "ruleset.json";
+
+    private static readonly string[] Known =
+        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description"];
+
+    /// <summary>The parameters every rule set must define, because the calculators and the plan use them.</summary>
+    public static IReadOnlyList<RequiredParameter> Required { get; } =
+    [
+        new("gracePeriodDays", 0, 90, true, "grace days after a due date when the case does not state its own"),
+        new("maxExtensionDays", 1, 365, true, "the longest extension to ask for, in days"),
+        new("maxInstalmentMonths", 1, 600, true, "the longest instalment plan to propose, in months"),
+        new("affordableShare", 0, 1, false, "the share of income left after essentials and other debts that may go to this debt"),
+        new("aprRedFlag", 0, 10, false, "the annual rate above which the cost is flagged as excessive"),
+        new("negativeRecordYears", 0, 50, true, "years a negative credit record is kept after the overdue ends"),
+        new("complaintResponseDays", 1, 365, true, "days within which the lender should answer a complaint"),
+        new("followUpDays", 1, 365, true, "days after which to follow up an unanswered request"),
+    ];
+
+    public static Manifest? Read(string? text, ProblemList problems)
+    {
+        var checks = new JsonChecks(problems, FileName);
+        if (text is null)
+        {
+            problems.Add(FileName, null, null, "the rule set has no manifest (ruleset.json)");
+            return null;
+        }
+
+        if (checks.Object(JsonSource.Parse(FileName, text, problems), "the manifest") is not { } root)
+        {
+            return null;
+        }
+
+        checks.KnownOnly(root, Known, "the manifest");
+        var id = checks.Code(root, "id", required: true);
+        var version = checks.String(root, "version", required: true, maxLength: 40);
+        var effectiveFrom = checks.Date(root, "effectiveFrom", required: true);
+        var jurisdiction = checks.String(root, "jurisdiction", required: true, maxLength: 20);
+        var description = checks.String(root, "description", required: false, maxLength: 2000);
+        var currency = checks.String(root, "currency", required: true, maxLength: 3);
+        if (currency is not null && !Currencies.TryGetMinorUnit(currency, out _))
+        {
+            checks.Problem(root["currency"], $"'{currency}' is not a supported ISO 4217 currency code");
+            currency = null;
+        }
+
+        var languages = checks.StringList(root, "languages", required: true, (language, at) =>
+        {
+            if (Language.IsSupported(language))
+            {
+                return true;
+            }
+
+            checks.Problem(at, $"language '{language}' is not supported; use {string.Join(", ", Language.Supported)}");
+            return false;
+        });
+        if (languages is { Count: 0 })
+        {
+            checks.Problem(root["languages"], "'languages' must name at least one language");
+        }
+
+        var workflows = checks.StringList(root, "workflows", required: true, (name, at) =>
+        {
+            if (JsonChecks.KebabCode().IsMatch(name))
+            {
+                return true;
+            }
+
+            checks.Problem(at, $"workflow name '{name}' must be a kebab-case code; its file is '<name>.json'");
+            return false;
+        });
+        if (workflows is { Count: 0 })
+        {
+            checks.Problem(root["workflows"], "'workflows' must name at least one workflow");
+        }
+
+        var parameters = ReadParameters(root, checks);
+        if (problems.Count > 0 || id is null || version is null || effectiveFrom is null || jurisdiction is null || currency is null ||
+            languages is null || workflows is null || parameters is null)
+        {
+            return null;
+        }
+
+        return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description);
+    }
+
+    private static FrozenDictionary<string, decimal>? ReadParameters(JObject root, JsonChecks checks)
+    {
+        if (checks.Object(root["parameters"], "'parameters'") is not { } obj)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var property in obj.Properties())
+        {
+            if (!JsonChecks.CamelName().IsMatch(property.Name))
+            {
+                checks.Problem(property, $"parameter name '{property.Name}' must be camelCase letters and digits, starting with a lower-case letter");
+            }
+            else if (property.Value.Type is not (JTokenType.Integer or JTokenType.Float))
+            {
+                checks.Problem(property.Value, $"parameter '{property.Name}' must be a number");
+            }
+            else
+            {
+                values[property.Name] = (decimal)property.Value;
+            }
+        }
+
+        foreach (var required in Required)
+        {
+            if (!values.TryGetValue(required.Name, out var value))
+            {
+                checks.Problem(obj, $"parameter '{required.Name}' is required: {required.Meaning}");
+            }
+            else if (value < required.Min || value > required.Max || (required.Whole && decimal.Truncate(value) != value))
+            {
+                checks.Problem(obj[required.Name], $"parameter '{required.Name}' must be {(required.Whole ? "a whole number" : "a number")} from {JsonChecks.Number(required.Min)} to {JsonChecks.Number(required.Max)} ({required.Meaning})");
+            }
+        }
+
+        return values.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Linq.Dynamic.Core.Exceptions;
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets.Evaluation;
+using Negotiation.Core.RuleSets.Expressions;
+using NodaTime;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace Negotiation.Core.RuleSets.Loading;
+
+/// <summary>Where a rule set's files come from: a folder, streams, or the package's embedded resources.</summary>
+/// <param name="FileNames">The names of the JSON files at the top of the set (no folders).</param>
+/// <param name="Read">Returns a file's text, or null when there is no such file.</param>
+internal sealed record RuleSetSource(IReadOnlyCollection<string> FileNames, Func<string, string?> Read);
+
+/// <summary>
+/// Loads a rule set in stages — files, expressions, engine — and stops after any stage that found
+/// problems, reporting all of that stage's problems at once. Nothing is evaluated from a set that failed.
+/// </summary>
+internal static partial class RuleSetLoader
+{
+    public static RuleSet Load(RuleSetSource source)
+    {
+        var problems = new ProblemList();
+        var manifest = ManifestReader.Read(source.Read(ManifestReader.FileName), problems);
+        if (manifest is null)
+        {
+            throw new RuleSetValidationException(problems.Items);
+        }
+
+        var citations = CitationsReader.Read(source.Read(CitationsReader.FileName), manifest.Languages, problems);
+        var ruleNames = new HashSet<string>(StringComparer.Ordinal);
+        var reader = new WorkflowReader(problems, manifest, citations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), ruleNames);
+        var workflows = new List<Workflow>();
+        var rules = new List<ReadRule>();
+        foreach (var name in manifest.Workflows)
+        {
+            var (workflow, read) = reader.Read(name, source.Read(name + ".json"));
+            if (workflow is not null)
+            {
+                workflows.Add(workflow);
+            }
+
+            rules.AddRange(read);
+        }
+
+        var listed = manifest.Workflows.Select(w => w + ".json").Append(ManifestReader.FileName).Append(CitationsReader.FileName).ToHashSet(StringComparer.Ordinal);
+        foreach (var stray in source.FileNames.Where(f => !listed.Contains(f)).Order(StringComparer.Ordinal))
+        {
+            problems.Add(stray, null, null, "this file is not a workflow listed in ruleset.json; list it under \"workflows\" or remove it");
+        }
+
+        // Expressions are checked even when other parts failed, so the editor sees every problem in one pass.
+        var inputs = new RuleInputs(manifest.Parameters);
+        var parser = new RuleExpressionParser(RuleEvaluator.Settings);
+        var specs = new List<RuleSpec>();
+        foreach (var rule in rules)
+        {
+            var reads = CheckExpressions(rule, parser, inputs, problems);
+            if (rule.Spec is { } spec)
+            {
+                specs.Add(spec with { Reads = reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
+            }
+        }
+
+        ThrowIfAny(problems);
+
+        var evaluator = new RuleEvaluator(workflows, specs, inputs);
+        WarmUp(evaluator, manifest, problems, rules);
+        ThrowIfAny(problems);
+
+        return new RuleSet(manifest, citations, specs, evaluator);
+    }
+
+    private static List<string> CheckExpressions(ReadRule rule, RuleExpressionParser parser, RuleInputs inputs, ProblemList problems)
+    {
+        var reads = new List<string>();
+        if (rule.Expression is { } expression)
+        {
+            // The parser reads an unknown params.name through an indexer and then fails with a type error;
+            // name the real cause first.
+            foreach (var name in ParameterNames().Matches(expression).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal))
+            {
+                if (!inputs.HasParameter(name))
+                {
+                    problems.Add(rule.File, rule.ExpressionToken, $"parameter '{name}' is not defined in ruleset.json's \"parameters\"", rule.Name);
+                }
+            }
+
+            try
+            {
+                var body = parser.Parse(expression, inputs.Expressions, typeof(bool));
+                var (refusals, paths) = ExpressionGuard.Check(body, inputs.ParametersType, inputs.Expressions.ToHashSet());
+                foreach (var refusal in refusals)
+                {
+                    problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + refusal, rule.Name);
+                }
+
+                reads.AddRange(paths);
+            }
+            catch (ParseException e)
+            {
+                problems.Add(rule.File, rule.ExpressionToken, $"the expression does not compile (at character {e.Position + 1}): {e.Message}", rule.Name);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException or
+                                          IndexOutOfRangeException or OverflowException or FormatException or NullReferenceException)
+            {
+                // The parser throws these for some malformed input; each is a problem of the file, not a crash.
+                problems.Add(rule.File, rule.ExpressionToken, $"the expression does not compile: {e.Message}", rule.Name);
+            }
+        }
+
+        foreach (var child in rule.Children)
+        {
+            reads.AddRange(CheckExpressions(child, parser, inputs, problems));
+        }
+
+        return reads;
+    }
+
+    /// <summary>Compiles every rule now, on this thread, by evaluating each workflow once over a neutral case.</summary>
+    private static void WarmUp(RuleEvaluator evaluator, Manifest manifest, ProblemList problems, List<ReadRule> rules)
+    {
+        var asOf = manifest.EffectiveFrom;
+        var neutral = new BorrowerCase
+        {
+            AsOf = asOf,
+            Currency = manifest.Currency,
+            Account = new Account { Principal = 1000m, DueDate = asOf.PlusDays(-10), AmountDue = 100m },
+            Finances = new Finances(),
+        };
+        var facts = new Assessment { AsOf = asOf, Currency = manifest.Currency, DueDate = asOf.PlusDays(-10), GraceEndsOn = asOf, NextFollowUp = asOf };
+        foreach (var firing in evaluator.Evaluate(neutral, facts))
+        {
+            if (firing.Error is { } error && error.StartsWith("Exception while parsing", StringComparison.Ordinal))
+            {
+                var rule = rules.First(r => r.Name == firing.Rule);
+                problems.Add(rule.File, rule.ExpressionToken, "RulesEngine could not compile the rule: " + error, rule.Name);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bparams\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ParameterNames();
+
+    private static void ThrowIfAny(ProblemList problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new RuleSetValidationException(problems.Items);
+        }
+    }
+}

@@ -1,0 +1,414 @@
+using Negotiation.Core.Advice;
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Cases.Json;
+using Negotiation.Core.Diagnostics;
+using Negotiation.Core.Messages;
+using Newtonsoft.Json.Linq;
+using RulesEngine.Models;
+
+namespace Negotiation.Core.RuleSets.Loading;
+
+/// <summary>A rule as read from a workflow file, before its expressions are parsed.</summary>
+internal sealed class ReadRule
+{
+    public required string File { get; init; }
+
+    public required string Workflow { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Expression { get; init; }
+
+    public JToken? ExpressionToken { get; init; }
+
+    public required Rule EngineRule { get; init; }
+
+    public List<ReadRule> Children { get; } = [];
+
+    /// <summary>The plan settings, for top-level rules only.</summary>
+    public RuleSpec? Spec { get; set; }
+}
+
+/// <summary>
+/// Reads one RulesEngine workflow file, checking what RulesEngine does not: unknown and unsupported
+/// properties, exact operator names, unique rule names, and our <c>Properties</c> conventions.
+/// </summary>
+internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IReadOnlySet<string> citationIds, HashSet<string> ruleNames)
+{
+    private static readonly string[] KnownWorkflow = ["$schema", "WorkflowName", "Rules", "RuleExpressionType"];
+
+    private static readonly string[] KnownRule = ["RuleName", "Expression", "Operator", "Rules", "Enabled", "Properties", "RuleExpressionType"];
+
+    // RulesEngine features that Negotiation.Core refuses, with the reason given to the editor.
+    private static readonly Dictionary<string, string> Refused = new(StringComparer.Ordinal)
+    {
+        ["WorkflowsToInject"] = "injects other workflows; list every workflow in ruleset.json instead",
+        ["WorkflowRulesToInject"] = "injects other workflows; list every workflow in ruleset.json instead",
+        ["GlobalParams"] = "scoped parameters are not supported: write the value into the expression, or ask for a new fact",
+        ["LocalParams"] = "scoped parameters are not supported: write the value into the expression, or ask for a new fact",
+        ["Actions"] = "actions run expressions outside the rule's guard and are not supported; the plan is built from Properties",
+        ["ErrorMessage"] = "is not used: put the text in Properties.message",
+        ["SuccessEvent"] = "is not used: put the code in Properties.code",
+        ["ErrorType"] = "is ignored by RulesEngine 6 and not used",
+    };
+
+    private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
+
+    private static readonly string[] Kinds = Enum.GetValues<RuleKind>().Select(k => CaseJson.EnumName(k)).ToArray();
+
+    private static readonly string[] Outcomes = ["pay-now", "ask-customer-service", "negotiate", "fulfil-obligations-first"];
+
+    private static readonly string[] RequestTypes = Enum.GetValues<RequestType>().Select(k => CaseJson.EnumName(k)).ToArray();
+
+    private static readonly string[] DocumentKinds = Enum.GetValues<DocumentKind>().Select(k => CaseJson.EnumName(k)).ToArray();
+
+    private static readonly string[] Severities = ["info", "caution", "high"];
+
+    private static readonly string[] Parts = ["opening", "point"];
+
+    private static readonly string[] CommonProperties = ["kind", "code", "message", "citations", "rank"];
+
+    private static readonly Dictionary<RuleKind, string[]> KindProperties = new()
+    {
+        [RuleKind.Reason] = ["outcome", "priority"],
+        [RuleKind.Request] = ["type"],
+        [RuleKind.Material] = ["required", "document", "tips"],
+        [RuleKind.Guidance] = ["part"],
+        [RuleKind.Watchpoint] = ["severity", "dueDate"],
+        [RuleKind.Warning] = ["severity"],
+        [RuleKind.Remedy] = ["step", "channel", "waitDays"],
+    };
+
+    public (Workflow? Workflow, List<ReadRule> Rules) Read(string name, string? text)
+    {
+        var file = name + ".json";
+        var checks = new JsonChecks(problems, file);
+        var rules = new List<ReadRule>();
+        if (text is null)
+        {
+            problems.Add(file, null, null, $"ruleset.json lists the workflow '{name}', but its file {file} is missing");
+            return (null, rules);
+        }
+
+        if (checks.Object(JsonSource.Parse(file, text, problems), "a workflow file") is not { } root)
+        {
+            return (null, rules);
+        }
+
+        CheckProperties(root, KnownWorkflow, checks, "the workflow");
+        var workflowName = checks.String(root, "WorkflowName", required: true);
+        if (workflowName is not null && workflowName != name)
+        {
+            checks.Problem(root["WorkflowName"], $"WorkflowName is '{workflowName}' but the file is {file}; they must match");
+        }
+
+        CheckExpressionType(root, checks);
+        if (root["Rules"] is not JArray list || list.Count == 0)
+        {
+            checks.Problem(root["Rules"] ?? root, "'Rules' must be a non-empty list");
+            return (null, rules);
+        }
+
+        foreach (var item in list)
+        {
+            if (ReadRule(item, file, name, topLevel: true) is { } rule)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        var workflow = new Workflow { WorkflowName = name, Rules = rules.Select(r => r.EngineRule).ToList() };
+        return (workflow, rules);
+    }
+
+    private ReadRule? ReadRule(JToken item, string file, string workflow, bool topLevel)
+    {
+        var checks = new JsonChecks(problems, file);
+        if (checks.Object(item, "a rule") is not { } obj)
+        {
+            return null;
+        }
+
+        var name = checks.String(obj, "RuleName", required: true);
+        checks = checks.ForRule(name);
+        CheckProperties(obj, KnownRule, checks, "a rule");
+        if (name is not null && !ruleNames.Add(name))
+        {
+            checks.Problem(obj["RuleName"], "the rule name is used twice in the rule set; names must be unique so that the trace can name each rule");
+        }
+
+        CheckExpressionType(obj, checks);
+        var enabled = checks.Boolean(obj, "Enabled") ?? true;
+        var op = obj["Operator"];
+        var expression = checks.String(obj, "Expression", required: false, maxLength: int.MaxValue);
+        var children = new List<ReadRule>();
+        if (op is not null)
+        {
+            if (op.Type != JTokenType.String || !Operators.Contains((string)op!, StringComparer.Ordinal))
+            {
+                var near = op.Type == JTokenType.String ? Operators.FirstOrDefault(o => string.Equals(o, ((string)op!).Trim(), StringComparison.OrdinalIgnoreCase)) : null;
+                checks.Problem(op, $"Operator must be exactly one of {string.Join(", ", Operators)}{(near is null ? "" : $" (write '{near}')")}; RulesEngine silently ignores the child rules of any other spelling");
+            }
+
+            if (expression is not null)
+            {
+                checks.Problem(obj["Expression"], "a rule with an Operator combines its child Rules; its Expression would be ignored, so remove one of them");
+            }
+
+            if (obj["Rules"] is not JArray childList || childList.Count == 0)
+            {
+                checks.Problem(obj, "a rule with an Operator needs a non-empty 'Rules' list");
+            }
+            else
+            {
+                children.AddRange(childList.Select(c => ReadRule(c, file, workflow, topLevel: false)).OfType<ReadRule>());
+            }
+        }
+        else
+        {
+            if (expression is null)
+            {
+                checks.Problem(obj, "the rule needs an 'Expression' (or an 'Operator' with child 'Rules')");
+            }
+
+            if (obj["Rules"] is not null)
+            {
+                checks.Problem(obj["Rules"], "child 'Rules' need an 'Operator' (And, AndAlso, Or, OrElse) to combine them");
+            }
+        }
+
+        if (expression is not null && expression.Length > Expressions.ExpressionGuard.MaxLength)
+        {
+            checks.Problem(obj["Expression"], $"the expression is {expression.Length:N0} characters long; at most {Expressions.ExpressionGuard.MaxLength:N0} are accepted");
+            expression = null;
+        }
+
+        RuleSpec? spec = null;
+        if (topLevel)
+        {
+            spec = ReadProperties(obj, checks, workflow, name ?? "?");
+        }
+        else if (obj["Properties"] is not null)
+        {
+            checks.Problem(obj["Properties"], "Properties belong on top-level rules; a child rule is only a condition");
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        var engineRule = new Rule
+        {
+            RuleName = name,
+            Enabled = enabled,
+            Expression = op is null ? expression : null,
+            Operator = op is null ? null : (string?)op,
+            Rules = op is null ? null : children.Select(c => c.EngineRule).ToList(),
+        };
+        var rule = new ReadRule { File = file, Workflow = workflow, Name = name, Expression = op is null ? expression : null, ExpressionToken = obj["Expression"], EngineRule = engineRule, Spec = spec };
+        rule.Children.AddRange(children);
+        return rule;
+    }
+
+    private RuleSpec? ReadProperties(JObject rule, JsonChecks checks, string workflow, string name)
+    {
+        if (checks.Object(rule["Properties"] ?? rule, "'Properties' (kind, code, message …)") is not { } props || rule["Properties"] is null)
+        {
+            if (rule["Properties"] is null)
+            {
+                checks.Problem(rule, "a top-level rule needs 'Properties' with at least kind, code and message");
+            }
+
+            return null;
+        }
+
+        var kindName = checks.OneOf(props, "kind", Kinds, required: true);
+        if (kindName is null)
+        {
+            checks.KnownOnly(props, CommonProperties.Concat(KindProperties.Values.SelectMany(v => v)).Distinct().ToArray(), "Properties");
+            return null;
+        }
+
+        var kind = Enum.GetValues<RuleKind>().Single(k => CaseJson.EnumName(k) == kindName);
+        checks.KnownOnly(props, [.. CommonProperties, .. KindProperties[kind]], $"the Properties of a {kindName} rule");
+        var code = checks.Code(props, "code", required: true);
+        var message = Template(props["message"], "message", kind, checks);
+        var citations = checks.StringList(props, "citations", required: false, (id, at) =>
+        {
+            if (citationIds.Contains(id))
+            {
+                return true;
+            }
+
+            var near = NameSuggestions.Nearest(id, citationIds);
+            checks.Problem(at, $"citation '{id}' is not in citations.json{(near is null ? "" : $"; did you mean '{near}'?")}");
+            return false;
+        }) ?? [];
+        var rank = checks.Integer(props, "rank", required: false, 1, 10_000);
+
+        var spec = new RuleSpec
+        {
+            Workflow = workflow,
+            Name = name,
+            Kind = kind,
+            Code = code ?? "",
+            Rank = rank,
+            Message = message ?? new LocalizedTemplate(new Dictionary<string, MessageTemplate>()),
+            Citations = citations,
+            Outcome = kind == RuleKind.Reason ? checks.OneOf(props, "outcome", Outcomes, required: false) : null,
+            Priority = kind == RuleKind.Reason ? checks.Integer(props, "priority", required: false, 0, 10_000) ?? 0 : 0,
+            RequestType = kind == RuleKind.Request ? checks.OneOf(props, "type", RequestTypes, required: true) : null,
+            Required = kind == RuleKind.Material && (checks.Boolean(props, "required") ?? false),
+            Document = kind == RuleKind.Material ? checks.OneOf(props, "document", DocumentKinds, required: false) : null,
+            Tips = kind == RuleKind.Material ? Tips(props, kind, checks) : [],
+            Part = kind == RuleKind.Guidance ? checks.OneOf(props, "part", Parts, required: true) : null,
+            Severity = kind is RuleKind.Watchpoint or RuleKind.Warning ? checks.OneOf(props, "severity", Severities, required: true) : null,
+            DueFact = kind == RuleKind.Watchpoint ? DateFact(props, checks) : null,
+            Step = kind == RuleKind.Remedy ? checks.Integer(props, "step", required: true, 1, 100) ?? 0 : 0,
+            Channel = kind == RuleKind.Remedy ? checks.Code(props, "channel", required: false) : null,
+            WaitDays = kind == RuleKind.Remedy ? WaitDays(props, checks) : null,
+        };
+        return code is null || message is null ? null : spec;
+    }
+
+    private LocalizedTemplate? Template(JToken? token, string what, RuleKind kind, JsonChecks checks)
+    {
+        var texts = checks.Localized(token, what, manifest.Languages);
+        if (texts is null)
+        {
+            return null;
+        }
+
+        var templates = new Dictionary<string, MessageTemplate>(StringComparer.Ordinal);
+        foreach (var (language, text) in texts)
+        {
+            var template = MessageTemplate.Parse(text, out var error);
+            if (error is not null)
+            {
+                checks.Problem(token![language], $"{what} in '{language}': {error}");
+                continue;
+            }
+
+            foreach (var placeholder in template.Placeholders)
+            {
+                if (PlaceholderProblem(placeholder, kind) is { } problem)
+                {
+                    checks.Problem(token![language], $"{what} in '{language}': {problem}");
+                }
+            }
+
+            templates[language] = template;
+        }
+
+        return templates.Count == texts.Count ? new LocalizedTemplate(templates) : null;
+    }
+
+    private string? PlaceholderProblem(Placeholder placeholder, RuleKind kind)
+    {
+        switch (placeholder.Scope)
+        {
+            case "" when FactCatalog<Assessment>.Find(placeholder.Name) is not null:
+            case "params" when manifest.Parameters.ContainsKey(placeholder.Name):
+            case "terms" when kind == RuleKind.Request && FactCatalog<RequestTerms>.Find(placeholder.Name) is not null:
+                return null;
+            case "":
+                return Unknown(placeholder, "fact", FactCatalog<Assessment>.ByName.Keys);
+            case "params":
+                return Unknown(placeholder, "parameter in ruleset.json", manifest.Parameters.Keys);
+            case "terms" when kind == RuleKind.Request:
+                return Unknown(placeholder, "request term", FactCatalog<RequestTerms>.ByName.Keys);
+            case "terms":
+                return $"placeholder '{placeholder.Text}' names request terms, which only request rules have";
+            default:
+                return $"placeholder '{placeholder.Text}' does not resolve: write {{fact}}, {{params.name}} or {{terms.name}}";
+        }
+    }
+
+    private static string Unknown(Placeholder placeholder, string what, IEnumerable<string> known)
+    {
+        var near = NameSuggestions.Nearest(placeholder.Name, known);
+        return $"placeholder '{placeholder.Text}' does not resolve: no {what} is named '{placeholder.Name}'{(near is null ? "" : $"; did you mean '{near}'?")}";
+    }
+
+    private IReadOnlyList<LocalizedTemplate> Tips(JObject props, RuleKind kind, JsonChecks checks)
+    {
+        if (props["tips"] is null)
+        {
+            return [];
+        }
+
+        if (props["tips"] is not JArray tips)
+        {
+            checks.Problem(props["tips"], "'tips' must be a list of texts per language");
+            return [];
+        }
+
+        return tips.Select(t => Template(t, "a tip", kind, checks)).OfType<LocalizedTemplate>().ToArray();
+    }
+
+    private static string? DateFact(JObject props, JsonChecks checks)
+    {
+        var name = checks.String(props, "dueDate", required: false);
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (FactCatalog<Assessment>.Find(name) is { Format: FactFormat.Date })
+        {
+            return name;
+        }
+
+        var dates = FactCatalog<Assessment>.ByName.Values.Where(f => f.Format == FactFormat.Date).Select(f => f.Name);
+        checks.Problem(props["dueDate"], $"'dueDate' must name a date fact: {string.Join(", ", dates)}");
+        return null;
+    }
+
+    private int? WaitDays(JObject props, JsonChecks checks)
+    {
+        var token = props["waitDays"];
+        switch (token?.Type)
+        {
+            case null or JTokenType.Null:
+                return null;
+            case JTokenType.Integer:
+                return checks.Integer(props, "waitDays", required: false, 0, 3650);
+            case JTokenType.String when ((string)token!).StartsWith("params.", StringComparison.Ordinal) &&
+                                        manifest.Parameters.TryGetValue(((string)token!)["params.".Length..], out var value) &&
+                                        value >= 0 && value <= 3650 && decimal.Truncate(value) == value:
+                return (int)value;
+            default:
+                checks.Problem(token, "'waitDays' must be a whole number of days or \"params.<name>\" naming a whole-number parameter");
+                return null;
+        }
+    }
+
+    private static void CheckProperties(JObject obj, string[] known, JsonChecks checks, string where)
+    {
+        foreach (var property in obj.Properties())
+        {
+            if (Refused.TryGetValue(property.Name, out var why))
+            {
+                checks.Problem(property, $"'{property.Name}' {why}");
+            }
+        }
+
+        foreach (var property in obj.Properties().Where(p => !Refused.ContainsKey(p.Name) && !known.Contains(p.Name)))
+        {
+            var near = NameSuggestions.Nearest(property.Name, known);
+            checks.Problem(property, near is null
+                ? $"unknown property '{property.Name}' in {where}; RulesEngine would silently ignore it; known: {string.Join(", ", known)}"
+                : $"unknown property '{property.Name}' in {where}; RulesEngine would silently ignore it; did you mean '{near}'?");
+        }
+    }
+
+    private static void CheckExpressionType(JObject obj, JsonChecks checks)
+    {
+        if (obj["RuleExpressionType"] is { } type && (type.Type != JTokenType.String || (string)type! != "LambdaExpression"))
+        {
+            checks.Problem(type, "RuleExpressionType can only be \"LambdaExpression\" (the default; it may be left out)");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Negotiation.Core.RuleSets.Evaluation;
+using Negotiation.Core.RuleSets.Loading;
+using NodaTime;
+
+namespace Negotiation.Core.RuleSets;
+
+/// <summary>
+/// A validated, compiled rule set: the manifest's parameters, the citations, and the RulesEngine workflows
+/// that turn a case into advice. Load one with <see cref="FromDirectory(string)"/> or
+/// <see cref="FromStreams(IReadOnlyDictionary{string, Stream})"/>, or use the embedded <see cref="Default"/>.
+/// </summary>
+/// <remarks>
+/// Loading checks everything (see <see cref="RuleSetValidationException"/>), guards every expression against
+/// an allow-list, and compiles every rule, so a broken rule fails at start-up, not at the first borrower who
+/// reaches it. A loaded set is immutable and thread-safe; load it once and share it.
+/// </remarks>
+public sealed class RuleSet
+{
+    private const string ResourcePrefix = "Negotiation.Core.Rules.cn-consumer-credit.";
+
+    private static readonly Lazy<RuleSet> DefaultSet = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Manifest manifest;
+    private readonly FrozenDictionary<string, Citation> citationsById;
+
+    internal RuleSet(Manifest manifest, IReadOnlyList<Citation> citations, IReadOnlyList<RuleSpec> rules, RuleEvaluator evaluator)
+    {
+        this.manifest = manifest;
+        Citations = citations;
+        citationsById = citations.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
+        Rules = rules;
+        Evaluator = evaluator;
+    }
+
+    /// <summary>Gets the embedded default rule set, <c>cn-consumer-credit</c>, loaded once on first use.</summary>
+    /// <exception cref="RuleSetValidationException">Never for a released package: its tests load the same files.</exception>
+    public static RuleSet Default => DefaultSet.Value;
+
+    /// <summary>Gets the rule set's identifier, e.g. <c>cn-consumer-credit</c>.</summary>
+    public string Id => manifest.Id;
+
+    /// <summary>Gets the rule set's version.</summary>
+    public string Version => manifest.Version;
+
+    /// <summary>Gets the first day the rule set applies to.</summary>
+    public LocalDate EffectiveFrom => manifest.EffectiveFrom;
+
+    /// <summary>Gets the jurisdiction the rules are written for, e.g. <c>CN</c>.</summary>
+    public string Jurisdiction => manifest.Jurisdiction;
+
+    /// <summary>Gets the ISO 4217 currency the rule set's amounts are in.</summary>
+    public string Currency => manifest.Currency;
+
+    /// <summary>Gets the languages every message is written in; the first is the default.</summary>
+    public IReadOnlyList<string> Languages => manifest.Languages;
+
+    /// <summary>Gets the manifest's parameters by name (expressions read them as <c>params.name</c>).</summary>
+    public IReadOnlyDictionary<string, decimal> Parameters => manifest.Parameters;
+
+    /// <summary>Gets the clauses and sources the rules cite.</summary>
+    public IReadOnlyList<Citation> Citations { get; }
+
+    /// <summary>Gets the workflow names in evaluation order.</summary>
+    public IReadOnlyList<string> Workflows => manifest.Workflows;
+
+    /// <summary>Gets the number of top-level rules.</summary>
+    public int RuleCount => Rules.Count;
+
+    internal IReadOnlyList<RuleSpec> Rules { get; }
+
+    internal RuleEvaluator Evaluator { get; }
+
+    /// <summary>Loads and validates the rule set in a folder: <c>ruleset.json</c>, <c>citations.json</c> and one file per workflow.</summary>
+    /// <param name="path">The folder. Sub-folders (scenarios, examples) are not part of the set and are not read.</param>
+    /// <returns>The compiled rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="RuleSetValidationException">The folder cannot be read or the set is invalid; every problem is listed.</exception>
+    public static RuleSet FromDirectory(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!Directory.Exists(path))
+        {
+            throw new RuleSetValidationException([new RuleSetProblem(path, null, null, null, "is not a folder that can be read")]);
+        }
+
+        string[] names;
+        try
+        {
+            names = Directory.GetFiles(path, "*.json").Select(f => Path.GetFileName(f)!).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RuleSetValidationException([new RuleSetProblem(path, null, null, null, "cannot list the folder: " + e.Message)]);
+        }
+
+        return RuleSetLoader.Load(new RuleSetSource(names, name =>
+        {
+            var file = Path.Combine(path, name);
+            try
+            {
+                return File.Exists(file) ? File.ReadAllText(file) : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RuleSetValidationException([new RuleSetProblem(name, null, null, null, "cannot read the file: " + e.Message)]);
+            }
+        }));
+    }
+
+    /// <summary>Loads and validates a rule set from streams keyed by file name (<c>ruleset.json</c>, <c>citations.json</c>, <c>requests.json</c> …), e.g. rules kept in a database.</summary>
+    /// <param name="files">The files; each stream is read to its end as UTF-8 and left open.</param>
+    /// <returns>The compiled rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    /// <exception cref="RuleSetValidationException">The set is invalid; every problem is listed.</exception>
+    public static RuleSet FromStreams(IReadOnlyDictionary<string, Stream> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var texts = files.ToDictionary(f => f.Key, f => new StreamReader(f.Value, leaveOpen: true).ReadToEnd(), StringComparer.Ordinal);
+        return RuleSetLoader.Load(new RuleSetSource(texts.Keys, name => texts.GetValueOrDefault(name)));
+    }
+
+    /// <summary>Finds a citation by its id.</summary>
+    /// <param name="id">The citation's id.</param>
+    /// <returns>The citation, or null when the set has none with that id.</returns>
+    public Citation? FindCitation(string id) => citationsById.GetValueOrDefault(id);
+
+    private static RuleSet LoadEmbedded()
+    {
+        var assembly = typeof(RuleSet).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .ToDictionary(n => n[ResourcePrefix.Length..], n => n, StringComparer.Ordinal);
+        return RuleSetLoader.Load(new RuleSetSource(names.Keys, name =>
+        {
+            if (!names.TryGetValue(name, out var resource))
+            {
+                return null;
+            }
+
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            return new StreamReader(stream).ReadToEnd();
+        }));
+    }
+}

@@ -13,6 +13,11 @@ namespace Negotiation.Core.Calculators;
 /// P·r / (1 − (1 + r)^−n), rounded the same way; the last instalment repays whatever principal is left
 /// (it absorbs the rounding residue), so the principal parts add up to the principal exactly and the
 /// balance ends at 0. Instalment k falls due on <c>start.PlusMonths(k)</c>, never on a chained date.</para>
+/// <para>Payments (equal instalment) and principal parts (equal principal, fee instalment) are equal in every
+/// month but the last, except in one degenerate case: when rounding the level amount up repays the
+/// principal before the last month (a principal smaller than months² / 200 minor units, or a tiny principal
+/// over a long term at a high rate, where the rounding compounds), the balance stops at 0 and the remaining
+/// instalments repay no principal. The balance never goes negative.</para>
 /// <para>Every figure equals the one computed in <see cref="decimal"/> arithmetic. For speed, a figure is
 /// first computed in <see cref="double"/> and kept only when it is clearly away from a rounding boundary
 /// (the error bound is a million times smaller than the distance); otherwise it is recomputed in

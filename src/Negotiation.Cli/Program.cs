@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand(
             "Advises a borrower who has fallen behind on a consumer credit line, and checks the rule sets behind the advice.");
         root.Subcommands.Add(CheckCaseCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ScheduleCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -44,7 +44,8 @@ public sealed class TimeValueTests
 
     [Property(MaxTest = 500)]
     public Property Nper_and_rate_invert_pmt_as_vb_financial_does() =>
-        Prop.ForAll(Loans.Where(l => l.Rate > 0).Arb(), l =>
+        // One payment in advance repays the loan before any interest runs: every rate fits, so it is left out.
+        Prop.ForAll(Loans.Where(l => l.Rate > 0 && !(l.Months == 1 && l.Timing == PaymentTiming.BeginningOfPeriod)).Arb(), l =>
         {
             var pmt = TimeValue.Pmt(l.Rate, l.Months, l.Principal, 0, l.Timing);
             var nper = TimeValue.Nper(l.Rate, pmt, l.Principal, 0, l.Timing);

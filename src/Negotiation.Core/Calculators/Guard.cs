@@ -46,7 +46,7 @@ internal static class Guard
 
     public static void Rounding(MidpointRounding rounding, string name = "rounding")
     {
-        if (!Enum.IsDefined(rounding))
+        if (rounding is < MidpointRounding.ToEven or > MidpointRounding.ToPositiveInfinity)
         {
             throw new ArgumentOutOfRangeException(name, rounding, "Value should be a defined MidpointRounding.");
         }
@@ -64,7 +64,8 @@ internal static class Guard
     /// <summary>Throws unless <paramref name="amount"/> is a whole number of minor units (e.g. cents).</summary>
     public static void WholeMinorUnits(decimal amount, int decimals, string name)
     {
-        if (decimal.Round(amount, decimals) != amount)
+        // A scale within the decimals settles it without arithmetic; 100.000 (scale 3) still passes for 2.
+        if (amount.Scale > decimals && decimal.Round(amount, decimals) != amount)
         {
             throw new ArgumentOutOfRangeException(name, amount, Format($"Value should have at most {decimals} decimal places."));
         }

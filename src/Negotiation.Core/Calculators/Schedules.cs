@@ -34,7 +34,10 @@ public static class Schedules
     // Principals up to this many minor units run on exact 64-bit integers; larger ones in decimal only.
     private const long MaxFastUnits = 1_000_000_000_000_000;
 
-    private static readonly long[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
+    private static readonly decimal[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
+
+    // The largest amount, per number of decimals, that still fits the fast path's integer units.
+    private static readonly decimal[] MaxFastAmount = PowersOfTen.Select(p => MaxFastUnits / p).ToArray();
 
     /// <summary>Gets the equal-instalment (等额本息) monthly payment, rounded to the minor unit.</summary>
     /// <param name="principal">The amount borrowed; 0 or more, with at most <paramref name="decimals"/> places.</param>
@@ -47,7 +50,6 @@ public static class Schedules
     public static decimal InstalmentAmount(decimal principal, decimal annualRate, int months, int decimals = 2, MidpointRounding rounding = Money.DefaultRounding)
     {
         CheckTerms(principal, annualRate, months, 0, decimals, rounding);
-        var monthlyRate = annualRate / 12;
         var units = ToUnits(principal, decimals);
         if (units <= MaxFastUnits && IsMidpointRule(rounding))
         {
@@ -56,7 +58,8 @@ public static class Schedules
                 return FromUnits(DivideRounded(units, months, rounding), decimals);
             }
 
-            var r = (double)monthlyRate;
+            // (double)annualRate / 12 is within an ulp of (double)(annualRate / 12): well inside the margin.
+            var r = (double)annualRate / 12;
             var discount = PowerOf(1 / (1 + r), months);
             var exact = units * r / (1 - discount);
 
@@ -67,7 +70,7 @@ public static class Schedules
             }
         }
 
-        return decimal.Round(InstalmentAmountInDecimal(principal, monthlyRate, months), decimals, rounding);
+        return decimal.Round(InstalmentAmountInDecimal(principal, annualRate / 12, months), decimals, rounding);
     }
 
     /// <summary>Builds an equal-instalment (等额本息) schedule: the same payment every month but the last.</summary>
@@ -226,8 +229,14 @@ public static class Schedules
         return true;
     }
 
-    private static long DivideRounded(long units, int months, MidpointRounding rounding) =>
-        (long)decimal.Round((decimal)units / months, 0, rounding);
+    // units / months rounded to a whole unit, in integers: a midpoint is exactly 2 × remainder = months.
+    private static long DivideRounded(long units, int months, MidpointRounding rounding)
+    {
+        var quotient = Math.DivRem(units, months, out var remainder);
+        var twice = remainder * 2;
+        var up = twice > months || (twice == months && (rounding == MidpointRounding.AwayFromZero || (quotient & 1) == 1));
+        return quotient + (up ? 1 : 0);
+    }
 
     private static decimal InstalmentAmountInDecimal(decimal principal, decimal monthlyRate, int months)
     {
@@ -282,7 +291,7 @@ public static class Schedules
 
     // long.MaxValue stands for "too large for the fast path".
     private static long ToUnits(decimal amount, int decimals) =>
-        amount <= MaxFastUnits / PowersOfTen[decimals] ? (long)(amount * PowersOfTen[decimals]) : long.MaxValue;
+        amount <= MaxFastAmount[decimals] ? (long)(amount * PowersOfTen[decimals]) : long.MaxValue;
 
     // Builds the decimal from its integer and scale directly: no division, no rounding. units >= 0.
     private static decimal FromUnits(long units, int decimals) =>

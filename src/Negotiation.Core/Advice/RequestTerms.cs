@@ -9,6 +9,9 @@ namespace Negotiation.Core.Advice;
 /// </summary>
 public sealed record RequestTerms
 {
+    /// <summary>Gets the request's type (<c>extension</c> …); a message shows it as words, e.g. "a payment extension".</summary>
+    [Fact] public string? Type { get; init; }
+
     /// <summary>Gets the days the due date moves (extension).</summary>
     [Fact(FactFormat.Days)] public int? ExtensionDays { get; init; }
 

@@ -67,9 +67,9 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
     private static readonly string[] Parts = ["opening", "point"];
 
-    private static readonly string[] CommonProperties = ["kind", "code", "message", "citations", "rank"];
+    internal static readonly string[] CommonProperties = ["kind", "code", "message", "citations", "rank"];
 
-    private static readonly Dictionary<RuleKind, string[]> KindProperties = new()
+    internal static readonly Dictionary<RuleKind, string[]> KindProperties = new()
     {
         [RuleKind.Reason] = ["outcome", "priority"],
         [RuleKind.Request] = ["type"],

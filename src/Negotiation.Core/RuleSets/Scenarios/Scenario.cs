@@ -88,7 +88,16 @@ public sealed class Scenario
                 break;
             case (null, JValue { Type: JTokenType.String } file):
                 caseOrigin = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, (string)file!);
-                caseJson = ReadText(caseOrigin);
+                try
+                {
+                    caseJson = ReadText(caseOrigin);
+                }
+                catch (ScenarioException e)
+                {
+                    problems.Add(e.Message);
+                    caseJson = "";
+                }
+
                 break;
             default:
                 problems.Add("give the case either inline as 'case' (an object) or as 'caseFile' (a path relative to the scenario), not both");

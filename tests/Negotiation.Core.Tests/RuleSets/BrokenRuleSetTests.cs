@@ -58,6 +58,7 @@ public sealed class BrokenRuleSetTests
         ["expression-syntax"] = (k => k.WithExpression("facts.daysPastDue >"), "decision.json", "in-grace", "the expression does not compile (at character"),
         ["expression-unknown-fact"] = (k => k.WithExpression("facts.daysOverdue > 3"), "decision.json", "in-grace", "No property or field 'daysOverdue'"),
         ["expression-not-boolean"] = (k => k.WithExpression("facts.daysPastDue + 1"), "decision.json", "in-grace", "the expression does not compile"),
+        ["expression-too-deep"] = (k => k.WithExpression(string.Concat(Enumerable.Repeat("!", 60)) + "facts.isOverdue"), "decision.json", "in-grace", "nests deeper than 40 levels"),
         ["expression-too-long"] = (k => k.WithExpression("facts.isOverdue" + string.Concat(Enumerable.Repeat(" && facts.isOverdue", 120))), "decision.json", "in-grace", "at most 2,000 are accepted"),
     };
 

@@ -16,8 +16,11 @@ public static class Program
     {
         var root = new RootCommand(
             "Advises a borrower who has fallen behind on a consumer credit line, and checks the rule sets behind the advice.");
+        root.Subcommands.Add(AdviseCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCaseCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ScheduleCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TestCommand.Create(stdout, stderr));
 
         // The default prints the entry assembly's version, which is the test host's under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersion(stdout);

@@ -9,45 +9,48 @@ namespace Negotiation.Core.Advice;
 /// </summary>
 public sealed record RequestTerms
 {
+    /// <summary>Gets the request's type (<c>extension</c> …); a message shows it as words, e.g. "a payment extension".</summary>
+    [FactField] public string? Type { get; init; }
+
     /// <summary>Gets the days the due date moves (extension).</summary>
-    [Fact(FactFormat.Days)] public int? ExtensionDays { get; init; }
+    [FactField(FactFormat.Days)] public int? ExtensionDays { get; init; }
 
     /// <summary>Gets the due date asked for (extension).</summary>
-    [Fact(FactFormat.Date)] public LocalDate? NewDueDate { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate? NewDueDate { get; init; }
 
     /// <summary>Gets the contract interest the added days cost (extension).</summary>
-    [Fact(FactFormat.Money)] public decimal? ExtraInterest { get; init; }
+    [FactField(FactFormat.Money)] public decimal? ExtraInterest { get; init; }
 
     /// <summary>Gets the penalty interest that would run over the same days without the extension.</summary>
-    [Fact(FactFormat.Money)] public decimal? PenaltyAvoided { get; init; }
+    [FactField(FactFormat.Money)] public decimal? PenaltyAvoided { get; init; }
 
     /// <summary>Gets the fees and penalty interest asked to be waived (fee waiver).</summary>
-    [Fact(FactFormat.Money)] public decimal? FeesWaived { get; init; }
+    [FactField(FactFormat.Money)] public decimal? FeesWaived { get; init; }
 
     /// <summary>Gets the contract annual rate now (interest relief).</summary>
-    [Fact(FactFormat.Percent)] public decimal? CurrentRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal? CurrentRate { get; init; }
 
     /// <summary>Gets the annual rate asked for (interest relief; 0 means interest stopped).</summary>
-    [Fact(FactFormat.Percent)] public decimal? ProposedRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal? ProposedRate { get; init; }
 
     /// <summary>Gets the interest the lower rate saves over the plan (interest relief).</summary>
-    [Fact(FactFormat.Money)] public decimal? InterestSaved { get; init; }
+    [FactField(FactFormat.Money)] public decimal? InterestSaved { get; init; }
 
     /// <summary>Gets the plan's term in months (instalment plan, interest relief).</summary>
-    [Fact(FactFormat.Months)] public int? Months { get; init; }
+    [FactField(FactFormat.Months)] public int? Months { get; init; }
 
     /// <summary>Gets the regular monthly instalment (instalment plan).</summary>
-    [Fact(FactFormat.Money)] public decimal? Instalment { get; init; }
+    [FactField(FactFormat.Money)] public decimal? Instalment { get; init; }
 
     /// <summary>Gets the first instalment's due date (instalment plan).</summary>
-    [Fact(FactFormat.Date)] public LocalDate? FirstInstalmentDue { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate? FirstInstalmentDue { get; init; }
 
     /// <summary>Gets everything the plan repays (instalment plan).</summary>
-    [Fact(FactFormat.Money)] public decimal? TotalRepaid { get; init; }
+    [FactField(FactFormat.Money)] public decimal? TotalRepaid { get; init; }
 
     /// <summary>Gets the part of the debt that even a 0 % plan over the maximum term cannot repay (principal reduction).</summary>
-    [Fact(FactFormat.Money)] public decimal? ReductionAsked { get; init; }
+    [FactField(FactFormat.Money)] public decimal? ReductionAsked { get; init; }
 
     /// <summary>Gets what the borrower can repay over the maximum term (principal reduction).</summary>
-    [Fact(FactFormat.Money)] public decimal? Repayable { get; init; }
+    [FactField(FactFormat.Money)] public decimal? Repayable { get; init; }
 }

@@ -18,190 +18,190 @@ public sealed record Assessment
     // ---- the account and how late it is ----
 
     /// <summary>Gets the day the case describes.</summary>
-    [Fact(FactFormat.Date)] public LocalDate AsOf { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate AsOf { get; init; }
 
     /// <summary>Gets the ISO 4217 code of the case's currency.</summary>
-    [Fact] public string Currency { get; init; } = "";
+    [FactField] public string Currency { get; init; } = "";
 
     /// <summary>Gets the due date of the payment that is (or will be) missed.</summary>
-    [Fact(FactFormat.Date)] public LocalDate DueDate { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate DueDate { get; init; }
 
     /// <summary>Gets the days from the due date to <see cref="AsOf"/>; 0 when not yet due.</summary>
-    [Fact(FactFormat.Days)] public int DaysPastDue { get; init; }
+    [FactField(FactFormat.Days)] public int DaysPastDue { get; init; }
 
     /// <summary>Gets the grace days that apply: the case's own, else the rule set's default.</summary>
-    [Fact(FactFormat.Days)] public int GracePeriodDays { get; init; }
+    [FactField(FactFormat.Days)] public int GracePeriodDays { get; init; }
 
     /// <summary>Gets the last day of grace: the due date plus the grace days.</summary>
-    [Fact(FactFormat.Date)] public LocalDate GraceEndsOn { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate GraceEndsOn { get; init; }
 
     /// <summary>Gets whether the payment is late but still within the grace period.</summary>
-    [Fact] public bool InGracePeriod { get; init; }
+    [FactField] public bool InGracePeriod { get; init; }
 
     /// <summary>Gets whether <see cref="AsOf"/> is the last day of grace.</summary>
-    [Fact] public bool IsLastDayOfGrace { get; init; }
+    [FactField] public bool IsLastDayOfGrace { get; init; }
 
     /// <summary>Gets whether the due date has passed (<see cref="DaysPastDue"/> &gt; 0).</summary>
-    [Fact] public bool IsOverdue { get; init; }
+    [FactField] public bool IsOverdue { get; init; }
 
     /// <summary>Gets whether the payment is late beyond the grace period.</summary>
-    [Fact] public bool IsBeyondGrace { get; init; }
+    [FactField] public bool IsBeyondGrace { get; init; }
 
     /// <summary>Gets the delinquency bucket: <c>current</c>, <c>m1</c> … <c>m6</c>, <c>m6-plus</c>.</summary>
-    [Fact] public string DelinquencyBucket { get; init; } = "";
+    [FactField] public string DelinquencyBucket { get; init; } = "";
 
     /// <summary>Gets the PRC card asset tier: <c>normal</c>, <c>special-mention</c>, <c>substandard</c>, <c>doubtful</c>, <c>loss</c>.</summary>
-    [Fact] public string AssetTier { get; init; } = "";
+    [FactField] public string AssetTier { get; init; } = "";
 
     /// <summary>Gets the order a payment is applied in: <c>fees-and-interest-first</c> (≤ 90 days) or <c>principal-first</c>.</summary>
-    [Fact] public string AllocationOrder { get; init; } = "";
+    [FactField] public string AllocationOrder { get; init; } = "";
 
     /// <summary>Gets whether this is the first late payment in the record.</summary>
-    [Fact] public bool IsFirstOverdue { get; init; }
+    [FactField] public bool IsFirstOverdue { get; init; }
 
     /// <summary>Gets the share of past instalments paid in full within grace (1 when there is no record).</summary>
-    [Fact(FactFormat.Percent)] public decimal OnTimeRatio { get; init; }
+    [FactField(FactFormat.Percent)] public decimal OnTimeRatio { get; init; }
 
     /// <summary>Gets how many instalments the repayment record holds.</summary>
-    [Fact] public int HistoryCount { get; init; }
+    [FactField] public int HistoryCount { get; init; }
 
     /// <summary>Gets how many past instalments were paid late or not in full, this one excluded.</summary>
-    [Fact] public int EarlierLatePayments { get; init; }
+    [FactField] public int EarlierLatePayments { get; init; }
 
     // ---- what is owed ----
 
     /// <summary>Gets the principal still owed.</summary>
-    [Fact(FactFormat.Money)] public decimal Principal { get; init; }
+    [FactField(FactFormat.Money)] public decimal Principal { get; init; }
 
     /// <summary>Gets the contractual interest accrued and unpaid.</summary>
-    [Fact(FactFormat.Money)] public decimal Interest { get; init; }
+    [FactField(FactFormat.Money)] public decimal Interest { get; init; }
 
     /// <summary>Gets the fees charged and unpaid.</summary>
-    [Fact(FactFormat.Money)] public decimal Fees { get; init; }
+    [FactField(FactFormat.Money)] public decimal Fees { get; init; }
 
     /// <summary>Gets the penalty interest accrued and unpaid.</summary>
-    [Fact(FactFormat.Money)] public decimal PenaltyInterest { get; init; }
+    [FactField(FactFormat.Money)] public decimal PenaltyInterest { get; init; }
 
     /// <summary>Gets fees plus penalty interest: what a waiver can remove.</summary>
-    [Fact(FactFormat.Money)] public decimal FeesAndPenalties { get; init; }
+    [FactField(FactFormat.Money)] public decimal FeesAndPenalties { get; init; }
 
     /// <summary>Gets fees and penalties as a share of everything owed (0 when nothing is owed).</summary>
-    [Fact(FactFormat.Percent)] public decimal FeesAndPenaltiesShare { get; init; }
+    [FactField(FactFormat.Percent)] public decimal FeesAndPenaltiesShare { get; init; }
 
     /// <summary>Gets everything owed: principal, interest, fees and penalty interest.</summary>
-    [Fact(FactFormat.Money)] public decimal TotalOwed { get; init; }
+    [FactField(FactFormat.Money)] public decimal TotalOwed { get; init; }
 
     /// <summary>Gets the amount that fell due.</summary>
-    [Fact(FactFormat.Money)] public decimal AmountDue { get; init; }
+    [FactField(FactFormat.Money)] public decimal AmountDue { get; init; }
 
     /// <summary>Gets whether the case states the contractual rate.</summary>
-    [Fact] public bool RateKnown { get; init; }
+    [FactField] public bool RateKnown { get; init; }
 
     /// <summary>Gets the contractual annual rate (0 when not known; see <see cref="RateKnown"/>).</summary>
-    [Fact(FactFormat.Percent)] public decimal AnnualRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal AnnualRate { get; init; }
 
     /// <summary>Gets the penalty rate per day (0 when not known).</summary>
-    [Fact(FactFormat.Percent)] public decimal PenaltyDailyRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal PenaltyDailyRate { get; init; }
 
     /// <summary>Gets what 30 more days of waiting would add in penalty and contract interest.</summary>
-    [Fact(FactFormat.Money)] public decimal CostOfWaiting30Days { get; init; }
+    [FactField(FactFormat.Money)] public decimal CostOfWaiting30Days { get; init; }
 
     // ---- the budget ----
 
     /// <summary>Gets whether the case gives the borrower's budget.</summary>
-    [Fact] public bool HasFinances { get; init; }
+    [FactField] public bool HasFinances { get; init; }
 
     /// <summary>Gets all monthly income, stable or not.</summary>
-    [Fact(FactFormat.Money)] public decimal MonthlyIncome { get; init; }
+    [FactField(FactFormat.Money)] public decimal MonthlyIncome { get; init; }
 
     /// <summary>Gets the monthly income that can be counted on.</summary>
-    [Fact(FactFormat.Money)] public decimal StableIncome { get; init; }
+    [FactField(FactFormat.Money)] public decimal StableIncome { get; init; }
 
     /// <summary>Gets the essential monthly expenses.</summary>
-    [Fact(FactFormat.Money)] public decimal EssentialExpenses { get; init; }
+    [FactField(FactFormat.Money)] public decimal EssentialExpenses { get; init; }
 
     /// <summary>Gets the flexible monthly expenses.</summary>
-    [Fact(FactFormat.Money)] public decimal FlexibleExpenses { get; init; }
+    [FactField(FactFormat.Money)] public decimal FlexibleExpenses { get; init; }
 
     /// <summary>Gets the monthly payments on other debts.</summary>
-    [Fact(FactFormat.Money)] public decimal OtherDebtPayments { get; init; }
+    [FactField(FactFormat.Money)] public decimal OtherDebtPayments { get; init; }
 
     /// <summary>Gets income less all expenses and other debt payments; negative when the budget does not balance.</summary>
-    [Fact(FactFormat.Money)] public decimal DisposableIncome { get; init; }
+    [FactField(FactFormat.Money)] public decimal DisposableIncome { get; init; }
 
     /// <summary>Gets the savings the borrower can draw on.</summary>
-    [Fact(FactFormat.Money)] public decimal Savings { get; init; }
+    [FactField(FactFormat.Money)] public decimal Savings { get; init; }
 
     /// <summary>Gets whether there is any income.</summary>
-    [Fact] public bool HasIncome { get; init; }
+    [FactField] public bool HasIncome { get; init; }
 
     /// <summary>Gets debt payments (this one's amount due plus other debts) over income (0 when there is no income).</summary>
-    [Fact(FactFormat.Percent)] public decimal DebtServiceRatio { get; init; }
+    [FactField(FactFormat.Percent)] public decimal DebtServiceRatio { get; init; }
 
     /// <summary>Gets the largest monthly instalment the borrower can afford under the rule set's share.</summary>
-    [Fact(FactFormat.Money)] public decimal AffordableInstalment { get; init; }
+    [FactField(FactFormat.Money)] public decimal AffordableInstalment { get; init; }
 
     /// <summary>Gets whether savings plus this month's disposable income cover the amount due.</summary>
-    [Fact] public bool CanPayAmountDueNow { get; init; }
+    [FactField] public bool CanPayAmountDueNow { get; init; }
 
     /// <summary>Gets whether savings cover everything owed.</summary>
-    [Fact] public bool CanPayAllNow { get; init; }
+    [FactField] public bool CanPayAllNow { get; init; }
 
     /// <summary>Gets the months to clear the debt paying <see cref="AffordableInstalment"/> at the contract rate; 0 when it never clears.</summary>
-    [Fact(FactFormat.Months)] public int MonthsToClear { get; init; }
+    [FactField(FactFormat.Months)] public int MonthsToClear { get; init; }
 
     /// <summary>Gets the shortest plan term, up to the rule set's maximum, whose instalment at the contract rate fits <see cref="AffordableInstalment"/>; 0 when none does.</summary>
-    [Fact(FactFormat.Months)] public int AffordablePlanMonths { get; init; }
+    [FactField(FactFormat.Months)] public int AffordablePlanMonths { get; init; }
 
     /// <summary>Gets whether even a 0 % plan over the maximum term would not fit <see cref="AffordableInstalment"/>.</summary>
-    [Fact] public bool BeyondAnyPlan { get; init; }
+    [FactField] public bool BeyondAnyPlan { get; init; }
 
     /// <summary>Gets the flexible category the borrower spends most on (empty when none).</summary>
-    [Fact] public string LargestFlexibleCategory { get; init; } = "";
+    [FactField] public string LargestFlexibleCategory { get; init; } = "";
 
     /// <summary>Gets the monthly amount of <see cref="LargestFlexibleCategory"/>.</summary>
-    [Fact(FactFormat.Money)] public decimal LargestFlexibleAmount { get; init; }
+    [FactField(FactFormat.Money)] public decimal LargestFlexibleAmount { get; init; }
 
     // ---- the borrower, the lender, the goal ----
 
     /// <summary>Gets the lender's kind: <c>bank-card</c>, <c>consumer-finance</c>, <c>online-lender</c>, <c>bnpl</c>, <c>other</c>.</summary>
-    [Fact] public string LenderKind { get; init; } = "";
+    [FactField] public string LenderKind { get; init; } = "";
 
     /// <summary>Gets whether the lender is a bank, so that bank-card rules bind it.</summary>
-    [Fact] public bool LenderIsBank { get; init; }
+    [FactField] public bool LenderIsBank { get; init; }
 
     /// <summary>Gets the lender's or product's name (empty when not given).</summary>
-    [Fact] public string LenderName { get; init; } = "";
+    [FactField] public string LenderName { get; init; } = "";
 
     /// <summary>Gets the hardship's cause, e.g. <c>oversight</c>, <c>job-loss</c>, <c>none</c>.</summary>
-    [Fact] public string HardshipCause { get; init; } = "";
+    [FactField] public string HardshipCause { get; init; } = "";
 
     /// <summary>Gets whether the cause is short-lived by nature (oversight, a temporary shortfall, an unexpected expense).</summary>
-    [Fact] public bool HardshipIsTemporary { get; init; }
+    [FactField] public bool HardshipIsTemporary { get; init; }
 
     /// <summary>Gets whether the cause lasts (income drop, job loss, illness, business failure).</summary>
-    [Fact] public bool HardshipIsLasting { get; init; }
+    [FactField] public bool HardshipIsLasting { get; init; }
 
     /// <summary>Gets how many more months the hardship is expected to last (0 when not given).</summary>
-    [Fact(FactFormat.Months)] public int HardshipExpectedMonths { get; init; }
+    [FactField(FactFormat.Months)] public int HardshipExpectedMonths { get; init; }
 
     /// <summary>Gets what the borrower wants, e.g. <c>auto</c>, <c>extension</c>.</summary>
-    [Fact] public string Goal { get; init; } = "";
+    [FactField] public string Goal { get; init; } = "";
 
     /// <summary>Gets whether the lender suspects malicious overdraft.</summary>
-    [Fact] public bool SuspectedMaliciousOverdraft { get; init; }
+    [FactField] public bool SuspectedMaliciousOverdraft { get; init; }
 
     /// <summary>Gets how many repayment promises the borrower has broken.</summary>
-    [Fact] public int BrokenPromises { get; init; }
+    [FactField] public int BrokenPromises { get; init; }
 
     /// <summary>Gets whether the lender can reach the borrower.</summary>
-    [Fact] public bool Contactable { get; init; }
+    [FactField] public bool Contactable { get; init; }
 
     /// <summary>Gets whether any charge is disputed.</summary>
-    [Fact] public bool HasDisputedCharges { get; init; }
+    [FactField] public bool HasDisputedCharges { get; init; }
 
     /// <summary>Gets the total amount disputed.</summary>
-    [Fact(FactFormat.Money)] public decimal DisputedAmount { get; init; }
+    [FactField(FactFormat.Money)] public decimal DisputedAmount { get; init; }
 
     /// <summary>Gets the documents the borrower holds, as kebab-case kinds (<c>id</c>, <c>income-proof</c> …).</summary>
     public ValueList<string> Documents { get; init; } = ValueList<string>.Empty;
@@ -209,75 +209,75 @@ public sealed record Assessment
     // ---- what has been tried ----
 
     /// <summary>Gets how many contacts with the lender the case records.</summary>
-    [Fact] public int AttemptCount { get; init; }
+    [FactField] public int AttemptCount { get; init; }
 
     /// <summary>Gets how many of them were rejected or not answered.</summary>
-    [Fact] public int FailedAttempts { get; init; }
+    [FactField] public int FailedAttempts { get; init; }
 
     /// <summary>Gets the outcome of the latest contact (<c>none</c> when there was none).</summary>
-    [Fact] public string LastAttemptOutcome { get; init; } = "";
+    [FactField] public string LastAttemptOutcome { get; init; } = "";
 
     /// <summary>Gets the days since the latest contact (0 when there was none).</summary>
-    [Fact(FactFormat.Days)] public int DaysSinceLastAttempt { get; init; }
+    [FactField(FactFormat.Days)] public int DaysSinceLastAttempt { get; init; }
 
     /// <summary>Gets whether a formal complaint was made to the lender.</summary>
-    [Fact] public bool HasComplained { get; init; }
+    [FactField] public bool HasComplained { get; init; }
 
     /// <summary>Gets the days since the first complaint to the lender (0 when none).</summary>
-    [Fact(FactFormat.Days)] public int DaysSinceComplaint { get; init; }
+    [FactField(FactFormat.Days)] public int DaysSinceComplaint { get; init; }
 
     /// <summary>Gets whether a regulator was contacted.</summary>
-    [Fact] public bool HasContactedRegulator { get; init; }
+    [FactField] public bool HasContactedRegulator { get; init; }
 
     /// <summary>Gets whether mediation was tried.</summary>
-    [Fact] public bool HasTriedMediation { get; init; }
+    [FactField] public bool HasTriedMediation { get; init; }
 
     /// <summary>Gets whether any agreed outcome was confirmed in writing.</summary>
-    [Fact] public bool HasWrittenConfirmation { get; init; }
+    [FactField] public bool HasWrittenConfirmation { get; init; }
 
     /// <summary>Gets whether a promise from a contact falls due on or after <see cref="AsOf"/>.</summary>
-    [Fact] public bool HasPendingPromise { get; init; }
+    [FactField] public bool HasPendingPromise { get; init; }
 
     /// <summary>Gets the earliest promise due on or after <see cref="AsOf"/> (equal to <see cref="AsOf"/> when none).</summary>
-    [Fact(FactFormat.Date)] public LocalDate NextPromiseDue { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate NextPromiseDue { get; init; }
 
     // ---- offers and scam signals ----
 
     /// <summary>Gets how many offers the case records.</summary>
-    [Fact] public int OfferCount { get; init; }
+    [FactField] public int OfferCount { get; init; }
 
     /// <summary>Gets whether an offer came from a third party or an unknown source.</summary>
-    [Fact] public bool HasThirdPartyOffer { get; init; }
+    [FactField] public bool HasThirdPartyOffer { get; init; }
 
     /// <summary>Gets whether an offer asks for a fee up front.</summary>
-    [Fact] public bool OfferAsksUpfrontFee { get; init; }
+    [FactField] public bool OfferAsksUpfrontFee { get; init; }
 
     /// <summary>Gets the largest up-front fee asked.</summary>
-    [Fact(FactFormat.Money)] public decimal LargestUpfrontFee { get; init; }
+    [FactField(FactFormat.Money)] public decimal LargestUpfrontFee { get; init; }
 
     /// <summary>Gets whether an offer asks for a verification code.</summary>
-    [Fact] public bool OfferAsksVerificationCode { get; init; }
+    [FactField] public bool OfferAsksVerificationCode { get; init; }
 
     /// <summary>Gets whether an offer asks for a password.</summary>
-    [Fact] public bool OfferAsksPassword { get; init; }
+    [FactField] public bool OfferAsksPassword { get; init; }
 
     /// <summary>Gets whether an offer asks for payment into a personal account.</summary>
-    [Fact] public bool OfferAsksPersonalAccount { get; init; }
+    [FactField] public bool OfferAsksPersonalAccount { get; init; }
 
     /// <summary>Gets whether an offer promises to remove credit records.</summary>
-    [Fact] public bool OfferPromisesRecordRemoval { get; init; }
+    [FactField] public bool OfferPromisesRecordRemoval { get; init; }
 
     /// <summary>Gets whether an offer from someone other than the lender was not made in writing.</summary>
-    [Fact] public bool HasUnwrittenOffer { get; init; }
+    [FactField] public bool HasUnwrittenOffer { get; init; }
 
     // ---- dates ahead ----
 
     /// <summary>Gets when a negative record would clear if the overdue ended on <see cref="AsOf"/>.</summary>
-    [Fact(FactFormat.Date)] public LocalDate NegativeRecordClearsOn { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate NegativeRecordClearsOn { get; init; }
 
     /// <summary>Gets the day to follow up with the lender: <see cref="AsOf"/> plus the rule set's follow-up days.</summary>
-    [Fact(FactFormat.Date)] public LocalDate NextFollowUp { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate NextFollowUp { get; init; }
 
     /// <summary>Gets the day a complaint to the lender must be answered by (<see cref="AsOf"/>-based when none was made).</summary>
-    [Fact(FactFormat.Date)] public LocalDate ComplaintAnswerDue { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate ComplaintAnswerDue { get; init; }
 }

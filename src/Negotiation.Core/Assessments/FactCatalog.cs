@@ -9,7 +9,7 @@ namespace Negotiation.Core.Assessments;
 internal sealed record FactInfo(string Name, PropertyInfo Property, FactFormat Format, Func<object, object?> Get);
 
 /// <summary>
-/// The named values of a type whose properties carry <see cref="FactAttribute"/> (the <see cref="Assessment"/>,
+/// The named values of a type whose properties carry <see cref="FactFieldAttribute"/> (the <see cref="Assessment"/>,
 /// a request's terms), found once by reflection, with compiled getters.
 /// </summary>
 internal static class FactCatalog<T>
@@ -25,7 +25,7 @@ internal static class FactCatalog<T>
         var facts = new Dictionary<string, FactInfo>(StringComparer.Ordinal);
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetCustomAttribute<FactAttribute>() is not { } fact)
+            if (property.GetCustomAttribute<FactFieldAttribute>() is not { } fact)
             {
                 continue;
             }

@@ -19,7 +19,7 @@ public enum FactFormat
 
 /// <summary>Marks a property of <see cref="Assessment"/> as a fact and says how messages write it.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-internal sealed class FactAttribute(FactFormat format = FactFormat.Plain) : Attribute
+internal sealed class FactFieldAttribute(FactFormat format = FactFormat.Plain) : Attribute
 {
     public FactFormat Format { get; } = format;
 }

@@ -16,13 +16,6 @@ namespace Negotiation.Core.Cases.Json;
 /// </summary>
 internal static partial class CaseReader
 {
-    private static readonly JsonLoadSettings LoadSettings = new()
-    {
-        LineInfoHandling = LineInfoHandling.Load,
-        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-        CommentHandling = CommentHandling.Ignore,
-    };
-
     public static BorrowerCase Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -53,7 +46,7 @@ internal static partial class CaseReader
         catch (JsonException e)
         {
             // The shape pass should have caught everything; if it did not, still say where, never crash.
-            throw Fail(new CaseProblem(PathOf(e) ?? "", TrimNewtonsoftSuffix(e.Message)));
+            throw Fail(new CaseProblem(PathOf(e) ?? "", JsonText.TrimPosition(e.Message)));
         }
 
         foreach (var (path, message) in CaseConsistency.Check(result))
@@ -64,39 +57,8 @@ internal static partial class CaseReader
         return problems.Count > 0 ? throw Fail(problems) : result;
     }
 
-    private static JToken Parse(string json)
-    {
-        using var reader = new JsonTextReader(new StringReader(json))
-        {
-            FloatParseHandling = FloatParseHandling.Decimal,
-            DateParseHandling = DateParseHandling.None,
-            MaxDepth = 32,
-        };
-        try
-        {
-            var root = JToken.ReadFrom(reader, LoadSettings);
-
-            // Reading on makes the reader refuse anything but comments after the case object.
-            while (reader.Read())
-            {
-            }
-
-            return root;
-        }
-        catch (JsonReaderException e)
-        {
-            throw Fail(new CaseProblem(e.Path ?? "", "invalid JSON: " + TrimNewtonsoftSuffix(e.Message), e.LineNumber == 0 ? null : e.LineNumber, e.LinePosition == 0 ? null : e.LinePosition));
-        }
-        catch (FormatException e)
-        {
-            // Newtonsoft reports some unreadable numbers this way.
-            throw Fail(new CaseProblem(reader.Path, "invalid JSON: " + e.Message, reader.LineNumber, reader.LinePosition));
-        }
-        catch (OverflowException)
-        {
-            throw Fail(new CaseProblem(reader.Path, "a number is too large to read", reader.LineNumber, reader.LinePosition));
-        }
-    }
+    private static JToken Parse(string json) =>
+        JsonText.TryParse(json, maxDepth: 32, out var error) ?? throw Fail(new CaseProblem(error!.Path, error.Message, error.Line, error.Column));
 
     private static int MinorUnitOf(JObject root) =>
         root["currency"] is JValue { Type: JTokenType.String, Value: string code } && Currencies.TryGetMinorUnit(code, out var decimals)
@@ -384,18 +346,6 @@ internal static partial class CaseReader
         JsonSerializationException s => s.Path,
         _ => null,
     };
-
-    // Newtonsoft appends "Path 'x', line 1, position 2." which the problem already carries.
-    private static string TrimNewtonsoftSuffix(string message)
-    {
-        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf(", line ", StringComparison.Ordinal);
-        }
-
-        return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
-    }
 
     private static CaseValidationException Fail(CaseProblem problem) => new([problem]);
 

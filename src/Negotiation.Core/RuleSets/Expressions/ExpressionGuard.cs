@@ -175,13 +175,11 @@ internal sealed class ExpressionGuard : ExpressionVisitor
             !(method.DeclaringType == typeof(string) && method.Name is "op_Equality" or "op_Inequality" or "Equals"))
         {
             Refuse($"operator method '{method.DeclaringType?.Name}.{method.Name}' is not allowed");
-            return node;
         }
 
         if (!BinaryOperators.Contains(node.NodeType))
         {
             Refuse($"'{node.NodeType}' is not allowed");
-            return node;
         }
 
         return base.VisitBinary(node);
@@ -189,6 +187,7 @@ internal sealed class ExpressionGuard : ExpressionVisitor
 
     protected override Expression VisitUnary(UnaryExpression node)
     {
+        var conversion = node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked;
         switch (node.NodeType)
         {
             case ExpressionType.Not or ExpressionType.Negate or ExpressionType.UnaryPlus or ExpressionType.Quote:
@@ -196,17 +195,18 @@ internal sealed class ExpressionGuard : ExpressionVisitor
             case ExpressionType.Convert or ExpressionType.ConvertChecked when IsSafeConversion(node.Operand.Type, node.Type):
                 break;
             case ExpressionType.Convert or ExpressionType.ConvertChecked:
-                Refuse($"conversion from {node.Operand.Type.Name} to {node.Type.Name} is not allowed; only numeric conversions are");
-                return node;
+                Refuse($"conversion from {Friendly(node.Operand.Type)} to {Friendly(node.Type)} is not allowed; only numeric conversions are");
+                break;
             default:
                 Refuse($"'{node.NodeType}' is not allowed");
-                return node;
+                break;
         }
 
-        if (node.Method is { } method && !IsOperatorOn(method, typeof(decimal)))
+        // decimal's operators, and its implicit/explicit conversions for numeric conversions, are the only methods allowed here.
+        if (node.Method is { } method && !IsOperatorOn(method, typeof(decimal)) &&
+            !(conversion && method.DeclaringType == typeof(decimal) && method.Name is "op_Implicit" or "op_Explicit"))
         {
             Refuse($"operator method '{method.DeclaringType?.Name}.{method.Name}' is not allowed");
-            return node;
         }
 
         return base.VisitUnary(node);
@@ -300,6 +300,14 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     private string? PathOf(Expression? node)
     {
         var parts = new Stack<string>();
+
+        // x.Value and x.HasValue of a nullable are shown as x itself, which is null or the value.
+        while (node is MemberExpression { Member.DeclaringType: { IsGenericType: true } owner } nullable &&
+               owner.GetGenericTypeDefinition() == typeof(Nullable<>))
+        {
+            node = nullable.Expression;
+        }
+
         while (node is MemberExpression member)
         {
             parts.Push(char.ToLowerInvariant(member.Member.Name[0]) + member.Member.Name[1..]);

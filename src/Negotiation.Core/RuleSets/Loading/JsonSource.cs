@@ -1,3 +1,4 @@
+using Negotiation.Core.Diagnostics;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -6,13 +7,6 @@ namespace Negotiation.Core.RuleSets.Loading;
 /// <summary>Reads one rule-set file as a JSON tree with line numbers, turning syntax errors into problems.</summary>
 internal static class JsonSource
 {
-    private static readonly JsonLoadSettings LoadSettings = new()
-    {
-        LineInfoHandling = LineInfoHandling.Load,
-        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-        CommentHandling = CommentHandling.Ignore,
-    };
-
     /// <summary>The largest rule-set file accepted, in characters.</summary>
     public const int MaxFileLength = 2 * 1024 * 1024;
 
@@ -24,42 +18,13 @@ internal static class JsonSource
             return null;
         }
 
-        using var reader = new JsonTextReader(new StringReader(text))
+        var root = JsonText.TryParse(text, maxDepth: 64, out var error);
+        if (error is not null)
         {
-            FloatParseHandling = FloatParseHandling.Decimal,
-            DateParseHandling = DateParseHandling.None,
-            MaxDepth = 64,
-        };
-        try
-        {
-            var root = JToken.ReadFrom(reader, LoadSettings);
-            while (reader.Read())
-            {
-            }
-
-            return root;
-        }
-        catch (JsonReaderException e)
-        {
-            problems.Add(file, e.LineNumber == 0 ? null : e.LineNumber, e.LinePosition == 0 ? null : e.LinePosition, "invalid JSON: " + TrimSuffix(e.Message));
-            return null;
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            problems.Add(file, reader.LineNumber, reader.LinePosition, "invalid JSON: " + e.Message);
-            return null;
-        }
-    }
-
-    private static string TrimSuffix(string message)
-    {
-        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf(", line ", StringComparison.Ordinal);
+            problems.Add(file, error.Line, error.Column, error.Message);
         }
 
-        return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        return root;
     }
 }
 

@@ -67,9 +67,9 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
     private static readonly string[] Parts = ["opening", "point"];
 
-    private static readonly string[] CommonProperties = ["kind", "code", "message", "citations", "rank"];
+    internal static readonly string[] CommonProperties = ["kind", "code", "message", "citations", "rank"];
 
-    private static readonly Dictionary<RuleKind, string[]> KindProperties = new()
+    internal static readonly Dictionary<RuleKind, string[]> KindProperties = new()
     {
         [RuleKind.Reason] = ["outcome", "priority"],
         [RuleKind.Request] = ["type"],
@@ -311,16 +311,16 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         {
             case "" when FactCatalog<Assessment>.Find(placeholder.Name) is not null:
             case "params" when manifest.Parameters.ContainsKey(placeholder.Name):
-            case "terms" when kind == RuleKind.Request && FactCatalog<RequestTerms>.Find(placeholder.Name) is not null:
+            case "terms" when kind is RuleKind.Request or RuleKind.Guidance && FactCatalog<RequestTerms>.Find(placeholder.Name) is not null:
                 return null;
             case "":
                 return Unknown(placeholder, "fact", FactCatalog<Assessment>.ByName.Keys);
             case "params":
                 return Unknown(placeholder, "parameter in ruleset.json", manifest.Parameters.Keys);
-            case "terms" when kind == RuleKind.Request:
+            case "terms" when kind is RuleKind.Request or RuleKind.Guidance:
                 return Unknown(placeholder, "request term", FactCatalog<RequestTerms>.ByName.Keys);
             case "terms":
-                return $"placeholder '{placeholder.Text}' names request terms, which only request rules have";
+                return $"placeholder '{placeholder.Text}' names request terms, which only request rules (their own terms) and guidance rules (the top request's terms) have";
             default:
                 return $"placeholder '{placeholder.Text}' does not resolve: write {{fact}}, {{params.name}} or {{terms.name}}";
         }

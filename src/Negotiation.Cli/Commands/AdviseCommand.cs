@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Rendering;
+
+namespace Negotiation.Cli.Commands;
+
+/// <summary><c>negotiation advise &lt;case.json&gt;</c>: advises on a case with the default or a given rule set.</summary>
+internal static class AdviseCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("case") { Description = "The case file (JSON)." };
+        var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var language = new Option<string>("--lang") { Description = "zh-CN or en.", DefaultValueFactory = _ => "zh-CN" };
+        language.AcceptOnlyFromAmong("zh-CN", "en");
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+        var command = new Command("advise", "Advises on a case: decision, requests, materials, script, watchpoints, warnings and remedies.")
+        {
+            file, rules, format, language, output,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (CaseFiles.TryRead(path, stderr) is not { } borrowerCase || RuleSetFiles.TryLoad(parse.GetValue(rules), stderr) is not { } ruleSet)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!ruleSet.Languages.Contains(parse.GetValue(language)!))
+            {
+                stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}");
+                return ExitCodes.InvalidInput;
+            }
+
+            NegotiationPlan plan;
+            try
+            {
+                plan = NegotiationAdvisor.Create(ruleSet).Advise(borrowerCase, parse.GetValue(language)!);
+            }
+            catch (Negotiation.Core.Cases.CaseValidationException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    stderr.WriteLine($"{path}:{problem}");
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
+            var text = parse.GetValue(format) == "json" ? plan.ToJson() + "\n" : TextRenderer.Render(plan);
+            return CommandOutput.Write(parse.GetValue(output), text, stdout, stderr);
+        });
+        return command;
+    }
+}

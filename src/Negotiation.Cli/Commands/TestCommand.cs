@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Negotiation.Core.Advice;
+using Negotiation.Core.RuleSets.Scenarios;
+
+namespace Negotiation.Cli.Commands;
+
+/// <summary><c>negotiation test &lt;scenarios-dir&gt;</c>: runs every scenario file and prints what differed.</summary>
+internal static class TestCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var folder = new Argument<string>("scenarios-dir") { Description = "A folder of scenario files (*.json)." };
+        var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
+        var command = new Command("test", "Runs scenario files against a rule set: one line per failing scenario, then 'N passed, N failed'.") { folder, rules };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(folder)!;
+            if (!Directory.Exists(path))
+            {
+                stderr.WriteLine($"{path}: is not a folder that can be read");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (RuleSetFiles.TryLoad(parse.GetValue(rules), stderr) is not { } ruleSet)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var advisor = NegotiationAdvisor.Create(ruleSet);
+            int passed = 0, failed = 0;
+            foreach (var file in Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal))
+            {
+                IReadOnlyList<string> differences;
+                string name;
+                try
+                {
+                    var scenario = Scenario.FromFile(file);
+                    name = scenario.Name;
+                    differences = scenario.Run(advisor);
+                }
+                catch (ScenarioException e)
+                {
+                    name = Path.GetFileName(file);
+                    differences = [e.Message];
+                }
+
+                if (differences.Count == 0)
+                {
+                    passed++;
+                }
+                else
+                {
+                    failed++;
+                    stdout.WriteLine($"FAIL {file} ({name}): {string.Join("; ", differences)}");
+                }
+            }
+
+            stdout.WriteLine($"{passed} passed, {failed} failed");
+            return failed == 0 && passed > 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+}

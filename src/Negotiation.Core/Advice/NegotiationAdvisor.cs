@@ -1,0 +1,78 @@
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Messages;
+using Negotiation.Core.RuleSets;
+
+namespace Negotiation.Core.Advice;
+
+/// <summary>
+/// Turns a borrower's case into a <see cref="NegotiationPlan"/>: computes the facts with the calculators,
+/// evaluates the rule set's workflows over them, and assembles an explained plan.
+/// </summary>
+/// <remarks>
+/// Create one advisor for the life of the process and share it: <see cref="Advise(BorrowerCase, string)"/>
+/// is thread-safe and deterministic (the same case gives the same plan, byte for byte), reads no clock,
+/// no file and no environment.
+/// </remarks>
+public sealed class NegotiationAdvisor
+{
+    private readonly RuleSet rules;
+    private readonly AssessmentSettings settings;
+
+    private NegotiationAdvisor(RuleSet rules)
+    {
+        this.rules = rules;
+        settings = AssessmentSettings.From(rules.Parameters);
+    }
+
+    /// <summary>Gets the rule set this advisor applies.</summary>
+    public RuleSet RuleSet => rules;
+
+    /// <summary>Creates an advisor with the embedded default rule set, <c>cn-consumer-credit</c>.</summary>
+    /// <returns>The advisor.</returns>
+    public static NegotiationAdvisor CreateDefault() => new(RuleSet.Default);
+
+    /// <summary>Creates an advisor with the given rule set.</summary>
+    /// <param name="rules">A loaded rule set, e.g. from <see cref="RuleSet.FromDirectory(string)"/>.</param>
+    /// <returns>The advisor.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rules"/> is null.</exception>
+    public static NegotiationAdvisor Create(RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return new NegotiationAdvisor(rules);
+    }
+
+    /// <summary>Advises on a case, writing every message in the rule set's first language (Chinese for the default set).</summary>
+    /// <param name="case">A valid case, e.g. from <see cref="BorrowerCase.FromJson(string)"/>.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is null.</exception>
+    /// <exception cref="CaseValidationException">The case's currency is not the rule set's.</exception>
+    public NegotiationPlan Advise(BorrowerCase @case) => Advise(@case, rules.Languages[0]);
+
+    /// <summary>Advises on a case, writing every message in <paramref name="language"/>.</summary>
+    /// <param name="case">A valid case, e.g. from <see cref="BorrowerCase.FromJson(string)"/>.</param>
+    /// <param name="language">One of the rule set's languages: <c>zh-CN</c> or <c>en</c> for the default set.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> or <paramref name="language"/> is null.</exception>
+    /// <exception cref="ArgumentException">The rule set is not written in <paramref name="language"/>.</exception>
+    /// <exception cref="CaseValidationException">The case's currency is not the rule set's.</exception>
+    public NegotiationPlan Advise(BorrowerCase @case, string language)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(language);
+        if (!rules.Languages.Contains(language))
+        {
+            throw new ArgumentException($"The rule set '{rules.Id}' is written in {string.Join(", ", rules.Languages)}, not '{language}'.", nameof(language));
+        }
+
+        if (@case.Currency != rules.Currency)
+        {
+            throw new CaseValidationException(
+                [new CaseProblem("currency", $"the case is in {@case.Currency} but the rule set '{rules.Id}' is for {rules.Currency}; amounts in different currencies are never mixed")]);
+        }
+
+        var facts = Assessor.Assess(@case, settings);
+        var firings = rules.Evaluator.Evaluate(@case, facts);
+        return PlanAssembler.Assemble(rules, @case, facts, firings, language);
+    }
+}

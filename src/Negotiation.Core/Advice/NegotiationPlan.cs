@@ -1,0 +1,156 @@
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Calculators;
+using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets;
+using Newtonsoft.Json;
+using NodaTime;
+
+namespace Negotiation.Core.Advice;
+
+/// <summary>
+/// The advice for one case: whether to negotiate, what to ask for and why, what to prepare, how to talk,
+/// what to watch out for and what to do if the lender says no — every item explained by the rule that
+/// produced it (see <see cref="Trace"/>). Produced by <see cref="NegotiationAdvisor.Advise(BorrowerCase, string)"/>.
+/// </summary>
+/// <remarks>Immutable and thread-safe; equal plans compare equal. <see cref="ToJson"/> writes the plan contract.</remarks>
+public sealed record NegotiationPlan
+{
+    /// <summary>Gets the rule set that produced the plan.</summary>
+    public required RuleSetInfo RuleSet { get; init; }
+
+    /// <summary>Gets the day the case describes.</summary>
+    public required LocalDate AsOf { get; init; }
+
+    /// <summary>Gets the language the messages are written in.</summary>
+    public required string Language { get; init; }
+
+    /// <summary>Gets the ISO 4217 currency of every amount.</summary>
+    public required string Currency { get; init; }
+
+    /// <summary>Gets the facts the rules decided on.</summary>
+    public required Assessment Assessment { get; init; }
+
+    /// <summary>Gets whether and how to proceed, with the reasons.</summary>
+    public required Decision Decision { get; init; }
+
+    /// <summary>Gets the requests to make, best first.</summary>
+    public required ValueList<ProposedRequest> Requests { get; init; }
+
+    /// <summary>Gets the documents to prepare.</summary>
+    public required ValueList<Material> Materials { get; init; }
+
+    /// <summary>Gets the opening statement and the points to keep to when talking to the lender.</summary>
+    public required Communication Communication { get; init; }
+
+    /// <summary>Gets what to watch during the negotiation, with dates where there are any.</summary>
+    public required ValueList<Watchpoint> Watchpoints { get; init; }
+
+    /// <summary>Gets dangers in the case, such as scam signals.</summary>
+    public required ValueList<PlanWarning> Warnings { get; init; }
+
+    /// <summary>Gets the steps to take, in order, if the negotiation fails.</summary>
+    public required ValueList<Remedy> Remedies { get; init; }
+
+    /// <summary>Gets the day to follow up with the lender, or null when there is nothing to follow up.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Include)]
+    public LocalDate? NextFollowUp { get; init; }
+
+    /// <summary>Gets every clause or source the plan cites, with whether it binds this lender.</summary>
+    public required ValueList<CitedSource> Citations { get; init; }
+
+    /// <summary>Gets the explanation: every top-level rule, whether it fired, and the values it read.</summary>
+    public required ValueList<TraceEntry> Trace { get; init; }
+
+    /// <summary>Writes the plan as JSON (camelCase, kebab-case codes, ISO dates): the same case always gives the same bytes.</summary>
+    public string ToJson() => Json.PlanJson.Write(this);
+}
+
+/// <summary>Which rule set produced a plan.</summary>
+/// <param name="Id">The rule set's id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="EffectiveFrom">The first day it applies to.</param>
+public sealed record RuleSetInfo(string Id, string Version, LocalDate EffectiveFrom);
+
+/// <summary>The decision: <c>pay-now</c>, <c>ask-customer-service</c>, <c>negotiate</c> or <c>fulfil-obligations-first</c>.</summary>
+/// <param name="Outcome">The outcome's code.</param>
+/// <param name="Reasons">Why, in rule order.</param>
+public sealed record Decision(string Outcome, ValueList<Reason> Reasons);
+
+/// <summary>One reason behind the decision.</summary>
+/// <param name="Code">A stable code apps can switch on.</param>
+/// <param name="Message">The reason, in the plan's language.</param>
+/// <param name="Citations">Ids of the clauses it rests on.</param>
+public sealed record Reason(string Code, string Message, ValueList<string> Citations);
+
+/// <summary>A request to make of the lender, with terms and savings computed by the calculators.</summary>
+/// <param name="Rank">1 for the request to lead with.</param>
+/// <param name="Type">extension, fee-waiver, interest-relief, instalment-plan or principal-reduction.</param>
+/// <param name="Code">The rule's code.</param>
+/// <param name="Rationale">Why this request fits the case.</param>
+/// <param name="Terms">What exactly to ask for.</param>
+/// <param name="Savings">What it saves against doing nothing over the same time; negative when it costs more; null when not computed.</param>
+/// <param name="Schedule">The proposed repayment schedule (instalment plans).</param>
+/// <param name="Caveats">What to keep in mind: a cited clause that does not bind this lender, a fact that is only reported.</param>
+/// <param name="Citations">Ids of the clauses it rests on.</param>
+public sealed record ProposedRequest(int Rank, string Type, string Code, string Rationale, RequestTerms Terms, decimal? Savings, ValueList<Instalment>? Schedule, ValueList<string> Caveats, ValueList<string> Citations);
+
+/// <summary>A document to prepare.</summary>
+/// <param name="Code">A stable code.</param>
+/// <param name="Required">Whether this case needs it.</param>
+/// <param name="Held">Whether the case says the borrower already holds it.</param>
+/// <param name="Why">Why it is needed.</param>
+/// <param name="Tips">How to prepare it.</param>
+/// <param name="Citations">Ids of the clauses it rests on.</param>
+public sealed record Material(string Code, bool Required, bool Held, string Why, ValueList<string> Tips, ValueList<string> Citations);
+
+/// <summary>How to talk to the lender.</summary>
+/// <param name="Opening">The opening statement, filled with the case's figures, or null when no rule wrote one.</param>
+/// <param name="Points">What to keep to during the conversation.</param>
+public sealed record Communication(string? Opening, ValueList<TalkingPoint> Points);
+
+/// <summary>A point to keep to when talking to the lender.</summary>
+/// <param name="Code">A stable code.</param>
+/// <param name="Message">The point.</param>
+public sealed record TalkingPoint(string Code, string Message);
+
+/// <summary>Something to watch during the negotiation.</summary>
+/// <param name="Code">A stable code.</param>
+/// <param name="Severity">info, caution or high.</param>
+/// <param name="DueDate">The date it concerns, if any.</param>
+/// <param name="Message">What to watch and why.</param>
+public sealed record Watchpoint(string Code, string Severity, LocalDate? DueDate, string Message);
+
+/// <summary>A danger in the case, such as an offer that asks for a verification code.</summary>
+/// <param name="Code">A stable code.</param>
+/// <param name="Severity">info, caution or high.</param>
+/// <param name="Message">What is wrong and why it matters.</param>
+public sealed record PlanWarning(string Code, string Severity, string Message);
+
+/// <summary>A step to take after a failed negotiation.</summary>
+/// <param name="Step">The step's place in the ladder.</param>
+/// <param name="Code">A stable code.</param>
+/// <param name="Message">What to do.</param>
+/// <param name="Channel">Where to turn, e.g. <c>12378</c>.</param>
+/// <param name="WaitDays">Days to wait before this step, if any.</param>
+public sealed record Remedy(int Step, string Code, string Message, string? Channel, int? WaitDays);
+
+/// <summary>A clause or source cited in the plan.</summary>
+/// <param name="Id">The citation's id.</param>
+/// <param name="Title">Its title in the plan's language.</param>
+/// <param name="Source">Where it comes from.</param>
+/// <param name="Certainty">primary, secondary or unverified.</param>
+/// <param name="BindsThisLender">Whether it binds the case's kind of lender; when false it is a reference point only.</param>
+public sealed record CitedSource(string Id, string Title, string Source, string Certainty, bool BindsThisLender);
+
+/// <summary>One rule in the explanation.</summary>
+/// <param name="Workflow">The workflow (stage) it belongs to.</param>
+/// <param name="Rule">The rule's name.</param>
+/// <param name="Success">Whether it fired.</param>
+/// <param name="Inputs">The values of the facts, case fields and parameters it read.</param>
+/// <param name="Error">A run-time error, if the rule could not be evaluated (it then counts as not fired).</param>
+public sealed record TraceEntry(string Workflow, string Rule, bool Success, ValueList<TraceInput> Inputs, string? Error);
+
+/// <summary>A value a rule read, by path (<c>facts.daysPastDue</c>).</summary>
+/// <param name="Path">The path the expression used, in camelCase.</param>
+/// <param name="Value">The value: a number, text, yes/no, a date, or the size of a list.</param>
+public sealed record TraceInput(string Path, object? Value);

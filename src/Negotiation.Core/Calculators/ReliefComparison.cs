@@ -1,0 +1,131 @@
+using Negotiation.Core.Cases;
+using NodaTime;
+
+namespace Negotiation.Core.Calculators;
+
+/// <summary>A form of relief a borrower can ask for, as compared by <see cref="ReliefComparison"/>.</summary>
+public enum ReliefOption
+{
+    /// <summary>No relief: penalty interest keeps running until the debt is cleared.</summary>
+    AsIs,
+
+    /// <summary>The due date moves; only contract interest accrues over the added days.</summary>
+    Extension,
+
+    /// <summary>Fees are waived; everything else as-is.</summary>
+    FeesWaived,
+
+    /// <summary>The rate on the principal is cut to a lower annual rate until the debt is cleared.</summary>
+    RateCut,
+
+    /// <summary>No more interest of any kind accrues; what has accrued stays owed.</summary>
+    InterestStopped,
+
+    /// <summary>The principal is repaid by equal instalments; what has accrued is paid alongside, without interest.</summary>
+    InstalmentPlan,
+}
+
+/// <summary>What you ask to compare: the horizon and the terms of each relief.</summary>
+/// <param name="HorizonDays">Days from <c>asOf</c> until the debt is cleared in one payment, for the as-is, fee-waiver, rate-cut and interest-stop options; 0 to 3660.</param>
+/// <param name="ExtensionDays">Days the due date moves by for the extension option; the debt is cleared on the new due date. 0 to 3660.</param>
+/// <param name="ReducedAnnualRate">The annual rate for the rate-cut option, as a fraction, 0 to 100.</param>
+/// <param name="InstalmentMonths">Months of the instalment plan, 1 to 1200.</param>
+/// <param name="InstalmentAnnualRate">The plan's annual rate; null for the account's contract rate (0 when unknown).</param>
+/// <param name="InstalmentMonthlyFeeRate">The plan's monthly fee on the principal, 0 to 1; when above 0 the plan is a fee instalment.</param>
+public sealed record ReliefTerms(
+    int HorizonDays = 30,
+    int ExtensionDays = 30,
+    decimal ReducedAnnualRate = 0,
+    int InstalmentMonths = 12,
+    decimal? InstalmentAnnualRate = null,
+    decimal InstalmentMonthlyFeeRate = 0);
+
+/// <summary>The cost of clearing the debt under one option, and its saving against doing nothing over the same days.</summary>
+/// <param name="Option">The option.</param>
+/// <param name="Days">The days from <c>asOf</c> until the debt is cleared.</param>
+/// <param name="TotalCost">Everything paid from <c>asOf</c> until the debt is cleared: principal, interest, fees and penalties.</param>
+/// <param name="AsIsCost">What clearing the debt as-is would cost over the same <paramref name="Days"/>.</param>
+/// <param name="Schedule">The instalment schedule, for <see cref="ReliefOption.InstalmentPlan"/> only.</param>
+public sealed record ReliefCost(ReliefOption Option, int Days, decimal TotalCost, decimal AsIsCost, Schedule? Schedule = null)
+{
+    /// <summary>Gets <see cref="AsIsCost"/> − <see cref="TotalCost"/>: what this option saves; negative when it costs more.</summary>
+    public decimal Savings => AsIsCost - TotalCost;
+}
+
+/// <summary>The options compared side by side.</summary>
+/// <param name="AsIs">No relief over the horizon.</param>
+/// <param name="Extension">An extension.</param>
+/// <param name="FeesWaived">Fees waived over the horizon.</param>
+/// <param name="RateCut">The rate cut over the horizon.</param>
+/// <param name="InterestStopped">Interest stopped over the horizon.</param>
+/// <param name="InstalmentPlan">An instalment plan.</param>
+public sealed record ReliefComparisonResult(ReliefCost AsIs, ReliefCost Extension, ReliefCost FeesWaived, ReliefCost RateCut, ReliefCost InterestStopped, ReliefCost InstalmentPlan)
+{
+    /// <summary>Gets every option, as-is first.</summary>
+    public IReadOnlyList<ReliefCost> All => [AsIs, Extension, FeesWaived, RateCut, InterestStopped, InstalmentPlan];
+}
+
+/// <summary>
+/// Compares what clearing an overdue debt costs as-is and under each form of relief a lender can grant
+/// (2023 risk-classification measures, Art. 19: extension, lower rate, waived fees, eased schedule).
+/// </summary>
+/// <remarks>
+/// <para>Definitions. Owed = principal + interest + fees + penalty interest on the account today.
+/// As-is over D days = owed + principal × overdue daily rate × D (penalty interest, or the contract rate
+/// when no penalty rate is known: see <see cref="Charges.OverdueDailyRate"/>), cleared in one payment on
+/// day D. Extension of E days = owed + principal × contract daily rate × E, cleared on the new due date,
+/// against as-is over E days. Fees waived = as-is − fees (penalty interest already accrued stays).
+/// Rate cut to r = owed + principal × r / days-in-year × D. Interest stopped = owed. Instalment plan of n
+/// months = interest + fees + penalty interest (paid alongside, never charged interest) + the total of a
+/// schedule on the principal, against as-is over the days from asOf to asOf.PlusMonths(n).</para>
+/// <para>Interest is simple (never on fees or on interest) and rounded once per figure. Pure and thread-safe.</para>
+/// </remarks>
+public static class ReliefComparison
+{
+    /// <summary>Compares the options for an account.</summary>
+    /// <param name="account">The overdue account.</param>
+    /// <param name="asOf">Today, from the case.</param>
+    /// <param name="terms">The horizon and the terms of each option; defaults when null.</param>
+    /// <param name="basis">The day count for annual rates; Actual/365 by default.</param>
+    /// <param name="decimals">Decimal places of the minor unit, 0 to 10.</param>
+    /// <param name="rounding">The midpoint rule; half away from zero by default.</param>
+    /// <returns>Every option's cost and saving.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An amount on the account is negative, or a term is outside its range.</exception>
+    public static ReliefComparisonResult Compare(Account account, LocalDate asOf, ReliefTerms? terms = null, DayCount basis = DayCount.Actual365, int decimals = 2, MidpointRounding rounding = Money.DefaultRounding)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        terms ??= new ReliefTerms();
+        Guard.NonNegative(account.Principal, "account.Principal");
+        Guard.NonNegative(account.Interest, "account.Interest");
+        Guard.NonNegative(account.Fees, "account.Fees");
+        Guard.NonNegative(account.PenaltyInterest, "account.PenaltyInterest");
+        Guard.InRange(terms.HorizonDays, 0, Extension.MaxDays, "terms.HorizonDays");
+        Guard.InRange(terms.ExtensionDays, 0, Extension.MaxDays, "terms.ExtensionDays");
+        Guard.InRange(terms.ReducedAnnualRate, 0m, Schedules.MaxAnnualRate, "terms.ReducedAnnualRate");
+        Guard.InRange(terms.InstalmentMonths, 1, Schedules.MaxMonths, "terms.InstalmentMonths");
+
+        var owed = account.TotalOwed;
+        var principal = account.Principal;
+        var overdueDaily = Charges.OverdueDailyRate(account, basis);
+        var contractDaily = Charges.ContractDailyRate(account, basis);
+        decimal Accrued(decimal dailyRate, int days) => Charges.SimpleInterest(principal, dailyRate, days, decimals, rounding);
+        decimal AsIs(int days) => owed + Accrued(overdueDaily, days);
+
+        var horizon = terms.HorizonDays;
+        var asIs = AsIs(horizon);
+        var extension = new ReliefCost(ReliefOption.Extension, terms.ExtensionDays, owed + Accrued(contractDaily, terms.ExtensionDays), AsIs(terms.ExtensionDays));
+        var feesWaived = new ReliefCost(ReliefOption.FeesWaived, horizon, asIs - account.Fees, asIs);
+        var rateCut = new ReliefCost(ReliefOption.RateCut, horizon, owed + Accrued(DayCounts.DailyRate(terms.ReducedAnnualRate, basis), horizon), asIs);
+        var stopped = new ReliefCost(ReliefOption.InterestStopped, horizon, owed, asIs);
+
+        var planRate = terms.InstalmentAnnualRate ?? account.AnnualRate ?? 0m;
+        var method = terms.InstalmentMonthlyFeeRate > 0 ? ScheduleMethod.FeeInstalment : ScheduleMethod.EqualInstalment;
+        var schedule = Schedules.Build(method, Money.Round(principal, decimals, rounding), planRate, terms.InstalmentMonths, terms.InstalmentMonthlyFeeRate, asOf, decimals, rounding);
+        var planDays = Period.DaysBetween(asOf, asOf.PlusMonths(terms.InstalmentMonths));
+        var planCost = account.Interest + account.Fees + account.PenaltyInterest + schedule.TotalPayment;
+        var plan = new ReliefCost(ReliefOption.InstalmentPlan, planDays, planCost, AsIs(planDays), schedule);
+
+        return new ReliefComparisonResult(new ReliefCost(ReliefOption.AsIs, horizon, asIs, asIs), extension, feesWaived, rateCut, stopped, plan);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Messages;
+
+namespace Negotiation.Core.Rendering;
+
+/// <summary>Writes a plan as plain text for a terminal, in the plan's language.</summary>
+/// <remarks>Pure and thread-safe; independent of the machine's culture.</remarks>
+public static class TextRenderer
+{
+    /// <summary>Renders the plan as plain text: decision, requests, materials, script, watchpoints, warnings, remedies.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The text, lines separated by <c>\n</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    public static string Render(NegotiationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var zh = plan.Language == Language.Chinese;
+        string T(string chinese, string english) => zh ? chinese : english;
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+        void Heading(string title)
+        {
+            Line();
+            Line(title);
+            Line(new string('=', Math.Max(8, DisplayWidth(title))));
+        }
+
+        var facts = plan.Assessment;
+        Line(T("协商建议", "Negotiation plan") + $" — {plan.RuleSet.Id} {plan.RuleSet.Version} — {MessageFormat.Date(plan.AsOf, plan.Language)}");
+        Line(T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，逾期 {MessageFormat.Days(facts.DaysPastDue, plan.Language)}",
+               $"Total owed {Money(facts.TotalOwed)}, due now {Money(facts.AmountDue)}, {MessageFormat.Days(facts.DaysPastDue, plan.Language)} past due"));
+
+        Heading(T("结论：", "Decision: ") + Outcome(plan.Decision.Outcome, zh));
+        foreach (var reason in plan.Decision.Reasons)
+        {
+            Line($"- {reason.Message}");
+        }
+
+        if (plan.Requests.Count > 0)
+        {
+            Heading(T("建议提出的请求", "Requests, best first"));
+            foreach (var request in plan.Requests)
+            {
+                Line($"{request.Rank}. {Vocabulary.Label(request.Type, plan.Language)}" +
+                     (request.Savings is { } savings ? T($"（预计节省 {Money(savings)}）", $" (saves about {Money(savings)})") : ""));
+                Line($"   {request.Rationale}");
+                foreach (var caveat in request.Caveats)
+                {
+                    Line($"   ! {caveat}");
+                }
+            }
+        }
+
+        if (plan.Materials.Count > 0)
+        {
+            Heading(T("需要准备的材料", "Materials to prepare"));
+            foreach (var material in plan.Materials)
+            {
+                var mark = material.Held ? "[x]" : "[ ]";
+                var need = material.Required ? T("（必需）", " (required)") : "";
+                Line($"{mark} {material.Why}{need}");
+                foreach (var tip in material.Tips)
+                {
+                    Line($"    · {tip}");
+                }
+            }
+        }
+
+        if (plan.Communication.Opening is not null || plan.Communication.Points.Count > 0)
+        {
+            Heading(T("沟通要点", "How to talk"));
+            if (plan.Communication.Opening is { } opening)
+            {
+                Line(T("开场：", "Opening: ") + opening);
+            }
+
+            foreach (var point in plan.Communication.Points)
+            {
+                Line($"- {point.Message}");
+            }
+        }
+
+        if (plan.Warnings.Count > 0)
+        {
+            Heading(T("警告", "Warnings"));
+            foreach (var warning in plan.Warnings)
+            {
+                Line($"[{warning.Severity}] {warning.Message}");
+            }
+        }
+
+        if (plan.Watchpoints.Count > 0)
+        {
+            Heading(T("注意事项", "Watch out for"));
+            foreach (var watchpoint in plan.Watchpoints)
+            {
+                var when = watchpoint.DueDate is { } date ? $" ({MessageFormat.Date(date, plan.Language)})" : "";
+                Line($"- {watchpoint.Message}{when}");
+            }
+        }
+
+        if (plan.Remedies.Count > 0)
+        {
+            Heading(T("协商失败后的步骤", "If the lender says no"));
+            foreach (var remedy in plan.Remedies)
+            {
+                Line($"{remedy.Step}. {remedy.Message}");
+            }
+        }
+
+        if (plan.NextFollowUp is { } followUp)
+        {
+            Line();
+            Line(T("下次跟进：", "Next follow-up: ") + MessageFormat.Date(followUp, plan.Language));
+        }
+
+        return text.ToString();
+
+        string Money(decimal amount) => MessageFormat.Money(amount, plan.Currency, plan.Language);
+    }
+
+    private static string Outcome(string outcome, bool zh) => outcome switch
+    {
+        "pay-now" => zh ? "现在就还款" : "pay now",
+        "ask-customer-service" => zh ? "直接咨询客服" : "ask customer service",
+        "negotiate" => zh ? "与贷款机构协商" : "negotiate with the lender",
+        "fulfil-obligations-first" => zh ? "先履行基本义务" : "fulfil your obligations first",
+        _ => outcome,
+    };
+
+    /// <summary>Columns a string takes in a terminal: East Asian wide characters take two.</summary>
+    internal static int DisplayWidth(string text)
+    {
+        var width = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var v = rune.Value;
+            width += v is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
+                or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD ? 2 : 1;
+        }
+
+        return width;
+    }
+}

@@ -1,0 +1,114 @@
+using Negotiation.Cli;
+using Negotiation.Core.Tests.Support;
+
+namespace Negotiation.Core.Tests.Cli;
+
+/// <summary>validate, test and advise as a rule editor uses them.</summary>
+public sealed class RuleSetCommandTests : IDisposable
+{
+    private readonly string temp = Directory.CreateTempSubdirectory("negotiation-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(temp, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string CopyMinimal()
+    {
+        var folder = Path.Combine(temp, "rules");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(TestFiles.Path("TestData", "rulesets", "minimal")))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+
+    [Fact]
+    public void Validate_prints_a_one_line_summary_for_a_valid_set()
+    {
+        var (code, output, error) = Run("validate", CopyMinimal());
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("test-minimal 1.0.0: valid — 2 workflows, 5 rules, 2 citations, languages zh-CN, en", output.Trim());
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public void Validate_prints_every_problem_with_the_file_path_and_exits_1()
+    {
+        var folder = CopyMinimal();
+        var decision = Path.Combine(folder, "decision.json");
+        File.WriteAllText(decision, File.ReadAllText(decision).Replace("\"AndAlso\"", "\"and\"", StringComparison.Ordinal).Replace("facts.inGracePeriod &&", "facts.GetType() != null &&", StringComparison.Ordinal));
+
+        var (code, output, error) = Run("validate", folder);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Empty(output);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith(decision + ":", StringComparison.Ordinal) && l.Contains("rule 'overdue': Operator must be exactly", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith(decision + ":", StringComparison.Ordinal) && l.Contains("rule 'in-grace': the expression is refused: method 'Object.GetType'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Test_prints_failing_scenarios_then_the_counts_and_exits_1()
+    {
+        var folder = CopyMinimal();
+        var scenarios = Path.Combine(temp, "scenarios");
+        Directory.CreateDirectory(scenarios);
+        var caseFile = TestFiles.ExampleCase("seed-oversight.json");
+        File.WriteAllText(Path.Combine(scenarios, "a-pass.json"), $$"""
+            { "name": "seed negotiates", "caseFile": "{{caseFile}}", "language": "en",
+              "expect": { "outcome": "negotiate", "requests": ["extension", "instalment-plan"], "notRequests": ["principal-reduction"],
+                          "reasons": ["overdue-negotiate"], "citations": ["reported"], "messageContains": ["10 days past due"], "nextFollowUp": "2026-11-27" } }
+            """);
+        File.WriteAllText(Path.Combine(scenarios, "b-fail.json"), $$"""
+            { "name": "wrong on purpose", "caseFile": "{{caseFile}}",
+              "expect": { "outcome": "pay-now", "requests": ["instalment-plan", "extension"], "warnings": ["scam"] } }
+            """);
+        File.WriteAllText(Path.Combine(scenarios, "c-broken.json"), """{ "name": "typo", "caseFile": "x.json", "expect": { "outcom": "negotiate" } }""");
+
+        var (code, output, _) = Run("test", scenarios, "--rules", folder);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        var lines = output.Trim().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("(wrong on purpose): outcome: expected pay-now, got negotiate; requests: expected [instalment-plan, extension] in this order, got [extension, fee-waiver, instalment-plan]; warnings: missing scam", lines[0], StringComparison.Ordinal);
+        Assert.Contains("unknown key 'outcom' in 'expect'; did you mean 'outcome'?", lines[1], StringComparison.Ordinal);
+        Assert.Equal("1 passed, 2 failed", lines[2]);
+    }
+
+    [Fact]
+    public void Advise_writes_json_in_english_with_the_given_rules()
+    {
+        var (code, output, error) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--rules", CopyMinimal(), "--format", "json", "--lang", "en");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Contains("\"outcome\": \"negotiate\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"language\": \"en\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Advise_with_an_invalid_case_lists_its_problems_and_exits_1()
+    {
+        var (code, _, error) = Run("advise", TestFiles.Path("TestData", "cases", "malformed", "unknown-goal.json"));
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("goal: unknown value 'extend'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Advise_refuses_an_unknown_format_as_a_usage_error()
+    {
+        var (code, _, _) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "pdf");
+
+        Assert.Equal(ExitCodes.Usage, code);
+    }
+}

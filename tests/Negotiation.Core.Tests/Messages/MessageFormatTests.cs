@@ -1,0 +1,123 @@
+using System.Globalization;
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Messages;
+using NodaTime;
+
+namespace Negotiation.Core.Tests.Messages;
+
+public sealed class MessageFormatTests
+{
+    [Theory]
+    [InlineData(6964.90, "CNY", "zh-CN", "6,964.90元")]
+    [InlineData(6964.90, "CNY", "en", "CNY 6,964.90")]
+    [InlineData(1234567.5, "USD", "zh-CN", "USD 1,234,567.50")]
+    [InlineData(0, "CNY", "en", "CNY 0.00")]
+    public void Money_is_written_with_groups_and_the_minor_unit(decimal amount, string currency, string language, string expected)
+    {
+        Assert.Equal(expected, MessageFormat.Money(amount, currency, language));
+    }
+
+    [Theory]
+    [InlineData(0.18, "18%")]
+    [InlineData(0.0005, "0.05%")]
+    [InlineData(0.1315789, "13.16%")]
+    [InlineData(1, "100%")]
+    public void Percent_has_at_most_two_decimals(decimal fraction, string expected)
+    {
+        Assert.Equal(expected, MessageFormat.Percent(fraction, "en"));
+    }
+
+    [Fact]
+    public void Dates_days_and_months_read_naturally_in_each_language()
+    {
+        var date = new LocalDate(2026, 11, 10);
+
+        Assert.Equal("2026年11月10日", MessageFormat.Date(date, "zh-CN"));
+        Assert.Equal("10 Nov 2026", MessageFormat.Date(date, "en"));
+        Assert.Equal("10天", MessageFormat.Days(10, "zh-CN"));
+        Assert.Equal("1 day", MessageFormat.Days(1, "en"));
+        Assert.Equal("6个月", MessageFormat.Months(6, "zh-CN"));
+        Assert.Equal("6 months", MessageFormat.Months(6, "en"));
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    [InlineData("fr-FR")]
+    [InlineData("")]
+    public void Formatting_does_not_depend_on_the_machine_culture(string culture)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+
+            Assert.Equal("CNY 1,234.50", MessageFormat.Money(1234.5m, "CNY", "en"));
+            Assert.Equal("12.5%", MessageFormat.Percent(0.125m, "zh-CN"));
+            Assert.Equal("1 Jan 2027", MessageFormat.Date(new LocalDate(2027, 1, 1), "en"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Unsupported_language_is_an_argument_error_naming_the_supported_ones()
+    {
+        var error = Assert.Throws<ArgumentException>(() => MessageFormat.Date(new LocalDate(2026, 1, 1), "fr"));
+
+        Assert.Contains("zh-CN, en", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class MessageTemplateTests
+{
+    private static string Render(string template, string language = "en")
+    {
+        var parsed = MessageTemplate.Parse(template, out var error);
+        Assert.Null(error);
+        return parsed.Render(p => p.Name switch
+        {
+            "amount" => (1250m, FactFormat.Money),
+            "due" => (new LocalDate(2026, 11, 10), FactFormat.Date),
+            "days" => (10, FactFormat.Days),
+            "kind" => ("consumer-finance", FactFormat.Plain),
+            "rate" => (0.18m, FactFormat.Percent),
+            _ => (null, FactFormat.Plain),
+        }, language, "CNY", 2);
+    }
+
+    [Fact]
+    public void Placeholders_take_their_facts_format()
+    {
+        Assert.Equal("Pay CNY 1,250.00 by 10 Nov 2026 (10 days).", Render("Pay {amount} by {due} ({days})."));
+        Assert.Equal("请于2026年11月10日前还1,250.00元。", Render("请于{due}前还{amount}。", "zh-CN"));
+    }
+
+    [Fact]
+    public void Explicit_format_overrides_the_default()
+    {
+        Assert.Equal("rate 0.18, 18%", Render("rate {rate:plain}, {rate}"));
+    }
+
+    [Fact]
+    public void Codes_render_as_words_and_braces_escape()
+    {
+        Assert.Equal("a consumer-finance company {literal}", Render("a {kind} {{literal}}"));
+        Assert.Equal("消费金融公司", Render("{kind}", "zh-CN"));
+    }
+
+    [Theory]
+    [InlineData("due {amount", "is not closed")]
+    [InlineData("due amount}", "has no opening brace")]
+    [InlineData("{amount:euros}", "unknown format 'euros'")]
+    [InlineData("{1abc}", "is not a name")]
+    [InlineData("{a.b.c}", "is not a name")]
+    public void Malformed_templates_say_what_is_wrong(string template, string fragment)
+    {
+        MessageTemplate.Parse(template, out var error);
+
+        Assert.Contains(fragment, error, StringComparison.Ordinal);
+    }
+}

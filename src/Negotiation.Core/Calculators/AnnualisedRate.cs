@@ -252,10 +252,11 @@ public static class AnnualisedRate
         {
             var f = flows;
             double p = f[^1], dp = 0;
+            // Fused multiply-adds: one rounding per step instead of two, and half the latency of the chain.
             for (var k = f.Length - 2; k >= 0; k--)
             {
-                dp = (dp * x) + p;
-                p = (p * x) + f[k];
+                dp = Math.FusedMultiplyAdd(dp, x, p);
+                p = Math.FusedMultiplyAdd(p, x, f[k]);
             }
 
             (value, slope) = (p, dp);

@@ -101,8 +101,9 @@ public static class Schedules
         var discount = PowerOf(1 / (1 + r), months);
         var exact = units * r / (1 - discount);
 
-        // The error of 1 − v grows as v nears 1 (low rate, few months): widen the margin to match.
-        return TryRound(exact, 1e-12 + (1e-15 / (1 - discount)), out payment);
+        // v = (1 + r)^−n carries about 2n roundings of 1.1e-16 each; 1 − v magnifies that by v / (1 − v)
+        // when v nears 1 (a low rate or a short term). The margin is several times that bound.
+        return TryRound(exact, 1e-12 + ((months + 64) * 1e-15 / (1 - discount)), out payment);
     }
 
     /// <summary>Builds an equal-instalment (等额本息) schedule: the same payment every month but the last.</summary>
@@ -270,7 +271,7 @@ public static class Schedules
         return quotient + (up ? 1 : 0);
     }
 
-    private static decimal InstalmentAmountInDecimal(decimal principal, decimal monthlyRate, int months)
+    internal static decimal InstalmentAmountInDecimal(decimal principal, decimal monthlyRate, int months)
     {
         if (monthlyRate == 0)
         {

@@ -19,9 +19,11 @@ namespace Negotiation.Core.Calculators;
 /// over a long term at a high rate, where the rounding compounds), the balance stops at 0 and the remaining
 /// instalments repay no principal. The balance never goes negative.</para>
 /// <para>Every figure equals the one computed in <see cref="decimal"/> arithmetic. For speed, a figure is
-/// first computed in <see cref="double"/> and kept only when it is clearly away from a rounding boundary
-/// (the error bound is a million times smaller than the distance); otherwise it is recomputed in
-/// <see cref="decimal"/>. Pure and thread-safe.</para>
+/// first computed in <see cref="double"/> and kept only when its distance from the nearest rounding midpoint
+/// exceeds a margin several times larger than its worst-case error; otherwise it is recomputed in
+/// <see cref="decimal"/>. Balances are whole minor units in 64-bit integers. Principals above 10^15 minor
+/// units, and midpoint rules other than AwayFromZero and ToEven, use decimal throughout. Pure and
+/// thread-safe.</para>
 /// </remarks>
 public static class Schedules
 {

@@ -111,7 +111,7 @@ internal static class PlanAssembler
                 var yours = Vocabulary.Label(CaseJson.EnumName(lender), language);
                 yield return language == Language.Chinese
                     ? $"{citation.Title[language]}约束的是{kinds}；对您的贷款机构（{yours}）而言，它只是可以参照的标准，并不是您可以主张的权利。"
-                    : $"{citation.Title[language]} binds {kinds}; for your lender ({yours}) it is a reference point to point to, not an entitlement.";
+                    : $"{citation.Title[language]} binds only these lenders: {kinds}. Yours ({yours}) is not one of them, so point to it as a reference, not as an entitlement.";
             }
 
             if (citation.Certainty != Certainty.Primary)

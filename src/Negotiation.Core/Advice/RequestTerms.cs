@@ -12,7 +12,7 @@ public sealed record RequestTerms
     /// <summary>Gets the request's type (<c>extension</c> …); a message shows it as words, e.g. "a payment extension".</summary>
     [FactField] public string? Type { get; init; }
 
-    /// <summary>Gets the days the due date moves (extension).</summary>
+    /// <summary>Gets the days asked for (extension): counted from the due date, or from today when that would already have passed.</summary>
     [FactField(FactFormat.Days)] public int? ExtensionDays { get; init; }
 
     /// <summary>Gets the due date asked for (extension).</summary>

@@ -57,17 +57,14 @@ internal static class RequestTermsCalculator
         var account = c.Account;
 
         // Ask to move the due date by the days allowed; if that day has already passed, count them from today.
-        var newDue = Calculators.Extension.ByDays(account.DueDate, days);
-        if (newDue <= c.AsOf)
-        {
-            newDue = Calculators.Extension.ByDays(c.AsOf, days);
-        }
+        var from = Calculators.Extension.ByDays(account.DueDate, days) > c.AsOf ? account.DueDate : c.AsOf;
+        var newDue = Calculators.Extension.ByDays(from, days);
 
         var daysFromNow = Period.DaysBetween(c.AsOf, newDue);
         var cost = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, c.AsOf, newDue, account.PenaltyDailyRate, decimals: decimals);
         var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms(HorizonDays: daysFromNow, ExtensionDays: daysFromNow), decimals: decimals);
         return new ComputedRequest(
-            new RequestTerms { ExtensionDays = Period.DaysBetween(account.DueDate, newDue), NewDueDate = newDue, ExtraInterest = cost.ContractInterest, PenaltyAvoided = cost.PenaltyInterest },
+            new RequestTerms { ExtensionDays = days, NewDueDate = newDue, ExtraInterest = cost.ContractInterest, PenaltyAvoided = cost.PenaltyInterest },
             comparison.Extension.Savings,
             null);
     }

@@ -45,8 +45,13 @@ public static class TextRenderer
             Heading(T("建议提出的请求", "Requests, best first"));
             foreach (var request in plan.Requests)
             {
-                Line($"{request.Rank}. {Vocabulary.Label(request.Type, plan.Language)}" +
-                     (request.Savings is { } savings ? T($"（预计节省 {Money(savings)}）", $" (saves about {Money(savings)})") : ""));
+                var effect = request.Savings switch
+                {
+                    > 0 and var saves => T($"（预计节省 {Money(saves)}）", $" (saves about {Money(saves)})"),
+                    < 0 and var costs => T($"（预计多花 {Money(-costs)}）", $" (costs about {Money(-costs)} more)"),
+                    _ => "",
+                };
+                Line($"{request.Rank}. {Vocabulary.Label(request.Type, plan.Language)}{effect}");
                 Line($"   {request.Rationale}");
                 foreach (var caveat in request.Caveats)
                 {

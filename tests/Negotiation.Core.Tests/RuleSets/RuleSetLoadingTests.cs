@@ -88,7 +88,7 @@ public sealed class RuleSetLoadingTests
         Assert.Equal("Waive CNY 68.40.", plan.Requests[1].Rationale);
         Assert.Equal(68.40m, plan.Requests[1].Savings);
         var caveat = Assert.Single(plan.Requests[2].Caveats);
-        Assert.Contains("Bank clause binds bank credit card; for your lender (consumer-finance company) it is a reference point", caveat, StringComparison.Ordinal);
+        Assert.Equal("Bank clause binds only these lenders: bank credit card. Yours (consumer-finance company) is not one of them, so point to it as a reference, not as an entitlement.", caveat);
         Assert.Equal(["reported", "bank-only"], plan.Citations.Select(x => x.Id));
         Assert.False(plan.Citations[1].BindsThisLender);
     }

@@ -23,6 +23,4 @@ public sealed class LocalizedText
         texts.TryGetValue(language, out var text)
             ? text
             : throw new KeyNotFoundException($"No text in '{language}'; written in: {string.Join(", ", texts.Keys)}.");
-
-    internal bool Has(string language) => texts.ContainsKey(language);
 }

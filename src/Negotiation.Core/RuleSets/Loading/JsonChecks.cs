@@ -10,8 +10,6 @@ namespace Negotiation.Core.RuleSets.Loading;
 /// <summary>Typed reads of JSON properties that record a problem, with its position, instead of throwing.</summary>
 internal sealed partial class JsonChecks(ProblemList problems, string file, string? rule = null)
 {
-    public string File => file;
-
     public JsonChecks ForRule(string? ruleName) => new(problems, file, ruleName);
 
     public void Problem(JToken? at, string message) => problems.Add(file, at, message, rule);

@@ -1,6 +1,7 @@
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
+using Negotiation.Core.Cases.Json;
 using NodaTime;
 
 namespace Negotiation.Core.Advice;
@@ -25,7 +26,29 @@ internal static class RequestTermsCalculator
             "principal-reduction" => PrincipalReduction(facts, parameters),
             _ => throw new InvalidOperationException($"Unknown request type '{type}'; the loader admits only known types."),
         };
-        return computed with { Terms = computed.Terms with { Type = type } };
+        decimal? Cents(decimal? amount) => amount is { } a ? Currencies.ToMinorUnit(a, decimals) : null;
+        var terms = computed.Terms;
+        return new ComputedRequest(
+            terms with
+            {
+                Type = type,
+                ExtraInterest = Cents(terms.ExtraInterest),
+                PenaltyAvoided = Cents(terms.PenaltyAvoided),
+                FeesWaived = Cents(terms.FeesWaived),
+                InterestSaved = Cents(terms.InterestSaved),
+                Instalment = Cents(terms.Instalment),
+                TotalRepaid = Cents(terms.TotalRepaid),
+                ReductionAsked = Cents(terms.ReductionAsked),
+                Repayable = Cents(terms.Repayable),
+            },
+            Cents(computed.Savings),
+            computed.Schedule is { } schedule
+                ? new ValueList<Instalment>(schedule.Select(i => i with
+                {
+                    Payment = Cents(i.Payment)!.Value, Principal = Cents(i.Principal)!.Value, Interest = Cents(i.Interest)!.Value,
+                    Fee = Cents(i.Fee)!.Value, Balance = Cents(i.Balance)!.Value,
+                }))
+                : null);
     }
 
     private static ComputedRequest Extension(BorrowerCase c, IReadOnlyDictionary<string, decimal> parameters, int decimals)

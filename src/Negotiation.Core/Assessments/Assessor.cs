@@ -53,7 +53,7 @@ internal static class Assessor
         var pendingPromises = attempts.SelectMany(a => a.Promises).Where(p => p.By >= asOf).Select(p => p.By).ToList();
         var offers = c.Offers;
 
-        decimal Cents(decimal amount) => Money.Round(amount, decimals) + MinorUnitZero[decimals];
+        decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
 
         return new Assessment
         {
@@ -149,9 +149,6 @@ internal static class Assessor
             ComplaintAnswerDue = (firstComplaint ?? asOf).PlusDays(settings.ComplaintResponseDays),
         };
     }
-
-    // Zeros with 0 to 4 decimal places: adding one gives an amount its currency's scale (0 → 0.00), so JSON shows cents.
-    private static readonly decimal[] MinorUnitZero = [0m, 0.0m, 0.00m, 0.000m, 0.0000m];
 
     /// <summary>Ratios are shown as fractions to four places (basis points): enough for a percentage with two decimals.</summary>
     private static decimal Ratio(decimal fraction) => Math.Round(fraction, 4, MidpointRounding.AwayFromZero);

@@ -25,6 +25,13 @@ internal static class Currencies
         ["RMB"] = "CNY", ["YUAN"] = "CNY", ["人民币"] = "CNY", ["元"] = "CNY", ["NTD"] = "TWD", ["YEN"] = "JPY",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    // Zeros with 0 to 4 decimal places: adding one gives an amount the currency's scale (0 → 0.00, 68.0 → 68.00).
+    private static readonly decimal[] Zeros = [0m, 0.0m, 0.00m, 0.000m, 0.0000m];
+
+    /// <summary>Rounds to the minor unit (half away from zero) and writes it with exactly that many decimals, so JSON shows 68.00, not 68.0.</summary>
+    public static decimal ToMinorUnit(decimal amount, int decimals) =>
+        decimal.Round(amount, decimals, MidpointRounding.AwayFromZero) + Zeros[decimals];
+
     public static bool TryGetMinorUnit(string code, out int decimals) => MinorUnits.TryGetValue(code, out decimals);
 
     public static string? Suggest(string code)

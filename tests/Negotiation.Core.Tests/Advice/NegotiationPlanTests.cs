@@ -1,0 +1,137 @@
+using System.Globalization;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Tests.Cases;
+using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace Negotiation.Core.Tests.Advice;
+
+public sealed class NegotiationPlanTests
+{
+    private static readonly string SchemaPath = TestFiles.Path("rules", "schemas", "negotiation-plan.schema.json");
+
+    private static BorrowerCase Seed() => BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json")));
+
+    public static TheoryData<string, string> ExamplesAndLanguages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in TestFiles.ExampleCases())
+        {
+            data.Add(Path.GetFileName(file), "zh-CN");
+            data.Add(Path.GetFileName(file), "en");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExamplesAndLanguages))]
+    public async Task Plan_json_of_each_example_validates_against_the_published_schema(string example, string language)
+    {
+        var schema = await JsonSchema.FromFileAsync(SchemaPath);
+        var plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase(example))), language);
+
+        Assert.Empty(schema.Validate(plan.ToJson()).Select(e => $"{e.Path}: {e.Kind}"));
+    }
+
+    [Fact]
+    public async Task Plan_json_of_generated_cases_validates_against_the_schema()
+    {
+        var schema = await JsonSchema.FromFileAsync(SchemaPath);
+        var advisor = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load());
+
+        foreach (var c in FsCheck.Fluent.Gen.Sample(CaseGenerators.ValidCase(), 100))
+        {
+            Assert.Empty(schema.Validate(advisor.Advise(c, "en").ToJson()).Select(e => $"{e.Path}: {e.Kind}"));
+        }
+    }
+
+    [Fact]
+    public void Schema_lists_every_fact_of_the_assessment()
+    {
+        var schema = JObject.Parse(File.ReadAllText(SchemaPath));
+        var inSchema = ((JObject)schema["properties"]!["assessment"]!["properties"]!).Properties().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var inPlan = ((JObject)JObject.Parse(NegotiationAdvisor.CreateDefault().Advise(Seed()).ToJson())["assessment"]!).Properties().Select(p => p.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(inPlan, inSchema);
+        Assert.Subset(inPlan.ToHashSet(), FactCatalog<Assessment>.ByName.Keys.ToHashSet());
+    }
+
+    [Fact]
+    public void Same_case_gives_the_same_plan_byte_for_byte()
+    {
+        var advisor = NegotiationAdvisor.CreateDefault();
+
+        var first = advisor.Advise(Seed(), "en");
+        var second = NegotiationAdvisor.CreateDefault().Advise(Seed(), "en");
+
+        Assert.Equal(first, second);
+        Assert.Equal(first.ToJson(), second.ToJson());
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    [InlineData("en-US")]
+    [InlineData("zh-CN")]
+    [InlineData("")]
+    public void Plan_json_does_not_depend_on_the_machine_culture(string culture)
+    {
+        var expected = NegotiationAdvisor.CreateDefault().Advise(Seed(), "zh-CN").ToJson();
+        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+
+            Assert.Equal(expected, NegotiationAdvisor.CreateDefault().Advise(Seed(), "zh-CN").ToJson());
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
+        }
+    }
+
+    [Fact]
+    public void Case_in_another_currency_is_refused_naming_both()
+    {
+        var usd = Seed() with { Currency = "USD" };
+
+        var problem = Assert.Single(Assert.Throws<CaseValidationException>(() => NegotiationAdvisor.CreateDefault().Advise(usd)).Problems);
+
+        Assert.Equal("currency", problem.Path);
+        Assert.Contains("USD", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("CNY", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Language_the_rule_set_lacks_is_an_argument_error()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NegotiationAdvisor.CreateDefault().Advise(Seed(), "fr"));
+
+        Assert.Contains("zh-CN, en", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Default_language_is_the_rule_sets_first()
+    {
+        Assert.Equal("zh-CN", NegotiationAdvisor.CreateDefault().Advise(Seed()).Language);
+    }
+
+    [Fact]
+    public void Instalment_plan_schedule_repays_exactly_what_is_owed_plus_interest_on_principal_only()
+    {
+        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(Seed(), "en");
+        var request = Assert.Single(plan.Requests, r => r.Type == "instalment-plan");
+        var schedule = request.Schedule!;
+
+        Assert.Equal(plan.Assessment.Principal, schedule.Sum(i => i.Principal));
+        Assert.Equal(plan.Assessment.Interest + plan.Assessment.Fees + plan.Assessment.PenaltyInterest, schedule.Sum(i => i.Fee));
+        Assert.Equal(request.Terms.TotalRepaid, schedule.Sum(i => i.Payment));
+        Assert.Equal(0m, schedule[^1].Balance);
+        Assert.Equal(request.Terms.Months, schedule.Count);
+        Assert.True(request.Terms.Instalment <= plan.Assessment.AffordableInstalment);
+    }
+}

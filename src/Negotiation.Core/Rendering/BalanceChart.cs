@@ -164,11 +164,13 @@ internal sealed class BalanceChart
         Line($"<line x1=\"{N(Left)}\" y1=\"{N(Top)}\" x2=\"{N(Left)}\" y2=\"{N(Bottom)}\" class=\"axis\"/>");
         Line($"<text x=\"{N((Left + Right) / 2)}\" y=\"{N(Bottom + 34)}\" text-anchor=\"middle\" class=\"axis-title\">{Markup.Html(content.T($"自{content.Date(Start)}起的月数", $"Months from {content.Date(Start)}"))}</text>");
 
-        Line($"<polyline class=\"as-is\" points=\"{Points(AsIs, X, Y)}\"/>");
+        // The proposed line first, so that the dashed as-is line stays visible where the two run together.
         if (Proposed is not null)
         {
             Line($"<polyline class=\"proposed\" points=\"{Points(Proposed, X, Y)}\"/>");
         }
+
+        Line($"<polyline class=\"as-is\" points=\"{Points(AsIs, X, Y)}\"/>");
 
         var legendY = Bottom + 62;
         Line($"<line x1=\"{N(Left)}\" y1=\"{N(legendY)}\" x2=\"{N(Left + 28)}\" y2=\"{N(legendY)}\" class=\"as-is\"/>");

@@ -93,7 +93,7 @@ internal sealed class DossierContent
 
     public string Severity(string severity) => severity switch
     {
-        "high" => T("高", "high"),
+        "high" => T("高风险", "high"),
         "caution" => T("注意", "caution"),
         "info" => T("提示", "info"),
         _ => severity,

@@ -146,9 +146,9 @@ public sealed class HtmlRendererTests
 
         Assert.Equal("http://www.w3.org/2000/svg", svg.Name.NamespaceName);
         var lines = svg.All("polyline").ToList();
-        Assert.Equal(["as-is", "proposed"], lines.Select(l => (string)l.Attribute("class")!));
-        var asIs = Points(lines[0]);
-        var proposed = Points(lines[1]);
+        Assert.Equal(["as-is", "proposed"], lines.Select(l => (string)l.Attribute("class")!).Order(StringComparer.Ordinal));
+        var asIs = Points(lines.Single(l => (string?)l.Attribute("class") == "as-is"));
+        var proposed = Points(lines.Single(l => (string?)l.Attribute("class") == "proposed"));
         Assert.Equal(months + 1, asIs.Count);
         Assert.Equal(months + 1, proposed.Count);
         Assert.Equal(asIs[0], proposed[0]);

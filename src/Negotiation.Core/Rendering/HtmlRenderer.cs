@@ -381,7 +381,7 @@ public static class HtmlRenderer
                 var details = new List<string>();
                 if (remedy.Channel is { } channel)
                 {
-                    details.Add(T("渠道：", "Where: ") + channel);
+                    details.Add(T("渠道：", "Where: ") + content.Channel(channel));
                 }
 
                 if (remedy.WaitDays is { } wait)

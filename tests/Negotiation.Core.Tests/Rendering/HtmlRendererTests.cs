@@ -220,8 +220,9 @@ public sealed class HtmlRendererTests
         var ladder = document.ById("remedies").All("li").ToList();
         Assert.Equal(["1", "2", "3", "3", "4"], ladder.Select(li => (string)li.Attribute("value")!));
         Assert.Equal(plan.Remedies.Select(r => r.Code), ladder.Select(li => (string)li.Attribute("data-code")!));
-        Assert.Contains("Where: 12378", ladder[2].Value, StringComparison.Ordinal);
+        Assert.Contains("Where: 12378, the financial regulator's complaint line", ladder[2].Value, StringComparison.Ordinal);
         Assert.Contains("Wait: 30 days", ladder[2].Value, StringComparison.Ordinal);
+        Assert.Contains("Where: the lender's complaints desk", ladder[1].Value, StringComparison.Ordinal);
     }
 
     [Theory]

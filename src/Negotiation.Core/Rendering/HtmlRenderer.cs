@@ -127,6 +127,11 @@ public static class HtmlRenderer
         Line("<section id=\"decision\">");
         Line($"<h2>{E(T("结论：", "Decision: ") + content.Outcome(plan.Decision.Outcome))}</h2>");
         List(plan.Decision.Reasons.Select(r => E(r.Message)));
+        if (plan.Decision.Outcome == "pay-now")
+        {
+            Line($"<p class=\"small\">{E(T("建议是现在就还款：下面的协商申请书只在您仍需与机构协商时使用。", "The advice is to pay now: use the letter below only if you still need to negotiate."))}</p>");
+        }
+
         Line("</section>");
 
         if (plan.Warnings.Count > 0)

@@ -5,13 +5,16 @@ namespace Negotiation.Core.Tests.Rendering;
 
 /// <summary>
 /// Every example case in <c>rules/cn-consumer-credit/examples/</c>, in every format (text, JSON, Markdown,
-/// HTML) and both languages, renders exactly as its golden file <c>TestData/golden/&lt;example&gt;.&lt;lang&gt;.&lt;txt|json|md|html&gt;</c>.
+/// HTML) and both languages, renders byte for byte as its golden file
+/// <c>TestData/golden/&lt;example&gt;.&lt;lang&gt;.&lt;txt|json|md|html&gt;</c>. Set the environment variable
+/// <c>UPDATE_GOLDEN=1</c> to rewrite the golden files in the source tree instead of comparing; without it, a
+/// missing golden file fails its test.
 /// </summary>
 /// <remarks>
 /// When the output changes on purpose (a wording, the rule set), run
-/// <c>UPDATE_GOLDEN=1 dotnet test tests/Negotiation.Core.Tests --filter "FullyQualifiedName~Rendering.GoldenFileTests"</c>:
-/// the tests then rewrite the golden files in the source tree instead of comparing. Review the diff and commit it.
-/// Without <c>UPDATE_GOLDEN=1</c>, a missing golden file fails its test.
+/// <c>UPDATE_GOLDEN=1 dotnet test tests/Negotiation.Core.Tests --filter "FullyQualifiedName~Rendering.GoldenFileTests"</c>,
+/// then run the tests again without it (the build copies the new files beside the test assembly), review the
+/// diff and commit it.
 /// </remarks>
 public sealed class GoldenFileTests
 {

@@ -82,6 +82,32 @@ public sealed class HtmlRendererTests
     }
 
     [Fact]
+    public void Letter_for_a_payment_not_yet_due_does_not_call_it_overdue()
+    {
+        var @case = RenderingKit.Seed();
+        @case = @case with { AsOf = new NodaTime.LocalDate(2026, 11, 8), History = new(@case.History.Take(3)) };
+        var plan = RenderingKit.Advisor.Advise(@case, "en");
+
+        var letter = RenderingKit.ParseDossier(HtmlRenderer.Render(plan, @case)).ById("letter").Value;
+
+        Assert.Contains("of which CNY 1,250.00 falls due on 10 Nov 2026", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("past due", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("first late payment", letter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pay_now_decision_says_the_letter_is_only_for_a_negotiation_still_needed()
+    {
+        var (plan, @case) = RenderingKit.FullPlan("en");
+        plan = plan with { Decision = plan.Decision with { Outcome = "pay-now" } };
+
+        var decision = RenderingKit.ParseDossier(HtmlRenderer.Render(plan, @case)).ById("decision");
+
+        Assert.Equal("Decision: pay now", decision.All("h2").Single().Value);
+        Assert.Contains("use the letter below only if you still need to negotiate", decision.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Budget_table_shows_income_essential_flexible_and_disposable_monthly_figures()
     {
         var (plan, @case) = RenderingKit.FullPlan("en");

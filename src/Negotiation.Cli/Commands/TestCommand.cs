@@ -10,7 +10,7 @@ internal static class TestCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var folder = new Argument<string>("scenarios-dir") { Description = "A folder of scenario files (*.json)." };
-        var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
+        var rules = new Option<string?>("--rules") { Description = "A rule set folder; by default the folder above the scenarios when it holds ruleset.json, else the embedded default." };
         var command = new Command("test", "Runs scenario files against a rule set: one line per failing scenario, then 'N passed, N failed'.") { folder, rules };
         command.SetAction(parse =>
         {
@@ -21,10 +21,20 @@ internal static class TestCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (RuleSetFiles.TryLoad(parse.GetValue(rules), stderr) is not { } ruleSet)
+            // Scenarios usually sit in their rule set's folder: test those rules, not an embedded copy that may be older.
+            var rulesPath = parse.GetValue(rules);
+            var parent = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (rulesPath is null && parent is not null && File.Exists(Path.Combine(parent, "ruleset.json")))
+            {
+                rulesPath = parent;
+            }
+
+            if (RuleSetFiles.TryLoad(rulesPath, stderr) is not { } ruleSet)
             {
                 return ExitCodes.InvalidInput;
             }
+
+            stderr.WriteLine($"rules: {ruleSet.Id} {ruleSet.Version} from {rulesPath ?? "the embedded default"}");
 
             var advisor = NegotiationAdvisor.Create(ruleSet);
             int passed = 0, failed = 0;

@@ -71,8 +71,7 @@ public sealed class NegotiationAdvisor
                 [new CaseProblem("currency", $"the case is in {@case.Currency} but the rule set '{rules.Id}' is for {rules.Currency}; amounts in different currencies are never mixed")]);
         }
 
-        var facts = Assessor.Assess(@case, settings);
-        var firings = rules.Evaluator.Evaluate(@case, facts);
+        var (firings, facts) = rules.Evaluator.Evaluate(@case, Assessor.Assess(@case, settings));
         return PlanAssembler.Assemble(rules, @case, facts, firings, language);
     }
 }

@@ -17,6 +17,7 @@ internal static class PlanAssembler
     public static NegotiationPlan Assemble(RuleSet rules, BorrowerCase c, Assessment facts, List<RuleFiring> firings, string language)
     {
         var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
+        facts = facts.Outcome.Length > 0 ? facts : facts with { Outcome = DefaultOutcome };
         var fired = firings.Where(f => f.Success).Select((f, order) => (f.Spec, Order: order)).ToList();
         var render = new Renderer(rules, facts, language, decimals);
 
@@ -24,9 +25,7 @@ internal static class PlanAssembler
             fired.Where(f => f.Spec.Kind == kind).OrderBy(f => f.Spec.Rank ?? int.MaxValue).ThenBy(f => f.Order);
 
         var reasons = Of(RuleKind.Reason).ToList();
-        var outcome = reasons.Where(r => r.Spec.Outcome is not null)
-            .OrderByDescending(r => r.Spec.Priority).ThenBy(r => r.Order)
-            .Select(r => r.Spec.Outcome!).FirstOrDefault() ?? DefaultOutcome;
+        var outcome = facts.Outcome.Length > 0 ? facts.Outcome : DefaultOutcome;
         var decision = new Decision(outcome, List(reasons.Select(r => new Reason(r.Spec.Code, render.Message(r.Spec), List(r.Spec.Citations)))));
 
         var requests = Of(RuleKind.Request).DistinctBy(r => r.Spec.RequestType).Select((r, i) =>

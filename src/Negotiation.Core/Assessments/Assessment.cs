@@ -270,6 +270,14 @@ public sealed record Assessment
     /// <summary>Gets whether an offer from someone other than the lender was not made in writing.</summary>
     [FactField] public bool HasUnwrittenOffer { get; init; }
 
+    // ---- the decision so far ----
+
+    /// <summary>
+    /// Gets the outcome decided by the reasons that fired in earlier workflows (<c>pay-now</c>, <c>negotiate</c> …),
+    /// so that later stages can depend on it; empty while the workflow that decides it is still running.
+    /// </summary>
+    [FactField] public string Outcome { get; init; } = "";
+
     // ---- dates ahead ----
 
     /// <summary>Gets when a negative record would clear if the overdue ended on <see cref="AsOf"/>.</summary>

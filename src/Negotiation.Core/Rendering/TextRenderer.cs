@@ -28,8 +28,11 @@ public static class TextRenderer
 
         var facts = plan.Assessment;
         Line(T("协商建议", "Negotiation plan") + $" — {plan.RuleSet.Id} {plan.RuleSet.Version} — {MessageFormat.Date(plan.AsOf, plan.Language)}");
-        Line(T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，逾期 {MessageFormat.Days(facts.DaysPastDue, plan.Language)}",
-               $"Total owed {Money(facts.TotalOwed)}, due now {Money(facts.AmountDue)}, {MessageFormat.Days(facts.DaysPastDue, plan.Language)} past due"));
+        var lateness = facts.DaysPastDue > 0
+            ? T($"逾期 {MessageFormat.Days(facts.DaysPastDue, plan.Language)}", $"{MessageFormat.Days(facts.DaysPastDue, plan.Language)} past due")
+            : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falls due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
+        Line(T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
+               $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now, {lateness}"));
 
         Heading(T("结论：", "Decision: ") + Outcome(plan.Decision.Outcome, zh));
         foreach (var reason in plan.Decision.Reasons)

@@ -153,3 +153,9 @@ public sealed class BorrowerCaseJsonTests
         Assert.NotEqual(c, changed);
     }
 }
+
+/// <summary>The seed example case, for tests in other folders.</summary>
+internal static class BorrowerCaseJsonTestsAccess
+{
+    public static BorrowerCase Seed() => BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json")));
+}

@@ -1,3 +1,4 @@
+using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
 
 namespace Negotiation.Core.Tests.Docs;
@@ -6,12 +7,17 @@ namespace Negotiation.Core.Tests.Docs;
 internal static class ReadmeQuickStart
 {
     // begin-snippet: quick-start
-    public static void CheckCase(string path, TextWriter output)
+    // One advisor for the whole process: it holds the compiled rules and is safe to share across threads.
+    private static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
+
+    public static void Advise(string path, TextWriter output)
     {
         try
         {
             BorrowerCase c = BorrowerCase.FromJson(File.ReadAllText(path));
-            output.WriteLine($"{c.Lender.Name}: owes {c.Account.TotalOwed} {c.Currency}, due {c.Account.DueDate:yyyy-MM-dd}");
+            NegotiationPlan plan = Advisor.Advise(c, "en");
+            output.WriteLine($"{plan.Decision.Outcome}; lead with {plan.Requests[0].Type}: {plan.Requests[0].Rationale}");
+            File.WriteAllText(Path.ChangeExtension(path, ".plan.json"), plan.ToJson());
         }
         catch (CaseValidationException e)
         {

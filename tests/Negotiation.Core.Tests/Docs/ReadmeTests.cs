@@ -19,13 +19,24 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
-    public void Quick_start_prints_the_seed_case_summary()
+    public void Quick_start_advises_on_the_seed_case_and_writes_the_plan()
     {
-        var output = new StringWriter();
+        var folder = Directory.CreateTempSubdirectory("quick-start-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "case.json");
+            File.Copy(TestFiles.ExampleCase("seed-oversight.json"), path);
+            var output = new StringWriter();
 
-        ReadmeQuickStart.CheckCase(TestFiles.ExampleCase("seed-oversight.json"), output);
+            ReadmeQuickStart.Advise(path, output);
 
-        Assert.Equal("享花卡: owes 6964.90 CNY, due 2026-11-10", output.ToString().Trim());
+            Assert.StartsWith("negotiate; lead with extension: ", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("\"outcome\": \"negotiate\"", File.ReadAllText(Path.Combine(folder, "case.plan.json")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -33,7 +44,7 @@ public sealed partial class ReadmeTests
     {
         var output = new StringWriter();
 
-        ReadmeQuickStart.CheckCase(TestFiles.Path("TestData", "cases", "malformed", "negative-principal.json"), output);
+        ReadmeQuickStart.Advise(TestFiles.Path("TestData", "cases", "malformed", "negative-principal.json"), output);
 
         Assert.Contains("account.principal: must not be negative", output.ToString(), StringComparison.Ordinal);
     }

@@ -50,18 +50,22 @@ internal sealed class RuleEvaluator
 
     public object Parameters => inputs.Parameters;
 
-    /// <summary>Runs every workflow and returns each top-level rule's result, in workflow and file order.</summary>
-    public List<RuleFiring> Evaluate(BorrowerCase c, Assessment facts)
+    /// <summary>
+    /// Runs every workflow and returns each top-level rule's result, in workflow and file order, and the facts as
+    /// the last workflow saw them: after each workflow, <see cref="Assessment.Outcome"/> carries the outcome decided so far.
+    /// </summary>
+    public (List<RuleFiring> Firings, Assessment Facts) Evaluate(BorrowerCase c, Assessment facts)
     {
         var firings = new List<RuleFiring>(specs.Count);
-        var parameters = new[]
-        {
-            new RuleParameter(RuleInputs.CaseName, c),
-            new RuleParameter(RuleInputs.FactsName, facts),
-            new RuleParameter(RuleInputs.ParamsName, inputs.Parameters),
-        };
         foreach (var workflow in workflows)
         {
+            var parameters = new[]
+            {
+                new RuleParameter(RuleInputs.CaseName, c),
+                new RuleParameter(RuleInputs.FactsName, facts),
+                new RuleParameter(RuleInputs.ParamsName, inputs.Parameters),
+            };
+
             // Rules without actions evaluate synchronously; the ValueTask is complete on return.
             var results = engine.ExecuteAllRulesAsync(workflow, parameters).GetAwaiter().GetResult();
             foreach (var result in results)
@@ -71,8 +75,29 @@ internal sealed class RuleEvaluator
                 var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
                 firings.Add(new RuleFiring(workflow, name, specs[name], result.IsSuccess && error is null, values, error));
             }
+
+            var outcome = DecidedOutcome(firings);
+            if (outcome != facts.Outcome)
+            {
+                facts = facts with { Outcome = outcome };
+            }
         }
 
-        return firings;
+        return (firings, facts);
+    }
+
+    /// <summary>The outcome argued by the highest-priority fired reason (the first of equals), or empty when none names one.</summary>
+    public static string DecidedOutcome(IEnumerable<RuleFiring> firings)
+    {
+        RuleSpec? best = null;
+        foreach (var firing in firings)
+        {
+            if (firing.Success && firing.Spec is { Kind: RuleKind.Reason, Outcome: not null } spec && (best is null || spec.Priority > best.Priority))
+            {
+                best = spec;
+            }
+        }
+
+        return best?.Outcome ?? "";
     }
 }

@@ -131,7 +131,7 @@ internal static partial class RuleSetLoader
             Finances = new Finances(),
         };
         var facts = new Assessment { AsOf = asOf, Currency = manifest.Currency, DueDate = asOf.PlusDays(-10), GraceEndsOn = asOf, NextFollowUp = asOf };
-        foreach (var firing in evaluator.Evaluate(neutral, facts))
+        foreach (var firing in evaluator.Evaluate(neutral, facts).Firings)
         {
             if (firing.Error is { } error && error.StartsWith("Exception while parsing", StringComparison.Ordinal))
             {

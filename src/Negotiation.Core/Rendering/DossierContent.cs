@@ -115,8 +115,11 @@ internal sealed class DossierContent
     public string AccountSummary()
     {
         var facts = Plan.Assessment;
-        return T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，逾期 {Days(facts.DaysPastDue)}",
-                 $"Total owed {Money(facts.TotalOwed)}, due now {Money(facts.AmountDue)}, {Days(facts.DaysPastDue)} past due");
+        var lateness = facts.DaysPastDue > 0
+            ? T($"逾期 {Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
+            : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
+        return T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
+                 $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now, {lateness}");
     }
 
     /// <summary>Gets the request whose schedule the dossier shows: the best-ranked one that has a schedule.</summary>

@@ -115,7 +115,11 @@ public static class HtmlRenderer
         Fact(T("欠款合计", "Total owed"), content.Money(facts.TotalOwed));
         Fact(T("本期应还", "Amount due"), content.Money(facts.AmountDue));
         Fact(T("到期日", "Due date"), content.Date(facts.DueDate));
-        Fact(T("逾期天数", "Days past due"), content.Days(facts.DaysPastDue));
+        if (facts.DaysPastDue > 0)
+        {
+            Fact(T("逾期天数", "Days past due"), content.Days(facts.DaysPastDue));
+        }
+
         if (content.LenderName is { } lender)
         {
             Fact(T("贷款机构", "Lender"), lender + (facts.LenderKind is "" or "other" ? "" : T($"（{content.Word(facts.LenderKind)}）", $" ({content.Word(facts.LenderKind)})")));

@@ -46,17 +46,18 @@ public static class MarkdownRenderer
 
         string T(string chinese, string english) => content.T(chinese, english);
         string E(string? text) => Markup.Markdown(text);
+        string B(string? text) => Markup.MarkdownBlock(text);
 
         Line("# " + E(T("协商建议", "Negotiation plan") + (content.LenderName is { } lender ? " — " + lender : "")));
         Line();
-        Line(E($"{plan.RuleSet.Id} {plan.RuleSet.Version} — {content.Date(plan.AsOf)}"));
+        Line(B($"{plan.RuleSet.Id} {plan.RuleSet.Version} — {content.Date(plan.AsOf)}"));
         Line();
-        Line(E(content.AccountSummary()));
+        Line(B(content.AccountSummary()));
 
         Heading(E(T("结论：", "Decision: ") + content.Outcome(plan.Decision.Outcome)));
         foreach (var reason in plan.Decision.Reasons)
         {
-            Line("- " + E(reason.Message));
+            Line("- " + B(reason.Message));
         }
 
         if (plan.Warnings.Count > 0)
@@ -80,11 +81,11 @@ public static class MarkdownRenderer
 
                 Line($"### {DossierContent.Number(request.Rank)}. {E(content.Word(request.Type))}");
                 Line();
-                Line(E(request.Rationale));
+                Line(B(request.Rationale));
                 Line();
                 foreach (var term in content.Terms(request))
                 {
-                    Line($"- {E(term.Label)}{E(T("：", ": "))}{E(term.Value)}");
+                    Line($"- {B(term.Label)}{E(T("：", ": "))}{E(term.Value)}");
                 }
 
                 foreach (var caveat in request.Caveats)
@@ -111,7 +112,7 @@ public static class MarkdownRenderer
         var budget = content.Budget();
         if (budget.Count == 0)
         {
-            Line(E(T("案件没有提供收支情况。", "The case gives no budget.")));
+            Line(B(T("案件没有提供收支情况。", "The case gives no budget.")));
         }
         else
         {
@@ -133,7 +134,7 @@ public static class MarkdownRenderer
         var history = content.History();
         if (history.Count == 0)
         {
-            Line(E(T("案件没有提供还款记录。", "The case gives no repayment record.")));
+            Line(B(T("案件没有提供还款记录。", "The case gives no repayment record.")));
         }
         else
         {
@@ -151,10 +152,10 @@ public static class MarkdownRenderer
             foreach (var material in plan.Materials)
             {
                 var need = material.Required ? " **" + E(T("（必需）", "(required)")) + "**" : "";
-                Line($"- [{(material.Held ? "x" : " ")}] {E(material.Why)}{need}");
+                Line($"- [{(material.Held ? "x" : " ")}] {B(material.Why)}{need}");
                 foreach (var tip in material.Tips)
                 {
-                    Line($"  - {E(tip)}");
+                    Line($"  - {B(tip)}");
                 }
             }
         }
@@ -170,7 +171,7 @@ public static class MarkdownRenderer
 
             foreach (var point in plan.Communication.Points)
             {
-                Line("- " + E(point.Message));
+                Line("- " + B(point.Message));
             }
         }
 
@@ -180,7 +181,7 @@ public static class MarkdownRenderer
             foreach (var watchpoint in plan.Watchpoints)
             {
                 var when = watchpoint.DueDate is { } date ? $" **({E(content.Date(date))})**" : "";
-                Line($"- {E(watchpoint.Message)}{when}");
+                Line($"- {B(watchpoint.Message)}{when}");
             }
         }
 

@@ -63,6 +63,30 @@ internal static class Markup
     }
 
     /// <summary>
+    /// Escapes text that starts a Markdown block (a paragraph or a list item's content): as
+    /// <see cref="Markdown"/>, and a leading list, heading-underline or numbered-list marker is escaped too, so
+    /// that the text never opens a block of its own.
+    /// </summary>
+    public static string MarkdownBlock(string? text)
+    {
+        var markdown = Markdown(text?.TrimStart(' ', '\t'));
+        var digits = 0;
+        while (digits < markdown.Length && char.IsAsciiDigit(markdown[digits]))
+        {
+            digits++;
+        }
+
+        if (markdown.Length > 0 && markdown[0] is '-' or '+' or '=')
+        {
+            return "\\" + markdown;
+        }
+
+        return digits > 0 && digits < markdown.Length && markdown[digits] is '.' or ')'
+            ? string.Concat(markdown.AsSpan(0, digits), "\\", markdown.AsSpan(digits))
+            : markdown;
+    }
+
+    /// <summary>
     /// Escapes text for Markdown inline content: characters that start emphasis, code, links or raw HTML are
     /// backslash-escaped, <c>|</c> too (so the text is safe in a table cell), and line breaks become spaces so
     /// that text never ends a list item or a table row early.

@@ -79,8 +79,8 @@ internal sealed class DossierContent
 
     public string Word(string code) => Vocabulary.Label(code, Plan.Language);
 
-    /// <summary>Gets the lender's name, or null when the case gives none.</summary>
-    public string? LenderName => string.IsNullOrWhiteSpace(Case.Lender.Name) ? null : Case.Lender.Name.Trim();
+    /// <summary>Gets the lender's name from the assessment, or null when the case gives none.</summary>
+    public string? LenderName => string.IsNullOrWhiteSpace(Plan.Assessment.LenderName) ? null : Plan.Assessment.LenderName.Trim();
 
     public string Outcome(string outcome) => outcome switch
     {

@@ -7,6 +7,7 @@ namespace Negotiation.Core.Benchmarks.Calculators;
 /// <summary>The monthly payment of a 60-month loan: VB's double PMT against our exact, rounded decimal one.</summary>
 [ShortCalculatorJob]
 [MemoryDiagnoser]
+[MedianColumn]
 public class InstalmentAmountCalculatorBenchmarks
 {
     private decimal principal = BenchmarkLoan.Principal;

@@ -7,6 +7,7 @@ namespace Negotiation.Core.Benchmarks.Calculators;
 /// <summary>The IRR of 61 monthly flows (−principal, then 60 payments).</summary>
 [ShortCalculatorJob]
 [MemoryDiagnoser]
+[MedianColumn]
 public class IrrCalculatorBenchmarks
 {
     private double[] flows = [];

@@ -11,6 +11,7 @@ namespace Negotiation.Core.Benchmarks.Calculators;
 /// </summary>
 [ShortCalculatorJob]
 [MemoryDiagnoser]
+[MedianColumn]
 public class ScheduleCalculatorBenchmarks
 {
     private readonly LocalDate start = new(2025, 1, 31);

@@ -12,6 +12,7 @@ namespace Negotiation.Core.Benchmarks.Calculators;
 /// </summary>
 [ShortCalculatorJob]
 [MemoryDiagnoser]
+[MedianColumn]
 public class XirrCalculatorBenchmarks
 {
     private double[] amounts = [];

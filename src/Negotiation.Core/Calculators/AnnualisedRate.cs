@@ -68,7 +68,8 @@ public readonly record struct RateOfReturn
 /// <para>Both use Newton's method from the guess and fall back to a sign-change search with a
 /// safeguarded Newton–bisection, so they converge on every ordinary loan (1–360 months, 0–5 % a month)
 /// where <c>Microsoft.VisualBasic.Financial.IRR</c> throws. Where several rates solve the flows (they
-/// change sign more than once) the one nearest the guess is returned.</para>
+/// change sign more than once) the guess chooses: Newton's method goes to a root near it, and the
+/// fallback takes the sign change nearest it.</para>
 /// <para>They never throw for ordinary input and never return NaN: flows without a rate (all of one
 /// sign, fewer than two) give a result whose <see cref="RateOfReturn.Converged"/> is false. They work in
 /// <see cref="double"/>: a rate is a measurement, not money. Pure, thread-safe, allocation-free for up to
@@ -202,13 +203,24 @@ public static class AnnualisedRate
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="guess"/> is −1 or less or not finite.</exception>
     public static RateOfReturn Xirr(ReadOnlySpan<decimal> amounts, ReadOnlySpan<LocalDate> dates, double guess = 0.1)
     {
-        var flows = new double[amounts.Length];
-        for (var i = 0; i < amounts.Length; i++)
+        double[]? rented = null;
+        var flows = amounts.Length <= 512 ? stackalloc double[amounts.Length] : (rented = ArrayPool<double>.Shared.Rent(amounts.Length)).AsSpan(0, amounts.Length);
+        try
         {
-            flows[i] = (double)amounts[i];
-        }
+            for (var i = 0; i < amounts.Length; i++)
+            {
+                flows[i] = (double)amounts[i];
+            }
 
-        return Xirr(flows, dates, guess);
+            return Xirr(flows, dates, guess);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
     }
 
     private static void CheckGuess(double guess)
@@ -240,10 +252,11 @@ public static class AnnualisedRate
         {
             var f = flows;
             double p = f[^1], dp = 0;
+            // Fused multiply-adds: one rounding per step instead of two, and half the latency of the chain.
             for (var k = f.Length - 2; k >= 0; k--)
             {
-                dp = (dp * x) + p;
-                p = (p * x) + f[k];
+                dp = Math.FusedMultiplyAdd(dp, x, p);
+                p = Math.FusedMultiplyAdd(p, x, f[k]);
             }
 
             (value, slope) = (p, dp);

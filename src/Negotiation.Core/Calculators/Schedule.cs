@@ -93,7 +93,7 @@ public sealed class Schedule
     /// month later, per month, nominal (× 12) and effective ((1 + r)^12 − 1). This is the rate the PBoC
     /// asks lenders to disclose, fees included.
     /// </summary>
-    /// <returns>The rate; <see cref="RateOfReturn.Converged"/> is false only for a schedule that costs nothing to a rounding error's sign.</returns>
+    /// <returns>The rate; <see cref="RateOfReturn.Converged"/> is false for a zero principal, whose flows have no rate.</returns>
     public RateOfReturn AnnualisedRate()
     {
         Span<decimal> flows = instalments.Length < 512 ? stackalloc decimal[instalments.Length + 1] : new decimal[instalments.Length + 1];

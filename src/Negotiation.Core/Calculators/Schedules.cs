@@ -19,9 +19,11 @@ namespace Negotiation.Core.Calculators;
 /// over a long term at a high rate, where the rounding compounds), the balance stops at 0 and the remaining
 /// instalments repay no principal. The balance never goes negative.</para>
 /// <para>Every figure equals the one computed in <see cref="decimal"/> arithmetic. For speed, a figure is
-/// first computed in <see cref="double"/> and kept only when it is clearly away from a rounding boundary
-/// (the error bound is a million times smaller than the distance); otherwise it is recomputed in
-/// <see cref="decimal"/>. Pure and thread-safe.</para>
+/// first computed in <see cref="double"/> and kept only when its distance from the nearest rounding midpoint
+/// exceeds a margin several times larger than its worst-case error; otherwise it is recomputed in
+/// <see cref="decimal"/>. Balances are whole minor units in 64-bit integers. Principals above 10^15 minor
+/// units, and midpoint rules other than AwayFromZero and ToEven, use decimal throughout. Pure and
+/// thread-safe.</para>
 /// </remarks>
 public static class Schedules
 {
@@ -36,6 +38,11 @@ public static class Schedules
 
     private static readonly decimal[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000];
 
+    private static readonly double[] DoublePowersOfTen = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+    // Below this many units a double holds principal × 10^decimals to within 0.1 (its ulp is 1/64 here).
+    private const double MaxFastDoubleUnits = 1e14;
+
     // The largest amount, per number of decimals, that still fits the fast path's integer units.
     private static readonly decimal[] MaxFastAmount = PowersOfTen.Select(p => MaxFastUnits / p).ToArray();
 
@@ -49,28 +56,56 @@ public static class Schedules
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range (the message names it and the range).</exception>
     public static decimal InstalmentAmount(decimal principal, decimal annualRate, int months, int decimals = 2, MidpointRounding rounding = Money.DefaultRounding)
     {
-        CheckTerms(principal, annualRate, months, 0, decimals, rounding);
-        var units = ToUnits(principal, decimals);
-        if (units <= MaxFastUnits && IsMidpointRule(rounding))
+        // Hot path: ordinary arguments are recognised with integer and sign tests only; anything unusual
+        // (and every bad argument) takes the fully checked path below.
+        if (decimals is >= 0 and <= Guard.MaxDecimals && months is >= 1 and <= MaxMonths && principal.Scale <= decimals
+            && !decimal.IsNegative(principal) && !decimal.IsNegative(annualRate) && IsMidpointRule(rounding))
         {
-            if (annualRate == 0)
-            {
-                return FromUnits(DivideRounded(units, months, rounding), decimals);
-            }
+            var annual = (double)annualRate;
 
-            // (double)annualRate / 12 is within an ulp of (double)(annualRate / 12): well inside the margin.
-            var r = (double)annualRate / 12;
-            var discount = PowerOf(1 / (1 + r), months);
-            var exact = units * r / (1 - discount);
-
-            // The error of 1 − v grows as v nears 1 (low rate, few months): widen the margin to match.
-            if (TryRound(exact, 1e-12 + (1e-15 / (1 - discount)), out var rounded))
+            // principal has at most `decimals` places, so principal × 10^decimals is a whole number, and below
+            // 1e14 the double product is within 0.1 of it: rounding recovers it exactly.
+            var units = Math.Round((double)principal * DoublePowersOfTen[decimals]);
+            if (annual < (double)MaxAnnualRate && units < MaxFastDoubleUnits)
             {
-                return FromUnits(rounded, decimals);
+                if (TryInstalmentUnits((long)units, annual, months, rounding, out var payment))
+                {
+                    return FromUnits(payment, decimals);
+                }
             }
         }
 
+        return InstalmentAmountChecked(principal, annualRate, months, decimals, rounding);
+    }
+
+    private static decimal InstalmentAmountChecked(decimal principal, decimal annualRate, int months, int decimals, MidpointRounding rounding)
+    {
+        CheckTerms(principal, annualRate, months, 0, decimals, rounding);
+        var units = ToUnits(principal, decimals);
+        if (units <= MaxFastUnits && IsMidpointRule(rounding) && TryInstalmentUnits(units, (double)annualRate, months, rounding, out var payment))
+        {
+            return FromUnits(payment, decimals);
+        }
+
         return decimal.Round(InstalmentAmountInDecimal(principal, annualRate / 12, months), decimals, rounding);
+    }
+
+    private static bool TryInstalmentUnits(long units, double annualRate, int months, MidpointRounding rounding, out long payment)
+    {
+        if (annualRate == 0)
+        {
+            payment = DivideRounded(units, months, rounding);
+            return true;
+        }
+
+        // annualRate / 12 in double is within an ulp of the decimal twelfth: well inside the margin.
+        var r = annualRate / 12;
+        var discount = PowerOf(1 / (1 + r), months);
+        var exact = units * r / (1 - discount);
+
+        // v = (1 + r)^−n carries about 2n roundings of 1.1e-16 each; 1 − v magnifies that by v / (1 − v)
+        // when v nears 1 (a low rate or a short term). The margin is several times that bound.
+        return TryRound(exact, 1e-12 + ((months + 64) * 1e-15 / (1 - discount)), out payment);
     }
 
     /// <summary>Builds an equal-instalment (等额本息) schedule: the same payment every month but the last.</summary>
@@ -238,7 +273,7 @@ public static class Schedules
         return quotient + (up ? 1 : 0);
     }
 
-    private static decimal InstalmentAmountInDecimal(decimal principal, decimal monthlyRate, int months)
+    internal static decimal InstalmentAmountInDecimal(decimal principal, decimal monthlyRate, int months)
     {
         if (monthlyRate == 0)
         {

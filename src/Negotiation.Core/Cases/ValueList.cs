@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace Negotiation.Core.Cases;
 
@@ -6,7 +7,8 @@ namespace Negotiation.Core.Cases;
 /// An immutable list that compares by its elements, so that records holding lists compare by value.
 /// </summary>
 /// <typeparam name="T">The element type; its own equality decides element equality.</typeparam>
-/// <remarks>Thread-safe: the list never changes after construction.</remarks>
+/// <remarks>Thread-safe: the list never changes after construction. Collection expressions work: <c>Income = [salary, rent]</c>.</remarks>
+[CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly T[] items;
@@ -58,4 +60,14 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <summary>Creates a list from the given elements.</summary>
     /// <param name="items">The elements, in order.</param>
     public static implicit operator ValueList<T>(T[] items) => new(items);
+}
+
+/// <summary>Creates <see cref="ValueList{T}"/>s; the compiler uses it for collection expressions.</summary>
+public static class ValueList
+{
+    /// <summary>Creates a list holding a copy of <paramref name="items"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="items">The elements, in order.</param>
+    /// <returns>The list.</returns>
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => new(items.ToArray());
 }

@@ -117,6 +117,21 @@ public sealed class AnnualisedRateTests
         Assert.Equal(AnnualisedRate.Irr(numbers), AnnualisedRate.Irr(money));
     }
 
+    [Theory]
+    [InlineData(12)]
+    [InlineData(600)] // beyond the stack buffer: the pooled-array path
+    public void Decimal_and_double_flows_agree_for_irr_and_xirr(int months)
+    {
+        var start = new LocalDate(2025, 1, 31);
+        var dates = Enumerable.Range(0, months + 1).Select(k => start.PlusMonths(k)).ToArray();
+        decimal[] money = [-12_000m, .. Enumerable.Repeat(Math.Round(12_000m / months, 2) + 72m, months)];
+        var numbers = money.Select(m => (double)m).ToArray();
+
+        Assert.Equal(AnnualisedRate.Irr(numbers), AnnualisedRate.Irr(money));
+        Assert.Equal(AnnualisedRate.Xirr(numbers, dates), AnnualisedRate.Xirr(money, dates));
+        Assert.True(AnnualisedRate.Xirr(money, dates).Converged);
+    }
+
     [Fact]
     public void Xirr_of_monthly_flows_is_the_effective_rate_of_the_loan()
     {

@@ -50,6 +50,15 @@ public sealed class SchedulePropertiesTests
             return loan.Build(start).Instalments.SequenceEqual(reference);
         });
 
+    [Property(MaxTest = 1000)]
+    public Property The_instalment_amount_equals_the_decimal_computation_even_at_tiny_rates_and_long_terms() =>
+        Prop.ForAll(
+            Gen.OneOf(Generators.Money, Gen.Choose(1, int.MaxValue).Select(c => c * 10_000m + 0.01m)).Arb(),
+            Gen.OneOf(Generators.AnnualRate, Gen.Choose(1, 10_000).Select(x => x / 1_000_000_000m)).Arb(),
+            Gen.OneOf(Gen.Choose(1, 12), Gen.Choose(1, Schedules.MaxMonths)).Arb(),
+            (principal, rate, months) =>
+                Schedules.InstalmentAmount(principal, rate, months) == decimal.Round(Schedules.InstalmentAmountInDecimal(principal, rate / 12, months), 2, MidpointRounding.AwayFromZero));
+
     [Property(MaxTest = 300)]
     public Property Due_dates_are_the_start_plus_k_months() =>
         Prop.ForAll(Generators.Loan.Arb(), Generators.Date.Arb(), (loan, start) =>

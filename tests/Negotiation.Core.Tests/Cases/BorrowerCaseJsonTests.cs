@@ -159,3 +159,19 @@ internal static class BorrowerCaseJsonTestsAccess
 {
     public static BorrowerCase Seed() => BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json")));
 }
+
+public sealed class ValueListTests
+{
+    [Fact]
+    public void Collection_expressions_build_value_lists_that_compare_by_element()
+    {
+        ValueList<IncomeSource> income = [new IncomeSource { Monthly = 100m }, new IncomeSource { Monthly = 50m, Stable = false }];
+        ValueList<IncomeSource> same = [new IncomeSource { Monthly = 100m }, new IncomeSource { Monthly = 50m, Stable = false }];
+
+        Assert.Equal(2, income.Count);
+        Assert.Equal(income, same);
+        Assert.Equal(income.GetHashCode(), same.GetHashCode());
+        Assert.NotEqual(income, [new IncomeSource { Monthly = 100m }]);
+        Assert.Empty(ValueList<IncomeSource>.Empty);
+    }
+}

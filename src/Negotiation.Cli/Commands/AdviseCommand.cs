@@ -11,8 +11,8 @@ internal static class AdviseCommand
     {
         var file = new Argument<string>("case") { Description = "The case file (JSON)." };
         var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
-        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "text, json, markdown or html (the printable dossier).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
         var language = new Option<string>("--lang") { Description = "zh-CN or en.", DefaultValueFactory = _ => "zh-CN" };
         language.AcceptOnlyFromAmong("zh-CN", "en");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
@@ -49,7 +49,13 @@ internal static class AdviseCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var text = parse.GetValue(format) == "json" ? plan.ToJson() + "\n" : TextRenderer.Render(plan);
+            var text = parse.GetValue(format) switch
+            {
+                "json" => plan.ToJson() + "\n",
+                "markdown" => MarkdownRenderer.Render(plan, borrowerCase),
+                "html" => HtmlRenderer.Render(plan, borrowerCase),
+                _ => TextRenderer.Render(plan),
+            };
             return CommandOutput.Write(parse.GetValue(output), text, stdout, stderr);
         });
         return command;

@@ -1,0 +1,281 @@
+using Negotiation.Core.Advice;
+using Negotiation.Core.Calculators;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Messages;
+using NodaTime;
+
+namespace Negotiation.Core.Rendering;
+
+/// <summary>What a row of the monthly budget is: a group heading, an item, a group's subtotal or the bottom line.</summary>
+internal enum BudgetRowKind
+{
+    Group,
+    Item,
+    Subtotal,
+    Total,
+}
+
+/// <summary>A row of the monthly budget table.</summary>
+internal sealed record BudgetRow(BudgetRowKind Kind, string Label, decimal? Monthly);
+
+/// <summary>A row of the repayment history table.</summary>
+internal sealed record HistoryRow(LocalDate DueDate, decimal AmountDue, LocalDate? PaidOn, decimal? AmountPaid, string Status);
+
+/// <summary>A term of a request, ready to show: its label and its formatted value.</summary>
+internal sealed record TermLine(string Label, string Value);
+
+/// <summary>
+/// The parts of a plan and its case that the Markdown and HTML renderers both show, written in the plan's
+/// language with <see cref="MessageFormat"/>: fixed labels, the budget, the history in date order, request terms.
+/// Nothing here escapes text; each renderer escapes for its own format.
+/// </summary>
+internal sealed class DossierContent
+{
+    public DossierContent(NegotiationPlan plan, BorrowerCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(@case);
+        if (!Messages.Language.IsSupported(plan.Language))
+        {
+            throw new ArgumentException($"Language '{plan.Language}' is not supported; use one of: {string.Join(", ", Messages.Language.Supported)}.", nameof(plan));
+        }
+
+        if (@case.AsOf != plan.AsOf || !string.Equals(@case.Currency, plan.Currency, StringComparison.Ordinal) || @case.Account.TotalOwed != plan.Assessment.TotalOwed)
+        {
+            throw new ArgumentException("The case is not the one the plan was made for: its asOf, currency or total owed differ.", nameof(@case));
+        }
+
+        Plan = plan;
+        Case = @case;
+        IsChinese = plan.Language == Messages.Language.Chinese;
+        Decimals = Currencies.TryGetMinorUnit(plan.Currency, out var minor) ? minor : 2;
+    }
+
+    public NegotiationPlan Plan { get; }
+
+    public BorrowerCase Case { get; }
+
+    public bool IsChinese { get; }
+
+    public int Decimals { get; }
+
+    public string Language => Plan.Language;
+
+    /// <summary>Picks the Chinese or the English wording.</summary>
+    public string T(string chinese, string english) => IsChinese ? chinese : english;
+
+    /// <summary>Writes a count or a rank with invariant digits, whatever the machine's culture.</summary>
+    public static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Money(decimal amount) => MessageFormat.Money(amount, Plan.Currency, Plan.Language, Decimals);
+
+    public string Date(LocalDate date) => MessageFormat.Date(date, Plan.Language);
+
+    public string Days(int days) => MessageFormat.Days(days, Plan.Language);
+
+    public string Months(int months) => MessageFormat.Months(months, Plan.Language);
+
+    public string Percent(decimal fraction) => MessageFormat.Percent(fraction, Plan.Language);
+
+    public string Word(string code) => Vocabulary.Label(code, Plan.Language);
+
+    /// <summary>Gets the lender's name from the assessment, or null when the case gives none.</summary>
+    public string? LenderName => string.IsNullOrWhiteSpace(Plan.Assessment.LenderName) ? null : Plan.Assessment.LenderName.Trim();
+
+    public string Outcome(string outcome) => outcome switch
+    {
+        "pay-now" => T("现在就还款", "pay now"),
+        "ask-customer-service" => T("直接咨询客服", "ask customer service"),
+        "negotiate" => T("与贷款机构协商", "negotiate with the lender"),
+        "fulfil-obligations-first" => T("先履行基本义务", "fulfil your obligations first"),
+        _ => outcome,
+    };
+
+    /// <summary>A remedy's channel as words: the codes the rule set uses are named, hotline numbers stay as they are.</summary>
+    public string Channel(string channel) => channel switch
+    {
+        "lender-complaint" => T("贷款机构的投诉渠道", "the lender's complaints desk"),
+        "mediation" => T("金融纠纷调解组织", "a financial dispute mediation body"),
+        "consumer-association" => T("消费者协会（12315）", "the consumer association (12315)"),
+        "12378" => T("12378 金融监管投诉热线", "12378, the financial regulator's complaint line"),
+        "12363" => T("12363 中国人民银行热线", "12363, the PBoC hotline"),
+        "12348" => T("12348 公共法律服务热线", "12348, the public legal service line"),
+        _ => channel,
+    };
+
+    public string Severity(string severity) => severity switch
+    {
+        "high" => T("高风险", "high"),
+        "caution" => T("注意", "caution"),
+        "info" => T("提示", "info"),
+        _ => severity,
+    };
+
+    /// <summary>The one-line summary of the account, worded as the text renderer words it.</summary>
+    public string AccountSummary()
+    {
+        var facts = Plan.Assessment;
+        var lateness = facts.DaysPastDue > 0
+            ? T($"逾期 {Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
+            : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
+        return T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
+                 $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now, {lateness}");
+    }
+
+    /// <summary>Gets the request whose schedule the dossier shows: the best-ranked one that has a schedule.</summary>
+    public ProposedRequest? ScheduledRequest => Plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 });
+
+    /// <summary>The monthly budget: income, essential and flexible expenses, other debts, and what is left.</summary>
+    public IReadOnlyList<BudgetRow> Budget()
+    {
+        var rows = new List<BudgetRow>();
+        if (Case.Finances is not { } finances)
+        {
+            return rows;
+        }
+
+        var facts = Plan.Assessment;
+        rows.Add(new(BudgetRowKind.Group, T("收入", "Income"), null));
+        foreach (var income in finances.Income)
+        {
+            var source = string.IsNullOrWhiteSpace(income.Source) ? T("收入", "income") : income.Source.Trim();
+            rows.Add(new(BudgetRowKind.Item, income.Stable ? source : source + T("（不稳定）", " (not steady)"), income.Monthly));
+        }
+
+        rows.Add(new(BudgetRowKind.Subtotal, T("收入合计", "Total income"), facts.MonthlyIncome));
+
+        rows.Add(new(BudgetRowKind.Group, T("必要支出", "Essential expenses"), null));
+        foreach (var expense in finances.Expenses.Where(e => e.IsEssential))
+        {
+            rows.Add(new(BudgetRowKind.Item, Category(expense.Category), expense.Monthly));
+        }
+
+        rows.Add(new(BudgetRowKind.Subtotal, T("必要支出合计", "Total essential"), facts.EssentialExpenses));
+
+        rows.Add(new(BudgetRowKind.Group, T("弹性支出", "Flexible expenses"), null));
+        foreach (var expense in finances.Expenses.Where(e => !e.IsEssential))
+        {
+            rows.Add(new(BudgetRowKind.Item, Category(expense.Category), expense.Monthly));
+        }
+
+        rows.Add(new(BudgetRowKind.Subtotal, T("弹性支出合计", "Total flexible"), facts.FlexibleExpenses));
+
+        rows.Add(new(BudgetRowKind.Group, T("其他债务月供", "Other debt payments"), null));
+        foreach (var debt in finances.OtherDebts)
+        {
+            var lender = string.IsNullOrWhiteSpace(debt.Lender) ? T("其他贷款", "another lender") : debt.Lender.Trim();
+            rows.Add(new(BudgetRowKind.Item, lender, debt.MonthlyPayment));
+        }
+
+        rows.Add(new(BudgetRowKind.Subtotal, T("其他债务月供合计", "Total other debt payments"), facts.OtherDebtPayments));
+        rows.Add(new(BudgetRowKind.Total, T("每月可支配结余（收入 − 支出 − 其他月供）", "Disposable each month (income − expenses − other debt payments)"), facts.DisposableIncome));
+        rows.Add(new(BudgetRowKind.Total, T("储蓄", "Savings"), facts.Savings));
+        return rows;
+    }
+
+    /// <summary>The repayment record in date order (due date, then payment date), with what became of each instalment.</summary>
+    public IReadOnlyList<HistoryRow> History() =>
+        Case.History
+            .OrderBy(r => r.DueDate)
+            .ThenBy(r => r.PaidOn ?? LocalDate.MaxIsoValue)
+            .ThenBy(r => r.AmountDue)
+            .ThenBy(r => r.AmountPaid ?? -1m)
+            .Select(r => new HistoryRow(r.DueDate, r.AmountDue, r.PaidOn, r.AmountPaid, Status(r)))
+            .ToList();
+
+    private string Status(RepaymentRecord record)
+    {
+        if (record.PaidOn is not { } paidOn)
+        {
+            return record.DueDate > Case.AsOf ? T("未到期", "not yet due") : T("未还", "unpaid");
+        }
+
+        var daysLate = Period.DaysBetween(record.DueDate, paidOn);
+        var timing = daysLate > 0 ? T($"晚{Days(daysLate)}", $"{Days(daysLate)} late") : T("按时", "on time");
+        return (record.AmountPaid ?? 0m) < record.AmountDue ? T($"部分还款，{timing}", $"part paid, {timing}") : timing;
+    }
+
+    /// <summary>The terms of a request as labelled values, in the order a reader needs them.</summary>
+    public IReadOnlyList<TermLine> Terms(ProposedRequest request)
+    {
+        var terms = request.Terms;
+        var lines = new List<TermLine>();
+        void Add(string chinese, string english, string? value)
+        {
+            if (value is not null)
+            {
+                lines.Add(new(T(chinese, english), value));
+            }
+        }
+
+        Add("延期", "Extension", terms.ExtensionDays is { } days ? Days(days) : null);
+        Add("新的还款日", "New due date", terms.NewDueDate is { } due ? Date(due) : null);
+        Add("增加的合同利息", "Extra contract interest", terms.ExtraInterest is { } extra ? Money(extra) : null);
+        Add("避免的罚息", "Penalty interest avoided", terms.PenaltyAvoided is { } avoided ? Money(avoided) : null);
+        Add("申请减免的费用和罚息", "Fees and penalty interest to waive", terms.FeesWaived is { } waived ? Money(waived) : null);
+        Add("现行年利率", "Current annual rate", terms.CurrentRate is { } current ? Percent(current) : null);
+        Add("申请的年利率", "Annual rate asked for", terms.ProposedRate is { } proposed ? Percent(proposed) : null);
+        Add("节省的利息", "Interest saved", terms.InterestSaved is { } saved ? Money(saved) : null);
+        Add("期限", "Term", terms.Months is { } months ? Months(months) : null);
+        Add("每月还款", "Monthly instalment", terms.Instalment is { } instalment ? Money(instalment) : null);
+        Add("首期还款日", "First instalment due", terms.FirstInstalmentDue is { } first ? Date(first) : null);
+        Add("合计还款", "Total repaid", terms.TotalRepaid is { } total ? Money(total) : null);
+        Add("可偿还金额", "You can repay", terms.Repayable is { } repayable ? Money(repayable) : null);
+        Add("申请减免的本金", "Principal reduction asked", terms.ReductionAsked is { } reduction ? Money(reduction) : null);
+        // The saving is often one of the terms already (the fees waived, the interest saved): say it once.
+        if (request.Savings is { } savings && !lines.Any(l => l.Value == Money(savings)))
+        {
+            Add("预计节省", "Saves about", Money(savings));
+        }
+
+        return lines;
+    }
+
+    /// <summary>A request in the first person, as the borrower puts it to the lender ("move the payment … to …").</summary>
+    public string RequestSentence(ProposedRequest request)
+    {
+        var t = request.Terms;
+        var facts = Plan.Assessment;
+        return request.Type switch
+        {
+            "extension" when t.NewDueDate is { } due => T(
+                $"将{Date(facts.DueDate)}到期的{Money(facts.AmountDue)}" + (t.ExtensionDays is { } d ? $"延期{Days(d)}" : "延期") + $"，本人于{Date(due)}前还清",
+                $"move the payment of {Money(facts.AmountDue)} due on {Date(facts.DueDate)}" + (t.ExtensionDays is { } e ? $" by {Days(e)}" : "") + $" to {Date(due)}, when I will pay it in full"),
+            "fee-waiver" when t.FeesWaived is { } waived => T(
+                $"减免已产生的费用和罚息共{Money(waived)}",
+                $"waive the {Money(waived)} of fees and penalty interest charged"),
+            "interest-relief" when t.ProposedRate is { } rate => (rate == 0m, t.Months, t.CurrentRate) switch
+            {
+                (true, { } m, _) => T($"在此后{Months(m)}内停止计息", $"stop charging interest for the next {Months(m)}"),
+                (false, { } m, { } current) => T($"在此后{Months(m)}内将年利率由{Percent(current)}降至{Percent(rate)}", $"lower the annual rate from {Percent(current)} to {Percent(rate)} for the next {Months(m)}"),
+                _ => T($"将年利率降至{Percent(rate)}", $"lower the annual rate to {Percent(rate)}"),
+            },
+            "instalment-plan" when t.Months is { } months && t.Instalment is { } instalment => T(
+                $"同意本人分{Months(months)}偿还全部欠款，每月{Money(instalment)}" + (t.FirstInstalmentDue is { } f ? $"，首期于{Date(f)}还款" : "") + (t.TotalRepaid is { } total ? $"，合计{Money(total)}" : ""),
+                $"let me repay the whole debt over {Months(months)} at {Money(instalment)} a month" + (t.FirstInstalmentDue is { } g ? $", the first instalment due on {Date(g)}" : "") + (t.TotalRepaid is { } all ? $", {Money(all)} in all" : "")),
+            "principal-reduction" when t.ReductionAsked is { } reduction && t.Repayable is { } repayable => T(
+                $"减免本金{Money(reduction)}，其余{Money(repayable)}由本人分期偿还",
+                $"reduce the principal by {Money(reduction)}; I will repay the remaining {Money(repayable)} by instalments"),
+            _ => T($"同意{Word(request.Type)}", $"grant {Word(request.Type)}"),
+        };
+    }
+
+    /// <summary>An expense category as words in the plan's language.</summary>
+    public string Category(ExpenseCategory category) => category switch
+    {
+        ExpenseCategory.Housing => T("住房", "housing"),
+        ExpenseCategory.Utilities => T("水电燃气", "utilities"),
+        ExpenseCategory.Food => T("餐饮", "food"),
+        ExpenseCategory.Transport => T("交通", "transport"),
+        ExpenseCategory.Health => T("医疗", "health"),
+        ExpenseCategory.Childcare => T("育儿", "childcare"),
+        ExpenseCategory.Education => T("教育", "education"),
+        ExpenseCategory.Insurance => T("保险", "insurance"),
+        ExpenseCategory.OtherEssential => T("其他必要支出", "other essentials"),
+        ExpenseCategory.Communications => T("通讯", "communications"),
+        ExpenseCategory.Personal => T("个人消费", "personal spending"),
+        ExpenseCategory.Leisure => T("休闲娱乐", "leisure"),
+        ExpenseCategory.Other => T("其他", "other"),
+        _ => category.ToString(),
+    };
+}

@@ -1,0 +1,79 @@
+using System.Xml.Linq;
+using Negotiation.Cli;
+using Negotiation.Core.Rendering;
+using Negotiation.Core.Tests.Rendering;
+using Negotiation.Core.Tests.Support;
+
+namespace Negotiation.Core.Tests.Cli;
+
+/// <summary><c>advise --format markdown|html</c> writes the renderers' output to standard output or to <c>--out</c>.</summary>
+public sealed class AdviseFormatTests : IDisposable
+{
+    private readonly string temp = Directory.CreateTempSubdirectory("negotiation-advise-").FullName;
+
+    public void Dispose() => Directory.Delete(temp, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("markdown", "en")]
+    [InlineData("markdown", "zh-CN")]
+    [InlineData("html", "en")]
+    [InlineData("html", "zh-CN")]
+    public void Advise_writes_the_renderer_output_to_standard_output(string format, string language)
+    {
+        var file = TestFiles.ExampleCase("seed-oversight.json");
+        var @case = RenderingKit.ReadCase(file);
+        var plan = RenderingKit.Advisor.Advise(@case, language);
+        var expected = format == "html" ? HtmlRenderer.Render(plan, @case) : MarkdownRenderer.Render(plan, @case);
+
+        var (code, output, error) = Run("advise", file, "--format", format, "--lang", language);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Equal(expected, output);
+    }
+
+    [Fact]
+    public void Advise_writes_the_html_dossier_to_the_out_file()
+    {
+        var target = Path.Combine(temp, "dossier.html");
+
+        var (code, output, error) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "html", "--out", target);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(output);
+        Assert.Empty(error);
+        var html = File.ReadAllText(target);
+        Assert.StartsWith("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"", html, StringComparison.Ordinal);
+        Assert.NotNull(XDocument.Parse(html["<!DOCTYPE html>\n".Length..]).Root);
+    }
+
+    [Fact]
+    public void Advise_writes_markdown_to_the_out_file()
+    {
+        var target = Path.Combine(temp, "plan.md");
+
+        var (code, _, error) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "markdown", "--lang", "en", "--out", target);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.StartsWith("# Negotiation plan", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Advise_refuses_a_format_it_does_not_know_and_names_the_ones_it_does()
+    {
+        var (code, _, error) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "pdf");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("markdown", error, StringComparison.Ordinal);
+        Assert.Contains("html", error, StringComparison.Ordinal);
+    }
+}

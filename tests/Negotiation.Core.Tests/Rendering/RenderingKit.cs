@@ -1,0 +1,100 @@
+using System.Xml.Linq;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Rendering;
+using Negotiation.Core.Tests.Support;
+using NodaTime;
+
+namespace Negotiation.Core.Tests.Rendering;
+
+/// <summary>Cases, plans and parsing shared by the rendering tests.</summary>
+internal static class RenderingKit
+{
+    public static readonly string[] Languages = ["zh-CN", "en"];
+
+    public static readonly string[] Formats = ["txt", "json", "md", "html"];
+
+    public static NegotiationAdvisor Advisor { get; } = NegotiationAdvisor.CreateDefault();
+
+    public static BorrowerCase ReadCase(string file) => BorrowerCase.FromJson(File.ReadAllText(file));
+
+    public static BorrowerCase Seed() => ReadCase(TestFiles.ExampleCase("seed-oversight.json"));
+
+    /// <summary>Renders a case in one of the golden formats, as the advise command writes it.</summary>
+    public static string Render(BorrowerCase @case, string language, string format)
+    {
+        var plan = Advisor.Advise(@case, language);
+        return format switch
+        {
+            "txt" => TextRenderer.Render(plan),
+            "json" => plan.ToJson() + "\n",
+            "md" => MarkdownRenderer.Render(plan, @case),
+            "html" => HtmlRenderer.Render(plan, @case),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
+        };
+    }
+
+    /// <summary>
+    /// A plan with every section filled, whatever the default rule set holds today: an instalment plan with its
+    /// schedule on top, an extension and a fee waiver, held and missing materials, a script, dated and undated
+    /// watchpoints, a warning and a remedies ladder whose steps share a number. Its figures come from the calculators.
+    /// </summary>
+    public static (NegotiationPlan Plan, BorrowerCase Case) FullPlan(string language, string? lenderName = null, string extraText = "")
+    {
+        var @case = Seed();
+        // The record arrives out of order: the dossier must still list it by date.
+        @case = @case with { History = new ValueList<RepaymentRecord>(@case.History.Reverse()) };
+        if (lenderName is not null)
+        {
+            @case = @case with { Lender = @case.Lender with { Name = lenderName } };
+        }
+
+        var plan = Advisor.Advise(@case, language);
+        var parameters = Advisor.RuleSet.Parameters;
+        ProposedRequest Request(int rank, string type)
+        {
+            var computed = RequestTermsCalculator.Compute(type, @case, plan.Assessment, parameters, 2);
+            return new ProposedRequest(rank, type, type, $"Why {type}{extraText}", computed.Terms, computed.Savings, computed.Schedule, new ValueList<string>([$"caveat for {type}"]), ValueList<string>.Empty);
+        }
+
+        plan = plan with
+        {
+            Requests = new ValueList<ProposedRequest>([Request(1, "instalment-plan"), Request(2, "extension"), Request(3, "fee-waiver")]),
+            Materials = new ValueList<Material>(
+            [
+                new Material("identity", true, true, "Proof of identity" + extraText, new ValueList<string>(["Only through official channels"]), ValueList<string>.Empty),
+                new Material("income-proof", false, false, "Proof of income", ValueList<string>.Empty, ValueList<string>.Empty),
+            ]),
+            Communication = new Communication("Hello, I am one of your borrowers" + extraText, new ValueList<TalkingPoint>([new TalkingPoint("stay-calm", "Stay calm"), new TalkingPoint("take-notes", "Take notes")])),
+            Watchpoints = new ValueList<Watchpoint>(
+            [
+                new Watchpoint("keep-appointments", "caution", null, "Keep every agreed time"),
+                new Watchpoint("follow-up-date", "info", new LocalDate(2026, 11, 27), "Follow up if you hear nothing" + extraText),
+            ]),
+            Warnings = new ValueList<PlanWarning>([new PlanWarning("upfront-fee", "high", "Someone wants money up front" + extraText)]),
+            Remedies = new ValueList<Remedy>(
+            [
+                new Remedy(1, "review-and-retry", "Review and retry", null, null),
+                new Remedy(2, "complaint-to-lender", "Complain to the lender", "lender-complaint", 15),
+                new Remedy(3, "regulator-12378", "Call 12378", "12378", 30),
+                new Remedy(3, "credit-objection", "Object to a credit-report entry", "12363", null),
+                new Remedy(4, "mediation", "Ask for mediation", null, null),
+            ]),
+        };
+        return (plan, @case);
+    }
+
+    /// <summary>Parses the dossier as XML, after its doctype line: it must be well-formed.</summary>
+    public static XDocument ParseDossier(string html)
+    {
+        Assert.StartsWith("<!DOCTYPE html>\n", html, StringComparison.Ordinal);
+        return XDocument.Parse(html["<!DOCTYPE html>\n".Length..]);
+    }
+
+    public static IEnumerable<XElement> All(this XContainer node, string localName) =>
+        node.Descendants().Where(e => e.Name.LocalName == localName);
+
+    public static XElement ById(this XDocument document, string id) =>
+        document.Descendants().SingleOrDefault(e => (string?)e.Attribute("id") == id)
+        ?? throw new Xunit.Sdk.XunitException($"No element with id '{id}'.");
+}

@@ -60,6 +60,35 @@ public static class TextRenderer
             }
         }
 
+        if (facts.HasFinances)
+        {
+            Heading(T("每月收支", "Monthly budget"));
+            Table(
+                text,
+                [T("项目", "Item"), T("每月金额", "Monthly")],
+                [
+                    [T("收入", "Income"), Money(facts.MonthlyIncome)],
+                    [T("必要支出", "Essential spending"), Money(facts.EssentialExpenses)],
+                    [T("弹性支出", "Flexible spending"), Money(facts.FlexibleExpenses)],
+                    [T("其他债务月供", "Other debt payments"), Money(facts.OtherDebtPayments)],
+                    [T("结余", "Left over"), Money(facts.DisposableIncome)],
+                ]);
+        }
+
+        if (plan.Requests.FirstOrDefault(r => r.Schedule is not null) is { Schedule: { } schedule })
+        {
+            Heading(T("建议的还款计划", "Proposed schedule"));
+            Table(
+                text,
+                [T("期数", "#"), T("到期日", "Due"), T("还款额", "Payment"), T("本金", "Principal"), T("利息", "Interest"), T("费用", "Charges"), T("剩余", "Balance")],
+                schedule.Select(i => (IReadOnlyList<string>)
+                [
+                    i.Period.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    i.DueDate is { } due ? MessageFormat.Date(due, plan.Language) : "",
+                    Money(i.Payment), Money(i.Principal), Money(i.Interest), Money(i.Fee), Money(i.Balance),
+                ]).ToList());
+        }
+
         if (plan.Materials.Count > 0)
         {
             Heading(T("需要准备的材料", "Materials to prepare"));
@@ -126,6 +155,30 @@ public static class TextRenderer
         return text.ToString();
 
         string Money(decimal amount) => MessageFormat.Money(amount, plan.Currency, plan.Language);
+    }
+
+    /// <summary>Writes an aligned table: the first column left-aligned, the others right-aligned, by terminal columns.</summary>
+    private static void Table(StringBuilder text, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var widths = header.Select((h, c) => Math.Max(DisplayWidth(h), rows.Max(r => DisplayWidth(r[c])))).ToArray();
+        void Row(IReadOnlyList<string> cells)
+        {
+            var line = new StringBuilder();
+            for (var c = 0; c < cells.Count; c++)
+            {
+                var pad = new string(' ', widths[c] - DisplayWidth(cells[c]));
+                line.Append(c == 0 ? cells[c] + pad : "  " + pad + cells[c]);
+            }
+
+            text.Append(line.ToString().TrimEnd()).Append('\n');
+        }
+
+        Row(header);
+        text.Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
+        foreach (var row in rows)
+        {
+            Row(row);
+        }
     }
 
     private static string Outcome(string outcome, bool zh) => outcome switch

@@ -32,6 +32,11 @@ internal static class Vocabulary
         ["instalment-plan"] = ("分期还款", "an instalment plan"),
         ["principal-reduction"] = ("减免部分本金", "a principal reduction"),
         ["discount-or-lower-rate"] = ("优惠或降低利率", "a discount or a lower rate"),
+        // decision outcomes
+        ["pay-now"] = ("现在就还款", "pay now"),
+        ["ask-customer-service"] = ("直接咨询客服", "ask customer service"),
+        ["negotiate"] = ("与贷款机构协商", "negotiate with the lender"),
+        ["fulfil-obligations-first"] = ("先履行基本义务", "fulfil your obligations first"),
         // flexible expense categories
         ["communications"] = ("通讯", "communications"),
         ["personal"] = ("个人消费", "personal spending"),

@@ -82,14 +82,7 @@ internal sealed class DossierContent
     /// <summary>Gets the lender's name from the assessment, or null when the case gives none.</summary>
     public string? LenderName => string.IsNullOrWhiteSpace(Plan.Assessment.LenderName) ? null : Plan.Assessment.LenderName.Trim();
 
-    public string Outcome(string outcome) => outcome switch
-    {
-        "pay-now" => T("现在就还款", "pay now"),
-        "ask-customer-service" => T("直接咨询客服", "ask customer service"),
-        "negotiate" => T("与贷款机构协商", "negotiate with the lender"),
-        "fulfil-obligations-first" => T("先履行基本义务", "fulfil your obligations first"),
-        _ => outcome,
-    };
+    public string Outcome(string outcome) => Word(outcome);
 
     /// <summary>A remedy's channel as words: the codes the rule set uses are named, hotline numbers stay as they are.</summary>
     public string Channel(string channel) => channel switch

@@ -34,7 +34,7 @@ public static class TextRenderer
         Line(T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now, {lateness}"));
 
-        Heading(T("结论：", "Decision: ") + Outcome(plan.Decision.Outcome, zh));
+        Heading(T("结论：", "Decision: ") + Vocabulary.Label(plan.Decision.Outcome, plan.Language));
         foreach (var reason in plan.Decision.Reasons)
         {
             Line($"- {reason.Message}");
@@ -180,15 +180,6 @@ public static class TextRenderer
             Row(row);
         }
     }
-
-    private static string Outcome(string outcome, bool zh) => outcome switch
-    {
-        "pay-now" => zh ? "现在就还款" : "pay now",
-        "ask-customer-service" => zh ? "直接咨询客服" : "ask customer service",
-        "negotiate" => zh ? "与贷款机构协商" : "negotiate with the lender",
-        "fulfil-obligations-first" => zh ? "先履行基本义务" : "fulfil your obligations first",
-        _ => outcome,
-    };
 
     /// <summary>Columns a string takes in a terminal: East Asian wide characters take two.</summary>
     internal static int DisplayWidth(string text)

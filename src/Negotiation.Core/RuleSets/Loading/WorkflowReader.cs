@@ -204,7 +204,8 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             RuleName = name,
             Enabled = enabled,
             Expression = op is null ? expression : null,
-            Operator = op is null ? null : (string?)op,
+            // A non-text Operator was reported above; casting it would throw, and the set is refused anyway.
+            Operator = op is JValue { Type: JTokenType.String, Value: string opText } ? opText : null,
             Rules = op is null ? null : children.Select(c => c.EngineRule).ToList(),
         };
         var rule = new ReadRule { File = file, Workflow = workflow, Name = name, Expression = op is null ? expression : null, ExpressionToken = obj["Expression"], EngineRule = engineRule, Spec = spec };

@@ -51,7 +51,8 @@ internal static class ManifestReader
             return null;
         }
 
-        if (checks.Object(JsonSource.Parse(FileName, text, problems), "the manifest") is not { } root)
+        // A file that could not be parsed has its problem already; "must be an object" would only repeat it.
+        if (JsonSource.Parse(FileName, text, problems) is not { } parsed || checks.Object(parsed, "the manifest") is not { } root)
         {
             return null;
         }

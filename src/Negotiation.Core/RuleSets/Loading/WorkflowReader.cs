@@ -91,7 +91,8 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             return (null, rules);
         }
 
-        if (checks.Object(JsonSource.Parse(file, text, problems), "a workflow file") is not { } root)
+        // A file that could not be parsed has its problem already; "must be an object" would only repeat it.
+        if (JsonSource.Parse(file, text, problems) is not { } parsed || checks.Object(parsed, "a workflow file") is not { } root)
         {
             return (null, rules);
         }

@@ -92,6 +92,12 @@ internal static partial class RuleSetLoader
                 }
             }
 
+            if (ExpressionGuard.CheckText(expression) is { } tooDeep)
+            {
+                problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + tooDeep, rule.Name);
+                return reads;
+            }
+
             try
             {
                 var body = parser.Parse(expression, inputs.Expressions, typeof(bool));

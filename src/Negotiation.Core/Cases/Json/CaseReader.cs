@@ -21,7 +21,7 @@ internal static partial class CaseReader
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > CaseLimits.MaxJsonLength)
         {
-            throw Fail(new CaseProblem("", $"the case is {json.Length:N0} characters long; at most {CaseLimits.MaxJsonLength:N0} are accepted"));
+            throw Fail(new CaseProblem("", $"the case is {Count(json.Length)} characters long; at most {Count(CaseLimits.MaxJsonLength)} are accepted"));
         }
 
         var root = Parse(json);
@@ -120,7 +120,7 @@ internal static partial class CaseReader
             case ValueKind.Array when value is JArray array:
                 if (array.Count > shape.MaxItems)
                 {
-                    problems.Add(At(value, $"has {array.Count:N0} items; at most {shape.MaxItems:N0} are accepted"));
+                    problems.Add(At(value, $"has {Count(array.Count)} items; at most {Count(shape.MaxItems)} are accepted"));
                     break;
                 }
 
@@ -220,7 +220,7 @@ internal static partial class CaseReader
         };
         if ((!double.IsNaN(shape.Min) && number < new BigInteger(shape.Min)) || (!double.IsNaN(shape.Max) && number > new BigInteger(shape.Max)))
         {
-            problems.Add(At(value, $"must be between {shape.Min.ToString(CultureInfo.InvariantCulture)} and {shape.Max.ToString(CultureInfo.InvariantCulture)} (got {number})"));
+            problems.Add(At(value, $"must be between {shape.Min.ToString(CultureInfo.InvariantCulture)} and {shape.Max.ToString(CultureInfo.InvariantCulture)} (got {number.ToString(CultureInfo.InvariantCulture)})"));
         }
     }
 
@@ -232,7 +232,7 @@ internal static partial class CaseReader
         }
         else if (((string)value!).Length > CaseLimits.MaxTextLength)
         {
-            problems.Add(At(value, $"is {((string)value!).Length:N0} characters long; at most {CaseLimits.MaxTextLength:N0} are accepted"));
+            problems.Add(At(value, $"is {Count(((string)value!).Length)} characters long; at most {Count(CaseLimits.MaxTextLength)} are accepted"));
         }
     }
 
@@ -332,6 +332,9 @@ internal static partial class CaseReader
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    // Messages read the same whatever the host's culture: "1,001", never "1.001" or "١٬٠٠١".
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static CaseProblem At(JToken? token, string message, string? path = null)
     {

@@ -261,6 +261,9 @@ internal sealed partial class JsonChecks(ProblemList problems, string file, stri
 
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A count with thousands separators, the same in every culture ("2,097,152").</summary>
+    public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     public static partial Regex KebabCode();
 

@@ -14,7 +14,7 @@ internal static class JsonSource
     {
         if (text.Length > MaxFileLength)
         {
-            problems.Add(file, null, null, $"the file is {text.Length:N0} characters long; at most {MaxFileLength:N0} are accepted");
+            problems.Add(file, null, null, $"the file is {JsonChecks.Count(text.Length)} characters long; at most {JsonChecks.Count(MaxFileLength)} are accepted");
             return null;
         }
 

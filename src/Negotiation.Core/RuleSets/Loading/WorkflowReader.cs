@@ -181,7 +181,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
         if (expression is not null && expression.Length > Expressions.ExpressionGuard.MaxLength)
         {
-            checks.Problem(obj["Expression"], $"the expression is {expression.Length:N0} characters long; at most {Expressions.ExpressionGuard.MaxLength:N0} are accepted");
+            checks.Problem(obj["Expression"], $"the expression is {JsonChecks.Count(expression.Length)} characters long; at most {JsonChecks.Count(Expressions.ExpressionGuard.MaxLength)} are accepted");
             expression = null;
         }
 

@@ -216,6 +216,35 @@ public sealed class LimitsTests
         Assert.Equal($"the file is {padded.Length:N0} characters long; at most 2,097,152 are accepted", problem.Message);
     }
 
+    [Fact]
+    public void A_case_with_millions_of_problems_reports_the_first_two_hundred_and_stops()
+    {
+        // 1,000 attempts × 1,000 empty promises: 3 MB of JSON used to give 2,003,003 problems, a 161-million-character
+        // message and 5 GB of allocation. Reading now stops at the bound and the last problem says so.
+        var attempt = "{\"promises\":[" + string.Join(",", Enumerable.Repeat("{}", 1000)) + "]}";
+        var json = "{\"attempts\":[" + string.Join(",", Enumerable.Repeat(attempt, 1000)) + "]}";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var problems = Assert.Throws<CaseValidationException>(() => BorrowerCase.FromJson(json)).Problems;
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(CaseLimits.MaxProblems + 1, problems.Count);
+        Assert.Equal(new CaseProblem("", "reading stopped after 200 problems; fix these and read the case again"), problems[^1]);
+        Assert.Equal("attempts[0].promises[0].what", problems[0].Path);
+    }
+
+    [Fact]
+    public void A_rule_file_with_thousands_of_problems_lists_five_hundred_and_counts_the_rest()
+    {
+        var rules = string.Join(",", Enumerable.Range(0, 2000).Select(i => $"{{\"RuleName\":\"r{i}\",\"Expression\":\"true\"}}"));
+
+        var problems = RuleSetKit.Minimal().Replace("requests.json", $"{{\"WorkflowName\":\"requests\",\"Rules\":[{rules}]}}").Problems();
+
+        Assert.Equal(ProblemList.MaxListed + 1, problems.Count);
+        Assert.Equal("requests.json", problems[^1].File);
+        Assert.Equal("1,500 more problems are not listed; fix these and load the set again", problems[^1].Message);
+    }
+
     /// <summary>A valid case with one item in every list and every amount at the money bound.</summary>
     private static JObject Full() => JObject.Parse("""
         {

@@ -69,6 +69,11 @@ internal static partial class CaseReader
     {
         foreach (var property in json.Properties())
         {
+            if (problems.Count >= CaseLimits.MaxProblems)
+            {
+                return;
+            }
+
             if (shape.Properties.TryGetValue(property.Name, out var expected))
             {
                 if (property.Value.Type == JTokenType.Null)
@@ -126,6 +131,11 @@ internal static partial class CaseReader
 
                 foreach (var item in array)
                 {
+                    if (problems.Count >= CaseLimits.MaxProblems)
+                    {
+                        break;
+                    }
+
                     if (item.Type == JTokenType.Null)
                     {
                         problems.Add(At(item, "a list item must not be null"));
@@ -352,7 +362,17 @@ internal static partial class CaseReader
 
     private static CaseValidationException Fail(CaseProblem problem) => new([problem]);
 
-    private static CaseValidationException Fail(List<CaseProblem> problems) => new(problems.ToArray());
+    private static CaseValidationException Fail(List<CaseProblem> problems)
+    {
+        // Reading stops at the bound, so a hostile case cannot make the report far larger than itself.
+        if (problems.Count < CaseLimits.MaxProblems)
+        {
+            return new(problems.ToArray());
+        }
+
+        return new([.. problems.Take(CaseLimits.MaxProblems),
+            new CaseProblem("", $"reading stopped after {Count(CaseLimits.MaxProblems)} problems; fix these and read the case again")]);
+    }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDateShape();

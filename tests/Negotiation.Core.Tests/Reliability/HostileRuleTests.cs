@@ -57,6 +57,26 @@ public sealed class HostileRuleTests(ITestOutputHelper output)
         Assert.Equal(5, RuleSetKit.Minimal().WithExpression(expression).Load().RuleCount);
     }
 
+    [Theory]
+    [InlineData("1 / (facts.historyCount - facts.historyCount) > 0")]
+    [InlineData("case.history[5].amountDue > 0")]
+    [InlineData("case.finances.savings > 0")]
+    public void Run_time_errors_in_admitted_expressions_leave_the_rule_unfired_and_traced(string expression)
+    {
+        var advisor = NegotiationAdvisor.Create(RuleSetKit.Minimal().WithExpression(expression).Load());
+        var @case = new BorrowerCase
+        {
+            AsOf = new NodaTime.LocalDate(2026, 11, 20),
+            Currency = "CNY",
+            Account = new Account { Principal = 1000m, DueDate = new NodaTime.LocalDate(2026, 11, 10), AmountDue = 100m },
+        };
+
+        var entry = Assert.Single(advisor.Advise(@case).Trace, t => t.Rule == "in-grace");
+
+        Assert.False(entry.Success);
+        Assert.False(string.IsNullOrEmpty(entry.Error));
+    }
+
     [Fact]
     public void Two_nested_lambdas_are_admitted_and_their_cost_over_full_lists_is_bounded()
     {

@@ -204,6 +204,40 @@ public sealed class LimitsTests
         Assert.NotEmpty(Stretched.Advise(@case).ToJson());
     }
 
+    public static TheoryData<string, bool> ParameterEnds()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var parameter in ManifestReader.Required)
+        {
+            data.Add(parameter.Name, false);
+            data.Add(parameter.Name, true);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ParameterEnds))]
+    public void Every_required_parameter_at_either_end_of_its_range_loads_and_advises_extreme_cases(string name, bool atMax)
+    {
+        // What the manifest accepts, the calculators must handle: a range wider than theirs used to fail only at Advise.
+        var parameter = ManifestReader.Required.Single(p => p.Name == name);
+        var rules = RuleSetKit.From(TestFiles.Path("rules", "cn-consumer-credit"))
+            .Edit("ruleset.json", m => m["parameters"]![name] = atMax ? parameter.Max : parameter.Min)
+            .Load();
+        var advisor = NegotiationAdvisor.Create(rules);
+
+        foreach (var (asOf, dueDate) in new[] { ("2100-12-31", "1970-01-01"), ("2026-11-20", "2026-11-19"), ("2026-11-20", "2026-12-31") })
+        {
+            var full = Full();
+            full["asOf"] = asOf;
+            full["account"]!["dueDate"] = dueDate;
+            full["account"]!["annualRate"] = 10;
+            full["account"]!["penaltyDailyRate"] = 0.1m;
+            Assert.NotEmpty(advisor.Advise(Read(full), "en").ToJson());
+        }
+    }
+
     [Fact]
     public void Rule_file_longer_than_two_MiB_is_refused_with_its_length()
     {

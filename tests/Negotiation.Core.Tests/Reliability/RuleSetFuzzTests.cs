@@ -13,7 +13,7 @@ namespace Negotiation.Core.Tests.Reliability;
 
 /// <summary>
 /// Hostile edits of a valid rule set (the minimal test set): each loads, or is refused with a
-/// <see cref="RuleSetValidationException"/> whose every problem names its file; a set that loads advises.
+/// <see cref="RuleSetValidationException"/> whose every problem names its file; a set that loads advises an ordinary case and an extreme one.
 /// </summary>
 public sealed class RuleSetFuzzTests(ITestOutputHelper output)
 {
@@ -42,14 +42,29 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
         var original = Files.ToDictionary(f => f, f => TestFiles.Read("TestData", "rulesets", "minimal", f), StringComparer.Ordinal);
         var trees = original.ToDictionary(f => f.Key, f => JToken.Parse(f.Value), StringComparer.Ordinal);
         var edits = Samples.Of(Edit(trees), Inputs, seed: 8);
-        var @case = BorrowerCase.FromJson(TestFiles.Read("rules", "cn-consumer-credit", "examples", "seed-oversight.json"));
+        var seed = BorrowerCase.FromJson(TestFiles.Read("rules", "cn-consumer-credit", "examples", "seed-oversight.json"));
+
+        // The seed case, and the same case with the largest amounts and rates a case may carry.
+        var cases = new[]
+        {
+            seed,
+            seed with
+            {
+                Account = seed.Account with
+                {
+                    Principal = CaseLimits.MaxMoney, Interest = CaseLimits.MaxMoney, Fees = CaseLimits.MaxMoney, PenaltyInterest = CaseLimits.MaxMoney,
+                    AmountDue = CaseLimits.MaxMoney, AnnualRate = 10m, PenaltyDailyRate = 0.1m, GracePeriodDays = 90,
+                },
+                Finances = seed.Finances! with { Income = [new IncomeSource { Monthly = CaseLimits.MaxMoney }], Savings = CaseLimits.MaxMoney },
+            },
+        };
 
         var clock = Stopwatch.StartNew();
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (file, how, text) in edits)
         {
             var files = new Dictionary<string, string>(original, StringComparer.Ordinal) { [file] = text };
-            var outcome = Outcome(files, @case, $"{file}: {how}");
+            var outcome = Outcome(files, cases, $"{file}: {how}");
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
 
@@ -98,7 +113,7 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
         return copy.ToString();
     }
 
-    private static string Outcome(Dictionary<string, string> files, BorrowerCase @case, string how)
+    private static string Outcome(Dictionary<string, string> files, BorrowerCase[] cases, string how)
     {
         RuleSet rules;
         try
@@ -125,7 +140,12 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
         try
         {
             // A set may be for another currency; the case is then restated in it, since amounts are never converted.
-            Assert.NotNull(NegotiationAdvisor.Create(rules).Advise(@case with { Currency = rules.Currency }));
+            var advisor = NegotiationAdvisor.Create(rules);
+            foreach (var @case in cases)
+            {
+                Assert.NotNull(advisor.Advise(@case with { Currency = rules.Currency }));
+            }
+
             return "loaded";
         }
         catch (Exception e)

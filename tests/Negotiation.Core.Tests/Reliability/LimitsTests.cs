@@ -279,6 +279,19 @@ public sealed class LimitsTests
         Assert.Equal("1,500 more problems are not listed; fix these and load the set again", problems[^1].Message);
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(100_000)]
+    public void Rule_file_nested_deeper_than_64_is_refused_without_recursing_into_it(int depth)
+    {
+        var text = "{\"WorkflowName\":\"requests\",\"Rules\":" + new string('[', depth) + new string(']', depth) + "}";
+
+        var problem = Assert.Single(RuleSetKit.Minimal().Replace("requests.json", text).Problems());
+
+        Assert.Equal("requests.json", problem.File);
+        Assert.StartsWith("invalid JSON: The reader's MaxDepth of 64 has been exceeded", problem.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A valid case with one item in every list and every amount at the money bound.</summary>
     private static JObject Full() => JObject.Parse("""
         {

@@ -15,6 +15,13 @@ public static class CaseLimits
     /// <summary>Gets the largest case text accepted, in characters (4 MiB of JSON).</summary>
     public const int MaxJsonLength = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The most problems one <see cref="CaseValidationException"/> lists; reading stops there and a last problem says so.
+    /// Without it a 3 MB case of empty list items gave two million problems and a 160-million-character message.
+    /// </summary>
+    /// <remarks>Internal for now: making it public is a line in PublicAPI.Unshipped.txt.</remarks>
+    internal const int MaxProblems = 200;
+
     /// <summary>Gets the earliest date accepted anywhere in a case.</summary>
     public static NodaTime.LocalDate EarliestDate { get; } = new(1970, 1, 1);
 

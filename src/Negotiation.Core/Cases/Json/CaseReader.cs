@@ -21,7 +21,7 @@ internal static partial class CaseReader
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > CaseLimits.MaxJsonLength)
         {
-            throw Fail(new CaseProblem("", $"the case is {json.Length:N0} characters long; at most {CaseLimits.MaxJsonLength:N0} are accepted"));
+            throw Fail(new CaseProblem("", $"the case is {Count(json.Length)} characters long; at most {Count(CaseLimits.MaxJsonLength)} are accepted"));
         }
 
         var root = Parse(json);
@@ -69,6 +69,11 @@ internal static partial class CaseReader
     {
         foreach (var property in json.Properties())
         {
+            if (problems.Count >= CaseLimits.MaxProblems)
+            {
+                return;
+            }
+
             if (shape.Properties.TryGetValue(property.Name, out var expected))
             {
                 if (property.Value.Type == JTokenType.Null)
@@ -120,12 +125,17 @@ internal static partial class CaseReader
             case ValueKind.Array when value is JArray array:
                 if (array.Count > shape.MaxItems)
                 {
-                    problems.Add(At(value, $"has {array.Count:N0} items; at most {shape.MaxItems:N0} are accepted"));
+                    problems.Add(At(value, $"has {Count(array.Count)} items; at most {Count(shape.MaxItems)} are accepted"));
                     break;
                 }
 
                 foreach (var item in array)
                 {
+                    if (problems.Count >= CaseLimits.MaxProblems)
+                    {
+                        break;
+                    }
+
                     if (item.Type == JTokenType.Null)
                     {
                         problems.Add(At(item, "a list item must not be null"));
@@ -220,7 +230,7 @@ internal static partial class CaseReader
         };
         if ((!double.IsNaN(shape.Min) && number < new BigInteger(shape.Min)) || (!double.IsNaN(shape.Max) && number > new BigInteger(shape.Max)))
         {
-            problems.Add(At(value, $"must be between {shape.Min.ToString(CultureInfo.InvariantCulture)} and {shape.Max.ToString(CultureInfo.InvariantCulture)} (got {number})"));
+            problems.Add(At(value, $"must be between {shape.Min.ToString(CultureInfo.InvariantCulture)} and {shape.Max.ToString(CultureInfo.InvariantCulture)} (got {number.ToString(CultureInfo.InvariantCulture)})"));
         }
     }
 
@@ -232,7 +242,7 @@ internal static partial class CaseReader
         }
         else if (((string)value!).Length > CaseLimits.MaxTextLength)
         {
-            problems.Add(At(value, $"is {((string)value!).Length:N0} characters long; at most {CaseLimits.MaxTextLength:N0} are accepted"));
+            problems.Add(At(value, $"is {Count(((string)value!).Length)} characters long; at most {Count(CaseLimits.MaxTextLength)} are accepted"));
         }
     }
 
@@ -333,6 +343,9 @@ internal static partial class CaseReader
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
+    // Messages read the same whatever the host's culture: "1,001", never "1.001" or "١٬٠٠١".
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
     private static CaseProblem At(JToken? token, string message, string? path = null)
     {
         var info = token as IJsonLineInfo;
@@ -349,7 +362,17 @@ internal static partial class CaseReader
 
     private static CaseValidationException Fail(CaseProblem problem) => new([problem]);
 
-    private static CaseValidationException Fail(List<CaseProblem> problems) => new(problems.ToArray());
+    private static CaseValidationException Fail(List<CaseProblem> problems)
+    {
+        // Reading stops at the bound, so a hostile case cannot make the report far larger than itself.
+        if (problems.Count < CaseLimits.MaxProblems)
+        {
+            return new(problems.ToArray());
+        }
+
+        return new([.. problems.Take(CaseLimits.MaxProblems),
+            new CaseProblem("", $"reading stopped after {Count(CaseLimits.MaxProblems)} problems; fix these and read the case again")]);
+    }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDateShape();

@@ -26,6 +26,12 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     /// <summary>The deepest nesting of expression nodes accepted.</summary>
     public const int MaxDepth = 40;
 
+    /// <summary>
+    /// The most lambdas nested inside one another (<c>a.Any(x => b.Any(y => ...))</c>). Each level multiplies the work
+    /// by a list's length (at most 1,000 items), so two levels are a million steps and three would be a billion.
+    /// </summary>
+    public const int MaxLambdaNesting = 2;
+
     private static readonly FrozenSet<string> StringMethods =
         FrozenSet.ToFrozenSet(["Contains", "StartsWith", "EndsWith", "ToLower", "ToUpper", "ToLowerInvariant", "ToUpperInvariant"], StringComparer.Ordinal);
 
@@ -58,12 +64,57 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     private readonly List<string> problems = [];
     private readonly SortedSet<string> reads = new(StringComparer.Ordinal);
     private int depth;
+    private int lambdas;
     private bool insideChain;
 
     private ExpressionGuard(Type parametersType, IReadOnlySet<ParameterExpression> inputs)
     {
         this.parametersType = parametersType;
         this.inputs = inputs;
+    }
+
+    /// <summary>
+    /// Checks the text before it is parsed: brackets nested deeper than <see cref="MaxDepth"/> are refused here, because
+    /// the parser descends recursively into each one and would use the caller's stack for it.
+    /// </summary>
+    /// <returns>The refusal, or null when the text may be parsed.</returns>
+    public static string? CheckText(string expression)
+    {
+        var nesting = 0;
+        var deepest = 0;
+        var quote = '\0';
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (quote != '\0')
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    break;
+                case '(' or '[' or '{':
+                    deepest = Math.Max(deepest, ++nesting);
+                    break;
+                case ')' or ']' or '}':
+                    nesting--;
+                    break;
+            }
+        }
+
+        return deepest > MaxDepth ? $"brackets nest deeper than {MaxDepth} levels; split the expression or use a fact" : null;
     }
 
     /// <summary>Checks a parsed expression; returns every refusal, and the input paths it reads.</summary>
@@ -210,6 +261,18 @@ internal sealed class ExpressionGuard : ExpressionVisitor
         }
 
         return base.VisitUnary(node);
+    }
+
+    protected override Expression VisitLambda<T>(Expression<T> node)
+    {
+        if (++lambdas > MaxLambdaNesting)
+        {
+            Refuse($"lambdas nest deeper than {MaxLambdaNesting} levels; each level multiplies the work by a list's length");
+        }
+
+        var result = base.VisitLambda(node);
+        lambdas--;
+        return result;
     }
 
     protected override Expression VisitParameter(ParameterExpression node) => node;

@@ -25,7 +25,8 @@ internal static class CitationsReader
             return [];
         }
 
-        if (checks.Object(JsonSource.Parse(FileName, text, problems), "citations.json") is not { } root)
+        // A file that could not be parsed has its problem already; "must be an object" would only repeat it.
+        if (JsonSource.Parse(FileName, text, problems) is not { } parsed || checks.Object(parsed, "citations.json") is not { } root)
         {
             return [];
         }

@@ -108,13 +108,14 @@ internal sealed partial class JsonChecks(ProblemList problems, string file, stri
             return null;
         }
 
-        if (token.Type != JTokenType.Integer || (long)token < min || (long)token > max)
+        // A whole number beyond Int64 is read as a BigInteger, which a (long) cast would throw on.
+        if (token is not JValue { Type: JTokenType.Integer, Value: long value } || value < min || value > max)
         {
             Problem(token, $"'{name}' must be a whole number from {min} to {max}");
             return null;
         }
 
-        return (int)(long)token;
+        return (int)value;
     }
 
     public bool? Boolean(JObject obj, string name)
@@ -234,9 +235,32 @@ internal sealed partial class JsonChecks(ProblemList problems, string file, stri
         return texts.Count == languages.Count ? texts : null;
     }
 
+    /// <summary>Reads a JSON number as a decimal; false for a whole number too large for one (read as a BigInteger).</summary>
+    public static bool TryDecimal(JToken token, out decimal value)
+    {
+        switch ((token as JValue)?.Value)
+        {
+            case long l:
+                value = l;
+                return true;
+            case decimal d:
+                value = d;
+                return true;
+            case double f when !double.IsNaN(f) && !double.IsInfinity(f) && Math.Abs(f) < 7.9e28:
+                value = (decimal)f;
+                return true;
+            default:
+                value = 0;
+                return false;
+        }
+    }
+
     public static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A count with thousands separators, the same in every culture ("2,097,152").</summary>
+    public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     public static partial Regex KebabCode();

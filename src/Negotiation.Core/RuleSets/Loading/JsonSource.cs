@@ -14,7 +14,7 @@ internal static class JsonSource
     {
         if (text.Length > MaxFileLength)
         {
-            problems.Add(file, null, null, $"the file is {text.Length:N0} characters long; at most {MaxFileLength:N0} are accepted");
+            problems.Add(file, null, null, $"the file is {JsonChecks.Count(text.Length)} characters long; at most {JsonChecks.Count(MaxFileLength)} are accepted");
             return null;
         }
 
@@ -28,22 +28,44 @@ internal static class JsonSource
     }
 }
 
-/// <summary>Collects rule-set problems with their positions.</summary>
+/// <summary>
+/// Collects rule-set problems with their positions, keeping the first <see cref="MaxListed"/>: a hostile set of many
+/// small broken rules must not turn into a report (and an exception message) far larger than itself.
+/// </summary>
 internal sealed class ProblemList
 {
+    /// <summary>The most problems listed; the rest are counted in one last problem.</summary>
+    public const int MaxListed = 500;
+
     private readonly List<RuleSetProblem> problems = [];
+    private int unlisted;
+    private string? firstUnlistedFile;
 
-    public int Count => problems.Count;
+    public int Count => problems.Count + unlisted;
 
-    public IReadOnlyList<RuleSetProblem> Items => problems;
+    public IReadOnlyList<RuleSetProblem> Items => unlisted == 0
+        ? problems
+        : [.. problems, new RuleSetProblem(firstUnlistedFile!, null, null, null, $"{JsonChecks.Count(unlisted)} more problems are not listed; fix these and load the set again")];
 
     public void Add(string file, int? line, int? column, string message, string? rule = null) =>
-        problems.Add(new RuleSetProblem(file, line, column, rule, message));
+        Add(new RuleSetProblem(file, line, column, rule, message));
 
     public void Add(string file, JToken? at, string message, string? rule = null)
     {
         var info = at as IJsonLineInfo;
         var has = info?.HasLineInfo() == true;
-        problems.Add(new RuleSetProblem(file, has ? info!.LineNumber : null, has ? info!.LinePosition : null, rule, message));
+        Add(new RuleSetProblem(file, has ? info!.LineNumber : null, has ? info!.LinePosition : null, rule, message));
+    }
+
+    private void Add(RuleSetProblem problem)
+    {
+        if (problems.Count < MaxListed)
+        {
+            problems.Add(problem);
+            return;
+        }
+
+        firstUnlistedFile ??= problem.File;
+        unlisted++;
     }
 }

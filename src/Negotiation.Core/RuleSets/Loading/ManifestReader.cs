@@ -36,7 +36,8 @@ internal static class ManifestReader
         new("maxInstalmentMonths", 1, 600, true, "the longest instalment plan to propose, in months"),
         new("affordableShare", 0, 1, false, "the share of income left after essentials and other debts that may go to this debt"),
         new("aprRedFlag", 0, 10, false, "the annual rate above which the cost is flagged as excessive"),
-        new("negativeRecordYears", 0, 50, true, "years a negative credit record is kept after the overdue ends"),
+        // From 1: the credit-record calculator (CreditRecord.ExpectedClearDate) refuses 0 years.
+        new("negativeRecordYears", 1, 50, true, "years a negative credit record is kept after the overdue ends"),
         new("complaintResponseDays", 1, 365, true, "days within which the lender should answer a complaint"),
         new("followUpDays", 1, 365, true, "days after which to follow up an unanswered request"),
     ];
@@ -50,7 +51,8 @@ internal static class ManifestReader
             return null;
         }
 
-        if (checks.Object(JsonSource.Parse(FileName, text, problems), "the manifest") is not { } root)
+        // A file that could not be parsed has its problem already; "must be an object" would only repeat it.
+        if (JsonSource.Parse(FileName, text, problems) is not { } parsed || checks.Object(parsed, "the manifest") is not { } root)
         {
             return null;
         }
@@ -126,9 +128,13 @@ internal static class ManifestReader
             {
                 checks.Problem(property.Value, $"parameter '{property.Name}' must be a number");
             }
+            else if (!JsonChecks.TryDecimal(property.Value, out var value))
+            {
+                checks.Problem(property.Value, $"parameter '{property.Name}' is too large a number");
+            }
             else
             {
-                values[property.Name] = (decimal)property.Value;
+                values[property.Name] = value;
             }
         }
 

@@ -91,7 +91,8 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             return (null, rules);
         }
 
-        if (checks.Object(JsonSource.Parse(file, text, problems), "a workflow file") is not { } root)
+        // A file that could not be parsed has its problem already; "must be an object" would only repeat it.
+        if (JsonSource.Parse(file, text, problems) is not { } parsed || checks.Object(parsed, "a workflow file") is not { } root)
         {
             return (null, rules);
         }
@@ -180,7 +181,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
         if (expression is not null && expression.Length > Expressions.ExpressionGuard.MaxLength)
         {
-            checks.Problem(obj["Expression"], $"the expression is {expression.Length:N0} characters long; at most {Expressions.ExpressionGuard.MaxLength:N0} are accepted");
+            checks.Problem(obj["Expression"], $"the expression is {JsonChecks.Count(expression.Length)} characters long; at most {JsonChecks.Count(Expressions.ExpressionGuard.MaxLength)} are accepted");
             expression = null;
         }
 
@@ -204,7 +205,8 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             RuleName = name,
             Enabled = enabled,
             Expression = op is null ? expression : null,
-            Operator = op is null ? null : (string?)op,
+            // A non-text Operator was reported above; casting it would throw, and the set is refused anyway.
+            Operator = op is JValue { Type: JTokenType.String, Value: string opText } ? opText : null,
             Rules = op is null ? null : children.Select(c => c.EngineRule).ToList(),
         };
         var rule = new ReadRule { File = file, Workflow = workflow, Name = name, Expression = op is null ? expression : null, ExpressionToken = obj["Expression"], EngineRule = engineRule, Spec = spec };

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets.Expressions;
+using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
+using Xunit.Abstractions;
+
+namespace Negotiation.Core.Tests.Reliability;
+
+/// <summary>
+/// The hostile-expression corpus is large and covers the known tricks (ExpressionGuardTests runs each entry);
+/// what the guard still admits is bounded, and the cost of the worst admitted expression is measured.
+/// </summary>
+public sealed class HostileRuleTests(ITestOutputHelper output)
+{
+    private static readonly string[] Corpus =
+        JArray.Parse(TestFiles.Read("TestData", "rulesets", "hostile-expressions.json")).Select(e => (string)e["expression"]!).ToArray();
+
+    [Fact]
+    public void Corpus_has_at_least_sixty_expressions_covering_every_trick()
+    {
+        Assert.True(Corpus.Length >= 60, $"{Corpus.Length} expressions");
+        Assert.Equal(Corpus.Length, Corpus.Distinct(StringComparer.Ordinal).Count());
+
+        // Each trick the issue names has at least one entry.
+        Assert.Contains(Corpus, e => e.Contains("\\u00", StringComparison.Ordinal));                          // Unicode escapes in identifiers
+        Assert.Contains(Corpus, e => e.Contains("gettype", StringComparison.Ordinal));                       // casing
+        Assert.Contains(Corpus, e => e.Split("=>").Length > 3);                                               // nested lambdas
+        Assert.Contains(Corpus, e => e.Contains(".Select(", StringComparison.Ordinal) && e.Contains("case.", StringComparison.Ordinal)); // Select over inputs
+        Assert.Contains(Corpus, e => e.Contains("\"System.\" +", StringComparison.Ordinal));                  // type names built by concatenation
+        Assert.Contains(Corpus, e => e.StartsWith("typeof", StringComparison.Ordinal));                      // typeof
+        Assert.Contains(Corpus, e => e.Length > ExpressionGuard.MaxLength);                                  // very long
+        Assert.Contains(Corpus, e => e.StartsWith(new string('(', ExpressionGuard.MaxDepth + 1), StringComparison.Ordinal)); // deeply nested
+        Assert.Contains(Corpus, e => e.Contains("Enumerable.Range(0, 2147483647)", StringComparison.Ordinal)); // runs for ever
+        Assert.Contains(Corpus, e => e.Contains("PadLeft(1000000000)", StringComparison.Ordinal));           // allocates without bound
+    }
+
+    [Theory]
+    [InlineData(ExpressionGuard.MaxDepth, true)]
+    [InlineData(ExpressionGuard.MaxDepth + 1, false)]
+    [InlineData(990, false)]
+    public void Bracket_nesting_is_bounded_before_the_parser_recurses(int depth, bool admitted)
+    {
+        var expression = new string('(', depth) + "facts.isOverdue" + new string(')', depth);
+
+        var error = Record.Exception(() => RuleSetKit.Minimal().WithExpression(expression).Load());
+
+        Assert.Equal(admitted, error is null);
+    }
+
+    [Fact]
+    public void Brackets_inside_text_do_not_count_as_nesting()
+    {
+        var expression = "facts.lenderName != \"" + new string('(', 100) + "\\\"" + new string('[', 100) + "\"";
+
+        Assert.Equal(5, RuleSetKit.Minimal().WithExpression(expression).Load().RuleCount);
+    }
+
+    [Theory]
+    [InlineData("1 / (facts.historyCount - facts.historyCount) > 0")]
+    [InlineData("case.history[5].amountDue > 0")]
+    [InlineData("case.finances.savings > 0")]
+    public void Run_time_errors_in_admitted_expressions_leave_the_rule_unfired_and_traced(string expression)
+    {
+        var advisor = NegotiationAdvisor.Create(RuleSetKit.Minimal().WithExpression(expression).Load());
+        var @case = new BorrowerCase
+        {
+            AsOf = new NodaTime.LocalDate(2026, 11, 20),
+            Currency = "CNY",
+            Account = new Account { Principal = 1000m, DueDate = new NodaTime.LocalDate(2026, 11, 10), AmountDue = 100m },
+        };
+
+        var entry = Assert.Single(advisor.Advise(@case).Trace, t => t.Rule == "in-grace");
+
+        Assert.False(entry.Success);
+        Assert.False(string.IsNullOrEmpty(entry.Error));
+    }
+
+    [Fact]
+    public void Two_nested_lambdas_are_admitted_and_their_cost_over_full_lists_is_bounded()
+    {
+        // The worst the guard admits over one list: 1,000 × 1,000 steps that never succeed, so none is skipped.
+        var rules = RuleSetKit.Minimal()
+            .WithExpression("case.history.Any(a => case.history.Any(b => a.amountDue + b.amountDue < 0))")
+            .Load();
+        var advisor = NegotiationAdvisor.Create(rules);
+        var history = Enumerable.Range(0, CaseLimits.MaxItems)
+            .Select(i => new RepaymentRecord { DueDate = new NodaTime.LocalDate(2026, 11, 20).PlusDays(-1 - i), AmountDue = 1m })
+            .ToArray();
+        var @case = new BorrowerCase
+        {
+            AsOf = new NodaTime.LocalDate(2026, 11, 20),
+            Currency = "CNY",
+            Account = new Account { Principal = 1000m, DueDate = new NodaTime.LocalDate(2026, 11, 10), AmountDue = 100m },
+            History = history,
+        };
+
+        advisor.Advise(@case);
+        var clock = Stopwatch.StartNew();
+        advisor.Advise(@case);
+        clock.Stop();
+
+        output.WriteLine($"one advise with a 1,000 × 1,000 nested Any: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+}

@@ -1,0 +1,45 @@
+using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace Negotiation.Core.Tests.Reliability;
+
+/// <summary>Inputs the rule-file fuzzing found escaping the loader as something other than a validation exception.</summary>
+public sealed class RuleSetEscapeRegressionTests
+{
+    [Fact]
+    public void Whole_number_beyond_int64_in_an_integer_property_is_a_problem_not_an_OverflowException()
+    {
+        var problems = RuleSetKit.Minimal()
+            .Replace("decision.json", TestFiles.Read("TestData", "rulesets", "minimal", "decision.json").Replace("\"priority\": 50", "\"priority\": 123456789012345678901234567890", StringComparison.Ordinal))
+            .Problems();
+
+        Assert.Contains(problems, p => p.File == "decision.json" && p.Rule == "in-grace" && p.Message == "'priority' must be a whole number from 0 to 10000");
+    }
+
+    [Fact]
+    public void Parameter_beyond_decimal_is_a_problem_not_an_OverflowException()
+    {
+        var problems = RuleSetKit.Minimal()
+            .Replace("ruleset.json", TestFiles.Read("TestData", "rulesets", "minimal", "ruleset.json").Replace("\"followUpDays\": 7", "\"followUpDays\": 7, \"huge\": 79228162514264337593543950336", StringComparison.Ordinal))
+            .Problems();
+
+        Assert.Contains(problems, p => p.File == "ruleset.json" && p.Message == "parameter 'huge' is too large a number");
+    }
+
+    [Fact]
+    public void Operator_that_is_not_text_is_a_problem_not_an_ArgumentException()
+    {
+        var problems = RuleSetKit.Minimal().Edit("decision.json", w => w["Rules"]![1]!["Operator"] = new JArray("And")).Problems();
+
+        Assert.Contains(problems, p => p.Rule == "overdue" && p.Message.StartsWith("Operator must be exactly one of And, AndAlso, Or, OrElse", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Zero_negative_record_years_is_refused_at_load_not_at_the_first_advise()
+    {
+        // The credit-record calculator needs 1 to 50 years; 0 used to load and then throw ArgumentOutOfRangeException in Advise.
+        var problems = RuleSetKit.Minimal().Edit("ruleset.json", m => m["parameters"]!["negativeRecordYears"] = 0).Problems();
+
+        Assert.Contains(problems, p => p.File == "ruleset.json" && p.Message.StartsWith("parameter 'negativeRecordYears' must be a whole number from 1 to 50", StringComparison.Ordinal));
+    }
+}

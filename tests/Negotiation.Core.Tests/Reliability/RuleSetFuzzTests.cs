@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets;
+using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
+using Xunit.Abstractions;
+
+namespace Negotiation.Core.Tests.Reliability;
+
+/// <summary>
+/// Hostile edits of a valid rule set (the minimal test set): each loads, or is refused with a
+/// <see cref="RuleSetValidationException"/> whose every problem names its file; a set that loads advises an ordinary case and an extreme one.
+/// </summary>
+public sealed class RuleSetFuzzTests(ITestOutputHelper output)
+{
+    private const int Inputs = 10_000;
+
+    private static readonly string[] Files = ["ruleset.json", "citations.json", "decision.json", "requests.json"];
+
+    /// <summary>Pieces of the rule language, of DLC's keywords, and of what the guard must keep out.</summary>
+    private static readonly string[] Tokens =
+    [
+        "facts.daysPastDue", "facts.isOverdue", "facts.inGracePeriod", "facts.totalOwed", "facts.lenderName", "facts.documents",
+        "case.account.principal", "case.history", "case.offers", "case.asOf", "case.asOf.Year", "params.gracePeriodDays", "params.nope",
+        "&&", "||", "==", "!=", ">", "<=", "+", "-", "*", "/", "%", "!", "?", ":", "??", "(", ")", "[", "]", ".", ",", "=>", "=",
+        "0", "1", "-1", "0.5", "1e30", "79228162514264337593543950335", "\"x\"", "\"\\u0047etType\"", "'c'", "null", "true", "false",
+        "it", "$", "^", "~", "@0", "np(", "iif(", "new", "is", "as", "cast", "in", "not in", "and", "or", "not", "mod", "eq",
+        "GetType()", ".GetType()", ".Assembly", ".Location", ".Name", ".ToString()", ".Equals(case)", "typeof", "default",
+        "Enumerable.Range(1, 100000000)", "Enumerable.Repeat(1, 1000000000)", "Math.Pow", "Math.Max(", "String.Concat(", "Convert.ToInt32(",
+        "DateTime.Now", "Environment.MachineName", "System.IO.File.ReadAllText(\"/etc/passwd\")", "Activator.CreateInstance(",
+        "case.history.Any(h => ", "case.history.Select(h => h.amountDue).Sum()", "case.offers.Count()", "x => x", ".Count", ".Length",
+        "\u202e", "\u200b", "\0", "🙂", "\\u0047", "\"", "\\",
+    ];
+
+    [Fact]
+    public void Mutated_rule_files_load_or_are_refused_with_every_problem_naming_a_file()
+    {
+        var original = Files.ToDictionary(f => f, f => TestFiles.Read("TestData", "rulesets", "minimal", f), StringComparer.Ordinal);
+        var trees = original.ToDictionary(f => f.Key, f => JToken.Parse(f.Value), StringComparer.Ordinal);
+        var edits = Samples.Of(Edit(trees), Inputs, seed: 8);
+        var seed = BorrowerCase.FromJson(TestFiles.Read("rules", "cn-consumer-credit", "examples", "seed-oversight.json"));
+
+        // The seed case, and the same case with the largest amounts and rates a case may carry.
+        var cases = new[]
+        {
+            seed,
+            seed with
+            {
+                Account = seed.Account with
+                {
+                    Principal = CaseLimits.MaxMoney, Interest = CaseLimits.MaxMoney, Fees = CaseLimits.MaxMoney, PenaltyInterest = CaseLimits.MaxMoney,
+                    AmountDue = CaseLimits.MaxMoney, AnnualRate = 10m, PenaltyDailyRate = 0.1m, GracePeriodDays = 90,
+                },
+                Finances = seed.Finances! with { Income = [new IncomeSource { Monthly = CaseLimits.MaxMoney }], Savings = CaseLimits.MaxMoney },
+            },
+        };
+
+        var clock = Stopwatch.StartNew();
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (file, how, text) in edits)
+        {
+            var files = new Dictionary<string, string>(original, StringComparer.Ordinal) { [file] = text };
+            var outcome = Outcome(files, cases, $"{file}: {how}");
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+
+        output.WriteLine($"{Inputs:N0} rule sets in {clock.Elapsed.TotalSeconds:F1} s: " + string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("loaded") > 100, "too few mutated sets still loaded");
+        Assert.True(outcomes.GetValueOrDefault("refused") > 5000, "too few mutated sets were refused");
+    }
+
+    private static Gen<(string File, string How, string Text)> Edit(Dictionary<string, JToken> trees) =>
+        Gen.Frequency(
+            (3, from file in Gen.Elements(Files)
+                from mutations in JsonMutations.ForDocument(trees[file])
+                select (file, string.Join(", ", mutations.Select(m => m.Name)), JsonMutations.Apply(trees[file], mutations))),
+            (2, from file in Gen.Elements("decision.json", "requests.json")
+                from rule in Gen.Choose(0, 2)
+                from expression in Expression()
+                select (file, $"expression {expression}", WithExpression(trees[file], rule, expression))));
+
+    /// <summary>Random token soup, or a valid expression with a few tokens spliced in.</summary>
+    private static Gen<string> Expression() =>
+        Gen.Frequency(
+            (1, from n in Gen.Choose(1, 8)
+                from tokens in Gen.ArrayOf(Gen.Elements(Tokens), n)
+                select string.Join(" ", tokens)),
+            (1, from at in Gen.Choose(0, 40)
+                from n in Gen.Choose(1, 3)
+                from tokens in Gen.ArrayOf(Gen.Elements(Tokens), n)
+                let valid = "facts.isBeyondGrace && facts.daysPastDue > params.gracePeriodDays"
+                select valid.Insert(Math.Min(at, valid.Length), string.Concat(tokens))),
+            (1, from tokens in Gen.ArrayOf(Gen.Elements(Tokens), 3)
+                select $"case.history.Any(h => {tokens[0]} {tokens[1]} {tokens[2]})"));
+
+    private static string WithExpression(JToken workflow, int rule, string expression)
+    {
+        var copy = workflow.DeepClone();
+        var rules = (JArray)copy["Rules"]!;
+        var target = rules[rule % rules.Count];
+
+        // The decision set's second rule combines children: put the expression in a child.
+        if (target["Rules"] is JArray children)
+        {
+            target = children[0];
+        }
+
+        target["Expression"] = expression;
+        return copy.ToString();
+    }
+
+    private static string Outcome(Dictionary<string, string> files, BorrowerCase[] cases, string how)
+    {
+        RuleSet rules;
+        try
+        {
+            rules = RuleSet.FromStreams(files.ToDictionary(f => f.Key, f => (Stream)new MemoryStream(Encoding.UTF8.GetBytes(f.Value)), StringComparer.Ordinal));
+        }
+        catch (RuleSetValidationException e)
+        {
+            Assert.NotEmpty(e.Problems);
+            foreach (var problem in e.Problems)
+            {
+                // The file edited, or a workflow file the edited manifest names but the set lacks.
+                Assert.True(Files.Contains(problem.File) || (problem.File.EndsWith(".json", StringComparison.Ordinal) && problem.Message.Contains("is missing", StringComparison.Ordinal)), $"problem without a file after [{how}]: {problem}");
+                Assert.False(string.IsNullOrWhiteSpace(problem.Message));
+            }
+
+            return "refused";
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.GetType().Name} escaped Load after [{how}]: {e.Message}\n{e}");
+        }
+
+        try
+        {
+            // A set may be for another currency; the case is then restated in it, since amounts are never converted.
+            var advisor = NegotiationAdvisor.Create(rules);
+            foreach (var @case in cases)
+            {
+                Assert.NotNull(advisor.Advise(@case with { Currency = rules.Currency }));
+            }
+
+            return "loaded";
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.GetType().Name} escaped Advise with a loaded set after [{how}]: {e.Message}\n{e}");
+        }
+    }
+}

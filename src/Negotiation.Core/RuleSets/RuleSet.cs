@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Text;
 using Negotiation.Core.RuleSets.Evaluation;
 using Negotiation.Core.RuleSets.Loading;
 using NodaTime;
@@ -100,7 +101,13 @@ public sealed class RuleSet
             var file = Path.Combine(path, name);
             try
             {
-                return File.Exists(file) ? File.ReadAllText(file) : null;
+                if (!File.Exists(file))
+                {
+                    return null;
+                }
+
+                using var reader = new StreamReader(file);
+                return JsonSource.ReadBounded(reader);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -117,8 +124,22 @@ public sealed class RuleSet
     public static RuleSet FromStreams(IReadOnlyDictionary<string, Stream> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var texts = files.ToDictionary(f => f.Key, f => new StreamReader(f.Value, leaveOpen: true).ReadToEnd(), StringComparer.Ordinal);
+        var texts = files.ToDictionary(f => f.Key, f => ReadStream(f.Key, f.Value), StringComparer.Ordinal);
         return RuleSetLoader.Load(new RuleSetSource(texts.Keys, name => texts.GetValueOrDefault(name)));
+    }
+
+    private static string ReadStream(string name, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream, name);
+        try
+        {
+            using var reader = new StreamReader(stream, leaveOpen: true);
+            return JsonSource.ReadBounded(reader);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or DecoderFallbackException)
+        {
+            throw new RuleSetValidationException([new RuleSetProblem(name, null, null, null, "cannot read the stream: " + e.Message)]);
+        }
     }
 
     /// <summary>Finds a citation by its id.</summary>

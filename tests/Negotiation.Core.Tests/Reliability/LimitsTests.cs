@@ -1,5 +1,6 @@
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets;
 using Negotiation.Core.RuleSets.Loading;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -239,7 +240,7 @@ public sealed class LimitsTests
     }
 
     [Fact]
-    public void Rule_file_longer_than_two_MiB_is_refused_with_its_length()
+    public void Rule_file_longer_than_two_MiB_is_refused_with_the_bound()
     {
         var text = TestFiles.Read("TestData", "rulesets", "minimal", "requests.json");
         var padded = text + new string(' ', JsonSource.MaxFileLength - text.Length + 1);
@@ -247,7 +248,49 @@ public sealed class LimitsTests
         var problem = Assert.Single(RuleSetKit.Minimal().Replace("requests.json", padded).Problems());
 
         Assert.Equal("requests.json", problem.File);
-        Assert.Equal($"the file is {padded.Length:N0} characters long; at most 2,097,152 are accepted", problem.Message);
+        Assert.Equal("the file is longer than the 2,097,152 characters accepted", problem.Message);
+    }
+
+    [Fact]
+    public void An_endless_rule_stream_is_read_only_up_to_the_bound()
+    {
+        var files = Directory.GetFiles(TestFiles.Path("TestData", "rulesets", "minimal"))
+            .ToDictionary(f => Path.GetFileName(f), f => (Stream)new MemoryStream(File.ReadAllBytes(f)), StringComparer.Ordinal);
+        files["requests.json"] = new EndlessStream();
+
+        var problem = Assert.Single(Assert.Throws<RuleSetValidationException>(() => RuleSet.FromStreams(files)).Problems);
+
+        Assert.Equal("the file is longer than the 2,097,152 characters accepted", problem.Message);
+    }
+
+    /// <summary>A stream of spaces that never ends, as a hostile or broken source would give.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)' ', offset, count);
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]

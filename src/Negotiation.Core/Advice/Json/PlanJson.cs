@@ -6,11 +6,22 @@ using NodaTime.Serialization.JsonNet;
 namespace Negotiation.Core.Advice.Json;
 
 /// <summary>Writes plans as JSON: camelCase, kebab-case enums, ISO dates, no culture, nothing that varies between runs.</summary>
-internal static class PlanJson
+/// <remarks>Thread-safe. <see cref="NegotiationPlan.ToJson"/> writes the same contract indented.</remarks>
+public static class PlanJson
 {
     private static readonly JsonSerializerSettings Settings = CreateSettings();
 
-    public static string Write(NegotiationPlan plan) => JsonConvert.SerializeObject(plan, Formatting.Indented, Settings);
+    internal static string Write(NegotiationPlan plan) => JsonConvert.SerializeObject(plan, Formatting.Indented, Settings);
+
+    /// <summary>Writes the plan contract on one line with no indentation, for JSON Lines (as <c>negotiation batch</c> does).</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The JSON, with no line break in it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    public static string ToJsonLine(NegotiationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return JsonConvert.SerializeObject(plan, Formatting.None, Settings);
+    }
 
     private static JsonSerializerSettings CreateSettings()
     {

@@ -19,7 +19,7 @@ namespace Negotiation.Cli.Commands;
 internal static class BatchCommand
 {
     /// <summary>Lines advised per block and worker: large enough to keep the workers busy, small enough to keep memory flat.</summary>
-    private const int LinesPerWorker = 512;
+    private const int LinesPerWorker = 128;
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 

@@ -64,7 +64,7 @@ public sealed class BatchCommandTests : IDisposable
     public void Keeps_input_order_with_parallel_workers()
     {
         // More lines than one block, so that several blocks are advised by several workers.
-        var days = Enumerable.Range(0, 2600).Select(i => 11 + (i % 19)).ToArray();
+        var days = Enumerable.Range(0, 1200).Select(i => 11 + (i % 19)).ToArray();
         var examples = new[] { "seed-oversight", "lasting-hardship", "scam-offer" };
         var file = Write(days.Select((d, i) => Line(examples[i % 3], d)));
         var outFile = Path.Combine(folder, "plans.jsonl");

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
@@ -9,9 +11,14 @@ namespace Negotiation.Core.Advice.Json;
 /// <remarks>Thread-safe. <see cref="NegotiationPlan.ToJson"/> writes the same contract indented.</remarks>
 public static class PlanJson
 {
-    private static readonly JsonSerializerSettings Settings = CreateSettings();
+    /// <summary>One serializer for every plan: <c>JsonConvert.SerializeObject</c> would build one from the settings per call.</summary>
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(CreateSettings());
 
-    internal static string Write(NegotiationPlan plan) => JsonConvert.SerializeObject(plan, Formatting.Indented, Settings);
+    /// <summary>Per thread, the builder of the last plan, kept so that the next plan does not grow one from 256 characters.</summary>
+    [ThreadStatic]
+    private static StringBuilder? lastBuilder;
+
+    internal static string Write(NegotiationPlan plan) => Write(plan, Formatting.Indented);
 
     /// <summary>Writes the plan contract on one line with no indentation, for JSON Lines (as <c>negotiation batch</c> does).</summary>
     /// <param name="plan">The plan.</param>
@@ -20,8 +27,28 @@ public static class PlanJson
     public static string ToJsonLine(NegotiationPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return JsonConvert.SerializeObject(plan, Formatting.None, Settings);
+        return Write(plan, Formatting.None);
     }
+
+    /// <summary>What <c>JsonConvert.SerializeObject(plan, formatting, settings)</c> writes, with a shared serializer and a reused builder.</summary>
+    private static string Write(NegotiationPlan plan, Formatting formatting)
+    {
+        var builder = lastBuilder ?? new StringBuilder(InitialCapacity);
+        lastBuilder = null;
+        using (var text = new StringWriter(builder, CultureInfo.InvariantCulture))
+        using (var json = new JsonTextWriter(text) { Formatting = formatting })
+        {
+            Serializer.Serialize(json, plan);
+        }
+
+        var result = builder.ToString();
+        builder.Clear();
+        lastBuilder = builder;
+        return result;
+    }
+
+    /// <summary>A plan with a trace is some 50,000 characters on one line, 90,000 indented.</summary>
+    private const int InitialCapacity = 64 * 1024;
 
     private static JsonSerializerSettings CreateSettings()
     {

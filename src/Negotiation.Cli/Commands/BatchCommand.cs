@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Advice.Json;
@@ -20,6 +21,9 @@ internal static class BatchCommand
 {
     /// <summary>Lines advised per block and worker: large enough to keep the workers busy, small enough to keep memory flat.</summary>
     private const int LinesPerWorker = 128;
+
+    /// <summary>Characters reserved per plan: a compact plan of the default rule set is 40,000 to 55,000.</summary>
+    private const int PlanCapacity = 64 * 1024;
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -120,7 +124,9 @@ internal static class BatchCommand
         public Summary Process(TextReader input, TextWriter output)
         {
             var block = new (long Line, string Text)[LinesPerWorker * workers];
-            var results = new string[block.Length];
+            // One builder per slot, sized once and reused from block to block: a plan is some 45,000 characters, and a
+            // string of it per line would be a fresh large-object-heap allocation; writing a builder makes no copy.
+            var results = Enumerable.Range(0, block.Length).Select(_ => new StringBuilder(PlanCapacity)).ToArray();
             var failed = new bool[block.Length];
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
             long lineNumber = 0, advised = 0, failures = 0;
@@ -147,12 +153,12 @@ internal static class BatchCommand
                 {
                     for (var i = 0; i < count; i++)
                     {
-                        results[i] = AdviseLine(block[i].Line, block[i].Text, out failed[i]);
+                        failed[i] = !AdviseLine(block[i].Line, block[i].Text, results[i]);
                     }
                 }
                 else
                 {
-                    Parallel.For(0, count, options, i => results[i] = AdviseLine(block[i].Line, block[i].Text, out failed[i]));
+                    Parallel.For(0, count, options, i => failed[i] = !AdviseLine(block[i].Line, block[i].Text, results[i]));
                 }
 
                 for (var i = 0; i < count; i++)
@@ -161,7 +167,7 @@ internal static class BatchCommand
                     output.Write('\n');
                     failures += failed[i] ? 1 : 0;
                     advised += failed[i] ? 0 : 1;
-                    results[i] = null!;
+                    results[i].Clear();
                     block[i] = default;
                 }
 
@@ -176,25 +182,30 @@ internal static class BatchCommand
             return new Summary(advised, failures);
         }
 
-        /// <summary>The plan of one line, or its error record; never throws for a bad case.</summary>
-        private string AdviseLine(long line, string text, out bool failed)
+        /// <summary>Writes the plan of one line, or its error record, to <paramref name="result"/>; never throws for a bad case.</summary>
+        /// <returns>Whether the line was advised.</returns>
+        private bool AdviseLine(long line, string text, StringBuilder result)
         {
-            failed = true;
+            NegotiationPlan plan;
             try
             {
-                var plan = advisor.Advise(BorrowerCase.FromJson(text), language);
-                failed = false;
-                return PlanJson.ToJsonLine(plan);
+                plan = advisor.Advise(BorrowerCase.FromJson(text), language);
             }
             catch (CaseValidationException e)
             {
-                return ErrorRecord(line, e.Problems.Select(p => p.Path.Length > 0 ? $"{p.Path}: {p.Message}" : p.Message));
+                result.Append(ErrorRecord(line, e.Problems.Select(p => p.Path.Length > 0 ? $"{p.Path}: {p.Message}" : p.Message)));
+                return false;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // A bug, not a bad case: say so on its line and keep going, like any other failed line.
-                return ErrorRecord(line, [$"internal error: {e.GetType().Name}: {e.Message}"]);
+                result.Append(ErrorRecord(line, [$"internal error: {e.GetType().Name}: {e.Message}"]));
+                return false;
             }
+
+            using var writer = new StringWriter(result, CultureInfo.InvariantCulture);
+            PlanJson.WriteJsonLine(plan, writer);
+            return true;
         }
 
         private static string ErrorRecord(long line, IEnumerable<string> errors) =>

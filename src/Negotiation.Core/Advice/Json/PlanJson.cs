@@ -30,6 +30,18 @@ public static class PlanJson
         return Write(plan, Formatting.None);
     }
 
+    /// <summary>Writes the plan contract on one line with no indentation to <paramref name="output"/>, without building a string.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="output">Where to write; no line break is written.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="output"/> is null.</exception>
+    public static void WriteJsonLine(NegotiationPlan plan, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(output);
+        using var json = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
+        Serializer.Serialize(json, plan);
+    }
+
     /// <summary>What <c>JsonConvert.SerializeObject(plan, formatting, settings)</c> writes, with a shared serializer and a reused builder.</summary>
     private static string Write(NegotiationPlan plan, Formatting formatting)
     {

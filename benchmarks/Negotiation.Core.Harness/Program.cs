@@ -1,23 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
 using Negotiation.Core.Advice;
+using Negotiation.Core.Advice.Json;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Harness;
 
 // dotnet run -c Release --project benchmarks/Negotiation.Core.Harness -- generate <count> <seed> <out.jsonl>
 // dotnet run -c Release --project benchmarks/Negotiation.Core.Harness -- check <count> <seed>
 // dotnet run -c Release --project benchmarks/Negotiation.Core.Harness -- soak [calls] [seed]
+// dotnet run -c Release --project benchmarks/Negotiation.Core.Harness -- pipeline <cases.jsonl> [count]
 return args switch
 {
     ["generate", var count, var seed, var path] => Generate(long.Parse(count, CultureInfo.InvariantCulture), int.Parse(seed, CultureInfo.InvariantCulture), path),
     ["check", var count, var seed] => Check(int.Parse(count, CultureInfo.InvariantCulture), int.Parse(seed, CultureInfo.InvariantCulture)),
+    ["pipeline", var path, ..] => Pipeline(path, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000),
     ["soak", ..] => Soak(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate <count> <seed> <out.jsonl> | check <count> <seed> | soak [calls] [seed]");
+    Console.Error.WriteLine("usage: generate <count> <seed> <out.jsonl> | check <count> <seed> | soak [calls] [seed] | pipeline <cases.jsonl> [count]");
     return 2;
 }
 
@@ -59,6 +62,55 @@ static int Check(int count, int seed)
     Console.WriteLine("outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
     Console.WriteLine("top request: " + string.Join(", ", requests.Select(o => $"{o.Key} {o.Value}")));
     return invalid == 0 ? 0 : 1;
+}
+
+// The batch baseline: the same per-line work (parse, advise, compact JSON) in a plain loop on one thread, lines in
+// memory, output discarded; and how much CPU two spinning threads get right now, since the machine is shared.
+static int Pipeline(string path, int count)
+{
+    var lines = File.ReadLines(path).Take(count).ToArray();
+    var advisor = Negotiation.Core.Advice.NegotiationAdvisor.CreateDefault();
+    foreach (var line in lines.Take(2000))
+    {
+        PlanJson.ToJsonLine(advisor.Advise(BorrowerCase.FromJson(line)));
+    }
+
+    TimeSpan parse = default, advise = default, json = default;
+    long chars = 0;
+    var total = Stopwatch.StartNew();
+    foreach (var line in lines)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var c = BorrowerCase.FromJson(line);
+        var parsed = Stopwatch.GetTimestamp();
+        var plan = advisor.Advise(c);
+        var advised = Stopwatch.GetTimestamp();
+        chars += PlanJson.ToJsonLine(plan).Length;
+        parse += Stopwatch.GetElapsedTime(start, parsed);
+        advise += Stopwatch.GetElapsedTime(parsed, advised);
+        json += Stopwatch.GetElapsedTime(advised);
+    }
+
+    var n = lines.Length;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"one thread, {n:N0} lines of {path}: {n / total.Elapsed.TotalSeconds:N0} cases/s; per case FromJson {parse.TotalMicroseconds / n:N0} us, Advise {advise.TotalMicroseconds / n:N0} us, ToJsonLine {json.TotalMicroseconds / n:N0} us; {chars / n:N0} characters of JSON"));
+
+    // Two threads that only spin: on an idle 2-core machine they get 200 %.
+    using var process = Process.GetCurrentProcess();
+    var cpu = process.TotalProcessorTime;
+    var wall = Stopwatch.StartNew();
+    Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, _ =>
+    {
+        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3;
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            Thread.SpinWait(1000);
+        }
+    });
+    process.Refresh();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"two spinning threads got {(process.TotalProcessorTime - cpu).TotalSeconds / wall.Elapsed.TotalSeconds * 100:N0} % CPU over {wall.Elapsed.TotalSeconds:N1} s"));
+    return 0;
 }
 
 // Advise over and over on 1,000 varied cases and sample the heap after every tenth of the run.

@@ -50,7 +50,8 @@ internal static class BatchCommand
             "batch",
             "Advises on every case in a JSON Lines file and writes one plan per line (compact JSON), in input order. " +
             "A line that is not a valid case gives {\"line\": N, \"errors\": [...]} instead, and the run goes on. " +
-            "Exit code 0 when every line was advised, 1 when some line failed or the input could not be read.")
+            "Progress is shown on standard error when it is a terminal. " +
+            "Exit code 0 when every line was advised, 1 when some line failed or the input could not be read, 2 for a usage error.")
         {
             file, output, rules, language, parallel,
         };

@@ -73,6 +73,7 @@ public static class PlanJson
         };
         settings.Converters.Add(new StringEnumConverter(new KebabCaseNamingStrategy(), allowIntegerValues: false));
         settings.Converters.Add(NodaConverters.LocalDateConverter);
+        settings.Converters.Add(new TraceEntryConverter());
         return settings;
     }
 }

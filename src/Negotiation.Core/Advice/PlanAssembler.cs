@@ -51,10 +51,12 @@ internal static class PlanAssembler
             List(m.Spec.Tips.Select(t => render.Text(t[language]))),
             List(m.Spec.Citations)));
 
+        // The opening names the top request's terms: the first request, already computed, not a second computation.
+        var requestList = List(requests);
         var guidance = Of(RuleKind.Guidance).ToList();
         var opening = guidance.FirstOrDefault(g => g.Spec.Part == "opening").Spec;
         var communication = new Communication(
-            opening is null ? null : render.Message(opening, TopRequestTerms(rules, c, facts, fired, decimals)),
+            opening is null ? null : render.Message(opening, requestList.Count > 0 ? requestList[0].Terms : null),
             List(guidance.Where(g => g.Spec.Part == "point").DistinctBy(g => g.Spec.Code).Select(g => new TalkingPoint(g.Spec.Code, render.Message(g.Spec)))));
 
         var watchpoints = Of(RuleKind.Watchpoint).DistinctBy(w => w.Spec.Code).Select(w => new Watchpoint(
@@ -69,7 +71,6 @@ internal static class PlanAssembler
             .OrderBy(r => r.Spec.Step).ThenBy(r => r.Spec.Rank ?? int.MaxValue).ThenBy(r => r.Order)
             .Select(r => new Remedy(r.Spec.Step, r.Spec.Code, render.Message(r.Spec), r.Spec.Channel, r.Spec.WaitDays));
 
-        var requestList = List(requests);
         var materialList = List(materials);
         var cited = fired.SelectMany(f => f.Spec.Citations).Distinct(StringComparer.Ordinal).Select(id => rules.FindCitation(id)!)
             .Select(x => new CitedSource(x.Id, x.Title[language], x.Source, CaseJson.EnumName(x.Certainty), x.Binds(c.Lender.Kind)));
@@ -90,14 +91,8 @@ internal static class PlanAssembler
             Remedies = List(remedies),
             NextFollowUp = outcome == "pay-now" ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
             Citations = List(cited),
-            Trace = List(firings.Select(f => new TraceEntry(f.Workflow, f.Rule, f.Success, List(f.Inputs.Select(i => new TraceInput(i.Key, i.Value))), f.Error))),
+            Trace = List(firings.Select(f => new TraceEntry(f.Workflow, f.Rule, f.Success, f.Inputs, f.Error))),
         };
-    }
-
-    private static RequestTerms? TopRequestTerms(RuleSet rules, BorrowerCase c, Assessment facts, List<(RuleSpec Spec, int Order)> fired, int decimals)
-    {
-        var top = fired.Where(f => f.Spec.Kind == RuleKind.Request).OrderBy(f => f.Spec.Rank ?? int.MaxValue).ThenBy(f => f.Order).Select(f => f.Spec).FirstOrDefault();
-        return top is null ? null : RequestTermsCalculator.Compute(top.RequestType!, c, facts, rules.Parameters, decimals).Terms;
     }
 
     /// <summary>What the borrower should know about the clauses a request cites, written by the library so that every rule set says it the same way.</summary>
@@ -133,12 +128,14 @@ internal static class PlanAssembler
         public string Message(RuleSpec spec, RequestTerms? terms = null) => Text(spec.Message[language], terms);
 
         public string Text(MessageTemplate template, RequestTerms? terms = null) =>
-            template.Render(p => p.Scope switch
-            {
-                "params" => (rules.Parameters[p.Name], FactFormat.Plain),
-                "terms" when terms is not null && FactCatalog<RequestTerms>.Find(p.Name) is { } term => (term.Get(terms), term.Format),
-                "terms" => (null, FactFormat.Plain),
-                _ => FactCatalog<Assessment>.Find(p.Name) is { } fact ? (fact.Get(facts), fact.Format) : (null, FactFormat.Plain),
-            }, language, facts.Currency, decimals);
+            template.Render(static (p, state) => state.Renderer.Resolve(p, state.Terms), (Renderer: this, Terms: terms), language, facts.Currency, decimals);
+
+        private (object? Value, FactFormat Format) Resolve(Placeholder p, RequestTerms? terms) => p.Scope switch
+        {
+            "params" => (rules.Parameters[p.Name], FactFormat.Plain),
+            "terms" when terms is not null && FactCatalog<RequestTerms>.Find(p.Name) is { } term => (term.Get(terms), term.Format),
+            "terms" => (null, FactFormat.Plain),
+            _ => FactCatalog<Assessment>.Find(p.Name) is { } fact ? (fact.Get(facts), fact.Format) : (null, FactFormat.Plain),
+        };
     }
 }

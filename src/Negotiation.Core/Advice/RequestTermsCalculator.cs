@@ -15,6 +15,12 @@ internal sealed record ComputedRequest(RequestTerms Terms, decimal? Savings, Val
 /// </summary>
 internal static class RequestTermsCalculator
 {
+    /// <summary>
+    /// The shortest instalment plan, for comparisons that do not read the plan option: the comparison always builds the
+    /// plan's schedule, and one month costs least (its default of twelve is built and thrown away).
+    /// </summary>
+    private const int NoPlan = 1;
+
     public static ComputedRequest Compute(string type, BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
         var computed = type switch
@@ -62,7 +68,7 @@ internal static class RequestTermsCalculator
 
         var daysFromNow = Period.DaysBetween(c.AsOf, newDue);
         var cost = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, c.AsOf, newDue, account.PenaltyDailyRate, decimals: decimals);
-        var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms(HorizonDays: daysFromNow, ExtensionDays: daysFromNow), decimals: decimals);
+        var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms(HorizonDays: daysFromNow, ExtensionDays: daysFromNow, InstalmentMonths: NoPlan), decimals: decimals);
         return new ComputedRequest(
             new RequestTerms { ExtensionDays = days, NewDueDate = newDue, ExtraInterest = cost.ContractInterest, PenaltyAvoided = cost.PenaltyInterest },
             comparison.Extension.Savings,
@@ -74,7 +80,7 @@ internal static class RequestTermsCalculator
         var proposed = parameters.GetValueOrDefault("reliefAnnualRate", 0m);
         var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : (int)parameters["maxInstalmentMonths"];
         var horizon = Math.Min(Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(months)), Calculators.Extension.MaxDays);
-        var comparison = ReliefComparison.Compare(c.Account, c.AsOf, new ReliefTerms(HorizonDays: horizon, ReducedAnnualRate: proposed), decimals: decimals);
+        var comparison = ReliefComparison.Compare(c.Account, c.AsOf, new ReliefTerms(HorizonDays: horizon, ReducedAnnualRate: proposed, InstalmentMonths: NoPlan), decimals: decimals);
         var cut = proposed == 0 ? comparison.InterestStopped : comparison.RateCut;
         return new ComputedRequest(
             new RequestTerms { CurrentRate = facts.AnnualRate, ProposedRate = proposed, Months = months, InterestSaved = cut.Savings },

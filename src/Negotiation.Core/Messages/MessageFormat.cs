@@ -12,6 +12,9 @@ public static class MessageFormat
 {
     private static readonly NumberFormatInfo Numbers = CultureInfo.InvariantCulture.NumberFormat;
 
+    /// <summary>The "N0" … "N4" formats, so that writing an amount does not build its format string.</summary>
+    private static readonly string[] GroupedFormats = ["N0", "N1", "N2", "N3", "N4"];
+
     private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     /// <summary>Writes an amount of money with group separators and the currency's minor unit, e.g. <c>6,964.90元</c> or <c>CNY 6,964.90</c>.</summary>
@@ -22,7 +25,7 @@ public static class MessageFormat
     /// <exception cref="ArgumentException">The language is not supported.</exception>
     public static string Money(decimal amount, string currency, string language, int decimals = 2)
     {
-        var digits = amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
+        var digits = amount.ToString(decimals >= 0 && decimals < GroupedFormats.Length ? GroupedFormats[decimals] : "N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
         return Check(language) switch
         {
             Language.Chinese when currency == "CNY" => digits + "元",

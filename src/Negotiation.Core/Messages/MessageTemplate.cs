@@ -82,15 +82,33 @@ internal sealed class MessageTemplate
     }
 
     /// <summary>Writes the message, asking <paramref name="resolve"/> for each placeholder's value and default format.</summary>
-    public string Render(Func<Placeholder, (object? Value, FactFormat Format)> resolve, string language, string currency, int decimals)
+    public string Render(Func<Placeholder, (object? Value, FactFormat Format)> resolve, string language, string currency, int decimals) =>
+        Render(static (p, r) => r(p), resolve, language, currency, decimals);
+
+    /// <summary>
+    /// Writes the message, asking <paramref name="resolve"/> for each placeholder's value and default format; the state is
+    /// passed through so that a caller need not allocate a closure per message.
+    /// </summary>
+    public string Render<TState>(Func<Placeholder, TState, (object? Value, FactFormat Format)> resolve, TState state, string language, string currency, int decimals)
     {
-        var text = new StringBuilder();
+        // Most messages are one literal, or one placeholder: no builder needed.
+        switch (segments)
+        {
+            case []:
+                return "";
+            case [{ Placeholder: null } only]:
+                return only.Literal!;
+            case [{ Placeholder: { } single }]:
+                return Format(single, resolve(single, state), language, currency, decimals);
+        }
+
+        var text = CachedBuilder ?? new StringBuilder(256);
+        CachedBuilder = null;
         foreach (var segment in segments)
         {
             if (segment.Placeholder is { } p)
             {
-                var (value, format) = resolve(p);
-                text.Append(MessageFormat.Value(value, p.Format ?? format, currency, language, decimals));
+                text.Append(Format(p, resolve(p, state), language, currency, decimals));
             }
             else
             {
@@ -98,8 +116,18 @@ internal sealed class MessageTemplate
             }
         }
 
-        return text.ToString();
+        var message = text.ToString();
+        text.Clear();
+        CachedBuilder = text;
+        return message;
     }
+
+    private static string Format(Placeholder p, (object? Value, FactFormat Format) resolved, string language, string currency, int decimals) =>
+        MessageFormat.Value(resolved.Value, p.Format ?? resolved.Format, currency, language, decimals);
+
+    /// <summary>One builder per thread, reused from message to message (a plan renders dozens).</summary>
+    [ThreadStatic]
+    private static StringBuilder? CachedBuilder;
 
     private sealed record Segment(string? Literal, Placeholder? Placeholder);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
@@ -6,11 +8,59 @@ using NodaTime.Serialization.JsonNet;
 namespace Negotiation.Core.Advice.Json;
 
 /// <summary>Writes plans as JSON: camelCase, kebab-case enums, ISO dates, no culture, nothing that varies between runs.</summary>
-internal static class PlanJson
+/// <remarks>Thread-safe. <see cref="NegotiationPlan.ToJson"/> writes the same contract indented.</remarks>
+public static class PlanJson
 {
-    private static readonly JsonSerializerSettings Settings = CreateSettings();
+    /// <summary>One serializer for every plan: <c>JsonConvert.SerializeObject</c> would build one from the settings per call.</summary>
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(CreateSettings());
 
-    public static string Write(NegotiationPlan plan) => JsonConvert.SerializeObject(plan, Formatting.Indented, Settings);
+    /// <summary>Per thread, the builder of the last plan, kept so that the next plan does not grow one from 256 characters.</summary>
+    [ThreadStatic]
+    private static StringBuilder? lastBuilder;
+
+    internal static string Write(NegotiationPlan plan) => Write(plan, Formatting.Indented);
+
+    /// <summary>Writes the plan contract on one line with no indentation, for JSON Lines (as <c>negotiation batch</c> does).</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The JSON, with no line break in it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    public static string ToJsonLine(NegotiationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Write(plan, Formatting.None);
+    }
+
+    /// <summary>Writes the plan contract on one line with no indentation to <paramref name="output"/>, without building a string.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="output">Where to write; no line break is written.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="output"/> is null.</exception>
+    public static void WriteJsonLine(NegotiationPlan plan, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(output);
+        using var json = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
+        Serializer.Serialize(json, plan);
+    }
+
+    /// <summary>What <c>JsonConvert.SerializeObject(plan, formatting, settings)</c> writes, with a shared serializer and a reused builder.</summary>
+    private static string Write(NegotiationPlan plan, Formatting formatting)
+    {
+        var builder = lastBuilder ?? new StringBuilder(InitialCapacity);
+        lastBuilder = null;
+        using (var text = new StringWriter(builder, CultureInfo.InvariantCulture))
+        using (var json = new JsonTextWriter(text) { Formatting = formatting })
+        {
+            Serializer.Serialize(json, plan);
+        }
+
+        var result = builder.ToString();
+        builder.Clear();
+        lastBuilder = builder;
+        return result;
+    }
+
+    /// <summary>A plan with a trace is some 50,000 characters on one line, 90,000 indented.</summary>
+    private const int InitialCapacity = 64 * 1024;
 
     private static JsonSerializerSettings CreateSettings()
     {
@@ -23,6 +73,7 @@ internal static class PlanJson
         };
         settings.Converters.Add(new StringEnumConverter(new KebabCaseNamingStrategy(), allowIntegerValues: false));
         settings.Converters.Add(NodaConverters.LocalDateConverter);
+        settings.Converters.Add(new TraceEntryConverter());
         return settings;
     }
 }

@@ -9,6 +9,9 @@ namespace Negotiation.Core.RuleSets.Evaluation;
 /// <summary>Reads a value such as <c>facts.daysPastDue</c> or <c>case.finances.savings</c> for the trace, null-safely.</summary>
 internal sealed class InputReader
 {
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     private readonly Func<BorrowerCase, Assessment, object, object?> read;
 
     private InputReader(string path, Func<BorrowerCase, Assessment, object, object?> read)
@@ -46,7 +49,10 @@ internal sealed class InputReader
             current = Expression.Property(current, property);
         }
 
-        Expression body = Expression.Convert(current, typeof(object));
+        // Yes/no facts are common in the trace: share two boxes rather than box each read.
+        Expression body = current.Type == typeof(bool)
+            ? Expression.Condition(current, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)))
+            : Expression.Convert(current, typeof(object));
         foreach (var check in Enumerable.Reverse(checks))
         {
             body = Expression.Condition(Expression.Equal(check, Expression.Constant(null, check.Type)), Expression.Constant(null), body);

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using System.Globalization;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
+
+// dotnet benchmarks/Negotiation.Core.ColdStart/bin/Release/net10.0/Negotiation.Core.ColdStart.dll <case.json>
+// Prints the outcome and the time inside the process; benchmarks/cold-start.sh measures the wall time around it.
+if (args is not [var path])
+{
+    Console.Error.WriteLine("usage: Negotiation.Core.ColdStart <case.json>");
+    return 2;
+}
+
+var clock = Stopwatch.StartNew();
+var json = File.ReadAllText(path);
+var advisor = NegotiationAdvisor.CreateDefault();
+var loaded = clock.Elapsed;
+var plan = advisor.Advise(BorrowerCase.FromJson(json));
+var advised = clock.Elapsed;
+var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"{plan.Decision.Outcome} requests={plan.Requests.Count} trace={plan.Trace.Count} load={loaded.TotalMilliseconds:F0}ms advise={(advised - loaded).TotalMilliseconds:F0}ms process={sinceStart.TotalMilliseconds:F0}ms"));
+return 0;

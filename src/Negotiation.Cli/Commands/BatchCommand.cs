@@ -1,0 +1,215 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Advice.Json;
+using Negotiation.Core.Cases;
+using Newtonsoft.Json;
+
+namespace Negotiation.Cli.Commands;
+
+/// <summary>
+/// <c>negotiation batch &lt;cases.jsonl&gt;</c>: advises on one case per line and writes one plan per line, in input order.
+/// </summary>
+/// <remarks>
+/// Lines are read in blocks: each block is advised in parallel, then written in order, then dropped, so memory
+/// stays flat however long the input is. A line that is not a valid case yields an error record naming its line,
+/// and the run goes on.
+/// </remarks>
+internal static class BatchCommand
+{
+    /// <summary>Lines advised per block and worker: large enough to keep the workers busy, small enough to keep memory flat.</summary>
+    private const int LinesPerWorker = 128;
+
+    /// <summary>Characters reserved per plan: a compact plan of the default rule set is 40,000 to 55,000.</summary>
+    private const int PlanCapacity = 64 * 1024;
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("cases") { Description = "A JSON Lines file: one case per line. Blank lines are skipped." };
+        var output = new Option<string?>("--out") { Description = "Write the plans to this file instead of standard output." };
+        var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
+        var language = new Option<string?>("--lang") { Description = "zh-CN or en; the rule set's first language when left out." };
+        language.AcceptOnlyFromAmong("zh-CN", "en");
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "How many cases to advise at once; the number of processors when left out.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--parallel must be at least 1.");
+            }
+        });
+        var command = new Command(
+            "batch",
+            "Advises on every case in a JSON Lines file and writes one plan per line (compact JSON), in input order. " +
+            "A line that is not a valid case gives {\"line\": N, \"errors\": [...]} instead, and the run goes on. " +
+            "Progress is shown on standard error when it is a terminal. " +
+            "Exit code 0 when every line was advised, 1 when some line failed or the input could not be read, 2 for a usage error.")
+        {
+            file, output, rules, language, parallel,
+        };
+        command.SetAction(parse =>
+        {
+            if (RuleSetFiles.TryLoad(parse.GetValue(rules), stderr) is not { } ruleSet)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var lang = parse.GetValue(language) ?? ruleSet.Languages[0];
+            if (!ruleSet.Languages.Contains(lang))
+            {
+                stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}");
+                return ExitCodes.InvalidInput;
+            }
+
+            var path = parse.GetValue(file)!;
+            StreamReader input;
+            try
+            {
+                input = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine($"{path}: cannot read the file: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
+            using (input)
+            {
+                var outPath = parse.GetValue(output);
+                StreamWriter? outFile = null;
+                try
+                {
+                    outFile = outPath is null ? null : new StreamWriter(outPath, append: false, Utf8, bufferSize: 1 << 16);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    stderr.WriteLine($"{outPath}: cannot write the file: {e.Message}");
+                    return ExitCodes.InvalidInput;
+                }
+
+                using (outFile)
+                {
+                    var writer = outFile ?? stdout;
+                    var run = new BatchRun(NegotiationAdvisor.Create(ruleSet), lang, parse.GetValue(parallel), Progress(stderr));
+                    var summary = run.Process(input, writer);
+                    writer.Flush();
+                    if (summary.Failed > 0)
+                    {
+                        stderr.WriteLine($"{path}: {summary.Failed} of {summary.Failed + summary.Advised} cases failed; see the error records");
+                    }
+
+                    return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;
+                }
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Progress goes to the terminal only: never into a redirected stderr that a script reads.</summary>
+    private static TextWriter? Progress(TextWriter stderr) =>
+        ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? stderr : null;
+
+    internal readonly record struct Summary(long Advised, long Failed);
+
+    /// <summary>One run over one input: reads a block, advises it in parallel, writes it in order, repeats.</summary>
+    private sealed class BatchRun(NegotiationAdvisor advisor, string language, int workers, TextWriter? progress)
+    {
+        public Summary Process(TextReader input, TextWriter output)
+        {
+            var block = new (long Line, string Text)[LinesPerWorker * workers];
+            // One builder per slot, sized once and reused from block to block: a plan is some 45,000 characters, and a
+            // string of it per line would be a fresh large-object-heap allocation; writing a builder makes no copy.
+            var results = Enumerable.Range(0, block.Length).Select(_ => new StringBuilder(PlanCapacity)).ToArray();
+            var failed = new bool[block.Length];
+            var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
+            long lineNumber = 0, advised = 0, failures = 0;
+            var clock = Stopwatch.StartNew();
+            var lastReport = TimeSpan.Zero;
+            while (true)
+            {
+                var count = 0;
+                while (count < block.Length && input.ReadLine() is { } text)
+                {
+                    lineNumber++;
+                    if (!string.IsNullOrWhiteSpace(text))
+                    {
+                        block[count++] = (lineNumber, text);
+                    }
+                }
+
+                if (count == 0)
+                {
+                    break;
+                }
+
+                if (workers == 1)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        failed[i] = !AdviseLine(block[i].Line, block[i].Text, results[i]);
+                    }
+                }
+                else
+                {
+                    Parallel.For(0, count, options, i => failed[i] = !AdviseLine(block[i].Line, block[i].Text, results[i]));
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    output.Write(results[i]);
+                    output.Write('\n');
+                    failures += failed[i] ? 1 : 0;
+                    advised += failed[i] ? 0 : 1;
+                    results[i].Clear();
+                    block[i] = default;
+                }
+
+                if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
+                {
+                    lastReport = clock.Elapsed;
+                    progress.Write($"\r{advised + failures:N0} cases, {failures:N0} failed, {(advised + failures) / clock.Elapsed.TotalSeconds:N0}/s ");
+                }
+            }
+
+            progress?.WriteLine($"\r{advised + failures:N0} cases, {failures:N0} failed, {clock.Elapsed.TotalSeconds:N1} s ");
+            return new Summary(advised, failures);
+        }
+
+        /// <summary>Writes the plan of one line, or its error record, to <paramref name="result"/>; never throws for a bad case.</summary>
+        /// <returns>Whether the line was advised.</returns>
+        private bool AdviseLine(long line, string text, StringBuilder result)
+        {
+            NegotiationPlan plan;
+            try
+            {
+                plan = advisor.Advise(BorrowerCase.FromJson(text), language);
+            }
+            catch (CaseValidationException e)
+            {
+                result.Append(ErrorRecord(line, e.Problems.Select(p => p.Path.Length > 0 ? $"{p.Path}: {p.Message}" : p.Message)));
+                return false;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A bug, not a bad case: say so on its line and keep going, like any other failed line.
+                result.Append(ErrorRecord(line, [$"internal error: {e.GetType().Name}: {e.Message}"]));
+                return false;
+            }
+
+            using var writer = new StringWriter(result, CultureInfo.InvariantCulture);
+            PlanJson.WriteJsonLine(plan, writer);
+            return true;
+        }
+
+        private static string ErrorRecord(long line, IEnumerable<string> errors) =>
+            JsonConvert.SerializeObject(new { line, errors });
+    }
+}

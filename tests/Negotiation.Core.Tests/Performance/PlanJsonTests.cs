@@ -1,0 +1,95 @@
+using Negotiation.Core.Advice;
+using Negotiation.Core.Advice.Json;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+using NodaTime.Serialization.JsonNet;
+
+namespace Negotiation.Core.Tests.Performance;
+
+/// <summary>The faster plan writers must write exactly what the plain contract serializer writes.</summary>
+public sealed class PlanJsonTests
+{
+    private static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
+
+    /// <summary>The settings as they were before the trace converter: the reference output.</summary>
+    private static readonly JsonSerializerSettings ContractOnly = CreateContractOnly();
+
+    public static TheoryData<string, string> Plans()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in TestFiles.ExampleCases())
+        {
+            foreach (var language in new[] { "zh-CN", "en" })
+            {
+                data.Add(Path.GetFileName(file), language);
+            }
+        }
+
+        return data;
+    }
+
+    private static NegotiationPlan Plan(string example, string language) =>
+        Advisor.Advise(BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase(example))), language);
+
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void ToJson_with_the_trace_converter_is_byte_identical_to_the_contract_serializer(string example, string language)
+    {
+        var plan = Plan(example, language);
+
+        Assert.Equal(JsonConvert.SerializeObject(plan, Formatting.Indented, ContractOnly), plan.ToJson());
+    }
+
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void ToJsonLine_is_the_same_contract_on_one_line(string example, string language)
+    {
+        var plan = Plan(example, language);
+
+        var line = PlanJson.ToJsonLine(plan);
+
+        Assert.Equal(JsonConvert.SerializeObject(plan, Formatting.None, ContractOnly), line);
+        Assert.DoesNotContain('\n', line);
+        Assert.True(JToken.DeepEquals(JToken.Parse(plan.ToJson()), JToken.Parse(line)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void WriteJsonLine_writes_what_ToJsonLine_returns(string example, string language)
+    {
+        var plan = Plan(example, language);
+        var output = new StringWriter();
+
+        PlanJson.WriteJsonLine(plan, output);
+
+        Assert.Equal(PlanJson.ToJsonLine(plan), output.ToString());
+    }
+
+    [Fact]
+    public void A_trace_value_that_is_not_a_number_text_or_yes_no_is_written_by_the_serializer()
+    {
+        var plan = Plan("seed-oversight.json", "en");
+        var entry = new TraceEntry("decision", "r", true, [new TraceInput("facts.asOf", plan.AsOf), new TraceInput("case.documents", new ValueList<DocumentKind>([DocumentKind.IncomeProof])), new TraceInput("facts.none", null)], "an error");
+        var withOddValues = plan with { Trace = [entry] };
+
+        Assert.Equal(JsonConvert.SerializeObject(withOddValues, Formatting.Indented, ContractOnly), withOddValues.ToJson());
+    }
+
+    private static JsonSerializerSettings CreateContractOnly()
+    {
+        var settings = new JsonSerializerSettings
+        {
+            ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
+            NullValueHandling = NullValueHandling.Ignore,
+            Culture = System.Globalization.CultureInfo.InvariantCulture,
+            TypeNameHandling = TypeNameHandling.None,
+        };
+        settings.Converters.Add(new StringEnumConverter(new KebabCaseNamingStrategy(), allowIntegerValues: false));
+        settings.Converters.Add(NodaConverters.LocalDateConverter);
+        return settings;
+    }
+}

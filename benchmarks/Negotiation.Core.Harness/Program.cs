@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Negotiation.Core.Advice;
-using Negotiation.Core.Advice.Json;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Harness;
 
@@ -72,7 +71,7 @@ static int Pipeline(string path, int count)
     var advisor = Negotiation.Core.Advice.NegotiationAdvisor.CreateDefault();
     foreach (var line in lines.Take(2000))
     {
-        PlanJson.ToJsonLine(advisor.Advise(BorrowerCase.FromJson(line)));
+        advisor.Advise(BorrowerCase.FromJson(line)).ToJsonLine();
     }
 
     TimeSpan parse = default, advise = default, json = default;
@@ -85,7 +84,7 @@ static int Pipeline(string path, int count)
         var parsed = Stopwatch.GetTimestamp();
         var plan = advisor.Advise(c);
         var advised = Stopwatch.GetTimestamp();
-        chars += PlanJson.ToJsonLine(plan).Length;
+        chars += plan.ToJsonLine().Length;
         parse += Stopwatch.GetElapsedTime(start, parsed);
         advise += Stopwatch.GetElapsedTime(parsed, advised);
         json += Stopwatch.GetElapsedTime(advised);

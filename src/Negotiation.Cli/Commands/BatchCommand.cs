@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Negotiation.Core.Advice;
-using Negotiation.Core.Advice.Json;
 using Negotiation.Core.Cases;
 using Newtonsoft.Json;
 
@@ -205,7 +204,7 @@ internal static class BatchCommand
             }
 
             using var writer = new StringWriter(result, CultureInfo.InvariantCulture);
-            PlanJson.WriteJsonLine(plan, writer);
+            plan.WriteJsonLine(writer);
             return true;
         }
 

@@ -63,6 +63,15 @@ public sealed record NegotiationPlan
 
     /// <summary>Writes the plan as JSON (camelCase, kebab-case codes, ISO dates): the same case always gives the same bytes.</summary>
     public string ToJson() => Json.PlanJson.Write(this);
+
+    /// <summary>Writes the same JSON on one line, without indentation, for JSON Lines (as <c>negotiation batch</c> does).</summary>
+    /// <returns>The JSON, with no line break in it.</returns>
+    public string ToJsonLine() => Json.PlanJson.ToJsonLine(this);
+
+    /// <summary>Writes the same JSON on one line to <paramref name="output"/>, without building a string.</summary>
+    /// <param name="output">Where to write; no line break is written.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
+    public void WriteJsonLine(TextWriter output) => Json.PlanJson.WriteJsonLine(this, output);
 }
 
 /// <summary>Which rule set produced a plan.</summary>

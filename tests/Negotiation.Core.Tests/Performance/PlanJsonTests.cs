@@ -50,7 +50,7 @@ public sealed class PlanJsonTests
     {
         var plan = Plan(example, language);
 
-        var line = PlanJson.ToJsonLine(plan);
+        var line = plan.ToJsonLine();
 
         Assert.Equal(JsonConvert.SerializeObject(plan, Formatting.None, ContractOnly), line);
         Assert.DoesNotContain('\n', line);
@@ -64,9 +64,9 @@ public sealed class PlanJsonTests
         var plan = Plan(example, language);
         var output = new StringWriter();
 
-        PlanJson.WriteJsonLine(plan, output);
+        plan.WriteJsonLine(output);
 
-        Assert.Equal(PlanJson.ToJsonLine(plan), output.ToString());
+        Assert.Equal(plan.ToJsonLine(), output.ToString());
     }
 
     [Fact]

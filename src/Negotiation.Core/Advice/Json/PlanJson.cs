@@ -9,7 +9,7 @@ namespace Negotiation.Core.Advice.Json;
 
 /// <summary>Writes plans as JSON: camelCase, kebab-case enums, ISO dates, no culture, nothing that varies between runs.</summary>
 /// <remarks>Thread-safe. <see cref="NegotiationPlan.ToJson"/> writes the same contract indented.</remarks>
-public static class PlanJson
+internal static class PlanJson
 {
     /// <summary>One serializer for every plan: <c>JsonConvert.SerializeObject</c> would build one from the settings per call.</summary>
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(CreateSettings());
@@ -24,7 +24,7 @@ public static class PlanJson
     /// <param name="plan">The plan.</param>
     /// <returns>The JSON, with no line break in it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
-    public static string ToJsonLine(NegotiationPlan plan)
+    internal static string ToJsonLine(NegotiationPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return Write(plan, Formatting.None);
@@ -34,7 +34,7 @@ public static class PlanJson
     /// <param name="plan">The plan.</param>
     /// <param name="output">Where to write; no line break is written.</param>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="output"/> is null.</exception>
-    public static void WriteJsonLine(NegotiationPlan plan, TextWriter output)
+    internal static void WriteJsonLine(NegotiationPlan plan, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(output);

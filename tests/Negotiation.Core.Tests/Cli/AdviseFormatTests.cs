@@ -13,13 +13,6 @@ public sealed class AdviseFormatTests : IDisposable
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Theory]
     [InlineData("markdown", "en")]
@@ -33,7 +26,7 @@ public sealed class AdviseFormatTests : IDisposable
         var plan = RenderingKit.Advisor.Advise(@case, language);
         var expected = format == "html" ? HtmlRenderer.Render(plan, @case) : MarkdownRenderer.Render(plan, @case);
 
-        var (code, output, error) = Run("advise", file, "--format", format, "--lang", language);
+        var (code, output, error) = CommandLine.Run("advise", file, "--format", format, "--lang", language);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(error);
@@ -45,7 +38,7 @@ public sealed class AdviseFormatTests : IDisposable
     {
         var target = Path.Combine(temp, "dossier.html");
 
-        var (code, output, error) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "html", "--out", target);
+        var (code, output, error) = CommandLine.Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "html", "--out", target);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(output);
@@ -60,7 +53,7 @@ public sealed class AdviseFormatTests : IDisposable
     {
         var target = Path.Combine(temp, "plan.md");
 
-        var (code, _, error) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "markdown", "--lang", "en", "--out", target);
+        var (code, _, error) = CommandLine.Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "markdown", "--lang", "en", "--out", target);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(error);
@@ -70,7 +63,7 @@ public sealed class AdviseFormatTests : IDisposable
     [Fact]
     public void Advise_refuses_a_format_it_does_not_know_and_names_the_ones_it_does()
     {
-        var (code, _, error) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "pdf");
+        var (code, _, error) = CommandLine.Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "pdf");
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("markdown", error, StringComparison.Ordinal);

@@ -14,13 +14,6 @@ public sealed class BatchCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     /// <summary>One example case on one line, with its asOf moved so that each line's plan differs and order can be checked.</summary>
     private static string Line(string example, int day)
@@ -45,7 +38,7 @@ public sealed class BatchCommandTests : IDisposable
     {
         var file = Write([Line("seed-oversight", 20), Line("lasting-hardship", 20), Line("scam-offer", 20)]);
 
-        var (code, output, error) = Run("batch", file);
+        var (code, output, error) = CommandLine.Run("batch", file);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(error);
@@ -69,7 +62,7 @@ public sealed class BatchCommandTests : IDisposable
         var file = Write(days.Select((d, i) => Line(examples[i % 3], d)));
         var outFile = Path.Combine(folder, "plans.jsonl");
 
-        var (code, output, error) = Run("batch", file, "--parallel", "4", "--out", outFile);
+        var (code, output, error) = CommandLine.Run("batch", file, "--parallel", "4", "--out", outFile);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(output);
@@ -93,7 +86,7 @@ public sealed class BatchCommandTests : IDisposable
             Line("scam-offer", 20),
         ]);
 
-        var (code, output, error) = Run("batch", file, "--parallel", "2");
+        var (code, output, error) = CommandLine.Run("batch", file, "--parallel", "2");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("2 of 4 cases failed", error, StringComparison.Ordinal);
@@ -112,7 +105,7 @@ public sealed class BatchCommandTests : IDisposable
     {
         var file = Write(["", Line("seed-oversight", 20), "   ", "{}", ""]);
 
-        var (code, output, _) = Run("batch", file, "--parallel", "1");
+        var (code, output, _) = CommandLine.Run("batch", file, "--parallel", "1");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         var lines = OutputLines(output).Select(JObject.Parse).ToArray();
@@ -126,7 +119,7 @@ public sealed class BatchCommandTests : IDisposable
     {
         var file = Write([]);
 
-        var (code, output, error) = Run("batch", file);
+        var (code, output, error) = CommandLine.Run("batch", file);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal("", output);
@@ -136,7 +129,7 @@ public sealed class BatchCommandTests : IDisposable
     [Fact]
     public void A_missing_file_is_reported_and_exits_1()
     {
-        var (code, output, error) = Run("batch", Path.Combine(folder, "missing.jsonl"));
+        var (code, output, error) = CommandLine.Run("batch", Path.Combine(folder, "missing.jsonl"));
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Empty(output);
@@ -146,7 +139,7 @@ public sealed class BatchCommandTests : IDisposable
     [Fact]
     public void Parallel_below_one_is_a_usage_error()
     {
-        var (code, _, error) = Run("batch", Write([]), "--parallel", "0");
+        var (code, _, error) = CommandLine.Run("batch", Write([]), "--parallel", "0");
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--parallel must be at least 1", error, StringComparison.Ordinal);
@@ -155,7 +148,7 @@ public sealed class BatchCommandTests : IDisposable
     [Fact]
     public void Help_states_the_exit_codes()
     {
-        var (code, output, _) = Run("batch", "--help");
+        var (code, output, _) = CommandLine.Run("batch", "--help");
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("Exit code 0 when every line was advised, 1 when some line failed", output, StringComparison.Ordinal);

@@ -5,18 +5,11 @@ namespace Negotiation.Core.Tests.Cli;
 
 public sealed class CheckCaseCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Valid_case_prints_valid_and_exits_0()
     {
-        var (code, output, error) = Run("check-case", TestFiles.ExampleCase("seed-oversight.json"));
+        var (code, output, error) = CommandLine.Run("check-case", TestFiles.ExampleCase("seed-oversight.json"));
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal("valid", output.Trim());
@@ -34,7 +27,7 @@ public sealed class CheckCaseCommandTests
             """);
         try
         {
-            var (code, output, error) = Run("check-case", file);
+            var (code, output, error) = CommandLine.Run("check-case", file);
 
             Assert.Equal(ExitCodes.InvalidInput, code);
             Assert.Empty(output);
@@ -53,7 +46,7 @@ public sealed class CheckCaseCommandTests
     [Fact]
     public void Missing_file_is_invalid_input_without_a_stack_trace()
     {
-        var (code, _, error) = Run("check-case", "/no/such/case.json");
+        var (code, _, error) = CommandLine.Run("check-case", "/no/such/case.json");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.StartsWith("/no/such/case.json: cannot read the file", error, StringComparison.Ordinal);
@@ -67,7 +60,7 @@ public sealed class CheckCaseCommandTests
     [InlineData("--no-such-option")]
     public void Usage_errors_exit_2(params string[] args)
     {
-        var (code, _, error) = Run(args);
+        var (code, _, error) = CommandLine.Run(args);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("negotiation --help", error, StringComparison.Ordinal);
@@ -76,7 +69,7 @@ public sealed class CheckCaseCommandTests
     [Fact]
     public void Help_lists_the_commands_and_exits_0()
     {
-        var (code, output, _) = Run("--help");
+        var (code, output, _) = CommandLine.Run("--help");
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("check-case", output, StringComparison.Ordinal);
@@ -85,7 +78,7 @@ public sealed class CheckCaseCommandTests
     [Fact]
     public void Version_prints_the_assembly_version()
     {
-        var (code, output, _) = Run("--version");
+        var (code, output, _) = CommandLine.Run("--version");
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.StartsWith("0.1.0", output.Trim(), StringComparison.Ordinal);

@@ -10,13 +10,6 @@ public sealed class RuleSetCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     private string CopyMinimal()
     {
@@ -33,7 +26,7 @@ public sealed class RuleSetCommandTests : IDisposable
     [Fact]
     public void Validate_prints_a_one_line_summary_for_a_valid_set()
     {
-        var (code, output, error) = Run("validate", CopyMinimal());
+        var (code, output, error) = CommandLine.Run("validate", CopyMinimal());
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal("test-minimal 1.0.0: valid — 2 workflows, 5 rules, 2 citations, languages zh-CN, en", output.Trim());
@@ -47,7 +40,7 @@ public sealed class RuleSetCommandTests : IDisposable
         var decision = Path.Combine(folder, "decision.json");
         File.WriteAllText(decision, File.ReadAllText(decision).Replace("\"AndAlso\"", "\"and\"", StringComparison.Ordinal).Replace("facts.inGracePeriod &&", "facts.GetType() != null &&", StringComparison.Ordinal));
 
-        var (code, output, error) = Run("validate", folder);
+        var (code, output, error) = CommandLine.Run("validate", folder);
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Empty(output);
@@ -74,7 +67,7 @@ public sealed class RuleSetCommandTests : IDisposable
             """);
         File.WriteAllText(Path.Combine(scenarios, "c-broken.json"), """{ "name": "typo", "caseFile": "x.json", "expect": { "outcom": "negotiate" } }""");
 
-        var (code, output, _) = Run("test", scenarios, "--rules", folder);
+        var (code, output, _) = CommandLine.Run("test", scenarios, "--rules", folder);
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         var lines = output.Trim().Split('\n');
@@ -87,7 +80,7 @@ public sealed class RuleSetCommandTests : IDisposable
     [Fact]
     public void Advise_writes_json_in_english_with_the_given_rules()
     {
-        var (code, output, error) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--rules", CopyMinimal(), "--format", "json", "--lang", "en");
+        var (code, output, error) = CommandLine.Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--rules", CopyMinimal(), "--format", "json", "--lang", "en");
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(error);
@@ -98,7 +91,7 @@ public sealed class RuleSetCommandTests : IDisposable
     [Fact]
     public void Advise_with_an_invalid_case_lists_its_problems_and_exits_1()
     {
-        var (code, _, error) = Run("advise", TestFiles.Path("TestData", "cases", "malformed", "unknown-goal.json"));
+        var (code, _, error) = CommandLine.Run("advise", TestFiles.Path("TestData", "cases", "malformed", "unknown-goal.json"));
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("goal: unknown value 'extend'", error, StringComparison.Ordinal);
@@ -107,7 +100,7 @@ public sealed class RuleSetCommandTests : IDisposable
     [Fact]
     public void Advise_refuses_an_unknown_format_as_a_usage_error()
     {
-        var (code, _, _) = Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "pdf");
+        var (code, _, _) = CommandLine.Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "pdf");
 
         Assert.Equal(ExitCodes.Usage, code);
     }

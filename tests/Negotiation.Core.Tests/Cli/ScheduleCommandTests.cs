@@ -1,22 +1,16 @@
 using Negotiation.Cli;
 using Newtonsoft.Json.Linq;
 
+using Negotiation.Core.Tests.Support;
+
 namespace Negotiation.Core.Tests.Cli;
 
 public sealed class ScheduleCommandTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = Program.Run(args, stdout, stderr);
-        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
-
     [Fact]
     public void Text_output_is_an_aligned_table_of_fineracts_schedule_with_due_dates_from_the_start()
     {
-        var (exit, output, error) = Run("schedule", "--principal", "100", "--annual-rate", "0.07", "--months", "6", "--method", "equal-instalment", "--start", "2025-01-31");
+        var (exit, output, error) = CommandLine.Run("schedule", "--principal", "100", "--annual-rate", "0.07", "--months", "6", "--method", "equal-instalment", "--start", "2025-01-31");
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
@@ -42,7 +36,7 @@ public sealed class ScheduleCommandTests
     [Fact]
     public void Without_a_start_the_due_date_column_is_left_out_and_the_reason_given()
     {
-        var (exit, output, _) = Run("schedule", "--principal", "1200", "--annual-rate", "0.12", "--months", "12", "--method", "equal-principal");
+        var (exit, output, _) = CommandLine.Run("schedule", "--principal", "1200", "--annual-rate", "0.12", "--months", "12", "--method", "equal-principal");
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain("Due date", output, StringComparison.Ordinal);
@@ -53,7 +47,7 @@ public sealed class ScheduleCommandTests
     [Fact]
     public void Every_table_row_lines_up_with_the_header()
     {
-        var (_, output, _) = Run("schedule", "--principal", "123456.78", "--annual-rate", "0.18", "--months", "24", "--method", "equal-instalment", "--start", "2025-01-15");
+        var (_, output, _) = CommandLine.Run("schedule", "--principal", "123456.78", "--annual-rate", "0.18", "--months", "24", "--method", "equal-instalment", "--start", "2025-01-15");
         var lines = output.Split('\n');
         var header = lines[2];
         var rows = lines.Skip(3).TakeWhile(l => l.Length > 0).ToArray();
@@ -66,7 +60,7 @@ public sealed class ScheduleCommandTests
     [Fact]
     public void Json_output_has_the_documented_fields_with_money_in_two_decimals()
     {
-        var (exit, output, _) = Run("schedule", "--principal", "12000", "--annual-rate", "0", "--months", "12", "--method", "fee-instalment", "--fee-rate", "0.006", "--start", "2025-01-31", "--format", "json");
+        var (exit, output, _) = CommandLine.Run("schedule", "--principal", "12000", "--annual-rate", "0", "--months", "12", "--method", "fee-instalment", "--fee-rate", "0.006", "--start", "2025-01-31", "--format", "json");
         var json = JObject.Parse(output);
 
         Assert.Equal(0, exit);
@@ -87,7 +81,7 @@ public sealed class ScheduleCommandTests
     [Fact]
     public void Json_due_dates_are_null_without_a_start()
     {
-        var (_, output, _) = Run("schedule", "--principal", "100", "--annual-rate", "0.07", "--months", "6", "--method", "equal-instalment", "--format", "json");
+        var (_, output, _) = CommandLine.Run("schedule", "--principal", "100", "--annual-rate", "0.07", "--months", "6", "--method", "equal-instalment", "--format", "json");
 
         Assert.All(JObject.Parse(output)["instalments"]!, i => Assert.Equal(JTokenType.Null, i["dueDate"]!.Type));
     }
@@ -95,8 +89,8 @@ public sealed class ScheduleCommandTests
     [Fact]
     public void To_even_rounding_is_honoured()
     {
-        var (_, away, _) = Run("schedule", "--principal", "1", "--annual-rate", "0.06", "--months", "2", "--method", "equal-principal", "--format", "json");
-        var (_, even, _) = Run("schedule", "--principal", "1", "--annual-rate", "0.06", "--months", "2", "--method", "equal-principal", "--rounding", "to-even", "--format", "json");
+        var (_, away, _) = CommandLine.Run("schedule", "--principal", "1", "--annual-rate", "0.06", "--months", "2", "--method", "equal-principal", "--format", "json");
+        var (_, even, _) = CommandLine.Run("schedule", "--principal", "1", "--annual-rate", "0.06", "--months", "2", "--method", "equal-principal", "--rounding", "to-even", "--format", "json");
 
         Assert.Equal(0.01m, (decimal)JObject.Parse(away)["instalments"]![0]!["interest"]!);
         Assert.Equal(0.00m, (decimal)JObject.Parse(even)["instalments"]![0]!["interest"]!);
@@ -105,7 +99,7 @@ public sealed class ScheduleCommandTests
     [Fact]
     public void Bad_values_exit_1_with_one_line_per_problem_naming_the_option()
     {
-        var (exit, output, error) = Run("schedule", "--principal", "-5", "--annual-rate", "abc", "--months", "0", "--method", "balloon", "--start", "2025-02-30", "--rounding", "up", "--format", "xml");
+        var (exit, output, error) = CommandLine.Run("schedule", "--principal", "-5", "--annual-rate", "abc", "--months", "0", "--method", "balloon", "--start", "2025-02-30", "--rounding", "up", "--format", "xml");
 
         Assert.Equal(1, exit);
         Assert.Equal(string.Empty, output);
@@ -129,7 +123,7 @@ public sealed class ScheduleCommandTests
     public void The_fee_rate_is_required_for_fee_instalments_and_refused_otherwise(string method, string? fee, string expected)
     {
         string[] args = ["schedule", "--principal", "100", "--annual-rate", "0", "--months", "3", "--method", method];
-        var (exit, _, error) = Run(fee is null ? args : [.. args, "--fee-rate", fee]);
+        var (exit, _, error) = CommandLine.Run(fee is null ? args : [.. args, "--fee-rate", fee]);
 
         Assert.Equal(1, exit);
         Assert.Equal(expected, error.TrimEnd('\n'));
@@ -138,7 +132,7 @@ public sealed class ScheduleCommandTests
     [Fact]
     public void A_principal_with_fractions_of_a_cent_is_refused()
     {
-        var (exit, _, error) = Run("schedule", "--principal", "100.005", "--annual-rate", "0.07", "--months", "3", "--method", "equal-instalment");
+        var (exit, _, error) = CommandLine.Run("schedule", "--principal", "100.005", "--annual-rate", "0.07", "--months", "3", "--method", "equal-instalment");
 
         Assert.Equal(1, exit);
         Assert.Equal("--principal: should have at most 2 decimal places, got 100.005.", error.TrimEnd('\n'));
@@ -149,7 +143,7 @@ public sealed class ScheduleCommandTests
     [InlineData("schedule", "--principal", "100", "--annual-rate", "0.07", "--months", "6", "--method", "equal-instalment", "--bogus")]
     public void Missing_or_unknown_options_are_usage_errors_exit_2(params string[] args)
     {
-        var (exit, output, error) = Run(args);
+        var (exit, output, error) = CommandLine.Run(args);
 
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, output);

@@ -61,6 +61,24 @@ public sealed partial class ReadmeTests
         Assert.Contains(commands[0], ciScript, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Readme_sample_output_is_what_the_main_command_prints()
+    {
+        var sample = Regex.Match(Normalise(Readme), "and prints:\n\n```\n(?<body>.*?)\n```", RegexOptions.Singleline).Groups["body"].Value
+            .Split('\n').Where(line => line != "...").ToList();
+        var (code, output, _) = CommandLine.Run("advise", TestFiles.ExampleCase("seed-oversight.json"));
+        var printed = output.Split('\n').ToList();
+
+        Assert.Equal(0, code);
+        Assert.True(sample.Count >= 8);
+        var position = 0;
+        foreach (var line in sample)
+        {
+            position = printed.IndexOf(line, position);
+            Assert.True(position >= 0, $"README shows a line the command does not print (in this order): {line}");
+        }
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -216,9 +216,14 @@ internal sealed class DossierContent
         Add("可偿还金额", "You can repay", terms.Repayable is { } repayable ? Money(repayable) : null);
         Add("申请减免的本金", "Principal reduction asked", terms.ReductionAsked is { } reduction ? Money(reduction) : null);
         // The saving is often one of the terms already (the fees waived, the interest saved): say it once.
-        if (request.Savings is { } savings && !lines.Any(l => l.Value == Money(savings)))
+        if (request.Savings is > 0 and var savings && !lines.Any(l => l.Value == Money(savings)))
         {
             Add("预计节省", "Saves about", Money(savings));
+        }
+        else if (request.Savings is < 0 and var costsMore)
+        {
+            // Cheaper than doing nothing is not guaranteed: an extension at a contract rate above the penalty rate costs more.
+            Add("预计多花", "Costs about this much more", Money(-costsMore));
         }
 
         return lines;

@@ -20,7 +20,8 @@ internal sealed class RuleEvaluator
     private readonly global::RulesEngine.RulesEngine engine;
     private readonly IReadOnlyList<string> workflows;
     private readonly FrozenDictionary<string, RuleSpec> specs;
-    private readonly FrozenDictionary<string, InputReader[]> readers;
+    private readonly FrozenDictionary<string, int[]> readers;
+    private readonly InputReader[] distinctReaders;
     private readonly RuleInputs inputs;
     private readonly RuleParameter parametersInput;
     private readonly int mostReads;
@@ -29,6 +30,10 @@ internal sealed class RuleEvaluator
     [ThreadStatic]
     private static TraceInput[]? readBuffer;
 
+    /// <summary>Per thread, each path's value in the current evaluation, read once and shared by every rule that names it.</summary>
+    [ThreadStatic]
+    private static TraceInput?[]? valueCache;
+
     public RuleEvaluator(IReadOnlyList<Workflow> workflows, IEnumerable<RuleSpec> specs, RuleInputs inputs)
     {
         this.workflows = workflows.Select(w => w.WorkflowName).ToArray();
@@ -36,11 +41,22 @@ internal sealed class RuleEvaluator
         this.inputs = inputs;
         // Rules read the same few dozen values over and over (471 reads, 61 paths in the default set): one compiled
         // reader per path, shared, keeps the load from compiling hundreds of identical lambdas.
-        var byPath = new Dictionary<string, InputReader>(StringComparer.Ordinal);
+        var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = new List<InputReader>();
         readers = this.specs.Values.ToFrozenDictionary(
             s => s.Name,
-            s => s.Reads.Select(path => byPath.TryGetValue(path, out var reader) ? reader : byPath[path] = InputReader.Create(path, inputs)).ToArray(),
+            s => s.Reads.Select(path =>
+            {
+                if (!byPath.TryGetValue(path, out var index))
+                {
+                    index = byPath[path] = distinct.Count;
+                    distinct.Add(InputReader.Create(path, inputs));
+                }
+
+                return index;
+            }).ToArray(),
             StringComparer.Ordinal);
+        distinctReaders = [.. distinct];
         mostReads = readers.Values.Select(r => r.Length).DefaultIfEmpty(0).Max();
         engine = new global::RulesEngine.RulesEngine([.. workflows], Settings);
 
@@ -75,6 +91,8 @@ internal sealed class RuleEvaluator
         var caseInput = new RuleParameter(RuleInputs.CaseName, c);
         var factsInput = new RuleParameter(RuleInputs.FactsName, facts);
         var buffer = readBuffer is { } b && b.Length >= mostReads ? b : readBuffer = new TraceInput[mostReads];
+        var cache = valueCache is { } v && v.Length >= distinctReaders.Length ? v : valueCache = new TraceInput?[distinctReaders.Length];
+        Array.Clear(cache);
         foreach (var workflow in workflows)
         {
             // Rules without actions evaluate synchronously; the ValueTask is complete on return.
@@ -83,7 +101,7 @@ internal sealed class RuleEvaluator
             {
                 var name = result.Rule.RuleName;
                 var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
-                firings.Add(new RuleFiring(workflow, name, specs[name], result.IsSuccess && error is null, Read(readers[name], c, facts, buffer), error));
+                firings.Add(new RuleFiring(workflow, name, specs[name], result.IsSuccess && error is null, Read(readers[name], c, facts, buffer, cache), error));
             }
 
             var outcome = DecidedOutcome(firings);
@@ -91,6 +109,9 @@ internal sealed class RuleEvaluator
             {
                 facts = facts with { Outcome = outcome };
                 factsInput = new RuleParameter(RuleInputs.FactsName, facts);
+
+                // The facts changed, so values read so far may no longer hold for the next workflow.
+                Array.Clear(cache);
             }
         }
 
@@ -98,20 +119,21 @@ internal sealed class RuleEvaluator
     }
 
     /// <summary>The values a rule read, in the order its expression names them.</summary>
-    private ValueList<TraceInput> Read(InputReader[] ruleReaders, BorrowerCase c, Assessment facts, TraceInput[] buffer)
+    private ValueList<TraceInput> Read(int[] ruleReads, BorrowerCase c, Assessment facts, TraceInput[] buffer, TraceInput?[] cache)
     {
-        if (ruleReaders.Length == 0)
+        if (ruleReads.Length == 0)
         {
             return ValueList<TraceInput>.Empty;
         }
 
-        for (var i = 0; i < ruleReaders.Length; i++)
+        for (var i = 0; i < ruleReads.Length; i++)
         {
-            buffer[i] = new TraceInput(ruleReaders[i].Path, ruleReaders[i].Read(c, facts, inputs.Parameters));
+            var index = ruleReads[i];
+            buffer[i] = cache[index] ??= new TraceInput(distinctReaders[index].Path, distinctReaders[index].Read(c, facts, inputs.Parameters));
         }
 
-        var values = ValueList.Create<TraceInput>(buffer.AsSpan(0, ruleReaders.Length));
-        Array.Clear(buffer, 0, ruleReaders.Length);
+        var values = ValueList.Create<TraceInput>(buffer.AsSpan(0, ruleReads.Length));
+        Array.Clear(buffer, 0, ruleReads.Length);
         return values;
     }
 

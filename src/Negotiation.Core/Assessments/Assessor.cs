@@ -39,7 +39,7 @@ internal static class Assessor
         var rate = account.AnnualRate ?? 0m;
 
         var budget = c.Finances is { } finances ? Affordability.Assess(finances) : null;
-        var affordable = c.Finances is { } f ? Affordability.AffordableInstalment(f, settings.AffordableShare, decimals) : 0m;
+        var affordable = budget?.AffordableInstalment(settings.AffordableShare, decimals) ?? 0m;
         var disposable = budget?.DisposableIncome ?? 0m;
         var savings = c.Finances?.Savings ?? 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
@@ -97,7 +97,7 @@ internal static class Assessor
             DisposableIncome = Cents(disposable),
             Savings = Cents(savings),
             HasIncome = budget?.MonthlyIncome > 0,
-            DebtServiceRatio = Ratio(c.Finances is { } fin ? Affordability.DebtServiceRatio(fin, account.AmountDue) ?? 0m : 0m),
+            DebtServiceRatio = Ratio(budget?.DebtServiceRatioWith(account.AmountDue) ?? 0m),
             AffordableInstalment = Cents(affordable),
             CanPayAmountDueNow = budget is not null && savings + Math.Max(0m, disposable) >= account.AmountDue,
             CanPayAllNow = budget is not null && savings >= account.TotalOwed,

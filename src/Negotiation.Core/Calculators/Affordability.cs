@@ -16,6 +16,25 @@ public sealed record Budget(decimal StableIncome, decimal UnstableIncome, decima
 
     /// <summary>Gets what is left each month after every expense and other debt payment; negative when the budget falls short.</summary>
     public decimal DisposableIncome => MonthlyIncome - EssentialExpenses - FlexibleExpenses - OtherDebtPayments;
+
+    /// <summary>Gets (other debt payments + <paramref name="proposedPayment"/>) / monthly income, or null when there is no income.</summary>
+    /// <param name="proposedPayment">A proposed monthly payment on this debt to count as well; 0 or more.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="proposedPayment"/> is negative.</exception>
+    public decimal? DebtServiceRatioWith(decimal proposedPayment)
+    {
+        Guard.NonNegative(proposedPayment, nameof(proposedPayment));
+        return MonthlyIncome == 0 ? null : (OtherDebtPayments + proposedPayment) / MonthlyIncome;
+    }
+
+    /// <summary>Gets <paramref name="share"/> × max(0, stable income − essential expenses − other debt payments), rounded down to the minor unit.</summary>
+    /// <param name="share">The share of that surplus to offer, 0 to 1.</param>
+    /// <param name="decimals">Decimal places of the minor unit, 0 to 10.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="share"/> is outside [0-1].</exception>
+    public decimal AffordableInstalment(decimal share, int decimals = 2)
+    {
+        Guard.InRange(share, 0m, 1m, nameof(share));
+        return Money.Truncate(share * Math.Max(0, StableIncome - EssentialExpenses - OtherDebtPayments), decimals);
+    }
 }
 
 /// <summary>What a borrower can afford: budget figures, debt-service ratio, months to clear and an affordable instalment.</summary>
@@ -88,8 +107,7 @@ public static class Affordability
     public static decimal? DebtServiceRatio(Finances finances, decimal proposedPayment = 0)
     {
         Guard.NonNegative(proposedPayment, nameof(proposedPayment));
-        var budget = Assess(finances);
-        return budget.MonthlyIncome == 0 ? null : (budget.OtherDebtPayments + proposedPayment) / budget.MonthlyIncome;
+        return Assess(finances).DebtServiceRatioWith(proposedPayment);
     }
 
     /// <summary>
@@ -107,9 +125,7 @@ public static class Affordability
     public static decimal AffordableInstalment(Finances finances, decimal share, int decimals = 2)
     {
         Guard.InRange(share, 0m, 1m, nameof(share));
-        var budget = Assess(finances);
-        var surplus = Math.Max(0, budget.StableIncome - budget.EssentialExpenses - budget.OtherDebtPayments);
-        return Money.Truncate(share * surplus, decimals);
+        return Assess(finances).AffordableInstalment(share, decimals);
     }
 
     /// <summary>

@@ -19,6 +19,15 @@ internal static partial class CaseReader
     public static BorrowerCase Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+
+        // Most cases are plain and valid: those are read in one pass. Anything else is read again in full, which finds every problem.
+        return json.Length <= CaseLimits.MaxJsonLength && CaseFastReader.TryRead(json, out var plain) ? plain : ReadFully(json);
+    }
+
+    /// <summary>The full reader alone, without the fast path: it decides, and explains, every case the fast path leaves to it.</summary>
+    internal static BorrowerCase ReadFully(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         if (json.Length > CaseLimits.MaxJsonLength)
         {
             throw Fail(new CaseProblem("", $"the case is {Count(json.Length)} characters long; at most {Count(CaseLimits.MaxJsonLength)} are accepted"));

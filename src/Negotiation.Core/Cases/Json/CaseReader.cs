@@ -14,6 +14,10 @@ namespace Negotiation.Core.Cases.Json;
 /// model's <see cref="CaseShape"/>), and consistency between fields (<see cref="CaseConsistency"/>).
 /// Every problem of a pass is collected before the reader gives up, so a user fixes a file in one go.
 /// </summary>
+/// <remarks>
+/// A plain valid case never gets that far: <see cref="CaseFastReader"/> reads it in one pass, and leaves anything
+/// else to the three passes here, which alone decide what is wrong and say where.
+/// </remarks>
 internal static partial class CaseReader
 {
     public static BorrowerCase Read(string json)

@@ -32,7 +32,19 @@ internal static class Currencies
     public static decimal ToMinorUnit(decimal amount, int decimals) =>
         decimal.Round(amount, decimals, MidpointRounding.AwayFromZero) + Zeros[decimals];
 
+    // The same table, looked up by a slice of the case text; the value carries the table's own string for the code.
+    private static readonly FrozenDictionary<string, (string Iso, int Decimals)>.AlternateLookup<ReadOnlySpan<char>> MinorUnitsBySpan =
+        MinorUnits.ToFrozenDictionary(u => u.Key, u => (u.Key, u.Value), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool TryGetMinorUnit(string code, out int decimals) => MinorUnits.TryGetValue(code, out decimals);
+
+    /// <summary>Looks a code up without making a string of it; <paramref name="iso"/> is the table's own string for it.</summary>
+    public static bool TryGetMinorUnit(ReadOnlySpan<char> code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? iso, out int decimals)
+    {
+        var found = MinorUnitsBySpan.TryGetValue(code, out var unit);
+        (iso, decimals) = found ? unit : (null, 0);
+        return found;
+    }
 
     public static string? Suggest(string code)
     {

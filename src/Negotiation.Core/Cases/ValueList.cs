@@ -25,6 +25,13 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         this.items = items.ToArray();
     }
 
+    // Takes the array as it is: only for a new array that nothing else holds (the case reader's fast path).
+    private ValueList(T[] items, bool owned)
+    {
+        _ = owned;
+        this.items = items;
+    }
+
     /// <summary>Gets the number of elements.</summary>
     public int Count => items.Length;
 
@@ -56,6 +63,9 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
         return hash.ToHashCode();
     }
+
+    /// <summary>Wraps <paramref name="items"/> without copying; the caller must not keep or change the array.</summary>
+    internal static ValueList<T> Own(T[] items) => items.Length == 0 ? Empty : new(items, owned: true);
 
     /// <summary>Creates a list from the given elements.</summary>
     /// <param name="items">The elements, in order.</param>

@@ -6,38 +6,135 @@ namespace Negotiation.Core.Cases.Json;
 
 /// <summary>
 /// Checks that need more than one field: nothing may have happened after <c>asOf</c>, what is due cannot
-/// exceed what is owed, paid entries name both day and amount. Each check is one entry in the table.
+/// exceed what is owed, paid entries name both day and amount.
 /// </summary>
+/// <remarks>
+/// One implementation serves both readers: the full reader collects every problem, in the order below; the
+/// fast path (<see cref="CaseFastReader"/>) only asks whether there is any, and then no message is formatted.
+/// Plain loops, because a valid case runs every check and a batch reads many thousands of cases.
+/// </remarks>
 internal static class CaseConsistency
 {
-    private delegate IEnumerable<(string Path, string Message)> ConsistencyCheck(BorrowerCase c);
+    /// <summary>Gets whether <paramref name="c"/> has any consistency problem; formats nothing.</summary>
+    public static bool HasProblems(BorrowerCase c) => Check(c, problems: null);
 
-    private static readonly ConsistencyCheck[] Checks =
-    [
-        c => NotAfterAsOf(c, "hardship.since", c.Hardship.Since),
-        c => c.History.SelectMany((h, i) => NotAfterAsOf(c, $"history[{i}].paidOn", h.PaidOn)),
-        c => c.Attempts.SelectMany((a, i) => NotAfterAsOf(c, $"attempts[{i}].on", a.On)),
-        c => c.History.Select((h, i) => (h, i))
-            .Where(x => x.h.PaidOn.HasValue != x.h.AmountPaid.HasValue)
-            .Select(x => ($"history[{x.i}]", "paidOn and amountPaid go together: give both for a payment, or neither for an unpaid instalment")),
-        c => c.History.Select((h, i) => (h, i))
-            .GroupBy(x => x.h.DueDate)
-            .Where(g => g.Count() > 1)
-            .Select(g => ($"history[{g.Skip(1).First().i}].dueDate", $"{Iso(g.Key)} appears {g.Count()} times in the history; give each due date once")),
-        c => c.Account.AmountDue > c.Account.TotalOwed
-            ? [("account.amountDue", $"{Money(c.Account.AmountDue)} is more than everything owed (principal + interest + fees + penaltyInterest = {Money(c.Account.TotalOwed)})")]
-            : [],
-        c => c.Account.Principal == 0 && c.Account.TotalOwed == 0
-            ? [("account", "nothing is owed (principal, interest, fees and penaltyInterest are all 0): there is nothing to negotiate")]
-            : [],
-    ];
+    /// <summary>Every consistency problem of <paramref name="c"/>, as (path, message), in the order the checks run.</summary>
+    public static List<(string Path, string Message)> Check(BorrowerCase c)
+    {
+        var problems = new List<(string Path, string Message)>();
+        Check(c, problems);
+        return problems;
+    }
 
-    public static IEnumerable<(string Path, string Message)> Check(BorrowerCase c) => Checks.SelectMany(check => check(c));
+    /// <summary>Runs the checks in order; with no list, stops at the first problem and returns true.</summary>
+    private static bool Check(BorrowerCase c, List<(string Path, string Message)>? problems)
+    {
+        var found = false;
+        if (IsAfterAsOf(c, c.Hardship.Since) && Add(problems, ref found, "hardship.since", c.Hardship.Since, c))
+        {
+            return true;
+        }
 
-    private static IEnumerable<(string, string)> NotAfterAsOf(BorrowerCase c, string path, LocalDate? date) =>
-        date is { } d && d > c.AsOf
-            ? [(path, $"{Iso(d)} is after asOf ({Iso(c.AsOf)}); a case describes what has happened by asOf")]
-            : [];
+        var history = c.History;
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (IsAfterAsOf(c, history[i].PaidOn) && Add(problems, ref found, $"history[{i}].paidOn", history[i].PaidOn, c))
+            {
+                return true;
+            }
+        }
+
+        var attempts = c.Attempts;
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            if (IsAfterAsOf(c, attempts[i].On) && Add(problems, ref found, $"attempts[{i}].on", attempts[i].On, c))
+            {
+                return true;
+            }
+        }
+
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (history[i].PaidOn.HasValue != history[i].AmountPaid.HasValue &&
+                Add(problems, ref found, $"history[{i}]", "paidOn and amountPaid go together: give both for a payment, or neither for an unpaid instalment"))
+            {
+                return true;
+            }
+        }
+
+        // Each due date given more than once is one problem, in the order the dates first appear, at its second entry.
+        for (var i = 0; i < history.Count; i++)
+        {
+            var date = history[i].DueDate;
+            if (AppearsBefore(history, date, i))
+            {
+                continue;
+            }
+
+            var count = 1;
+            var second = -1;
+            for (var j = i + 1; j < history.Count; j++)
+            {
+                if (history[j].DueDate == date)
+                {
+                    count++;
+                    second = second < 0 ? j : second;
+                }
+            }
+
+            if (count > 1 && Add(problems, ref found, $"history[{second}].dueDate", $"{Iso(date)} appears {count} times in the history; give each due date once"))
+            {
+                return true;
+            }
+        }
+
+        var account = c.Account;
+        if (account.AmountDue > account.TotalOwed &&
+            Add(problems, ref found, "account.amountDue", $"{Money(account.AmountDue)} is more than everything owed (principal + interest + fees + penaltyInterest = {Money(account.TotalOwed)})"))
+        {
+            return true;
+        }
+
+        if (account.Principal == 0 && account.TotalOwed == 0 &&
+            Add(problems, ref found, "account", "nothing is owed (principal, interest, fees and penaltyInterest are all 0): there is nothing to negotiate"))
+        {
+            return true;
+        }
+
+        return found;
+    }
+
+    private static bool IsAfterAsOf(BorrowerCase c, LocalDate? date) => date is { } d && d > c.AsOf;
+
+    private static bool AppearsBefore(ValueList<RepaymentRecord> history, LocalDate date, int end)
+    {
+        for (var j = 0; j < end; j++)
+        {
+            if (history[j].DueDate == date)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Returns true when the caller should stop, because it was only asked whether there is a problem. Texts are
+    // formatted only where a problem is found, so a valid case formats nothing.
+    private static bool Add(List<(string Path, string Message)>? problems, ref bool found, string path, string message)
+    {
+        found = true;
+        if (problems is null)
+        {
+            return true;
+        }
+
+        problems.Add((path, message));
+        return false;
+    }
+
+    private static bool Add(List<(string Path, string Message)>? problems, ref bool found, string path, LocalDate? date, BorrowerCase c) =>
+        Add(problems, ref found, path, problems is null ? "" : $"{Iso(date!.Value)} is after asOf ({Iso(c.AsOf)}); a case describes what has happened by asOf");
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

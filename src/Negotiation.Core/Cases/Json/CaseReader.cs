@@ -14,9 +14,22 @@ namespace Negotiation.Core.Cases.Json;
 /// model's <see cref="CaseShape"/>), and consistency between fields (<see cref="CaseConsistency"/>).
 /// Every problem of a pass is collected before the reader gives up, so a user fixes a file in one go.
 /// </summary>
+/// <remarks>
+/// A plain valid case never gets that far: <see cref="CaseFastReader"/> reads it in one pass, and leaves anything
+/// else to the three passes here, which alone decide what is wrong and say where.
+/// </remarks>
 internal static partial class CaseReader
 {
     public static BorrowerCase Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+
+        // Most cases are plain and valid: those are read in one pass. Anything else is read again in full, which finds every problem.
+        return json.Length <= CaseLimits.MaxJsonLength && CaseFastReader.TryRead(json, out var plain) ? plain : ReadFully(json);
+    }
+
+    /// <summary>The full reader alone, without the fast path: it decides, and explains, every case the fast path leaves to it.</summary>
+    internal static BorrowerCase ReadFully(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > CaseLimits.MaxJsonLength)

@@ -17,8 +17,8 @@ internal sealed record ComputedRequest(RequestTerms Terms, decimal? Savings, Val
 internal static class RequestTermsCalculator
 {
     /// <summary>
-    /// The shortest instalment plan, for comparisons that do not read the plan option: the comparison always builds the
-    /// plan's schedule, and one month costs least (its default of twelve is built and thrown away).
+    /// The shortest instalment plan, for comparisons that do not read the plan option: the plan is then not built (see
+    /// <see cref="Compare"/>), but its term is still checked, and one month is always in range.
     /// </summary>
     private const int NoPlan = 1;
 
@@ -58,14 +58,14 @@ internal static class RequestTermsCalculator
 
         var daysFromNow = Period.DaysBetween(c.AsOf, newDue);
         var cost = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, c.AsOf, newDue, account.PenaltyDailyRate, decimals: decimals);
-        var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms(HorizonDays: daysFromNow, ExtensionDays: daysFromNow, InstalmentMonths: NoPlan), decimals: decimals);
+        var extension = Compare(account, c.AsOf, new ReliefTerms(HorizonDays: daysFromNow, ExtensionDays: daysFromNow, InstalmentMonths: NoPlan), decimals).Extension;
         return new ComputedRequest(
             new RequestTerms
             {
                 Type = "extension", ExtensionDays = days, NewDueDate = newDue,
                 ExtraInterest = Cents(cost.ContractInterest, decimals), PenaltyAvoided = Cents(cost.PenaltyInterest, decimals),
             },
-            Cents(comparison.Extension.Savings, decimals),
+            Cents(extension.Savings, decimals),
             null);
     }
 
@@ -74,13 +74,29 @@ internal static class RequestTermsCalculator
         var proposed = parameters.GetValueOrDefault("reliefAnnualRate", 0m);
         var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : (int)parameters["maxInstalmentMonths"];
         var horizon = Math.Min(Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(months)), Calculators.Extension.MaxDays);
-        var comparison = ReliefComparison.Compare(c.Account, c.AsOf, new ReliefTerms(HorizonDays: horizon, ReducedAnnualRate: proposed, InstalmentMonths: NoPlan), decimals: decimals);
+        var comparison = Compare(c.Account, c.AsOf, new ReliefTerms(HorizonDays: horizon, ReducedAnnualRate: proposed, InstalmentMonths: NoPlan), decimals);
         var cut = proposed == 0 ? comparison.InterestStopped : comparison.RateCut;
         var saved = Cents(cut.Savings, decimals);
         return new ComputedRequest(
             new RequestTerms { Type = "interest-relief", CurrentRate = facts.AnnualRate, ProposedRate = proposed, Months = months, InterestSaved = saved },
             saved,
             null);
+    }
+
+    /// <summary>
+    /// The comparison's options for a request that reads none of the instalment plan's figures: the same checks and
+    /// figures without building the plan, unless building it would have failed (a rate or a date out of its range), in
+    /// which case the whole comparison runs and fails as it always did.
+    /// </summary>
+    private static (ReliefCost AsIs, ReliefCost Extension, ReliefCost FeesWaived, ReliefCost RateCut, ReliefCost InterestStopped) Compare(Account account, LocalDate asOf, ReliefTerms terms, int decimals)
+    {
+        if (account.AnnualRate is { } rate && (rate < 0 || rate > Schedules.MaxAnnualRate) || asOf.Year >= 9999)
+        {
+            var all = ReliefComparison.Compare(account, asOf, terms, decimals: decimals);
+            return (all.AsIs, all.Extension, all.FeesWaived, all.RateCut, all.InterestStopped);
+        }
+
+        return ReliefComparison.CompareWithoutPlan(account, terms, DayCount.Actual365, decimals, Money.DefaultRounding, out _);
     }
 
     private static ComputedRequest InstalmentPlan(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)

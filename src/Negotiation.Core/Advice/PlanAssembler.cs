@@ -1,10 +1,7 @@
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
-using Negotiation.Core.Cases.Json;
-using Negotiation.Core.Messages;
 using Negotiation.Core.RuleSets;
 using Negotiation.Core.RuleSets.Evaluation;
-using NodaTime;
 
 namespace Negotiation.Core.Advice;
 
@@ -162,7 +159,7 @@ internal static class PlanAssembler
         work.Clear();
         return new NegotiationPlan
         {
-            RuleSet = new RuleSetInfo(rules.Id, rules.Version, rules.EffectiveFrom),
+            RuleSet = layout.RuleSetInfo,
             AsOf = c.AsOf,
             Language = language,
             Currency = c.Currency,

@@ -29,6 +29,7 @@ internal sealed class PlanLayout
     private PlanLayout(RuleSet rules, string language)
     {
         this.rules = rules;
+        RuleSetInfo = new RuleSetInfo(rules.Id, rules.Version, rules.EffectiveFrom);
         Language = language;
         specs = rules.Rules;
         bySpecIndex = new SpecLayout[specs.Count];
@@ -44,6 +45,9 @@ internal sealed class PlanLayout
             citedByLanguage.TryAdd(citation.Id, Array.ConvertAll(LenderKinds, kind => Cite(citation, kind, language)));
         }
     }
+
+    /// <summary>Gets which rule set the plans come from, as each plan names it.</summary>
+    public RuleSetInfo RuleSetInfo { get; }
 
     /// <summary>Gets the language the layout's messages are written in.</summary>
     public string Language { get; }

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using Negotiation.Core.Messages;
 using Newtonsoft.Json.Serialization;
+using NodaTime;
 
 namespace Negotiation.Core.Assessments;
 
@@ -22,10 +23,10 @@ internal static class FactCatalog<T>
     public static FrozenDictionary<string, FactInfo> ByName { get; } = Build();
 
     /// <summary>
-    /// Gets, by name, a compiled writer for each value: it writes what <see cref="MessageFormat"/> writes for the
-    /// boxed value, straight into the message.
+    /// Gets, by name, a writer for each value: it writes what <see cref="MessageFormat"/> writes for the boxed value,
+    /// straight into the message.
     /// </summary>
-    public static FrozenDictionary<string, FactWriter<T>> Writers { get; } = ByName.ToFrozenDictionary(f => f.Key, f => CompileWriter(f.Value.Property), StringComparer.Ordinal);
+    public static FrozenDictionary<string, FactWriter<T>> Writers { get; } = ByName.ToFrozenDictionary(f => f.Key, f => CompileWriter(f.Value), StringComparer.Ordinal);
 
     /// <summary>Finds a value by its exact camelCase name.</summary>
     public static FactInfo? Find(string name) => ByName.GetValueOrDefault(name);
@@ -51,27 +52,32 @@ internal static class FactCatalog<T>
         return facts.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    // (source, text, format, currency, language, decimals) => MessageFormat.Append(text, source.Property, format, currency, language, decimals),
-    // with the overload for the property's type, or the one taking object for a type it has none for.
-    private static FactWriter<T> CompileWriter(PropertyInfo property)
+    // Writes with the MessageFormat.Append overload for the property's type, through the property's own getter: no
+    // expression is compiled, so that binding messages adds nothing to start-up. A type without an overload of its own
+    // is written boxed, through the compiled getter.
+    private static FactWriter<T> CompileWriter(FactInfo fact)
     {
-        var source = Expression.Parameter(typeof(T), "source");
-        var text = Expression.Parameter(typeof(StringBuilder), "text");
-        var format = Expression.Parameter(typeof(FactFormat), "format");
-        var currency = Expression.Parameter(typeof(string), "currency");
-        var language = Expression.Parameter(typeof(string), "language");
-        var decimals = Expression.Parameter(typeof(int), "decimals");
-        Expression value = Expression.Property(source, property);
-        var append = typeof(MessageFormat).GetMethod(
-            nameof(MessageFormat.Append), BindingFlags.NonPublic | BindingFlags.Static, [typeof(StringBuilder), property.PropertyType, typeof(FactFormat), typeof(string), typeof(string), typeof(int)]);
-        if (append is null || append.GetParameters()[1].ParameterType != property.PropertyType)
-        {
-            append = typeof(MessageFormat).GetMethod(
-                nameof(MessageFormat.Append), BindingFlags.NonPublic | BindingFlags.Static, [typeof(StringBuilder), typeof(object), typeof(FactFormat), typeof(string), typeof(string), typeof(int)])!;
-            value = Expression.Convert(value, typeof(object));
-        }
-
-        var body = Expression.Call(append, text, value, format, currency, language, decimals);
-        return Expression.Lambda<FactWriter<T>>(body, source, text, format, currency, language, decimals).Compile();
+        var type = fact.Property.PropertyType;
+        return type == typeof(decimal) ? Typed<decimal>(fact.Property, MessageFormat.Append)
+            : type == typeof(decimal?) ? Typed<decimal?>(fact.Property, MessageFormat.Append)
+            : type == typeof(int) ? Typed<int>(fact.Property, MessageFormat.Append)
+            : type == typeof(int?) ? Typed<int?>(fact.Property, MessageFormat.Append)
+            : type == typeof(bool) ? Typed<bool>(fact.Property, MessageFormat.Append)
+            : type == typeof(bool?) ? Typed<bool?>(fact.Property, MessageFormat.Append)
+            : type == typeof(LocalDate) ? Typed<LocalDate>(fact.Property, MessageFormat.Append)
+            : type == typeof(LocalDate?) ? Typed<LocalDate?>(fact.Property, MessageFormat.Append)
+            : type == typeof(string) ? Typed<string?>(fact.Property, MessageFormat.Append)
+            : Boxed(fact.Get);
     }
+
+    private static FactWriter<T> Typed<TValue>(PropertyInfo property, Appender<TValue> append)
+    {
+        var get = property.GetMethod!.CreateDelegate<Func<T, TValue>>();
+        return (source, text, format, currency, language, decimals) => append(text, get(source), format, currency, language, decimals);
+    }
+
+    private static FactWriter<T> Boxed(Func<object, object?> get) =>
+        (source, text, format, currency, language, decimals) => MessageFormat.Append(text, get(source!), format, currency, language, decimals);
+
+    private delegate void Appender<in TValue>(StringBuilder text, TValue value, FactFormat format, string currency, string language, int decimals);
 }

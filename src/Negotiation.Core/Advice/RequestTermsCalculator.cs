@@ -1,4 +1,3 @@
-using System.Collections;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
@@ -109,21 +108,41 @@ internal static class RequestTermsCalculator
 
         // What has accrued is repaid alongside in equal parts, bearing no interest; the last part absorbs the residue.
         // The plan's schedule is written in whole minor units; its total is of the instalments before that.
+        // What has accrued is repaid alongside in equal parts, bearing no interest; the last part absorbs the residue.
+        // The plan's schedule is written in whole minor units, straight into the array the plan keeps; its total is of
+        // the instalments before that.
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
-        var plan = new PlanSchedule(principalSchedule, months, Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity), accrued, decimals);
-        var schedule = new ValueList<Instalment>(plan);
+        var part = Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
+        var instalments = new Instalment[principalSchedule.Count];
+        var accruedLeft = accrued;
+        var totalRepaid = 0m;
+        var firstPayment = 0m;
+        for (var k = 0; k < instalments.Length; k++)
+        {
+            var i = principalSchedule[k];
+            var share = i.Period == months ? accruedLeft : Math.Min(part, accruedLeft);
+            accruedLeft -= share;
+            var payment = i.Payment + share;
+            firstPayment = k == 0 ? payment : firstPayment;
+            totalRepaid += payment;
+            instalments[k] = i with
+            {
+                Payment = Cents(payment, decimals), Principal = Cents(i.Principal, decimals), Interest = Cents(i.Interest, decimals),
+                Fee = Cents(i.Fee + share, decimals), Balance = Cents(i.Balance + accruedLeft, decimals),
+            };
+        }
 
         return new ComputedRequest(
             new RequestTerms
             {
                 Type = "instalment-plan",
                 Months = months,
-                Instalment = Cents(plan.FirstPayment, decimals),
-                FirstInstalmentDue = schedule[0].DueDate,
-                TotalRepaid = Cents(plan.TotalRepaid, decimals),
+                Instalment = Cents(firstPayment, decimals),
+                FirstInstalmentDue = instalments[0].DueDate,
+                TotalRepaid = Cents(totalRepaid, decimals),
             },
             Cents(comparison.InstalmentPlan.Savings, decimals),
-            schedule);
+            ValueList<Instalment>.Own(instalments));
     }
 
     private static ComputedRequest PrincipalReduction(Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
@@ -134,65 +153,5 @@ internal static class RequestTermsCalculator
             new RequestTerms { Type = "principal-reduction", Repayable = Cents(Math.Min(repayable, facts.TotalOwed), decimals), ReductionAsked = reduction },
             reduction,
             null);
-    }
-
-    /// <summary>
-    /// The plan's schedule: the principal's schedule with what has accrued repaid alongside in equal parts, bearing no
-    /// interest (the last part absorbs the residue), every figure in whole minor units. It is written straight into the
-    /// plan's list, which copies what it is given: a collection copies itself into that copy without an array between.
-    /// </summary>
-    private sealed class PlanSchedule(IReadOnlyList<Instalment> principal, int months, decimal part, decimal accrued, int decimals) : ICollection<Instalment>
-    {
-        /// <summary>Gets the first payment before rounding to the minor unit, once the schedule has been written.</summary>
-        public decimal FirstPayment { get; private set; }
-
-        /// <summary>Gets the sum of the payments before rounding to the minor unit, once the schedule has been written.</summary>
-        public decimal TotalRepaid { get; private set; }
-
-        public int Count => principal.Count;
-
-        public bool IsReadOnly => true;
-
-        public void CopyTo(Instalment[] array, int arrayIndex) => Write(array.AsSpan(arrayIndex, principal.Count));
-
-        public IEnumerator<Instalment> GetEnumerator()
-        {
-            var instalments = new Instalment[principal.Count];
-            Write(instalments);
-            return ((IEnumerable<Instalment>)instalments).GetEnumerator();
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public bool Contains(Instalment item) => this.AsEnumerable().Contains(item);
-
-        public void Add(Instalment item) => throw new NotSupportedException();
-
-        public void Clear() => throw new NotSupportedException();
-
-        public bool Remove(Instalment item) => throw new NotSupportedException();
-
-        private void Write(Span<Instalment> into)
-        {
-            var accruedLeft = accrued;
-            var totalRepaid = 0m;
-            var firstPayment = 0m;
-            for (var k = 0; k < into.Length; k++)
-            {
-                var i = principal[k];
-                var share = i.Period == months ? accruedLeft : Math.Min(part, accruedLeft);
-                accruedLeft -= share;
-                var payment = i.Payment + share;
-                firstPayment = k == 0 ? payment : firstPayment;
-                totalRepaid += payment;
-                into[k] = i with
-                {
-                    Payment = Cents(payment, decimals), Principal = Cents(i.Principal, decimals), Interest = Cents(i.Interest, decimals),
-                    Fee = Cents(i.Fee + share, decimals), Balance = Cents(i.Balance + accruedLeft, decimals),
-                };
-            }
-
-            (FirstPayment, TotalRepaid) = (firstPayment, totalRepaid);
-        }
     }
 }

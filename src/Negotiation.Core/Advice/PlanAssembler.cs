@@ -1,10 +1,7 @@
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
-using Negotiation.Core.Cases.Json;
-using Negotiation.Core.Messages;
 using Negotiation.Core.RuleSets;
 using Negotiation.Core.RuleSets.Evaluation;
-using NodaTime;
 
 namespace Negotiation.Core.Advice;
 
@@ -18,124 +15,302 @@ internal static class PlanAssembler
     {
         var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
         facts = facts.Outcome.Length > 0 ? facts : facts with { Outcome = DefaultOutcome };
-        var fired = firings.Where(f => f.Success).Select((f, order) => (f.Spec, Order: order)).ToList();
-        var render = new Renderer(rules, facts, language, decimals);
+        var layout = PlanLayout.For(rules, language);
+        var lender = c.Lender.Kind;
 
-        IEnumerable<(RuleSpec Spec, int Order)> Of(RuleKind kind) =>
-            fired.Where(f => f.Spec.Kind == kind).OrderBy(f => f.Spec.Rank ?? int.MaxValue).ThenBy(f => f.Order);
-
-        var reasons = Of(RuleKind.Reason).ToList();
-        var outcome = facts.Outcome.Length > 0 ? facts.Outcome : DefaultOutcome;
-        var decision = new Decision(outcome, List(reasons.Select(r => new Reason(r.Spec.Code, render.Message(r.Spec), List(r.Spec.Citations)))));
-
-        var requests = Of(RuleKind.Request).DistinctBy(r => r.Spec.RequestType).Select((r, i) =>
+        // The rules that fired, in firing order, and by kind; each kind then in rank order (firing order among equals).
+        var work = Work.Take();
+        for (var i = 0; i < firings.Count; i++)
         {
+            if (firings[i].Success)
+            {
+                var fired = new Fired(layout.Spec(firings[i].Spec, i), work.All.Count);
+                work.All.Add(fired);
+                work.OfKind[(int)fired.Spec.Spec.Kind].Add(fired);
+            }
+        }
+
+        // Remedies keep the first of a code in firing order, not in rank order: take them before the kinds are sorted.
+        var remedies = Scratch<Fired>.Take();
+        DistinctByCode(work.OfKind[(int)RuleKind.Remedy], remedies);
+        Sort(remedies, static (a, b) => a.Spec.Spec.Step != b.Spec.Spec.Step ? a.Spec.Spec.Step.CompareTo(b.Spec.Spec.Step) : ByRank(a, b));
+        var remedyList = Scratch<Remedy>.Take();
+        foreach (var r in remedies)
+        {
+            remedyList.Add(new Remedy(r.Spec.Spec.Step, r.Spec.Spec.Code, r.Spec.Message(facts, null, decimals), r.Spec.Spec.Channel, r.Spec.Spec.WaitDays));
+        }
+
+        remedies.Clear();
+        foreach (var kind in work.OfKind)
+        {
+            Sort(kind, ByRank);
+        }
+
+        var outcome = facts.Outcome.Length > 0 ? facts.Outcome : DefaultOutcome;
+        var reasons = Scratch<Reason>.Take();
+        foreach (var r in work.OfKind[(int)RuleKind.Reason])
+        {
+            reasons.Add(new Reason(r.Spec.Spec.Code, r.Spec.Message(facts, null, decimals), r.Spec.Citations));
+        }
+
+        var decision = new Decision(outcome, Freeze(reasons));
+
+        // The opening names the top request's terms: the first request, already computed, not a second computation.
+        var requests = Scratch<ProposedRequest>.Take();
+        var requestRules = work.OfKind[(int)RuleKind.Request];
+        for (var i = 0; i < requestRules.Count; i++)
+        {
+            var r = requestRules[i].Spec;
+            if (!FirstOf(requestRules, i, static (a, b) => a.RequestType == b.RequestType))
+            {
+                continue;
+            }
+
             var computed = RequestTermsCalculator.Compute(r.Spec.RequestType!, c, facts, rules.Parameters, decimals);
-            return new ProposedRequest(
-                i + 1,
+            requests.Add(new ProposedRequest(
+                requests.Count + 1,
                 r.Spec.RequestType!,
                 r.Spec.Code,
-                render.Message(r.Spec, computed.Terms),
+                r.Message(facts, computed.Terms, decimals),
                 computed.Terms,
                 computed.Savings,
                 computed.Schedule,
-                List(Caveats(rules, r.Spec.Citations, c.Lender.Kind, language)),
-                List(r.Spec.Citations));
+                r.Caveats(lender),
+                r.Citations));
+        }
+
+        var topTerms = requests.Count > 0 ? requests[0].Terms : null;
+        var requestList = Freeze(requests);
+
+        var materials = Scratch<Material>.Take();
+        var materialRules = work.OfKind[(int)RuleKind.Material];
+        for (var i = 0; i < materialRules.Count; i++)
+        {
+            var m = materialRules[i].Spec;
+            if (FirstOf(materialRules, i, SameCode))
+            {
+                materials.Add(new Material(
+                    m.Spec.Code,
+                    m.Spec.Required,
+                    m.Spec.Document is { } document && Holds(facts.Documents, document),
+                    m.Message(facts, null, decimals),
+                    Tips(m, facts, decimals),
+                    m.Citations));
+            }
+        }
+
+        var guidance = work.OfKind[(int)RuleKind.Guidance];
+        string? opening = null;
+        var points = Scratch<TalkingPoint>.Take();
+        for (var i = 0; i < guidance.Count; i++)
+        {
+            var g = guidance[i].Spec;
+            if (g.Spec.Part == "opening" && opening is null)
+            {
+                opening = g.Message(facts, topTerms, decimals);
+            }
+            else if (g.Spec.Part == "point" && FirstOf(guidance, i, static (a, b) => a.Part == "point" && a.Code == b.Code))
+            {
+                points.Add(new TalkingPoint(g.Spec.Code, g.Message(facts, null, decimals)));
+            }
+        }
+
+        var communication = new Communication(opening, Freeze(points));
+
+        var watchpoints = Scratch<Watchpoint>.Take();
+        var watchRules = work.OfKind[(int)RuleKind.Watchpoint];
+        for (var i = 0; i < watchRules.Count; i++)
+        {
+            var w = watchRules[i].Spec;
+            if (FirstOf(watchRules, i, SameCode))
+            {
+                watchpoints.Add(new Watchpoint(w.Spec.Code, w.Spec.Severity!, w.DueDate(facts), w.Message(facts, null, decimals)));
+            }
+        }
+
+        var warningRules = Scratch<Fired>.Take();
+        DistinctByCode(work.OfKind[(int)RuleKind.Warning], warningRules);
+        Sort(warningRules, static (a, b) =>
+        {
+            var bySeverity = SeverityOrder(a.Spec.Spec.Severity).CompareTo(SeverityOrder(b.Spec.Spec.Severity));
+            return bySeverity != 0 ? bySeverity : ByRank(a, b);
         });
+        var warnings = Scratch<PlanWarning>.Take();
+        foreach (var w in warningRules)
+        {
+            warnings.Add(new PlanWarning(w.Spec.Spec.Code, w.Spec.Spec.Severity!, w.Spec.Message(facts, null, decimals)));
+        }
 
-        var materials = Of(RuleKind.Material).DistinctBy(m => m.Spec.Code).Select(m => new Material(
-            m.Spec.Code,
-            m.Spec.Required,
-            m.Spec.Document is { } document && facts.Documents.Contains(document),
-            render.Message(m.Spec),
-            List(m.Spec.Tips.Select(t => render.Text(t[language]))),
-            List(m.Spec.Citations)));
+        warningRules.Clear();
 
-        // The opening names the top request's terms: the first request, already computed, not a second computation.
-        var requestList = List(requests);
-        var guidance = Of(RuleKind.Guidance).ToList();
-        var opening = guidance.FirstOrDefault(g => g.Spec.Part == "opening").Spec;
-        var communication = new Communication(
-            opening is null ? null : render.Message(opening, requestList.Count > 0 ? requestList[0].Terms : null),
-            List(guidance.Where(g => g.Spec.Part == "point").DistinctBy(g => g.Spec.Code).Select(g => new TalkingPoint(g.Spec.Code, render.Message(g.Spec)))));
+        // Every clause cited by a rule that fired, once, in firing order.
+        var cited = Scratch<CitedSource>.Take();
+        foreach (var f in work.All)
+        {
+            foreach (var id in f.Spec.Spec.Citations)
+            {
+                if (work.Cited.Add(id))
+                {
+                    cited.Add(layout.Cited(id, lender));
+                }
+            }
+        }
 
-        var watchpoints = Of(RuleKind.Watchpoint).DistinctBy(w => w.Spec.Code).Select(w => new Watchpoint(
-            w.Spec.Code,
-            w.Spec.Severity!,
-            w.Spec.DueFact is { } fact ? (LocalDate?)FactCatalog<Assessment>.Find(fact)!.Get(facts) : null,
-            render.Message(w.Spec)));
-        var warnings = Of(RuleKind.Warning).DistinctBy(w => w.Spec.Code)
-            .OrderBy(w => SeverityOrder(w.Spec.Severity)).ThenBy(w => w.Spec.Rank ?? int.MaxValue).ThenBy(w => w.Order)
-            .Select(w => new PlanWarning(w.Spec.Code, w.Spec.Severity!, render.Message(w.Spec)));
-        var remedies = fired.Where(f => f.Spec.Kind == RuleKind.Remedy).DistinctBy(r => r.Spec.Code)
-            .OrderBy(r => r.Spec.Step).ThenBy(r => r.Spec.Rank ?? int.MaxValue).ThenBy(r => r.Order)
-            .Select(r => new Remedy(r.Spec.Step, r.Spec.Code, render.Message(r.Spec), r.Spec.Channel, r.Spec.WaitDays));
-
-        var materialList = List(materials);
-        var cited = fired.SelectMany(f => f.Spec.Citations).Distinct(StringComparer.Ordinal).Select(id => rules.FindCitation(id)!)
-            .Select(x => new CitedSource(x.Id, x.Title[language], x.Source, CaseJson.EnumName(x.Certainty), x.Binds(c.Lender.Kind)));
-
+        work.Clear();
         return new NegotiationPlan
         {
-            RuleSet = new RuleSetInfo(rules.Id, rules.Version, rules.EffectiveFrom),
+            RuleSet = layout.RuleSetInfo,
             AsOf = c.AsOf,
             Language = language,
             Currency = c.Currency,
             Assessment = facts,
             Decision = decision,
             Requests = requestList,
-            Materials = materialList,
+            Materials = Freeze(materials),
             Communication = communication,
-            Watchpoints = List(watchpoints),
-            Warnings = List(warnings),
-            Remedies = List(remedies),
+            Watchpoints = Freeze(watchpoints),
+            Warnings = Freeze(warnings),
+            Remedies = Freeze(remedyList),
             NextFollowUp = outcome == "pay-now" ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
-            Citations = List(cited),
+            Citations = Freeze(cited),
             Trace = List(firings.Select(f => new TraceEntry(f.Workflow, f.Rule, f.Success, f.Inputs, f.Error))),
         };
     }
 
-    /// <summary>What the borrower should know about the clauses a request cites, written by the library so that every rule set says it the same way.</summary>
-    private static IEnumerable<string> Caveats(RuleSet rules, IReadOnlyList<string> citations, LenderKind lender, string language)
+    private static ValueList<string> Tips(PlanLayout.SpecLayout m, Assessment facts, int decimals)
     {
-        foreach (var citation in citations.Select(id => rules.FindCitation(id)!))
+        if (m.Tips.Length == 0)
         {
-            if (!citation.Binds(lender))
-            {
-                var kinds = string.Join(language == Language.Chinese ? "、" : ", ", citation.BindsLenderKinds.Select(k => Vocabulary.Label(CaseJson.EnumName(k), language)));
-                var yours = Vocabulary.Label(CaseJson.EnumName(lender), language);
-                yield return language == Language.Chinese
-                    ? $"{citation.Title[language]}约束的是{kinds}；对您的贷款机构（{yours}）而言，它只是可以参照的标准，并不是您可以主张的权利。"
-                    : $"{citation.Title[language]} binds only these lenders: {kinds}. Yours ({yours}) is not one of them, so point to it as a reference, not as an entitlement.";
-            }
+            return ValueList<string>.Empty;
+        }
 
-            if (citation.Certainty != Certainty.Primary)
+        var tips = Scratch<string>.Take();
+        for (var i = 0; i < m.Tips.Length; i++)
+        {
+            tips.Add(m.Tip(i, facts, decimals));
+        }
+
+        return Freeze(tips);
+    }
+
+    private static bool Holds(ValueList<string> documents, string document)
+    {
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (documents[i] == document)
             {
-                yield return language == Language.Chinese
-                    ? $"{citation.Title[language]}：这一点来自公开报道或摘要，我们未能核对原文，请当作“据报道”而非确定的规定。"
-                    : $"{citation.Title[language]}: this comes from reports or summaries we could not check against the text itself; treat it as reported, not as settled law.";
+                return true;
             }
         }
+
+        return false;
     }
 
     private static int SeverityOrder(string? severity) => severity switch { "high" => 0, "caution" => 1, _ => 2 };
 
-    private static ValueList<T> List<T>(IEnumerable<T> items) => new(items);
+    private static int ByRank(Fired a, Fired b) =>
+        a.Spec.RankKey != b.Spec.RankKey ? a.Spec.RankKey.CompareTo(b.Spec.RankKey) : a.Order.CompareTo(b.Order);
 
-    /// <summary>Renders rule messages for one plan: facts, parameters and request terms in the plan's language.</summary>
-    private sealed class Renderer(RuleSet rules, Assessment facts, string language, int decimals)
+    private static bool SameCode(RuleSpec a, RuleSpec b) => a.Code == b.Code;
+
+    /// <summary>Whether no item before the <paramref name="index"/>th is the same, as DistinctBy keeps the first of each.</summary>
+    private static bool FirstOf(List<Fired> items, int index, Func<RuleSpec, RuleSpec, bool> same)
     {
-        public string Message(RuleSpec spec, RequestTerms? terms = null) => Text(spec.Message[language], terms);
-
-        public string Text(MessageTemplate template, RequestTerms? terms = null) =>
-            template.Render(static (p, state) => state.Renderer.Resolve(p, state.Terms), (Renderer: this, Terms: terms), language, facts.Currency, decimals);
-
-        private (object? Value, FactFormat Format) Resolve(Placeholder p, RequestTerms? terms) => p.Scope switch
+        var spec = items[index].Spec.Spec;
+        for (var j = 0; j < index; j++)
         {
-            "params" => (rules.Parameters[p.Name], FactFormat.Plain),
-            "terms" when terms is not null && FactCatalog<RequestTerms>.Find(p.Name) is { } term => (term.Get(terms), term.Format),
-            "terms" => (null, FactFormat.Plain),
-            _ => FactCatalog<Assessment>.Find(p.Name) is { } fact ? (fact.Get(facts), fact.Format) : (null, FactFormat.Plain),
-        };
+            if (same(items[j].Spec.Spec, spec))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
+
+    private static void DistinctByCode(List<Fired> items, List<Fired> into)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (FirstOf(items, i, SameCode))
+            {
+                into.Add(items[i]);
+            }
+        }
+    }
+
+    /// <summary>A stable insertion sort: the lists hold a handful of items, and the order among equals must be kept.</summary>
+    private static void Sort(List<Fired> items, Comparison<Fired> compare)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            var item = items[i];
+            var j = i - 1;
+            while (j >= 0 && compare(items[j], item) > 0)
+            {
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = item;
+        }
+    }
+
+    /// <summary>Copies the scratch list into the plan's list and empties it for the next use.</summary>
+    private static ValueList<T> Freeze<T>(List<T> items)
+    {
+        var list = items.Count == 0 ? ValueList<T>.Empty : new ValueList<T>(items);
+        items.Clear();
+        return list;
+    }
+
+    /// <summary>A rule that fired: its layout and its place among the rules that fired.</summary>
+    private readonly record struct Fired(PlanLayout.SpecLayout Spec, int Order);
+
+    /// <summary>One list per thread for each kind of item, reused from plan to plan; a list is always left empty.</summary>
+    private static class Scratch<T>
+    {
+        [ThreadStatic]
+        private static List<T>? list;
+
+        public static List<T> Take()
+        {
+            var items = list ??= new List<T>(16);
+            items.Clear();
+            return items;
+        }
+    }
+
+    /// <summary>The per-thread working lists of one assembly.</summary>
+    private sealed class Work
+    {
+        [ThreadStatic]
+        private static Work? current;
+
+        public List<Fired> All { get; } = new(64);
+
+        public List<Fired>[] OfKind { get; } = [.. Enum.GetValues<RuleKind>().Select(_ => new List<Fired>(16))];
+
+        public HashSet<string> Cited { get; } = new(StringComparer.Ordinal);
+
+        public static Work Take()
+        {
+            var work = current ??= new Work();
+            work.Clear();
+            return work;
+        }
+
+        public void Clear()
+        {
+            All.Clear();
+            foreach (var kind in OfKind)
+            {
+                kind.Clear();
+            }
+
+            Cited.Clear();
+        }
+    }
+
+    private static ValueList<T> List<T>(IEnumerable<T> items) => new(items);
 }

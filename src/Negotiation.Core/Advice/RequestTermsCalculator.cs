@@ -16,45 +16,34 @@ internal sealed record ComputedRequest(RequestTerms Terms, decimal? Savings, Val
 internal static class RequestTermsCalculator
 {
     /// <summary>
-    /// The shortest instalment plan, for comparisons that do not read the plan option: the comparison always builds the
-    /// plan's schedule, and one month costs least (its default of twelve is built and thrown away).
+    /// The shortest instalment plan, for comparisons that do not read the plan option: the plan is then not built (see
+    /// <see cref="Compare"/>), but its term is still checked, and one month is always in range.
     /// </summary>
     private const int NoPlan = 1;
 
-    public static ComputedRequest Compute(string type, BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
+    public static ComputedRequest Compute(string type, BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals) => type switch
     {
-        var computed = type switch
-        {
-            "extension" => Extension(c, parameters, decimals),
-            "fee-waiver" => new ComputedRequest(new RequestTerms { FeesWaived = facts.FeesAndPenalties }, facts.FeesAndPenalties, null),
-            "interest-relief" => InterestRelief(c, facts, parameters, decimals),
-            "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
-            "principal-reduction" => PrincipalReduction(facts, parameters),
-            _ => throw new InvalidOperationException($"Unknown request type '{type}'; the loader admits only known types."),
-        };
-        decimal? Cents(decimal? amount) => amount is { } a ? Currencies.ToMinorUnit(a, decimals) : null;
-        var terms = computed.Terms;
-        return new ComputedRequest(
-            terms with
-            {
-                Type = type,
-                ExtraInterest = Cents(terms.ExtraInterest),
-                PenaltyAvoided = Cents(terms.PenaltyAvoided),
-                FeesWaived = Cents(terms.FeesWaived),
-                InterestSaved = Cents(terms.InterestSaved),
-                Instalment = Cents(terms.Instalment),
-                TotalRepaid = Cents(terms.TotalRepaid),
-                ReductionAsked = Cents(terms.ReductionAsked),
-                Repayable = Cents(terms.Repayable),
-            },
-            Cents(computed.Savings),
-            computed.Schedule is { } schedule
-                ? new ValueList<Instalment>(schedule.Select(i => i with
-                {
-                    Payment = Cents(i.Payment)!.Value, Principal = Cents(i.Principal)!.Value, Interest = Cents(i.Interest)!.Value,
-                    Fee = Cents(i.Fee)!.Value, Balance = Cents(i.Balance)!.Value,
-                }))
-                : null);
+        // Each kind fills its own terms, every amount in whole minor units, and leaves the others null.
+        "extension" => Extension(c, parameters, decimals),
+        "fee-waiver" => FeeWaiver(facts, decimals),
+        "interest-relief" => InterestRelief(c, facts, parameters, decimals),
+        "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
+        "principal-reduction" => PrincipalReduction(facts, parameters, decimals),
+        _ => throw new InvalidOperationException($"Unknown request type '{type}'; the loader admits only known types."),
+    };
+
+    /// <summary>
+    /// An amount in the currency's minor unit, as <see cref="Currencies.ToMinorUnit"/> writes it. An amount that already
+    /// has exactly that many places, and no sign, is returned as it is: rounding leaves it alone and adding the zero
+    /// of that scale changes no bit of it (a property test holds the two equal, bit for bit).
+    /// </summary>
+    internal static decimal Cents(decimal amount, int decimals) =>
+        amount.Scale == decimals && !decimal.IsNegative(amount) ? amount : Currencies.ToMinorUnit(amount, decimals);
+
+    private static ComputedRequest FeeWaiver(Assessment facts, int decimals)
+    {
+        var waived = Cents(facts.FeesAndPenalties, decimals);
+        return new ComputedRequest(new RequestTerms { Type = "fee-waiver", FeesWaived = waived }, waived, null);
     }
 
     private static ComputedRequest Extension(BorrowerCase c, IReadOnlyDictionary<string, decimal> parameters, int decimals)
@@ -68,10 +57,14 @@ internal static class RequestTermsCalculator
 
         var daysFromNow = Period.DaysBetween(c.AsOf, newDue);
         var cost = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, c.AsOf, newDue, account.PenaltyDailyRate, decimals: decimals);
-        var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms(HorizonDays: daysFromNow, ExtensionDays: daysFromNow, InstalmentMonths: NoPlan), decimals: decimals);
+        var extension = Compare(account, c.AsOf, new ReliefTerms(HorizonDays: daysFromNow, ExtensionDays: daysFromNow, InstalmentMonths: NoPlan), decimals).Extension;
         return new ComputedRequest(
-            new RequestTerms { ExtensionDays = days, NewDueDate = newDue, ExtraInterest = cost.ContractInterest, PenaltyAvoided = cost.PenaltyInterest },
-            comparison.Extension.Savings,
+            new RequestTerms
+            {
+                Type = "extension", ExtensionDays = days, NewDueDate = newDue,
+                ExtraInterest = Cents(cost.ContractInterest, decimals), PenaltyAvoided = Cents(cost.PenaltyInterest, decimals),
+            },
+            Cents(extension.Savings, decimals),
             null);
     }
 
@@ -80,12 +73,29 @@ internal static class RequestTermsCalculator
         var proposed = parameters.GetValueOrDefault("reliefAnnualRate", 0m);
         var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : (int)parameters["maxInstalmentMonths"];
         var horizon = Math.Min(Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(months)), Calculators.Extension.MaxDays);
-        var comparison = ReliefComparison.Compare(c.Account, c.AsOf, new ReliefTerms(HorizonDays: horizon, ReducedAnnualRate: proposed, InstalmentMonths: NoPlan), decimals: decimals);
+        var comparison = Compare(c.Account, c.AsOf, new ReliefTerms(HorizonDays: horizon, ReducedAnnualRate: proposed, InstalmentMonths: NoPlan), decimals);
         var cut = proposed == 0 ? comparison.InterestStopped : comparison.RateCut;
+        var saved = Cents(cut.Savings, decimals);
         return new ComputedRequest(
-            new RequestTerms { CurrentRate = facts.AnnualRate, ProposedRate = proposed, Months = months, InterestSaved = cut.Savings },
-            cut.Savings,
+            new RequestTerms { Type = "interest-relief", CurrentRate = facts.AnnualRate, ProposedRate = proposed, Months = months, InterestSaved = saved },
+            saved,
             null);
+    }
+
+    /// <summary>
+    /// The comparison's options for a request that reads none of the instalment plan's figures: the same checks and
+    /// figures without building the plan, unless building it would have failed (a rate or a date out of its range), in
+    /// which case the whole comparison runs and fails as it always did.
+    /// </summary>
+    private static (ReliefCost AsIs, ReliefCost Extension, ReliefCost FeesWaived, ReliefCost RateCut, ReliefCost InterestStopped) Compare(Account account, LocalDate asOf, ReliefTerms terms, int decimals)
+    {
+        if (account.AnnualRate is { } rate && (rate < 0 || rate > Schedules.MaxAnnualRate) || asOf.Year >= 9999)
+        {
+            var all = ReliefComparison.Compare(account, asOf, terms, decimals: decimals);
+            return (all.AsIs, all.Extension, all.FeesWaived, all.RateCut, all.InterestStopped);
+        }
+
+        return ReliefComparison.CompareWithoutPlan(account, terms, DayCount.Actual365, decimals, Money.DefaultRounding, out _);
     }
 
     private static ComputedRequest InstalmentPlan(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
@@ -94,36 +104,54 @@ internal static class RequestTermsCalculator
         var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : (int)parameters["maxInstalmentMonths"];
         var rate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms(InstalmentMonths: months, InstalmentAnnualRate: rate), decimals: decimals);
-        var principalSchedule = comparison.InstalmentPlan.Schedule!;
+        var principalSchedule = comparison.InstalmentPlan.Schedule!.Instalments;
 
         // What has accrued is repaid alongside in equal parts, bearing no interest; the last part absorbs the residue.
+        // The plan's schedule is written in whole minor units; its total is of the instalments before that.
+        // What has accrued is repaid alongside in equal parts, bearing no interest; the last part absorbs the residue.
+        // The plan's schedule is written in whole minor units, straight into the array the plan keeps; its total is of
+        // the instalments before that.
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
         var part = Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
-        var instalments = new List<Instalment>(months);
+        var instalments = new Instalment[principalSchedule.Count];
         var accruedLeft = accrued;
-        foreach (var i in principalSchedule.Instalments)
+        var totalRepaid = 0m;
+        var firstPayment = 0m;
+        for (var k = 0; k < instalments.Length; k++)
         {
+            var i = principalSchedule[k];
             var share = i.Period == months ? accruedLeft : Math.Min(part, accruedLeft);
             accruedLeft -= share;
-            instalments.Add(i with { Payment = i.Payment + share, Fee = i.Fee + share, Balance = i.Balance + accruedLeft });
+            var payment = i.Payment + share;
+            firstPayment = k == 0 ? payment : firstPayment;
+            totalRepaid += payment;
+            instalments[k] = i with
+            {
+                Payment = Cents(payment, decimals), Principal = Cents(i.Principal, decimals), Interest = Cents(i.Interest, decimals),
+                Fee = Cents(i.Fee + share, decimals), Balance = Cents(i.Balance + accruedLeft, decimals),
+            };
         }
 
         return new ComputedRequest(
             new RequestTerms
             {
+                Type = "instalment-plan",
                 Months = months,
-                Instalment = instalments[0].Payment,
+                Instalment = Cents(firstPayment, decimals),
                 FirstInstalmentDue = instalments[0].DueDate,
-                TotalRepaid = instalments.Sum(i => i.Payment),
+                TotalRepaid = Cents(totalRepaid, decimals),
             },
-            comparison.InstalmentPlan.Savings,
-            new ValueList<Instalment>(instalments));
+            Cents(comparison.InstalmentPlan.Savings, decimals),
+            ValueList<Instalment>.Own(instalments));
     }
 
-    private static ComputedRequest PrincipalReduction(Assessment facts, IReadOnlyDictionary<string, decimal> parameters)
+    private static ComputedRequest PrincipalReduction(Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
         var repayable = facts.AffordableInstalment * (int)parameters["maxInstalmentMonths"];
-        var reduction = Math.Max(0m, facts.TotalOwed - repayable);
-        return new ComputedRequest(new RequestTerms { Repayable = Math.Min(repayable, facts.TotalOwed), ReductionAsked = reduction }, reduction, null);
+        var reduction = Cents(Math.Max(0m, facts.TotalOwed - repayable), decimals);
+        return new ComputedRequest(
+            new RequestTerms { Type = "principal-reduction", Repayable = Cents(Math.Min(repayable, facts.TotalOwed), decimals), ReductionAsked = reduction },
+            reduction,
+            null);
     }
 }

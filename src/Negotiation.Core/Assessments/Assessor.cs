@@ -43,15 +43,62 @@ internal static class Assessor
         var disposable = budget?.DisposableIncome ?? 0m;
         var savings = c.Finances?.Savings ?? 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
-        var largestFlexible = c.Finances?.Expenses.Where(e => !e.IsEssential)
-            .GroupBy(e => e.Category).Select(g => (Category: g.Key, Amount: g.Sum(e => e.Monthly)))
-            .OrderByDescending(x => x.Amount).ThenBy(x => x.Category).FirstOrDefault();
+        var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
+
+        // One pass over each list of the case, in place of a LINQ query per fact.
+        var history = c.History;
+        var earlierLate = 0;
+        for (var i = 0; i < history.Count; i++)
+        {
+            earlierLate += history[i].DueDate < account.DueDate && Delinquency.IsLate(history[i], grace, asOf) ? 1 : 0;
+        }
 
         var attempts = c.Attempts;
-        var last = attempts.Count == 0 ? null : attempts.OrderBy(a => a.On).Last();
-        var firstComplaint = attempts.Where(a => a.Channel == ContactChannel.Complaint).Select(a => (LocalDate?)a.On).Min();
-        var pendingPromises = attempts.SelectMany(a => a.Promises).Where(p => p.By >= asOf).Select(p => p.By).ToList();
+        NegotiationAttempt? last = null;
+        LocalDate? firstComplaint = null;
+        LocalDate? nextPromise = null;
+        int failedAttempts = 0;
+        bool regulator = false, mediation = false, writtenConfirmation = false;
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            var a = attempts[i];
+
+            // The latest contact; of several on the same day, the last in the case (a stable sort by day, then its last).
+            last = last is null || a.On >= last.On ? a : last;
+            firstComplaint = a.Channel == ContactChannel.Complaint && (firstComplaint is null || a.On < firstComplaint) ? a.On : firstComplaint;
+            failedAttempts += a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse ? 1 : 0;
+            regulator |= a.Channel == ContactChannel.Regulator;
+            mediation |= a.Channel == ContactChannel.Mediation;
+            writtenConfirmation |= a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted;
+            foreach (var p in a.Promises)
+            {
+                nextPromise = p.By >= asOf && (nextPromise is null || p.By < nextPromise) ? p.By : nextPromise;
+            }
+        }
+
         var offers = c.Offers;
+        bool thirdParty = false, upfront = false, verification = false, password = false, personalAccount = false, recordRemoval = false, unwritten = false;
+        var largestUpfrontFee = 0m;
+        for (var i = 0; i < offers.Count; i++)
+        {
+            var o = offers[i];
+            thirdParty |= o.From is OfferSource.ThirdParty or OfferSource.Unknown;
+            upfront |= o.UpfrontFee > 0;
+            verification |= o.AsksForVerificationCode;
+            password |= o.AsksForPassword;
+            personalAccount |= o.AsksPaymentToPersonalAccount;
+            recordRemoval |= o.PromisesCreditRecordRemoval;
+            unwritten |= o.From != OfferSource.LenderOfficial && !o.InWriting;
+
+            // The first of equal largest fees, as Max keeps it.
+            largestUpfrontFee = i == 0 || o.UpfrontFee > largestUpfrontFee ? o.UpfrontFee : largestUpfrontFee;
+        }
+
+        var disputed = 0m;
+        foreach (var d in c.DisputedCharges)
+        {
+            disputed += d.Amount;
+        }
 
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
 
@@ -67,13 +114,13 @@ internal static class Assessor
             IsLastDayOfGrace = inGrace && asOf == graceEndsOn,
             IsOverdue = daysPastDue > 0,
             IsBeyondGrace = daysPastDue > grace,
-            DelinquencyBucket = CaseJson.EnumName(Delinquency.Bucket(daysPastDue)),
-            AssetTier = CaseJson.EnumName(Delinquency.Tier(daysPastDue, isBank ? AssetTierBands.PrcCard : AssetTierBands.PrcGeneral)),
-            AllocationOrder = CaseJson.EnumName(Delinquency.Allocation(daysPastDue)),
-            IsFirstOverdue = Delinquency.IsFirstOverdue(c.History, account.DueDate, grace, asOf),
+            DelinquencyBucket = EnumNames<DelinquencyBucket>.Of(Delinquency.Bucket(daysPastDue)),
+            AssetTier = EnumNames<AssetTier>.Of(Delinquency.Tier(daysPastDue, isBank ? AssetTierBands.PrcCard : AssetTierBands.PrcGeneral)),
+            AllocationOrder = EnumNames<AllocationOrder>.Of(Delinquency.Allocation(daysPastDue)),
+            IsFirstOverdue = earlierLate == 0,
             OnTimeRatio = Ratio(Delinquency.OnTimeRatio(c.History, grace, asOf) ?? 1m),
             HistoryCount = c.History.Count,
-            EarlierLatePayments = c.History.Count(r => r.DueDate < account.DueDate && Delinquency.IsLate(r, grace, asOf)),
+            EarlierLatePayments = earlierLate,
 
             Principal = Cents(account.Principal),
             Interest = Cents(account.Interest),
@@ -104,50 +151,108 @@ internal static class Assessor
             MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals),
             BeyondAnyPlan = budget is not null && affordable * settings.MaxInstalmentMonths < account.TotalOwed,
-            LargestFlexibleCategory = largestFlexible is { Amount: > 0 } lf ? CaseJson.EnumName(lf.Category) : "",
+            LargestFlexibleCategory = largestFlexible is { Amount: > 0 } lf ? EnumNames<ExpenseCategory>.Of(lf.Category) : "",
             LargestFlexibleAmount = Cents(largestFlexible?.Amount ?? 0m),
 
-            LenderKind = CaseJson.EnumName(c.Lender.Kind),
+            LenderKind = EnumNames<LenderKind>.Of(c.Lender.Kind),
             LenderIsBank = isBank,
             LenderName = c.Lender.Name ?? "",
-            HardshipCause = CaseJson.EnumName(c.Hardship.Cause),
+            HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
             HardshipIsTemporary = Temporary.Contains(c.Hardship.Cause),
             HardshipIsLasting = Lasting.Contains(c.Hardship.Cause),
             HardshipExpectedMonths = c.Hardship.ExpectedMonths ?? 0,
-            Goal = CaseJson.EnumName(c.Goal),
+            Goal = EnumNames<NegotiationGoal>.Of(c.Goal),
             SuspectedMaliciousOverdraft = c.Conduct.SuspectedMaliciousOverdraft,
             BrokenPromises = c.Conduct.BrokenPromises,
             Contactable = c.Conduct.Contactable,
             HasDisputedCharges = c.DisputedCharges.Count > 0,
-            DisputedAmount = Cents(c.DisputedCharges.Sum(d => d.Amount)),
-            Documents = new ValueList<string>(c.Documents.Select(d => CaseJson.EnumName(d)).Distinct()),
+            DisputedAmount = Cents(disputed),
+            Documents = DocumentNames(c.Documents),
 
             AttemptCount = attempts.Count,
-            FailedAttempts = attempts.Count(a => a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse),
-            LastAttemptOutcome = last is null ? "none" : CaseJson.EnumName(last.Outcome),
+            FailedAttempts = failedAttempts,
+            LastAttemptOutcome = last is null ? "none" : EnumNames<AttemptOutcome>.Of(last.Outcome),
             DaysSinceLastAttempt = last is null ? 0 : Period.DaysBetween(last.On, asOf),
             HasComplained = firstComplaint is not null,
             DaysSinceComplaint = firstComplaint is { } fc ? Period.DaysBetween(fc, asOf) : 0,
-            HasContactedRegulator = attempts.Any(a => a.Channel == ContactChannel.Regulator),
-            HasTriedMediation = attempts.Any(a => a.Channel == ContactChannel.Mediation),
-            HasWrittenConfirmation = attempts.Any(a => a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted),
-            HasPendingPromise = pendingPromises.Count > 0,
-            NextPromiseDue = pendingPromises.Count > 0 ? pendingPromises.Min() : asOf,
+            HasContactedRegulator = regulator,
+            HasTriedMediation = mediation,
+            HasWrittenConfirmation = writtenConfirmation,
+            HasPendingPromise = nextPromise is not null,
+            NextPromiseDue = nextPromise ?? asOf,
 
             OfferCount = offers.Count,
-            HasThirdPartyOffer = offers.Any(o => o.From is OfferSource.ThirdParty or OfferSource.Unknown),
-            OfferAsksUpfrontFee = offers.Any(o => o.UpfrontFee > 0),
-            LargestUpfrontFee = Cents(offers.Count == 0 ? 0m : offers.Max(o => o.UpfrontFee)),
-            OfferAsksVerificationCode = offers.Any(o => o.AsksForVerificationCode),
-            OfferAsksPassword = offers.Any(o => o.AsksForPassword),
-            OfferAsksPersonalAccount = offers.Any(o => o.AsksPaymentToPersonalAccount),
-            OfferPromisesRecordRemoval = offers.Any(o => o.PromisesCreditRecordRemoval),
-            HasUnwrittenOffer = offers.Any(o => o.From != OfferSource.LenderOfficial && !o.InWriting),
+            HasThirdPartyOffer = thirdParty,
+            OfferAsksUpfrontFee = upfront,
+            LargestUpfrontFee = Cents(largestUpfrontFee),
+            OfferAsksVerificationCode = verification,
+            OfferAsksPassword = password,
+            OfferAsksPersonalAccount = personalAccount,
+            OfferPromisesRecordRemoval = recordRemoval,
+            HasUnwrittenOffer = unwritten,
 
             NegativeRecordClearsOn = CreditRecord.ExpectedClearDate(asOf, settings.NegativeRecordYears),
             NextFollowUp = asOf.PlusDays(settings.FollowUpDays),
             ComplaintAnswerDue = (firstComplaint ?? asOf).PlusDays(settings.ComplaintResponseDays),
         };
+    }
+
+    /// <summary>
+    /// The flexible category spent on most (summed per category in the case's order), the lowest category among equals;
+    /// nothing spent flexibly gives the default category with 0, as the first of an empty ranking did.
+    /// </summary>
+    private static (ExpenseCategory Category, decimal Amount) LargestFlexible(ValueList<Expense> expenses)
+    {
+        Span<(ExpenseCategory Category, decimal Amount)> sums = expenses.Count <= 32 ? stackalloc (ExpenseCategory, decimal)[expenses.Count] : new (ExpenseCategory, decimal)[expenses.Count];
+        var count = 0;
+        foreach (var e in expenses)
+        {
+            if (e.IsEssential)
+            {
+                continue;
+            }
+
+            var at = 0;
+            while (at < count && sums[at].Category != e.Category)
+            {
+                at++;
+            }
+
+            sums[at] = at == count ? (e.Category, 0m + e.Monthly) : (e.Category, sums[at].Amount + e.Monthly);
+            count = Math.Max(count, at + 1);
+        }
+
+        var best = default((ExpenseCategory Category, decimal Amount));
+        for (var i = 0; i < count; i++)
+        {
+            if (i == 0 || sums[i].Amount > best.Amount || (sums[i].Amount == best.Amount && sums[i].Category < best.Category))
+            {
+                best = sums[i];
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The kinds of document the borrower holds, each once, in the case's order.</summary>
+    private static ValueList<string> DocumentNames(ValueList<DocumentKind> documents)
+    {
+        if (documents.Count == 0)
+        {
+            return ValueList<string>.Empty;
+        }
+
+        var names = new List<string>(documents.Count);
+        foreach (var document in documents)
+        {
+            var name = EnumNames<DocumentKind>.Of(document);
+            if (!names.Contains(name, StringComparer.Ordinal))
+            {
+                names.Add(name);
+            }
+        }
+
+        return new ValueList<string>(names);
     }
 
     /// <summary>Ratios are shown as fractions to four places (basis points): enough for a percentage with two decimals.</summary>

@@ -94,8 +94,28 @@ public static class ReliefComparison
     /// <exception cref="ArgumentOutOfRangeException">An amount on the account is negative, or a term is outside its range.</exception>
     public static ReliefComparisonResult Compare(Account account, LocalDate asOf, ReliefTerms? terms = null, DayCount basis = DayCount.Actual365, int decimals = 2, MidpointRounding rounding = Money.DefaultRounding)
     {
-        ArgumentNullException.ThrowIfNull(account);
         terms ??= new ReliefTerms();
+        var (asIs, extension, feesWaived, rateCut, stopped) = CompareWithoutPlan(account, terms, basis, decimals, rounding, out var overdueDaily);
+        var principal = account.Principal;
+
+        var planRate = terms.InstalmentAnnualRate ?? account.AnnualRate ?? 0m;
+        var method = terms.InstalmentMonthlyFeeRate > 0 ? ScheduleMethod.FeeInstalment : ScheduleMethod.EqualInstalment;
+        var schedule = Schedules.Build(method, Money.Round(principal, decimals, rounding), planRate, terms.InstalmentMonths, terms.InstalmentMonthlyFeeRate, asOf, decimals, rounding);
+        var planDays = Period.DaysBetween(asOf, asOf.PlusMonths(terms.InstalmentMonths));
+        var planCost = account.Interest + account.Fees + account.PenaltyInterest + schedule.TotalPayment;
+        var plan = new ReliefCost(ReliefOption.InstalmentPlan, planDays, planCost, AsIs(account, overdueDaily, planDays, decimals, rounding), schedule);
+
+        return new ReliefComparisonResult(asIs, extension, feesWaived, rateCut, stopped, plan);
+    }
+
+    /// <summary>
+    /// Every option of <see cref="Compare"/> but the instalment plan, with the same checks and the same figures, for a
+    /// caller that reads none of the plan's (its schedule is the costly part).
+    /// </summary>
+    internal static (ReliefCost AsIs, ReliefCost Extension, ReliefCost FeesWaived, ReliefCost RateCut, ReliefCost InterestStopped) CompareWithoutPlan(
+        Account account, ReliefTerms terms, DayCount basis, int decimals, MidpointRounding rounding, out decimal overdueDaily)
+    {
+        ArgumentNullException.ThrowIfNull(account);
         Guard.NonNegative(account.Principal, "account.Principal");
         Guard.NonNegative(account.Interest, "account.Interest");
         Guard.NonNegative(account.Fees, "account.Fees");
@@ -106,26 +126,21 @@ public static class ReliefComparison
         Guard.InRange(terms.InstalmentMonths, 1, Schedules.MaxMonths, "terms.InstalmentMonths");
 
         var owed = account.TotalOwed;
-        var principal = account.Principal;
-        var overdueDaily = Charges.OverdueDailyRate(account, basis);
+        overdueDaily = Charges.OverdueDailyRate(account, basis);
         var contractDaily = Charges.ContractDailyRate(account, basis);
-        decimal Accrued(decimal dailyRate, int days) => Charges.SimpleInterest(principal, dailyRate, days, decimals, rounding);
-        decimal AsIs(int days) => owed + Accrued(overdueDaily, days);
 
         var horizon = terms.HorizonDays;
-        var asIs = AsIs(horizon);
-        var extension = new ReliefCost(ReliefOption.Extension, terms.ExtensionDays, owed + Accrued(contractDaily, terms.ExtensionDays), AsIs(terms.ExtensionDays));
+        var asIs = AsIs(account, overdueDaily, horizon, decimals, rounding);
+        var extension = new ReliefCost(ReliefOption.Extension, terms.ExtensionDays, owed + Accrued(account, contractDaily, terms.ExtensionDays, decimals, rounding), AsIs(account, overdueDaily, terms.ExtensionDays, decimals, rounding));
         var feesWaived = new ReliefCost(ReliefOption.FeesWaived, horizon, asIs - account.Fees, asIs);
-        var rateCut = new ReliefCost(ReliefOption.RateCut, horizon, owed + Accrued(DayCounts.DailyRate(terms.ReducedAnnualRate, basis), horizon), asIs);
+        var rateCut = new ReliefCost(ReliefOption.RateCut, horizon, owed + Accrued(account, DayCounts.DailyRate(terms.ReducedAnnualRate, basis), horizon, decimals, rounding), asIs);
         var stopped = new ReliefCost(ReliefOption.InterestStopped, horizon, owed, asIs);
-
-        var planRate = terms.InstalmentAnnualRate ?? account.AnnualRate ?? 0m;
-        var method = terms.InstalmentMonthlyFeeRate > 0 ? ScheduleMethod.FeeInstalment : ScheduleMethod.EqualInstalment;
-        var schedule = Schedules.Build(method, Money.Round(principal, decimals, rounding), planRate, terms.InstalmentMonths, terms.InstalmentMonthlyFeeRate, asOf, decimals, rounding);
-        var planDays = Period.DaysBetween(asOf, asOf.PlusMonths(terms.InstalmentMonths));
-        var planCost = account.Interest + account.Fees + account.PenaltyInterest + schedule.TotalPayment;
-        var plan = new ReliefCost(ReliefOption.InstalmentPlan, planDays, planCost, AsIs(planDays), schedule);
-
-        return new ReliefComparisonResult(new ReliefCost(ReliefOption.AsIs, horizon, asIs, asIs), extension, feesWaived, rateCut, stopped, plan);
+        return (new ReliefCost(ReliefOption.AsIs, horizon, asIs, asIs), extension, feesWaived, rateCut, stopped);
     }
+
+    private static decimal Accrued(Account account, decimal dailyRate, int days, int decimals, MidpointRounding rounding) =>
+        Charges.SimpleInterest(account.Principal, dailyRate, days, decimals, rounding);
+
+    private static decimal AsIs(Account account, decimal overdueDaily, int days, int decimals, MidpointRounding rounding) =>
+        account.TotalOwed + Accrued(account, overdueDaily, days, decimals, rounding);
 }

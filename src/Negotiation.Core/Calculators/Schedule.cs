@@ -37,13 +37,8 @@ public sealed class Schedule
     private readonly Instalment[] instalments;
 
     internal Schedule(ScheduleMethod method, decimal principal, decimal annualRate, decimal monthlyFeeRate, LocalDate? start, Instalment[] instalments)
+        : this(method, principal, annualRate, monthlyFeeRate, start, instalments, 0, 0, 0)
     {
-        Method = method;
-        Principal = principal;
-        AnnualRate = annualRate;
-        MonthlyFeeRate = monthlyFeeRate;
-        Start = start;
-        this.instalments = instalments;
         decimal payment = 0, interest = 0, fees = 0;
         foreach (var instalment in instalments)
         {
@@ -53,6 +48,18 @@ public sealed class Schedule
         }
 
         (TotalPayment, TotalInterest, TotalFees) = (payment, interest, fees);
+    }
+
+    /// <summary>A schedule whose totals the builder has already summed (they must be the instalments' sums, bit for bit).</summary>
+    internal Schedule(ScheduleMethod method, decimal principal, decimal annualRate, decimal monthlyFeeRate, LocalDate? start, Instalment[] instalments, decimal totalPayment, decimal totalInterest, decimal totalFees)
+    {
+        Method = method;
+        Principal = principal;
+        AnnualRate = annualRate;
+        MonthlyFeeRate = monthlyFeeRate;
+        Start = start;
+        this.instalments = instalments;
+        (TotalPayment, TotalInterest, TotalFees) = (totalPayment, totalInterest, totalFees);
     }
 
     /// <summary>Gets how the debt is split.</summary>

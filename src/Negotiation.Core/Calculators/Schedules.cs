@@ -169,10 +169,14 @@ public static class Schedules
         }
 
         var units = ToUnits(principal, decimals);
-        var instalments = units <= MaxFastUnits && IsMidpointRule(rounding)
-            ? BuildInUnits(method, units, annualRate, months, monthlyFeeRate, start, decimals, rounding)
-            : BuildInDecimal(method, principal, annualRate, months, monthlyFeeRate, start, decimals, rounding);
-        return new Schedule(method, principal, annualRate, monthlyFeeRate, start, instalments);
+        if (units <= MaxFastUnits && IsMidpointRule(rounding))
+        {
+            // The totals are summed in whole units: the same decimals, bit for bit, as adding the instalments' figures.
+            var instalments = BuildInUnits(method, units, annualRate, months, monthlyFeeRate, start, decimals, rounding, out var payments, out var interest, out var fees);
+            return new Schedule(method, principal, annualRate, monthlyFeeRate, start, instalments, FromUnits(payments, decimals), FromUnits(interest, decimals), FromUnits(fees, decimals));
+        }
+
+        return new Schedule(method, principal, annualRate, monthlyFeeRate, start, BuildInDecimal(method, principal, annualRate, months, monthlyFeeRate, start, decimals, rounding));
     }
 
     /// <summary>The same schedule computed in <see cref="decimal"/> only: the reference the fast path must equal.</summary>
@@ -201,8 +205,11 @@ public static class Schedules
 
     // Balances in exact 64-bit minor units; interest and the level payment from double when safely away
     // from a rounding boundary, from decimal otherwise (see the class remarks).
-    private static Instalment[] BuildInUnits(ScheduleMethod method, long principalUnits, decimal annualRate, int months, decimal monthlyFeeRate, LocalDate? start, int decimals, MidpointRounding rounding)
+    private static Instalment[] BuildInUnits(
+        ScheduleMethod method, long principalUnits, decimal annualRate, int months, decimal monthlyFeeRate, LocalDate? start, int decimals, MidpointRounding rounding,
+        out Int128 totalPayments, out Int128 totalInterest, out Int128 totalFees)
     {
+        Int128 payments = 0, interests = 0;
         var monthlyRate = annualRate / 12;
         var rate = (double)monthlyRate;
         var principal = FromUnits(principalUnits, decimals);
@@ -219,6 +226,8 @@ public static class Schedules
             var part = method == ScheduleMethod.EqualInstalment ? level - interest : level;
             part = k == months ? balance : Math.Clamp(part, 0, balance);
             balance -= part;
+            payments += part + interest + feeUnits;
+            interests += interest;
             result[k - 1] = new Instalment(
                 k,
                 start?.PlusMonths(k),
@@ -229,6 +238,7 @@ public static class Schedules
                 FromUnits(balance, decimals));
         }
 
+        (totalPayments, totalInterest, totalFees) = (payments, interests, (Int128)feeUnits * months);
         return result;
     }
 
@@ -331,6 +341,10 @@ public static class Schedules
     // Builds the decimal from its integer and scale directly: no division, no rounding. units >= 0.
     private static decimal FromUnits(long units, int decimals) =>
         new(unchecked((int)units), unchecked((int)(units >> 32)), 0, false, (byte)decimals);
+
+    // The same for a sum of at most 1200 amounts in units, which stays far below 2^96. units >= 0.
+    private static decimal FromUnits(Int128 units, int decimals) =>
+        new(unchecked((int)(ulong)units), unchecked((int)(ulong)(units >> 32)), unchecked((int)(ulong)(units >> 64)), false, (byte)decimals);
 
     internal static void CheckTerms(decimal principal, decimal annualRate, int months, decimal monthlyFeeRate, int decimals, MidpointRounding rounding)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Negotiation.Core.Assessments;
 using NodaTime;
 
@@ -90,6 +91,173 @@ public static class MessageFormat
         (null, _) => "",
         _ => value.ToString() ?? "",
     };
+
+    // ---- writing straight into a message, without an intermediate string or a boxed value ----
+    // Each Append writes exactly what Value writes for the same value and format (a property test holds them equal).
+
+    /// <summary>Writes an amount as <see cref="Value"/> would for a boxed <see cref="decimal"/>.</summary>
+    internal static void Append(StringBuilder text, decimal value, FactFormat format, string currency, string language, int decimals)
+    {
+        Span<char> buffer = stackalloc char[FormatBufferLength];
+        switch (format)
+        {
+            case FactFormat.Money when decimals >= 0 && decimals < GroupedFormats.Length && value.TryFormat(buffer, out var written, GroupedFormats[decimals], Numbers):
+                if (Check(language) == Language.Chinese && currency == "CNY")
+                {
+                    text.Append(buffer[..written]).Append('元');
+                }
+                else
+                {
+                    text.Append(currency).Append(' ').Append(buffer[..written]);
+                }
+
+                return;
+            case FactFormat.Percent when Check(language) is not null && (value * 100m).TryFormat(buffer, out var written, "0.##", Numbers):
+                text.Append(buffer[..written]).Append('%');
+                return;
+            case FactFormat.Days:
+                AppendDays(text, (int)value, language);
+                return;
+            case FactFormat.Months:
+                AppendMonths(text, (int)value, language);
+                return;
+            case FactFormat.Plain or FactFormat.Date when value.TryFormat(buffer, out var written, "0.##########", Numbers):
+                text.Append(buffer[..written]);
+                return;
+            default:
+                text.Append(Value(value, format, currency, language, decimals));
+                return;
+        }
+    }
+
+    /// <summary>Writes a whole number as <see cref="Value"/> would for a boxed <see cref="int"/>.</summary>
+    internal static void Append(StringBuilder text, int value, FactFormat format, string currency, string language, int decimals)
+    {
+        _ = currency;
+        _ = decimals;
+        switch (format)
+        {
+            case FactFormat.Days:
+                AppendDays(text, value, language);
+                return;
+            case FactFormat.Months:
+                AppendMonths(text, value, language);
+                return;
+            default:
+                AppendInvariant(text, value);
+                return;
+        }
+    }
+
+    /// <summary>Writes yes or no as <see cref="Value"/> would for a boxed <see cref="bool"/>.</summary>
+    internal static void Append(StringBuilder text, bool value, FactFormat format, string currency, string language, int decimals)
+    {
+        _ = (format, currency, decimals);
+        text.Append(language == Language.Chinese ? (value ? "是" : "否") : (value ? "yes" : "no"));
+    }
+
+    /// <summary>Writes a code as a word (or nothing for null), as <see cref="Value"/> would for a string.</summary>
+    internal static void Append(StringBuilder text, string? value, FactFormat format, string currency, string language, int decimals)
+    {
+        _ = (format, currency, decimals);
+        if (value is not null)
+        {
+            text.Append(Vocabulary.Label(value, language));
+        }
+    }
+
+    /// <summary>Writes a date as <see cref="Value"/> would for a boxed <see cref="LocalDate"/>.</summary>
+    internal static void Append(StringBuilder text, LocalDate value, FactFormat format, string currency, string language, int decimals)
+    {
+        _ = (format, currency, decimals);
+
+        // The same pieces as Date: the year, month and day are written as Date's interpolation writes them.
+        if (Check(language) == Language.Chinese)
+        {
+            text.Append(value.Year).Append('年').Append(value.Month).Append('月').Append(value.Day).Append('日');
+        }
+        else
+        {
+            text.Append(value.Day).Append(' ').Append(EnglishMonths[value.Month - 1]).Append(' ').Append(value.Year);
+        }
+    }
+
+    /// <summary>Writes nothing for null, else the value as its non-null overload does.</summary>
+    internal static void Append(StringBuilder text, decimal? value, FactFormat format, string currency, string language, int decimals)
+    {
+        if (value is { } v)
+        {
+            Append(text, v, format, currency, language, decimals);
+        }
+    }
+
+    /// <summary>Writes nothing for null, else the value as its non-null overload does.</summary>
+    internal static void Append(StringBuilder text, int? value, FactFormat format, string currency, string language, int decimals)
+    {
+        if (value is { } v)
+        {
+            Append(text, v, format, currency, language, decimals);
+        }
+    }
+
+    /// <summary>Writes nothing for null, else the value as its non-null overload does.</summary>
+    internal static void Append(StringBuilder text, LocalDate? value, FactFormat format, string currency, string language, int decimals)
+    {
+        if (value is { } v)
+        {
+            Append(text, v, format, currency, language, decimals);
+        }
+    }
+
+    /// <summary>Writes nothing for null, else the value as its non-null overload does.</summary>
+    internal static void Append(StringBuilder text, bool? value, FactFormat format, string currency, string language, int decimals)
+    {
+        if (value is { } v)
+        {
+            Append(text, v, format, currency, language, decimals);
+        }
+    }
+
+    /// <summary>Writes any other value through <see cref="Value"/>.</summary>
+    internal static void Append(StringBuilder text, object? value, FactFormat format, string currency, string language, int decimals) =>
+        text.Append(Value(value, format, currency, language, decimals));
+
+    // Room for any decimal in any of the formats above: 29 digits, their group separators, a sign and ten decimals.
+    private const int FormatBufferLength = 64;
+
+    private static void AppendDays(StringBuilder text, int days, string language)
+    {
+        if (Check(language) == Language.Chinese)
+        {
+            AppendInvariant(text, days).Append('天');
+        }
+        else if (days == 1)
+        {
+            text.Append("1 day");
+        }
+        else
+        {
+            AppendInvariant(text, days).Append(" days");
+        }
+    }
+
+    private static void AppendMonths(StringBuilder text, int months, string language)
+    {
+        if (Check(language) == Language.Chinese)
+        {
+            AppendInvariant(text, months).Append("个月");
+        }
+        else if (months == 1)
+        {
+            text.Append("1 month");
+        }
+        else
+        {
+            AppendInvariant(text, months).Append(" months");
+        }
+    }
+
+    private static StringBuilder AppendInvariant(StringBuilder text, int value) => text.Append(Numbers, $"{value}");
 
     private static string Check(string language) =>
         Language.IsSupported(language)

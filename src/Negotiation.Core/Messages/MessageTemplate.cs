@@ -18,6 +18,9 @@ internal sealed class MessageTemplate
     /// <summary>Gets the placeholders the template names, in order.</summary>
     public IEnumerable<Placeholder> Placeholders => segments.Where(s => s.Placeholder is not null).Select(s => s.Placeholder!);
 
+    /// <summary>Gets the template's pieces in order: each is a literal text or a placeholder, never both.</summary>
+    public IEnumerable<(string? Literal, Placeholder? Placeholder)> Pieces => segments.Select(s => (s.Literal, s.Placeholder));
+
     /// <summary>Parses a template, or returns the reason it cannot be parsed.</summary>
     public static MessageTemplate Parse(string text, out string? error)
     {

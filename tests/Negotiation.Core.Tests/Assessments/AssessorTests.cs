@@ -2,7 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Negotiation.Core.Assessments;
+using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
+using Negotiation.Core.Cases.Json;
 using Negotiation.Core.Tests.Cases;
 using NodaTime;
 
@@ -82,4 +84,68 @@ public sealed class AssessorTests
             return new[] { facts.TotalOwed, facts.AffordableInstalment, facts.DisposableIncome, facts.Savings, facts.CostOfWaiting30Days }.All(m => Scale(m) == 2)
                 && new[] { facts.OnTimeRatio, facts.DebtServiceRatio, facts.FeesAndPenaltiesShare }.All(r => decimal.Round(r, 4) == r);
         });
+
+    [Property(MaxTest = 500)]
+    public Property Facts_read_in_one_pass_over_the_case_are_those_of_a_query_per_fact() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
+        {
+            var facts = Assessor.Assess(c, Settings);
+            var grace = c.Account.GracePeriodDays ?? Settings.GracePeriodDays;
+            var largest = c.Finances?.Expenses.Where(e => !e.IsEssential)
+                .GroupBy(e => e.Category).Select(g => (Category: g.Key, Amount: g.Sum(e => e.Monthly)))
+                .OrderByDescending(x => x.Amount).ThenBy(x => x.Category).FirstOrDefault();
+            var last = c.Attempts.Count == 0 ? null : c.Attempts.OrderBy(a => a.On).Last();
+            var firstComplaint = c.Attempts.Where(a => a.Channel == ContactChannel.Complaint).Select(a => (LocalDate?)a.On).Min();
+            var promises = c.Attempts.SelectMany(a => a.Promises).Where(p => p.By >= c.AsOf).Select(p => p.By).ToList();
+            static string Name(Enum value) => CaseJson.EnumName(value);
+            static bool Same(decimal a, decimal b) => decimal.GetBits(a).SequenceEqual(decimal.GetBits(b));
+            return (facts.IsFirstOverdue == Delinquency.IsFirstOverdue(c.History, c.Account.DueDate, grace, c.AsOf))
+                .Label("first overdue")
+                .And(facts.EarlierLatePayments == c.History.Count(r => r.DueDate < c.Account.DueDate && Delinquency.IsLate(r, grace, c.AsOf))).Label("earlier late")
+                .And(facts.LargestFlexibleCategory == (largest is { Amount: > 0 } lf ? Name(lf.Category) : "")).Label("largest category")
+                .And(Same(facts.LargestFlexibleAmount, Currencies.ToMinorUnit(largest?.Amount ?? 0m, 2))).Label("largest amount")
+                .And(facts.LastAttemptOutcome == (last is null ? "none" : Name(last.Outcome))).Label("last outcome")
+                .And(facts.DaysSinceLastAttempt == (last is null ? 0 : Period.DaysBetween(last.On, c.AsOf))).Label("days since last")
+                .And(facts.DaysSinceComplaint == (firstComplaint is { } fc ? Period.DaysBetween(fc, c.AsOf) : 0)).Label("days since complaint")
+                .And(facts.FailedAttempts == c.Attempts.Count(a => a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse)).Label("failed")
+                .And(facts.HasContactedRegulator == c.Attempts.Any(a => a.Channel == ContactChannel.Regulator)).Label("regulator")
+                .And(facts.HasTriedMediation == c.Attempts.Any(a => a.Channel == ContactChannel.Mediation)).Label("mediation")
+                .And(facts.HasWrittenConfirmation == c.Attempts.Any(a => a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted)).Label("written")
+                .And(facts.HasPendingPromise == promises.Count > 0 && facts.NextPromiseDue == (promises.Count > 0 ? promises.Min() : c.AsOf)).Label("promises")
+                .And(facts.HasThirdPartyOffer == c.Offers.Any(o => o.From is OfferSource.ThirdParty or OfferSource.Unknown)).Label("third party")
+                .And(facts.OfferAsksUpfrontFee == c.Offers.Any(o => o.UpfrontFee > 0)).Label("upfront")
+                .And(Same(facts.LargestUpfrontFee, Currencies.ToMinorUnit(c.Offers.Count == 0 ? 0m : c.Offers.Max(o => o.UpfrontFee), 2))).Label("largest fee")
+                .And(facts.HasUnwrittenOffer == c.Offers.Any(o => o.From != OfferSource.LenderOfficial && !o.InWriting)).Label("unwritten")
+                .And(facts.OfferAsksPassword == c.Offers.Any(o => o.AsksForPassword) && facts.OfferAsksVerificationCode == c.Offers.Any(o => o.AsksForVerificationCode)
+                    && facts.OfferAsksPersonalAccount == c.Offers.Any(o => o.AsksPaymentToPersonalAccount) && facts.OfferPromisesRecordRemoval == c.Offers.Any(o => o.PromisesCreditRecordRemoval)).Label("offer asks")
+                .And(Same(facts.DisputedAmount, Currencies.ToMinorUnit(c.DisputedCharges.Sum(d => d.Amount), 2))).Label("disputed")
+                .And(facts.Documents.SequenceEqual(c.Documents.Select(d => Name(d)).Distinct())).Label("documents")
+                .And(facts.LenderKind == Name(c.Lender.Kind) && facts.HardshipCause == Name(c.Hardship.Cause) && facts.Goal == Name(c.Goal)).Label("codes");
+        });
+
+    [Fact]
+    public void Code_names_from_the_table_are_the_case_files_names()
+    {
+        static void Check<T>() where T : struct, Enum
+        {
+            foreach (var value in Enum.GetValues<T>())
+            {
+                Assert.Equal(CaseJson.EnumName(value), EnumNames<T>.Of(value));
+            }
+
+            // A value the enum does not define is named as the case reader would name it, not refused.
+            var undefined = (T)Enum.ToObject(typeof(T), 977);
+            Assert.Equal(CaseJson.EnumName(undefined), EnumNames<T>.Of(undefined));
+        }
+
+        Check<LenderKind>();
+        Check<HardshipCause>();
+        Check<NegotiationGoal>();
+        Check<AttemptOutcome>();
+        Check<DocumentKind>();
+        Check<ExpenseCategory>();
+        Check<DelinquencyBucket>();
+        Check<AssetTier>();
+        Check<AllocationOrder>();
+    }
 }

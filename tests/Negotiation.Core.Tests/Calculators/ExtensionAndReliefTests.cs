@@ -115,6 +115,19 @@ public sealed class ReliefComparisonTests
         Assert.Equal("terms.InstalmentMonths", Assert.Throws<ArgumentOutOfRangeException>(() => ReliefComparison.Compare(Overdue, AsOf, new ReliefTerms(InstalmentMonths: 0))).ParamName);
         Assert.Equal("account.Fees", Assert.Throws<ArgumentOutOfRangeException>(() => ReliefComparison.Compare(Overdue with { Fees = -1 }, AsOf)).ParamName);
     }
+
+    [Property(MaxTest = 500)]
+    public Property The_options_without_the_plan_are_the_full_comparisons_bit_for_bit() =>
+        Prop.ForAll(Generators.Account.Arb(), Gen.Choose(0, 400).Arb(), Gen.Choose(0, 60).Arb(), (account, days, ratePercent) =>
+        {
+            var terms = new ReliefTerms(HorizonDays: days, ExtensionDays: 400 - days, ReducedAnnualRate: ratePercent / 100m, InstalmentMonths: 1 + (days % 24));
+            var full = ReliefComparison.Compare(account, new LocalDate(2025, 3, 1), terms);
+            var (asIs, extension, feesWaived, rateCut, stopped) = ReliefComparison.CompareWithoutPlan(account, terms, DayCount.Actual365, 2, Money.DefaultRounding, out _);
+            static bool Same(ReliefCost a, ReliefCost b) =>
+                a.Option == b.Option && a.Days == b.Days && a.Schedule == b.Schedule
+                && decimal.GetBits(a.TotalCost).SequenceEqual(decimal.GetBits(b.TotalCost)) && decimal.GetBits(a.AsIsCost).SequenceEqual(decimal.GetBits(b.AsIsCost));
+            return Same(full.AsIs, asIs) && Same(full.Extension, extension) && Same(full.FeesWaived, feesWaived) && Same(full.RateCut, rateCut) && Same(full.InterestStopped, stopped);
+        });
 }
 
 public sealed class CreditRecordTests

@@ -107,4 +107,22 @@ public sealed class SchedulePropertiesTests
         Assert.Equal(0m, schedule.Instalments[^1].Payment);
         Assert.Equal(507.49m, schedule.Instalments.Sum(i => i.Principal));
     }
+
+    [Property(MaxTest = 500)]
+    public Property Totals_are_the_sums_of_the_instalments_bit_for_bit() =>
+        Prop.ForAll(Generators.Loan.Arb(), Gen.Choose(0, 4).Arb(), (loan, decimals) =>
+        {
+            var principal = decimal.Round(loan.Principal, decimals, MidpointRounding.ToZero);
+            var schedule = Schedules.Build(loan.Method, principal, loan.AnnualRate, loan.Months, loan.FeeRate, new LocalDate(2025, 1, 31), decimals, loan.Rounding);
+            decimal payments = 0, interest = 0, fees = 0;
+            foreach (var i in schedule.Instalments)
+            {
+                payments += i.Payment;
+                interest += i.Interest;
+                fees += i.Fee;
+            }
+
+            static bool Same(decimal a, decimal b) => decimal.GetBits(a).SequenceEqual(decimal.GetBits(b));
+            return Same(schedule.TotalPayment, payments) && Same(schedule.TotalInterest, interest) && Same(schedule.TotalFees, fees);
+        });
 }

@@ -1,0 +1,200 @@
+using System.Runtime.CompilerServices;
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Cases.Json;
+using Negotiation.Core.Messages;
+using Negotiation.Core.RuleSets;
+using NodaTime;
+
+namespace Negotiation.Core.Advice;
+
+/// <summary>
+/// Everything about a rule set's plans that does not depend on the case, worked out once per rule set and
+/// language: each rule's bound messages, its citations as a list, each request's caveats per kind of lender,
+/// each citation as the plan cites it per kind of lender.
+/// </summary>
+/// <remarks>Immutable after construction, and shared by every thread that assembles plans with the rule set.</remarks>
+internal sealed class PlanLayout
+{
+    private static readonly ConditionalWeakTable<RuleSet, PlanLayout> Layouts = new();
+
+    private static readonly LenderKind[] LenderKinds = Enum.GetValues<LenderKind>();
+
+    private readonly RuleSet rules;
+    private readonly IReadOnlyList<RuleSpec> specs;
+    private readonly SpecLayout[] bySpecIndex;
+    private readonly Dictionary<RuleSpec, SpecLayout> bySpec = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, CitedSource[]> citedByLanguage;
+
+    private PlanLayout(RuleSet rules, string language)
+    {
+        this.rules = rules;
+        RuleSetInfo = new RuleSetInfo(rules.Id, rules.Version, rules.EffectiveFrom);
+        Language = language;
+        specs = rules.Rules;
+        bySpecIndex = new SpecLayout[specs.Count];
+        for (var i = 0; i < specs.Count; i++)
+        {
+            bySpecIndex[i] = new SpecLayout(rules, specs[i], language);
+            bySpec.TryAdd(specs[i], bySpecIndex[i]);
+        }
+
+        citedByLanguage = new Dictionary<string, CitedSource[]>(StringComparer.Ordinal);
+        foreach (var citation in rules.Citations)
+        {
+            citedByLanguage.TryAdd(citation.Id, Array.ConvertAll(LenderKinds, kind => Cite(citation, kind, language)));
+        }
+    }
+
+    /// <summary>Gets which rule set the plans come from, as each plan names it.</summary>
+    public RuleSetInfo RuleSetInfo { get; }
+
+    /// <summary>Gets the language the layout's messages are written in.</summary>
+    public string Language { get; }
+
+    /// <summary>Gets the layout of a rule set in a language, worked out on first use.</summary>
+    public static PlanLayout For(RuleSet rules, string language)
+    {
+        var layouts = Layouts.GetValue(rules, static r => new PlanLayout(r, r.Languages[0]));
+        if (layouts.Language == language)
+        {
+            return layouts;
+        }
+
+        // The other languages hang off the first one's layout, one immutable array replaced whole on first use.
+        var others = layouts.others;
+        foreach (var other in others)
+        {
+            if (other.Language == language)
+            {
+                return other;
+            }
+        }
+
+        var added = new PlanLayout(rules, language);
+        Interlocked.CompareExchange(ref layouts.others, [.. others, added], others);
+        return added;
+    }
+
+    private PlanLayout[] others = [];
+
+    /// <summary>Gets the layout of the rule behind the <paramref name="index"/>th firing (firings come in rule order; any other rule is laid out on the spot).</summary>
+    public SpecLayout Spec(RuleSpec spec, int index) =>
+        index < bySpecIndex.Length && ReferenceEquals(bySpecIndex[index].Spec, spec) ? bySpecIndex[index]
+        : bySpec.TryGetValue(spec, out var layout) ? layout
+        : new SpecLayout(rules, spec, Language);
+
+    /// <summary>Gets a citation as the plan lists it for a lender of the given kind.</summary>
+    public CitedSource Cited(string id, LenderKind lender) =>
+        citedByLanguage.TryGetValue(id, out var byKind) && (int)lender >= 0 && (int)lender < byKind.Length && byKind[(int)lender] is { } cited
+            ? cited
+            : Cite(rules.FindCitation(id)!, lender, Language);
+
+    private static CitedSource Cite(Citation x, LenderKind lender, string language) =>
+        new(x.Id, x.Title[language], x.Source, CaseJson.EnumName(x.Certainty), x.Binds(lender));
+
+    /// <summary>What the borrower should know about the clauses a request cites, written by the library so that every rule set says it the same way.</summary>
+    internal static IEnumerable<string> Caveats(RuleSet rules, IReadOnlyList<string> citations, LenderKind lender, string language)
+    {
+        foreach (var citation in citations.Select(id => rules.FindCitation(id)!))
+        {
+            if (!citation.Binds(lender))
+            {
+                var kinds = string.Join(language == Messages.Language.Chinese ? "、" : ", ", citation.BindsLenderKinds.Select(k => Vocabulary.Label(CaseJson.EnumName(k), language)));
+                var yours = Vocabulary.Label(CaseJson.EnumName(lender), language);
+                yield return language == Messages.Language.Chinese
+                    ? $"{citation.Title[language]}约束的是{kinds}；对您的贷款机构（{yours}）而言，它只是可以参照的标准，并不是您可以主张的权利。"
+                    : $"{citation.Title[language]} binds only these lenders: {kinds}. Yours ({yours}) is not one of them, so point to it as a reference, not as an entitlement.";
+            }
+
+            if (citation.Certainty != Certainty.Primary)
+            {
+                yield return language == Messages.Language.Chinese
+                    ? $"{citation.Title[language]}：这一点来自公开报道或摘要，我们未能核对原文，请当作“据报道”而非确定的规定。"
+                    : $"{citation.Title[language]}: this comes from reports or summaries we could not check against the text itself; treat it as reported, not as settled law.";
+            }
+        }
+    }
+
+    /// <summary>One rule as plans use it in one language.</summary>
+    internal sealed class SpecLayout
+    {
+        private readonly RuleSet rules;
+        private readonly string language;
+        private readonly PlanMessage? message;
+        private readonly ValueList<string>?[] caveats;
+        private readonly Func<Assessment, LocalDate>? dueDate;
+
+        public SpecLayout(RuleSet rules, RuleSpec spec, string language)
+        {
+            this.rules = rules;
+            this.language = language;
+            Spec = spec;
+            RankKey = spec.Rank ?? int.MaxValue;
+            Citations = spec.Citations.Count == 0 ? ValueList<string>.Empty : new ValueList<string>(spec.Citations);
+            message = TryBind(spec.Message, language, rules);
+            Tips = spec.Tips.Count == 0 ? [] : [.. spec.Tips.Select(t => TryBind(t, language, rules))];
+
+            // A request's caveats depend only on its citations, the language and the kind of lender.
+            caveats = new ValueList<string>?[LenderKinds.Length];
+            if (spec.Kind == RuleKind.Request && spec.Citations.All(id => rules.FindCitation(id) is not null))
+            {
+                foreach (var kind in LenderKinds)
+                {
+                    var list = PlanLayout.Caveats(rules, spec.Citations, kind, language).ToList();
+                    caveats[(int)kind] = list.Count == 0 ? ValueList<string>.Empty : new ValueList<string>(list);
+                }
+            }
+
+            if (spec.DueFact is { } fact && FactCatalog<Assessment>.Find(fact) is { } info && info.Property.PropertyType == typeof(LocalDate))
+            {
+                dueDate = info.Property.GetMethod!.CreateDelegate<Func<Assessment, LocalDate>>();
+            }
+        }
+
+        public RuleSpec Spec { get; }
+
+        /// <summary>Gets the rank items of one kind are ordered by: the rule's, else after every ranked one.</summary>
+        public int RankKey { get; }
+
+        /// <summary>Gets the ids of the clauses the rule cites, as the plan lists them.</summary>
+        public ValueList<string> Citations { get; }
+
+        /// <summary>Gets the material's tips, bound (null where the rule has no text in the language: rendering it throws as before).</summary>
+        public PlanMessage?[] Tips { get; }
+
+        /// <summary>Writes the rule's message.</summary>
+        public string Message(Assessment facts, RequestTerms? terms, int decimals) =>
+            (message ?? Rebind(Spec.Message)).Render(facts, terms, language, decimals);
+
+        /// <summary>Writes the <paramref name="index"/>th tip.</summary>
+        public string Tip(int index, Assessment facts, int decimals) =>
+            (Tips[index] ?? Rebind(Spec.Tips[index])).Render(facts, null, language, decimals);
+
+        /// <summary>Gets the request's caveats for a lender of the given kind.</summary>
+        public ValueList<string> Caveats(LenderKind lender) =>
+            (int)lender >= 0 && (int)lender < caveats.Length && caveats[(int)lender] is { } list
+                ? list
+                : new ValueList<string>(PlanLayout.Caveats(rules, Spec.Citations, lender, language));
+
+        /// <summary>Gets the watchpoint's due date from the fact it names.</summary>
+        public LocalDate? DueDate(Assessment facts) => Spec.DueFact is { } fact
+            ? dueDate is not null ? dueDate(facts) : (LocalDate?)FactCatalog<Assessment>.Find(fact)!.Get(facts)
+            : null;
+
+        // The template in the language, which throws as the plan always did when the rule is not written in it.
+        private PlanMessage Rebind(LocalizedTemplate template) => PlanMessage.Bind(template[language], rules.Parameters);
+
+        private static PlanMessage? TryBind(LocalizedTemplate template, string language, RuleSet rules)
+        {
+            try
+            {
+                return PlanMessage.Bind(template[language], rules.Parameters);
+            }
+            catch (KeyNotFoundException)
+            {
+                return null;
+            }
+        }
+    }
+}

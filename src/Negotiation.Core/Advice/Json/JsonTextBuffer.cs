@@ -1,5 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using NodaTime;
@@ -17,12 +21,6 @@ namespace Negotiation.Core.Advice.Json;
 /// </remarks>
 internal sealed class JsonTextBuffer
 {
-    /// <summary>What Newtonsoft escapes by default with a double-quote quote character: C0 controls, the quote, the backslash, NEL and the two line separators.</summary>
-    private static readonly SearchValues<char> Escaped = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
-        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
-        "\"\\\u0085\u2028\u2029");
-
     /// <summary>A plan with a trace is some 50,000 characters on one line, 90,000 indented.</summary>
     private const int InitialCapacity = 128 * 1024;
 
@@ -169,7 +167,7 @@ internal sealed class JsonTextBuffer
     {
         BeginValue();
         var span = Reserve(34);
-        value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+        var written = FormatDecimal(value, span);
         if (span[..written].IndexOf('.') < 0)
         {
             span[written++] = '.';
@@ -178,6 +176,53 @@ internal sealed class JsonTextBuffer
 
         length += written;
         hasItems = true;
+    }
+
+    /// <summary>
+    /// What <c>decimal.ToString(CultureInfo.InvariantCulture)</c> writes — every digit of the coefficient, the point
+    /// <c>scale</c> digits from the end — formatted from the bits when the coefficient fits 64 bits (every amount in a
+    /// plan), about ten times faster than the general formatter; zero and larger coefficients go to it.
+    /// </summary>
+    /// <returns>The characters written to <paramref name="span"/>, at most 31.</returns>
+    internal static int FormatDecimal(decimal value, Span<char> span)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var coefficient = unchecked((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+        if (bits[2] != 0 || coefficient == 0)
+        {
+            value.TryFormat(span, out var general, default, CultureInfo.InvariantCulture);
+            return general;
+        }
+
+        var scale = (bits[3] >> 16) & 0xFF;
+        var sign = bits[3] < 0 ? 1 : 0;
+        if (sign == 1)
+        {
+            span[0] = '-';
+        }
+
+        var digits = span[sign..];
+        coefficient.TryFormat(digits, out var count, default, CultureInfo.InvariantCulture);
+        if (scale == 0)
+        {
+            return sign + count;
+        }
+
+        if (count > scale)
+        {
+            // 123456 with scale 2: 1234.56
+            digits.Slice(count - scale, scale).CopyTo(digits[(count - scale + 1)..]);
+            digits[count - scale] = '.';
+            return sign + count + 1;
+        }
+
+        // 98 with scale 4: 0.0098
+        digits[..count].CopyTo(digits[(2 + scale - count)..]);
+        digits[0] = '0';
+        digits[1] = '.';
+        digits.Slice(2, scale - count).Fill('0');
+        return sign + 2 + scale;
     }
 
     /// <summary>Writes an ISO date as NodaTime's JSON.NET converter does (<c>uuuu-MM-dd</c>), or returns false for a date it would write otherwise.</summary>
@@ -211,7 +256,7 @@ internal sealed class JsonTextBuffer
         ReadOnlySpan<char> rest = value;
         while (true)
         {
-            var next = rest.IndexOfAny(Escaped);
+            var next = NextEscaped(rest);
             if (next < 0)
             {
                 Raw(rest);
@@ -245,6 +290,82 @@ internal sealed class JsonTextBuffer
 
         hasItems = true;
     }
+
+    /// <summary>
+    /// The index of the first character Newtonsoft escapes by default with a double-quote quote character, or -1: a C0
+    /// control, the quote, the backslash, NEL (U+0085) or a line or paragraph separator (U+2028, U+2029). One pass,
+    /// 16 or 8 characters at a time; <c>SearchValues</c> would need two, its fast path being for ASCII sets only.
+    /// </summary>
+    internal static int NextEscaped(ReadOnlySpan<char> text)
+    {
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<ushort>.Count)
+        {
+            var last = text.Length - Vector256<ushort>.Count;
+            while (true)
+            {
+                var hits = Escapes(Vector256.LoadUnsafe(ref first, (nuint)i));
+                if (hits != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(hits);
+                }
+
+                if (i == last)
+                {
+                    return -1;
+                }
+
+                // The last block may overlap the one before: no scalar tail.
+                i = Math.Min(i + Vector256<ushort>.Count, last);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        {
+            var last = text.Length - Vector128<ushort>.Count;
+            while (true)
+            {
+                var hits = Escapes(Vector128.LoadUnsafe(ref first, (nuint)i));
+                if (hits != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(hits);
+                }
+
+                if (i == last)
+                {
+                    return -1;
+                }
+
+                i = Math.Min(i + Vector128<ushort>.Count, last);
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 0x20 || c is '"' or '\\' or '\u0085' || (c & 0xFFFE) == 0x2028)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static uint Escapes(Vector256<ushort> v) =>
+        (Vector256.LessThan(v, Vector256.Create((ushort)0x20)) |
+         Vector256.Equals(v, Vector256.Create((ushort)'"')) |
+         Vector256.Equals(v, Vector256.Create((ushort)'\\')) |
+         Vector256.Equals(v, Vector256.Create((ushort)0x85)) |
+         Vector256.Equals(v & Vector256.Create((ushort)0xFFFE), Vector256.Create((ushort)0x2028))).ExtractMostSignificantBits();
+
+    private static uint Escapes(Vector128<ushort> v) =>
+        (Vector128.LessThan(v, Vector128.Create((ushort)0x20)) |
+         Vector128.Equals(v, Vector128.Create((ushort)'"')) |
+         Vector128.Equals(v, Vector128.Create((ushort)'\\')) |
+         Vector128.Equals(v, Vector128.Create((ushort)0x85)) |
+         Vector128.Equals(v & Vector128.Create((ushort)0xFFFE), Vector128.Create((ushort)0x2028))).ExtractMostSignificantBits();
 
     private void End(char close)
     {

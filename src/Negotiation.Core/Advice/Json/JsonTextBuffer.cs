@@ -27,8 +27,11 @@ internal sealed class JsonTextBuffer
     /// <summary>A buffer grown beyond this by an unusual plan is not kept for the next one.</summary>
     private const int LargestKept = 1024 * 1024;
 
-    /// <summary>UTF-8 is transcoded in slices of this many characters, so that the byte sink is never asked for a huge span.</summary>
-    private const int Utf8Slice = 16 * 1024;
+    /// <summary>
+    /// UTF-8 is transcoded in slices of this many characters: the byte sink is asked for at most three times as many
+    /// bytes at a time, so that a buffer sized for a plan is not grown for the worst case of its last slice.
+    /// </summary>
+    private const int Utf8Slice = 4 * 1024;
 
     [ThreadStatic]
     private static JsonTextBuffer? cached;

@@ -79,6 +79,26 @@ public sealed class JsonTextBufferTests
     }
 
     [Fact]
+    public void UTF8_is_what_a_UTF8_encoder_writes_with_pairs_and_lone_surrogates_on_slice_boundaries()
+    {
+        var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        for (var shift = 0; shift < 8; shift++)
+        {
+            // Pairs at both parities across several 4,096-character slices, then lone surrogates around a boundary.
+            var text = new string('a', shift) + string.Concat(Enumerable.Repeat("🙂中", 3000)) +
+                new string('b', 8192 - ((6001 + shift) % 4096) - 3 + shift) + "\ud800\ud83d" + "\udc00c" + "\ud800";
+            var buffer = JsonTextBuffer.Rent(indented: false);
+            buffer.Value(text);
+            var output = new System.Buffers.ArrayBufferWriter<byte>(1);
+
+            buffer.CopyUtf8To(output);
+
+            Assert.Equal(utf8.GetBytes(JsonConvert.ToString(text)), output.WrittenSpan.ToArray());
+            JsonTextBuffer.Return(buffer);
+        }
+    }
+
+    [Fact]
     public void A_long_text_crosses_every_block_boundary()
     {
         // An escape at each position of a text longer than two 16-character blocks, so that the overlapping last block counts.

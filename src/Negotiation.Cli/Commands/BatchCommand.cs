@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
@@ -14,15 +14,19 @@ namespace Negotiation.Cli.Commands;
 /// <remarks>
 /// Lines are read in blocks: each block is advised in parallel, then written in order, then dropped, so memory
 /// stays flat however long the input is. A line that is not a valid case yields an error record naming its line,
-/// and the run goes on.
+/// and the run goes on. Plans are written as UTF-8 bytes straight to the file or to standard output, whatever the
+/// console's encoding: no string is built per plan.
 /// </remarks>
 internal static class BatchCommand
 {
     /// <summary>Lines advised per block and worker: large enough to keep the workers busy, small enough to keep memory flat.</summary>
     private const int LinesPerWorker = 128;
 
-    /// <summary>Characters reserved per plan: a compact plan of the default rule set is 40,000 to 55,000.</summary>
-    private const int PlanCapacity = 64 * 1024;
+    /// <summary>Bytes reserved per plan: a compact plan of the default rule set is 40,000 to 55,000 characters, some of them CJK.</summary>
+    private const int PlanCapacity = 96 * 1024;
+
+    /// <summary>A slot that an unusual plan grew beyond this is replaced, so that one huge line does not pin its buffer for the run.</summary>
+    private const int LargestKeptSlot = 1024 * 1024;
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -83,10 +87,10 @@ internal static class BatchCommand
             using (input)
             {
                 var outPath = parse.GetValue(output);
-                StreamWriter? outFile = null;
+                FileStream? outFile = null;
                 try
                 {
-                    outFile = outPath is null ? null : new StreamWriter(outPath, append: false, Utf8, bufferSize: 1 << 16);
+                    outFile = outPath is null ? null : new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
@@ -96,10 +100,10 @@ internal static class BatchCommand
 
                 using (outFile)
                 {
-                    var writer = outFile ?? stdout;
+                    var sink = outFile is not null ? new LineSink(outFile) : StandardOutput(stdout);
                     var run = new BatchRun(NegotiationAdvisor.Create(ruleSet), lang, parse.GetValue(parallel), Progress(stderr));
-                    var summary = run.Process(input, writer);
-                    writer.Flush();
+                    var summary = run.Process(input, sink);
+                    sink.Flush();
                     if (summary.Failed > 0)
                     {
                         stderr.WriteLine($"{path}: {summary.Failed} of {summary.Failed + summary.Advised} cases failed; see the error records");
@@ -116,17 +120,68 @@ internal static class BatchCommand
     private static TextWriter? Progress(TextWriter stderr) =>
         ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? stderr : null;
 
+    /// <summary>
+    /// The console's standard output as bytes, so that plans go out as UTF-8 without a detour through the console's
+    /// encoder; any other writer (tests capture output in one) gets the same bytes decoded.
+    /// </summary>
+    private static LineSink StandardOutput(TextWriter stdout)
+    {
+        if (!ReferenceEquals(stdout, Console.Out))
+        {
+            return new LineSink(stdout);
+        }
+
+        stdout.Flush();
+        return new LineSink(Console.OpenStandardOutput());
+    }
+
     internal readonly record struct Summary(long Advised, long Failed);
+
+    /// <summary>Where the lines go: a byte stream, or a text writer that is given them decoded.</summary>
+    private sealed class LineSink
+    {
+        private readonly Stream? stream;
+        private readonly TextWriter? text;
+        private char[] chars = [];
+
+        public LineSink(Stream stream) => this.stream = stream;
+
+        public LineSink(TextWriter text) => this.text = text;
+
+        public void Write(ReadOnlySpan<byte> utf8)
+        {
+            if (stream is not null)
+            {
+                stream.Write(utf8);
+                return;
+            }
+
+            var needed = Utf8.GetMaxCharCount(utf8.Length);
+            if (chars.Length < needed)
+            {
+                chars = new char[needed];
+            }
+
+            var count = Utf8.GetChars(utf8, chars);
+            text!.Write(chars.AsSpan(0, count));
+        }
+
+        public void Flush()
+        {
+            stream?.Flush();
+            text?.Flush();
+        }
+    }
 
     /// <summary>One run over one input: reads a block, advises it in parallel, writes it in order, repeats.</summary>
     private sealed class BatchRun(NegotiationAdvisor advisor, string language, int workers, TextWriter? progress)
     {
-        public Summary Process(TextReader input, TextWriter output)
+        public Summary Process(TextReader input, LineSink output)
         {
             var block = new (long Line, string Text)[LinesPerWorker * workers];
-            // One builder per slot, sized once and reused from block to block: a plan is some 45,000 characters, and a
-            // string of it per line would be a fresh large-object-heap allocation; writing a builder makes no copy.
-            var results = Enumerable.Range(0, block.Length).Select(_ => new StringBuilder(PlanCapacity)).ToArray();
+            // One UTF-8 buffer per slot, sized once and reused from block to block: a plan is some 45,000 characters,
+            // and a string of it per line would be a fresh large-object-heap allocation, then a second encoding pass.
+            var results = Enumerable.Range(0, block.Length).Select(_ => new ArrayBufferWriter<byte>(PlanCapacity)).ToArray();
             var failed = new bool[block.Length];
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
             long lineNumber = 0, advised = 0, failures = 0;
@@ -163,11 +218,19 @@ internal static class BatchCommand
 
                 for (var i = 0; i < count; i++)
                 {
-                    output.Write(results[i]);
-                    output.Write('\n');
+                    // The line break is in the slot already: one write per line.
+                    output.Write(results[i].WrittenSpan);
                     failures += failed[i] ? 1 : 0;
                     advised += failed[i] ? 0 : 1;
-                    results[i].Clear();
+                    if (results[i].Capacity > LargestKeptSlot)
+                    {
+                        results[i] = new ArrayBufferWriter<byte>(PlanCapacity);
+                    }
+                    else
+                    {
+                        results[i].ResetWrittenCount();
+                    }
+
                     block[i] = default;
                 }
 
@@ -182,9 +245,16 @@ internal static class BatchCommand
             return new Summary(advised, failures);
         }
 
-        /// <summary>Writes the plan of one line, or its error record, to <paramref name="result"/>; never throws for a bad case.</summary>
+        /// <summary>Writes the plan of one line, or its error record, and a line break to <paramref name="result"/>; never throws for a bad case.</summary>
         /// <returns>Whether the line was advised.</returns>
-        private bool AdviseLine(long line, string text, StringBuilder result)
+        private bool AdviseLine(long line, string text, ArrayBufferWriter<byte> result)
+        {
+            var advised = WriteLine(line, text, result);
+            result.Write("\n"u8);
+            return advised;
+        }
+
+        private bool WriteLine(long line, string text, ArrayBufferWriter<byte> result)
         {
             NegotiationPlan plan;
             try
@@ -193,18 +263,17 @@ internal static class BatchCommand
             }
             catch (CaseValidationException e)
             {
-                result.Append(ErrorRecord(line, e.Problems.Select(p => p.Path.Length > 0 ? $"{p.Path}: {p.Message}" : p.Message)));
+                Utf8.GetBytes(ErrorRecord(line, e.Problems.Select(p => p.Path.Length > 0 ? $"{p.Path}: {p.Message}" : p.Message)), result);
                 return false;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // A bug, not a bad case: say so on its line and keep going, like any other failed line.
-                result.Append(ErrorRecord(line, [$"internal error: {e.GetType().Name}: {e.Message}"]));
+                Utf8.GetBytes(ErrorRecord(line, [$"internal error: {e.GetType().Name}: {e.Message}"]), result);
                 return false;
             }
 
-            using var writer = new StringWriter(result, CultureInfo.InvariantCulture);
-            plan.WriteJsonLine(writer);
+            plan.WriteJsonLine(result);
             return true;
         }
 

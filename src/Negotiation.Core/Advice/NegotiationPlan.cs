@@ -1,3 +1,4 @@
+using System.Buffers;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
@@ -72,6 +73,15 @@ public sealed record NegotiationPlan
     /// <param name="output">Where to write; no line break is written.</param>
     /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
     public void WriteJsonLine(TextWriter output) => Json.PlanJson.WriteJsonLine(this, output);
+
+    /// <summary>
+    /// Writes the same JSON on one line to <paramref name="output"/> as UTF-8 (no byte order mark), without building a
+    /// string: what <c>negotiation batch</c> writes. An unpaired surrogate in a text becomes U+FFFD, as any UTF-8
+    /// <see cref="TextWriter"/> would write it.
+    /// </summary>
+    /// <param name="output">Where to write; no line break is written.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
+    public void WriteJsonLine(IBufferWriter<byte> output) => Json.PlanJson.WriteJsonLine(this, output);
 }
 
 /// <summary>Which rule set produced a plan.</summary>

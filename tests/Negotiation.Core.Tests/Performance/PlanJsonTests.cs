@@ -69,6 +69,27 @@ public sealed class PlanJsonTests
         Assert.Equal(plan.ToJsonLine(), output.ToString());
     }
 
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void WriteJsonLine_to_bytes_writes_the_UTF8_of_ToJsonLine_without_a_byte_order_mark(string example, string language)
+    {
+        var plan = Plan(example, language);
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        plan.WriteJsonLine(output);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(plan.ToJsonLine()), output.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void WriteJsonLine_refuses_a_null_output()
+    {
+        var plan = Plan("seed-oversight.json", "en");
+
+        Assert.Throws<ArgumentNullException>(() => plan.WriteJsonLine((TextWriter)null!));
+        Assert.Throws<ArgumentNullException>(() => plan.WriteJsonLine((System.Buffers.IBufferWriter<byte>)null!));
+    }
+
     [Fact]
     public void A_trace_value_that_is_not_a_number_text_or_yes_no_is_written_by_the_serializer()
     {

@@ -1,6 +1,7 @@
+using Negotiation.Core.Advice;
 using Newtonsoft.Json;
 
-namespace Negotiation.Core.Advice.Json;
+namespace Negotiation.Core.Tests.Advice.Json;
 
 /// <summary>
 /// Writes a trace entry exactly as the contract-based serializer would (camelCase, nulls left out), without its

@@ -1,0 +1,53 @@
+using Negotiation.Core.Advice;
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
+
+namespace Negotiation.Core.RuleSets.Evaluation;
+
+/// <summary>
+/// The values the rules of one evaluation read, for the trace, read only when a trace entry's
+/// <see cref="TraceEntry.Inputs"/> is first asked for: one instance per case and facts the rules saw.
+/// </summary>
+/// <remarks>
+/// The case and facts are immutable records, so reading later gives exactly what the rules saw. Each path is read once
+/// and its <see cref="TraceInput"/> shared by every rule that names it; rules that read the same paths share one list.
+/// Thread-safe: two threads reading at once compute equal values, and either one's (immutable) result is kept.
+/// </remarks>
+internal sealed class TraceValues(RuleEvaluator evaluator, BorrowerCase c, Assessment facts)
+{
+    /// <summary>Per thread, the values one rule read, before they are copied into its list.</summary>
+    [ThreadStatic]
+    private static TraceInput[]? buffer;
+
+    private TraceInput?[]? values;
+    private ValueList<TraceInput>?[]? lists;
+
+    /// <summary>The values of read list <paramref name="list"/>, in the order its rule's expressions name them.</summary>
+    public ValueList<TraceInput> Read(int list)
+    {
+        var shared = lists ??= new ValueList<TraceInput>?[evaluator.ReadLists.Length];
+        if (shared[list] is { } known)
+        {
+            return known;
+        }
+
+        var reads = evaluator.ReadLists[list];
+        if (reads.Length == 0)
+        {
+            return shared[list] = ValueList<TraceInput>.Empty;
+        }
+
+        var cache = values ??= new TraceInput?[evaluator.Readers.Length];
+        var scratch = buffer is { } b && b.Length >= reads.Length ? b : buffer = new TraceInput[Math.Max(reads.Length, 16)];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var index = reads[i];
+            var reader = evaluator.Readers[index];
+            scratch[i] = cache[index] ??= new TraceInput(reader.Path, reader.Read(c, facts, evaluator.Parameters));
+        }
+
+        var result = new ValueList<TraceInput>(new ArraySegment<TraceInput>(scratch, 0, reads.Length));
+        Array.Clear(scratch, 0, reads.Length);
+        return shared[list] = result;
+    }
+}

@@ -28,7 +28,7 @@ internal sealed record RuleFiring(RuleSpec Spec, TraceEntry Trace)
 }
 
 /// <summary>
-/// A rule set's rules, compiled at load into delegates (see <see cref="RuleCompiler"/>) and then shared: evaluates every
+/// A rule set's rules, compiled at load into one delegate per workflow (see <see cref="RuleCompiler"/>) and then shared: evaluates every
 /// workflow in manifest order over a case and its facts, with the results RulesEngine's <c>ExecuteAllRulesAsync</c> gives.
 /// </summary>
 /// <remarks>Thread-safe after construction: nothing changes after the constructor, and an evaluation keeps its state on the stack.</remarks>
@@ -36,6 +36,7 @@ internal sealed class RuleEvaluator
 {
     private readonly CompiledWorkflow[] workflows;
     private readonly int ruleCount;
+    private readonly int widest;
 
     /// <summary>Compiles every rule; throws <see cref="RuleCompilationException"/> naming every rule that cannot be compiled.</summary>
     /// <param name="workflows">Each workflow's top-level rules, in manifest and file order.</param>
@@ -74,15 +75,21 @@ internal sealed class RuleEvaluator
 
         // Every rule is compiled now, so that a rule that cannot be compiled fails the load, not the first borrower who reaches it.
         var failures = new List<(string Rule, Exception Error)>();
-        this.workflows = workflows.Select(w => new CompiledWorkflow(
-            w.Name,
-            w.Rules.Where(r => r.Enabled).Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name]), Compile(r, inputs, failures))).ToArray())).ToArray();
+        this.workflows = workflows.Select(w =>
+        {
+            var enabled = w.Rules.Where(r => r.Enabled).ToArray();
+            return new CompiledWorkflow(
+                w.Name,
+                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name])))],
+                RuleCompiler.CompileWorkflow(enabled, inputs, failures));
+        }).ToArray();
         if (failures.Count > 0)
         {
             throw new RuleCompilationException(failures);
         }
 
         ruleCount = this.workflows.Sum(w => w.Rules.Length);
+        widest = this.workflows.Select(w => w.Rules.Length).DefaultIfEmpty(0).Max();
         Readers = [.. readers];
         ReadLists = [.. lists];
     }
@@ -119,26 +126,20 @@ internal sealed class RuleEvaluator
     {
         var firings = new List<RuleFiring>(ruleCount);
         var values = new TraceValues(this, c, facts);
+        var results = new bool[widest];
+        var errors = new Exception?[widest];
         foreach (var workflow in workflows)
         {
-            foreach (var rule in workflow.Rules)
+            // RulesEngine catches every exception of a rule and reports it as the rule's result; so does the compiled workflow.
+            workflow.Run(c, facts, Parameters, results, errors);
+            for (var i = 0; i < workflow.Rules.Length; i++)
             {
-                bool success;
-                string? error = null;
-                try
-                {
-                    success = rule.Run(c, facts, Parameters);
-                }
-                catch (Exception e)
-                {
-                    // RulesEngine catches every exception of a rule and reports it as the rule's result.
-                    success = false;
-                    error = RuleCompiler.ErrorText(rule.Name, e);
-                }
-
-                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(workflow.Name, rule.Name, success, values, rule.ReadList, error)));
+                var rule = workflow.Rules[i];
+                var error = errors[i] is { } e ? RuleCompiler.ErrorText(rule.Name, e) : null;
+                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(workflow.Name, rule.Name, results[i], values, rule.ReadList, error)));
             }
 
+            Array.Clear(errors);
             var outcome = DecidedOutcome(firings);
             if (outcome != facts.Outcome)
             {
@@ -166,22 +167,9 @@ internal sealed class RuleEvaluator
         return best?.Outcome ?? "";
     }
 
-    private static Func<BorrowerCase, Assessment, object, bool> Compile(RuleTree rule, RuleInputs inputs, List<(string Rule, Exception Error)> failures)
-    {
-        try
-        {
-            return RuleCompiler.Compile(rule, inputs);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or InvalidProgramException)
-        {
-            failures.Add((rule.Name, e));
-            return static (_, _, _) => false;
-        }
-    }
+    private sealed record CompiledWorkflow(string Name, CompiledRule[] Rules, WorkflowRun Run);
 
-    private sealed record CompiledWorkflow(string Name, CompiledRule[] Rules);
-
-    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList, Func<BorrowerCase, Assessment, object, bool> Run);
+    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList);
 }
 
 /// <summary>Rules whose checked trees could not be compiled; the loader reports each as a problem of the rule's file.</summary>

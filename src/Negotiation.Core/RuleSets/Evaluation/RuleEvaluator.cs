@@ -46,10 +46,10 @@ internal sealed class RuleEvaluator
     {
         Parameters = inputs.Parameters;
 
-        // Rules read the same few dozen values over and over (471 reads, 61 paths in the default set): one compiled
-        // reader per path, and one read list per distinct list of paths, shared by the rules that name them.
+        // Rules read the same few dozen values over and over (471 reads, 61 paths in the default set): each path is
+        // read by one reader, and each distinct list of paths is one read list, shared by the rules that name it.
         var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
-        var readers = new List<InputReader>();
+        var paths = new List<string>();
         var byList = new Dictionary<string, int>(StringComparer.Ordinal);
         var lists = new List<int[]>();
         int ReadList(RuleSpec spec)
@@ -62,8 +62,8 @@ internal sealed class RuleEvaluator
                 {
                     if (!byPath.TryGetValue(path, out var index))
                     {
-                        index = byPath[path] = readers.Count;
-                        readers.Add(InputReader.Create(path, inputs));
+                        index = byPath[path] = paths.Count;
+                        paths.Add(path);
                     }
 
                     return index;
@@ -90,7 +90,7 @@ internal sealed class RuleEvaluator
 
         ruleCount = this.workflows.Sum(w => w.Rules.Length);
         widest = this.workflows.Select(w => w.Rules.Length).DefaultIfEmpty(0).Max();
-        Readers = [.. readers];
+        Reader = new InputReader(paths, inputs);
         ReadLists = [.. lists];
     }
 
@@ -112,10 +112,10 @@ internal sealed class RuleEvaluator
     /// <summary>Gets the parameter values, the object whose properties expressions read as <c>params.name</c>.</summary>
     public object Parameters { get; }
 
-    /// <summary>One reader per distinct path the rules read.</summary>
-    internal InputReader[] Readers { get; }
+    /// <summary>Reads every distinct path the rules read, by index.</summary>
+    internal InputReader Reader { get; }
 
-    /// <summary>Each distinct list of paths a rule reads, as indexes into <see cref="Readers"/>.</summary>
+    /// <summary>Each distinct list of paths a rule reads, as indexes into <see cref="InputReader.Paths"/>.</summary>
     internal int[][] ReadLists { get; }
 
     /// <summary>

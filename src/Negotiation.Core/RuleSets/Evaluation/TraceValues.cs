@@ -37,13 +37,13 @@ internal sealed class TraceValues(RuleEvaluator evaluator, BorrowerCase c, Asses
             return shared[list] = ValueList<TraceInput>.Empty;
         }
 
-        var cache = values ??= new TraceInput?[evaluator.Readers.Length];
+        var reader = evaluator.Reader;
+        var cache = values ??= new TraceInput?[reader.Paths.Length];
         var scratch = buffer is { } b && b.Length >= reads.Length ? b : buffer = new TraceInput[Math.Max(reads.Length, 16)];
         for (var i = 0; i < reads.Length; i++)
         {
             var index = reads[i];
-            var reader = evaluator.Readers[index];
-            scratch[i] = cache[index] ??= new TraceInput(reader.Path, reader.Read(c, facts, evaluator.Parameters));
+            scratch[i] = cache[index] ??= new TraceInput(reader.Paths[index], reader.Read(index, c, facts, evaluator.Parameters));
         }
 
         var result = new ValueList<TraceInput>(new ArraySegment<TraceInput>(scratch, 0, reads.Length));

@@ -8,7 +8,8 @@ namespace Negotiation.Core.RuleSets.Evaluation;
 /// <summary>One top-level rule's result in one evaluation: whether it fired, on what values, and any run-time error.</summary>
 /// <param name="Spec">The rule's plan settings.</param>
 /// <param name="Trace">The rule's trace entry, shared with the plan; its inputs are read when first asked for.</param>
-internal sealed record RuleFiring(RuleSpec Spec, TraceEntry Trace)
+/// <remarks>A struct: 128 per advice, held only in the evaluation's list.</remarks>
+internal readonly record struct RuleFiring(RuleSpec Spec, TraceEntry Trace)
 {
     /// <summary>Makes a result whose inputs are already known.</summary>
     public RuleFiring(string workflow, string rule, RuleSpec spec, bool success, ValueList<TraceInput> inputs, string? error)

@@ -167,6 +167,11 @@ public sealed record CitedSource(string Id, string Title, string Source, string 
 /// <param name="Success">Whether it fired.</param>
 /// <param name="Inputs">The values of the facts, case fields and parameters it read.</param>
 /// <param name="Error">A run-time error, if the rule could not be evaluated (it then counts as not fired).</param>
+/// <remarks>
+/// In a plan from <see cref="NegotiationAdvisor"/>, <see cref="Inputs"/> is read from the (immutable) case and facts the
+/// rule saw when it is first asked for, then kept; until then the entry holds a reference to the case. Equality, hash
+/// and text are those of an entry built with the same inputs.
+/// </remarks>
 public sealed record TraceEntry(string Workflow, string Rule, bool Success, ValueList<TraceInput> Inputs, string? Error)
 {
     // An evaluation makes its entries before anyone asks for their inputs, and most plans are never asked: the values

@@ -11,12 +11,6 @@ namespace Negotiation.Core.RuleSets.Evaluation;
 /// <remarks>A struct: 128 per advice, held only in the evaluation's list.</remarks>
 internal readonly record struct RuleFiring(RuleSpec Spec, TraceEntry Trace)
 {
-    /// <summary>Makes a result whose inputs are already known.</summary>
-    public RuleFiring(string workflow, string rule, RuleSpec spec, bool success, ValueList<TraceInput> inputs, string? error)
-        : this(spec, new TraceEntry(workflow, rule, success, inputs, error))
-    {
-    }
-
     public string Workflow => Trace.Workflow;
 
     public string Rule => Trace.Rule;
@@ -154,7 +148,7 @@ internal sealed class RuleEvaluator
     }
 
     /// <summary>The outcome argued by the highest-priority fired reason (the first of equals), or empty when none names one.</summary>
-    public static string DecidedOutcome(IEnumerable<RuleFiring> firings)
+    public static string DecidedOutcome(List<RuleFiring> firings)
     {
         RuleSpec? best = null;
         foreach (var firing in firings)

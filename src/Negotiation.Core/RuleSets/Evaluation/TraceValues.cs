@@ -15,10 +15,6 @@ namespace Negotiation.Core.RuleSets.Evaluation;
 /// </remarks>
 internal sealed class TraceValues(RuleEvaluator evaluator, BorrowerCase c, Assessment facts)
 {
-    /// <summary>Per thread, the values one rule read, before they are copied into its list.</summary>
-    [ThreadStatic]
-    private static TraceInput[]? buffer;
-
     private TraceInput?[]? values;
     private ValueList<TraceInput>?[]? lists;
 
@@ -39,15 +35,14 @@ internal sealed class TraceValues(RuleEvaluator evaluator, BorrowerCase c, Asses
 
         var reader = evaluator.Reader;
         var cache = values ??= new TraceInput?[reader.Paths.Length];
-        var scratch = buffer is { } b && b.Length >= reads.Length ? b : buffer = new TraceInput[Math.Max(reads.Length, 16)];
+        var inputs = new TraceInput[reads.Length];
         for (var i = 0; i < reads.Length; i++)
         {
             var index = reads[i];
-            scratch[i] = cache[index] ??= new TraceInput(reader.Paths[index], reader.Read(index, c, facts, evaluator.Parameters));
+            inputs[i] = cache[index] ??= new TraceInput(reader.Paths[index], reader.Read(index, c, facts, evaluator.Parameters));
         }
 
-        var result = new ValueList<TraceInput>(new ArraySegment<TraceInput>(scratch, 0, reads.Length));
-        Array.Clear(scratch, 0, reads.Length);
-        return shared[list] = result;
+        // A new array that nothing else holds: the list takes it without a copy.
+        return shared[list] = ValueList<TraceInput>.Own(inputs);
     }
 }

@@ -167,7 +167,53 @@ public sealed record CitedSource(string Id, string Title, string Source, string 
 /// <param name="Success">Whether it fired.</param>
 /// <param name="Inputs">The values of the facts, case fields and parameters it read.</param>
 /// <param name="Error">A run-time error, if the rule could not be evaluated (it then counts as not fired).</param>
-public sealed record TraceEntry(string Workflow, string Rule, bool Success, ValueList<TraceInput> Inputs, string? Error);
+/// <remarks>
+/// In a plan from <see cref="NegotiationAdvisor"/>, <see cref="Inputs"/> is read from the (immutable) case and facts the
+/// rule saw when it is first asked for, then kept; until then the entry holds a reference to the case. Equality, hash
+/// and text are those of an entry built with the same inputs.
+/// </remarks>
+public sealed record TraceEntry(string Workflow, string Rule, bool Success, ValueList<TraceInput> Inputs, string? Error)
+{
+    // An evaluation makes its entries before anyone asks for their inputs, and most plans are never asked: the values
+    // are read from the (immutable) case and facts the rule saw when Inputs is first read, then kept.
+    private readonly RuleSets.Evaluation.TraceValues? values;
+    private readonly int readList;
+    private ValueList<TraceInput>? inputs = Inputs;
+
+    /// <summary>An entry whose inputs are read from <paramref name="values"/> when first asked for.</summary>
+    internal TraceEntry(string workflow, string rule, bool success, RuleSets.Evaluation.TraceValues values, int readList, string? error)
+        : this(workflow, rule, success, null!, error)
+    {
+        this.values = values;
+        this.readList = readList;
+    }
+
+    /// <summary>Gets the values of the facts, case fields and parameters the rule read.</summary>
+    public ValueList<TraceInput> Inputs
+    {
+        get => inputs ?? (values is null ? inputs! : inputs = values.Read(readList));
+        init
+        {
+            inputs = value;
+            values = null;
+        }
+    }
+
+    /// <summary>Gets the run-time error, if the rule could not be evaluated.</summary>
+    /// <remarks>Declared after <see cref="Inputs"/> to keep the members in their documented order, for serializers that read it.</remarks>
+    public string? Error { get; init; } = Error;
+
+    /// <summary>Gets whether both entries name the same rule, result, inputs and error.</summary>
+    /// <param name="other">The other entry.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(TraceEntry? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (Workflow == other.Workflow && Rule == other.Rule && Success == other.Success && Error == other.Error &&
+             EqualityComparer<ValueList<TraceInput>>.Default.Equals(Inputs, other.Inputs)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Workflow, Rule, Success, Inputs, Error);
+}
 
 /// <summary>A value a rule read, by path (<c>facts.daysPastDue</c>).</summary>
 /// <param name="Path">The path the expression used, in camelCase.</param>

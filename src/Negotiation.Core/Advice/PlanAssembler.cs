@@ -173,7 +173,7 @@ internal static class PlanAssembler
             Remedies = Freeze(remedyList),
             NextFollowUp = outcome == "pay-now" ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
             Citations = Freeze(cited),
-            Trace = List(firings.Select(f => new TraceEntry(f.Workflow, f.Rule, f.Success, f.Inputs, f.Error))),
+            Trace = List(firings.Select(f => f.Trace)),
         };
     }
 

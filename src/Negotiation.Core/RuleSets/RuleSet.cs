@@ -8,8 +8,8 @@ using NodaTime;
 namespace Negotiation.Core.RuleSets;
 
 /// <summary>
-/// A validated, compiled rule set: the manifest's parameters, the citations, and the RulesEngine workflows
-/// that turn a case into advice. Load one with <see cref="FromDirectory(string)"/> or
+/// A validated, compiled rule set: the manifest's parameters, the citations, and the workflows (RulesEngine's
+/// workflow format and expression language, compiled by the library) that turn a case into advice. Load one with <see cref="FromDirectory(string)"/> or
 /// <see cref="FromStreams(IReadOnlyDictionary{string, Stream})"/>, or use the embedded <see cref="Default"/>.
 /// </summary>
 /// <remarks>

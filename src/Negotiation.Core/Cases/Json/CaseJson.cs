@@ -12,9 +12,15 @@ internal static class CaseJson
 
     public static readonly NamingStrategy EnumNaming = new KebabCaseNamingStrategy();
 
-    public static JsonSerializerSettings Settings { get; } = CreateSettings();
+    // Built on first use: the names above are needed at every start (loading a rule set names enums), the serializer
+    // only for a case that the fast reader hands on, or a case written back; building it costs ~65 ms in a fresh process.
+    private static readonly Lazy<JsonSerializerSettings> LazySettings = new(CreateSettings);
 
-    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
+    private static readonly Lazy<JsonSerializer> LazySerializer = new(() => JsonSerializer.Create(Settings));
+
+    public static JsonSerializerSettings Settings => LazySettings.Value;
+
+    public static JsonSerializer Serializer => LazySerializer.Value;
 
     public static string EnumName(Enum value) => EnumNaming.GetPropertyName(value.ToString(), false);
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
@@ -7,64 +6,90 @@ using RulesEngine.Models;
 namespace Negotiation.Core.RuleSets.Evaluation;
 
 /// <summary>One top-level rule's result in one evaluation: whether it fired, on what values, and any run-time error.</summary>
-/// <remarks><see cref="Inputs"/> is built once here and shared by the plan's trace (it is immutable).</remarks>
-internal sealed record RuleFiring(string Workflow, string Rule, RuleSpec Spec, bool Success, ValueList<TraceInput> Inputs, string? Error);
+/// <param name="Spec">The rule's plan settings.</param>
+/// <param name="Trace">The rule's trace entry, shared with the plan; its inputs are read when first asked for.</param>
+/// <remarks>A struct: 128 per advice, held only in the evaluation's list.</remarks>
+internal readonly record struct RuleFiring(RuleSpec Spec, TraceEntry Trace)
+{
+    public string Workflow => Trace.Workflow;
+
+    public string Rule => Trace.Rule;
+
+    public bool Success => Trace.Success;
+
+    public ValueList<TraceInput> Inputs => Trace.Inputs;
+
+    public string? Error => Trace.Error;
+}
 
 /// <summary>
-/// One RulesEngine instance for one rule set, compiled at load and then shared: evaluates every workflow
-/// in manifest order over a case and its facts.
+/// A rule set's rules, compiled at load into one delegate per workflow (see <see cref="RuleCompiler"/>) and then shared: evaluates every
+/// workflow in manifest order over a case and its facts, with the results RulesEngine's <c>ExecuteAllRulesAsync</c> gives.
 /// </summary>
-/// <remarks>Thread-safe after construction: the engine was warmed up on one thread, so no call compiles.</remarks>
+/// <remarks>Thread-safe after construction: nothing changes after the constructor, and an evaluation keeps its state on the stack.</remarks>
 internal sealed class RuleEvaluator
 {
-    private readonly global::RulesEngine.RulesEngine engine;
-    private readonly IReadOnlyList<string> workflows;
-    private readonly FrozenDictionary<string, RuleSpec> specs;
-    private readonly FrozenDictionary<string, int[]> readers;
-    private readonly InputReader[] distinctReaders;
-    private readonly RuleInputs inputs;
-    private readonly RuleParameter parametersInput;
-    private readonly int mostReads;
+    private readonly CompiledWorkflow[] workflows;
+    private readonly int ruleCount;
+    private readonly int widest;
 
-    /// <summary>Per thread, the values one rule read, before they are copied into its trace.</summary>
-    [ThreadStatic]
-    private static TraceInput[]? readBuffer;
-
-    /// <summary>Per thread, each path's value in the current evaluation, read once and shared by every rule that names it.</summary>
-    [ThreadStatic]
-    private static TraceInput?[]? valueCache;
-
-    public RuleEvaluator(IReadOnlyList<Workflow> workflows, IEnumerable<RuleSpec> specs, RuleInputs inputs)
+    /// <summary>Compiles every rule; throws <see cref="RuleCompilationException"/> naming every rule that cannot be compiled.</summary>
+    /// <param name="workflows">Each workflow's top-level rules, in manifest and file order.</param>
+    /// <param name="specs">The plan settings of every top-level rule, by name.</param>
+    /// <param name="inputs">The inputs the trees were parsed with.</param>
+    public RuleEvaluator(IReadOnlyList<(string Name, IReadOnlyList<RuleTree> Rules)> workflows, IReadOnlyDictionary<string, RuleSpec> specs, RuleInputs inputs)
     {
-        this.workflows = workflows.Select(w => w.WorkflowName).ToArray();
-        this.specs = specs.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
-        this.inputs = inputs;
-        // Rules read the same few dozen values over and over (471 reads, 61 paths in the default set): one compiled
-        // reader per path, shared, keeps the load from compiling hundreds of identical lambdas.
+        Parameters = inputs.Parameters;
+
+        // Rules read the same few dozen values over and over (471 reads, 61 paths in the default set): each path is
+        // read by one reader, and each distinct list of paths is one read list, shared by the rules that name it.
         var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
-        var distinct = new List<InputReader>();
-        readers = this.specs.Values.ToFrozenDictionary(
-            s => s.Name,
-            s => s.Reads.Select(path =>
+        var paths = new List<string>();
+        var byList = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lists = new List<int[]>();
+        int ReadList(RuleSpec spec)
+        {
+            var key = string.Join("\n", spec.Reads);
+            if (!byList.TryGetValue(key, out var list))
             {
-                if (!byPath.TryGetValue(path, out var index))
+                list = byList[key] = lists.Count;
+                lists.Add(spec.Reads.Select(path =>
                 {
-                    index = byPath[path] = distinct.Count;
-                    distinct.Add(InputReader.Create(path, inputs));
-                }
+                    if (!byPath.TryGetValue(path, out var index))
+                    {
+                        index = byPath[path] = paths.Count;
+                        paths.Add(path);
+                    }
 
-                return index;
-            }).ToArray(),
-            StringComparer.Ordinal);
-        distinctReaders = [.. distinct];
-        mostReads = readers.Values.Select(r => r.Length).DefaultIfEmpty(0).Max();
-        engine = new global::RulesEngine.RulesEngine([.. workflows], Settings);
+                    return index;
+                }).ToArray());
+            }
 
-        // The parameters never change, so their RulesEngine input (and its parameter expression) is made once.
-        parametersInput = new RuleParameter(RuleInputs.ParamsName, inputs.Parameters);
+            return list;
+        }
+
+        // Every rule is compiled now, so that a rule that cannot be compiled fails the load, not the first borrower who reaches it.
+        var failures = new List<(string Rule, Exception Error)>();
+        this.workflows = workflows.Select(w =>
+        {
+            var enabled = w.Rules.Where(r => r.Enabled).ToArray();
+            return new CompiledWorkflow(
+                w.Name,
+                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name])))],
+                RuleCompiler.CompileWorkflow(enabled, inputs, failures));
+        }).ToArray();
+        if (failures.Count > 0)
+        {
+            throw new RuleCompilationException(failures);
+        }
+
+        ruleCount = this.workflows.Sum(w => w.Rules.Length);
+        widest = this.workflows.Select(w => w.Rules.Length).DefaultIfEmpty(0).Max();
+        Reader = new InputReader(paths, inputs);
+        ReadLists = [.. lists];
     }
 
-    /// <summary>The settings shared by the guard's parser and the engine, so both see the same language.</summary>
+    /// <summary>The RulesEngine settings of the expression language: the parser the loader uses, and any RulesEngine run over the same files (the benchmarks' baseline, the tests' oracle).</summary>
     public static ReSettings Settings => new()
     {
         // Only property access on the inputs; no method of their types, no static access to them.
@@ -79,66 +104,51 @@ internal sealed class RuleEvaluator
         NestedRuleExecutionMode = NestedRuleExecutionMode.Performance,
     };
 
-    public object Parameters => inputs.Parameters;
+    /// <summary>Gets the parameter values, the object whose properties expressions read as <c>params.name</c>.</summary>
+    public object Parameters { get; }
+
+    /// <summary>Reads every distinct path the rules read, by index.</summary>
+    internal InputReader Reader { get; }
+
+    /// <summary>Each distinct list of paths a rule reads, as indexes into <see cref="InputReader.Paths"/>.</summary>
+    internal int[][] ReadLists { get; }
 
     /// <summary>
-    /// Runs every workflow and returns each top-level rule's result, in workflow and file order, and the facts as
-    /// the last workflow saw them: after each workflow, <see cref="Assessment.Outcome"/> carries the outcome decided so far.
+    /// Runs every workflow and returns each enabled top-level rule's result, in workflow and file order, and the facts
+    /// as the last workflow saw them: after each workflow, <see cref="Assessment.Outcome"/> carries the outcome decided so far.
     /// </summary>
     public (List<RuleFiring> Firings, Assessment Facts) Evaluate(BorrowerCase c, Assessment facts)
     {
-        var firings = new List<RuleFiring>(specs.Count);
-        var caseInput = new RuleParameter(RuleInputs.CaseName, c);
-        var factsInput = new RuleParameter(RuleInputs.FactsName, facts);
-        var buffer = readBuffer is { } b && b.Length >= mostReads ? b : readBuffer = new TraceInput[mostReads];
-        var cache = valueCache is { } v && v.Length >= distinctReaders.Length ? v : valueCache = new TraceInput?[distinctReaders.Length];
-        Array.Clear(cache);
+        var firings = new List<RuleFiring>(ruleCount);
+        var values = new TraceValues(this, c, facts);
+        var results = new bool[widest];
+        var errors = new Exception?[widest];
         foreach (var workflow in workflows)
         {
-            // Rules without actions evaluate synchronously; the ValueTask is complete on return.
-            var results = engine.ExecuteAllRulesAsync(workflow, [caseInput, factsInput, parametersInput]).GetAwaiter().GetResult();
-            foreach (var result in results)
+            // RulesEngine catches every exception of a rule and reports it as the rule's result; so does the compiled workflow.
+            workflow.Run(c, facts, Parameters, results, errors);
+            for (var i = 0; i < workflow.Rules.Length; i++)
             {
-                var name = result.Rule.RuleName;
-                var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
-                firings.Add(new RuleFiring(workflow, name, specs[name], result.IsSuccess && error is null, Read(readers[name], c, facts, buffer, cache), error));
+                var rule = workflow.Rules[i];
+                var error = errors[i] is { } e ? RuleCompiler.ErrorText(rule.Name, e) : null;
+                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(workflow.Name, rule.Name, results[i], values, rule.ReadList, error)));
             }
 
+            Array.Clear(errors);
             var outcome = DecidedOutcome(firings);
             if (outcome != facts.Outcome)
             {
+                // The facts changed, so the next workflow's rules, and the trace of what they read, see the new ones.
                 facts = facts with { Outcome = outcome };
-                factsInput = new RuleParameter(RuleInputs.FactsName, facts);
-
-                // The facts changed, so values read so far may no longer hold for the next workflow.
-                Array.Clear(cache);
+                values = new TraceValues(this, c, facts);
             }
         }
 
         return (firings, facts);
     }
 
-    /// <summary>The values a rule read, in the order its expression names them.</summary>
-    private ValueList<TraceInput> Read(int[] ruleReads, BorrowerCase c, Assessment facts, TraceInput[] buffer, TraceInput?[] cache)
-    {
-        if (ruleReads.Length == 0)
-        {
-            return ValueList<TraceInput>.Empty;
-        }
-
-        for (var i = 0; i < ruleReads.Length; i++)
-        {
-            var index = ruleReads[i];
-            buffer[i] = cache[index] ??= new TraceInput(distinctReaders[index].Path, distinctReaders[index].Read(c, facts, inputs.Parameters));
-        }
-
-        var values = ValueList.Create<TraceInput>(buffer.AsSpan(0, ruleReads.Length));
-        Array.Clear(buffer, 0, ruleReads.Length);
-        return values;
-    }
-
     /// <summary>The outcome argued by the highest-priority fired reason (the first of equals), or empty when none names one.</summary>
-    public static string DecidedOutcome(IEnumerable<RuleFiring> firings)
+    public static string DecidedOutcome(List<RuleFiring> firings)
     {
         RuleSpec? best = null;
         foreach (var firing in firings)
@@ -151,4 +161,15 @@ internal sealed class RuleEvaluator
 
         return best?.Outcome ?? "";
     }
+
+    private sealed record CompiledWorkflow(string Name, CompiledRule[] Rules, WorkflowRun Run);
+
+    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList);
+}
+
+/// <summary>Rules whose checked trees could not be compiled; the loader reports each as a problem of the rule's file.</summary>
+internal sealed class RuleCompilationException(IReadOnlyList<(string Rule, Exception Error)> failures)
+    : Exception($"{failures.Count} rule(s) could not be compiled: {string.Join("; ", failures.Select(f => $"{f.Rule}: {f.Error.Message}"))}")
+{
+    public IReadOnlyList<(string Rule, Exception Error)> Failures { get; } = failures;
 }

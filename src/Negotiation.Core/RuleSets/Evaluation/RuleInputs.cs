@@ -26,7 +26,8 @@ internal sealed class RuleInputs
         Parameters = DynamicClassFactory.CreateInstance(properties, createParameterCtor: false);
         ParametersType = Parameters.GetType();
 
-        // RulesEngine sorts its inputs by name; the guard parses with the same order.
+        // RulesEngine sorts its inputs by name; the same order here makes the parsed trees the ones RulesEngine
+        // would build from the same text (the tests run RulesEngine over the same files and compare).
         Expressions =
         [
             Expression.Parameter(typeof(BorrowerCase), CaseName),

@@ -1,9 +1,7 @@
 using System.Linq.Dynamic.Core.Exceptions;
-using Negotiation.Core.Assessments;
-using Negotiation.Core.Cases;
+using System.Linq.Expressions;
 using Negotiation.Core.RuleSets.Evaluation;
 using Negotiation.Core.RuleSets.Expressions;
-using NodaTime;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
@@ -15,7 +13,7 @@ namespace Negotiation.Core.RuleSets.Loading;
 internal sealed record RuleSetSource(IReadOnlyCollection<string> FileNames, Func<string, string?> Read);
 
 /// <summary>
-/// Loads a rule set in stages — files, expressions, engine — and stops after any stage that found
+/// Loads a rule set in stages — files, expressions, compilation — and stops after any stage that found
 /// problems, reporting all of that stage's problems at once. Nothing is evaluated from a set that failed.
 /// </summary>
 internal static partial class RuleSetLoader
@@ -70,9 +68,25 @@ internal static partial class RuleSetLoader
 
         ThrowIfAny(problems);
 
-        var evaluator = new RuleEvaluator(workflows, specs, inputs);
-        WarmUp(evaluator, manifest, problems, rules);
-        ThrowIfAny(problems);
+        // The trees the guard accepted are compiled as they are: what runs is exactly what was checked.
+        RuleEvaluator evaluator;
+        try
+        {
+            evaluator = new RuleEvaluator(
+                [.. workflows.Select(w => (w.WorkflowName, (IReadOnlyList<RuleTree>)[.. rules.Where(r => r.Workflow == w.WorkflowName).Select(Tree)]))],
+                specs.ToDictionary(s => s.Name, StringComparer.Ordinal),
+                inputs);
+        }
+        catch (RuleCompilationException e)
+        {
+            foreach (var (name, error) in e.Failures)
+            {
+                var rule = rules.First(r => r.Name == name);
+                problems.Add(rule.File, rule.ExpressionToken, "the rule could not be compiled: " + error.Message, rule.Name);
+            }
+
+            throw new RuleSetValidationException(problems.Items);
+        }
 
         return new RuleSet(manifest, citations, specs, evaluator);
     }
@@ -107,6 +121,9 @@ internal static partial class RuleSetLoader
                     problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + refusal, rule.Name);
                 }
 
+                // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text.
+                rule.Body = refusals.Count == 0 ? body : null;
+
                 reads.AddRange(paths);
             }
             catch (ParseException e)
@@ -129,27 +146,12 @@ internal static partial class RuleSetLoader
         return reads;
     }
 
-    /// <summary>Compiles every rule now, on this thread, by evaluating each workflow once over a neutral case.</summary>
-    private static void WarmUp(RuleEvaluator evaluator, Manifest manifest, ProblemList problems, List<ReadRule> rules)
-    {
-        var asOf = manifest.EffectiveFrom;
-        var neutral = new BorrowerCase
-        {
-            AsOf = asOf,
-            Currency = manifest.Currency,
-            Account = new Account { Principal = 1000m, DueDate = asOf.PlusDays(-10), AmountDue = 100m },
-            Finances = new Finances(),
-        };
-        var facts = new Assessment { AsOf = asOf, Currency = manifest.Currency, DueDate = asOf.PlusDays(-10), GraceEndsOn = asOf, NextFollowUp = asOf };
-        foreach (var firing in evaluator.Evaluate(neutral, facts).Firings)
-        {
-            if (firing.Error is { } error && error.StartsWith("Exception while parsing", StringComparison.Ordinal))
-            {
-                var rule = rules.First(r => r.Name == firing.Rule);
-                problems.Add(rule.File, rule.ExpressionToken, "RulesEngine could not compile the rule: " + error, rule.Name);
-            }
-        }
-    }
+    private static RuleTree Tree(ReadRule rule) => new(
+        rule.Name,
+        rule.EngineRule.Enabled,
+        rule.EngineRule.Operator is { } op ? Enum.Parse<ExpressionType>(op) : null,
+        rule.Body,
+        [.. rule.Children.Select(Tree)]);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bparams\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ParameterNames();

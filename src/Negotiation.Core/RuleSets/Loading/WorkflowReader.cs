@@ -28,6 +28,9 @@ internal sealed class ReadRule
 
     /// <summary>The plan settings, for top-level rules only.</summary>
     public RuleSpec? Spec { get; set; }
+
+    /// <summary>The expression's parsed tree, once the guard has accepted it; it is the tree that is compiled and run.</summary>
+    public System.Linq.Expressions.Expression? Body { get; set; }
 }
 
 /// <summary>

@@ -33,8 +33,17 @@ internal sealed class JsonTextBuffer
     /// </summary>
     private const int Utf8Slice = 4 * 1024;
 
+    /// <summary>How many object texts <see cref="Remember"/> keeps for <see cref="TryRepeat"/>; a power of two.</summary>
+    private const int RememberedSlots = 256;
+
     [ThreadStatic]
     private static JsonTextBuffer? cached;
+
+    /// <summary>
+    /// Object texts written earlier in this document, by the identity of the object they were written from, for
+    /// <see cref="TryRepeat"/>: a direct-mapped table, where a collision only means writing the object again.
+    /// </summary>
+    private readonly (object? Item, int Depth, int Start, int Length)[] remembered = new (object?, int, int, int)[RememberedSlots];
 
     private readonly string newLine = Environment.NewLine;
     private char[] buffer = new char[InitialCapacity];
@@ -62,6 +71,7 @@ internal sealed class JsonTextBuffer
         writer.depth = 0;
         writer.hasItems = false;
         writer.afterName = false;
+        Array.Clear(writer.remembered);
         return writer;
     }
 
@@ -93,12 +103,45 @@ internal sealed class JsonTextBuffer
         }
     }
 
-    public void StartObject()
+    /// <summary>Starts an object.</summary>
+    /// <returns>Where its <c>{</c> is in the buffer, for <see cref="Remember"/>.</returns>
+    public int StartObject()
     {
         BeginValue();
+        var start = length;
         Raw('{');
         depth++;
         hasItems = false;
+        return start;
+    }
+
+    /// <summary>
+    /// Keeps the text of the object just ended, which started at <paramref name="start"/>, so that <see cref="TryRepeat"/>
+    /// can write it again for the same <paramref name="item"/> at the same depth later in this document.
+    /// </summary>
+    public void Remember(object item, int start) =>
+        remembered[RuntimeHelpers.GetHashCode(item) & (RememberedSlots - 1)] = (item, depth, start, length - start);
+
+    /// <summary>
+    /// Writes, as the next value, the text kept by <see cref="Remember"/> for this very object at this depth, when it is
+    /// still kept. The copy is the same text as writing the object again, since the object is the same (immutable)
+    /// object and the depth, and so the indentation, is the same.
+    /// </summary>
+    /// <returns>Whether it was written; when false, write the object.</returns>
+    public bool TryRepeat(object item)
+    {
+        var kept = remembered[RuntimeHelpers.GetHashCode(item) & (RememberedSlots - 1)];
+        if (!ReferenceEquals(kept.Item, item) || kept.Depth != depth)
+        {
+            return false;
+        }
+
+        BeginValue();
+        var span = Reserve(kept.Length);
+        buffer.AsSpan(kept.Start, kept.Length).CopyTo(span);
+        length += kept.Length;
+        hasItems = true;
+        return true;
     }
 
     public void EndObject() => End('}');

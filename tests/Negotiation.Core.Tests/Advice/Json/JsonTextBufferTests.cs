@@ -41,6 +41,47 @@ public sealed class JsonTextBufferTests
         return json;
     }
 
+    [Fact]
+    public void A_remembered_object_is_repeated_only_for_the_same_object_at_the_same_depth()
+    {
+        var shared = new object();
+        var other = new object();
+        var buffer = JsonTextBuffer.Rent(indented: true);
+        buffer.StartObject();
+        buffer.Name("first");
+        buffer.StartArray();
+        var start = buffer.StartObject();
+        buffer.Name("path");
+        buffer.Value("facts.daysPastDue");
+        buffer.EndObject();
+        buffer.Remember(shared, start);
+        Assert.True(buffer.TryRepeat(shared));
+        Assert.False(buffer.TryRepeat(other));
+        buffer.EndArray();
+
+        // One level deeper the indentation differs, so the kept text must not be copied there.
+        buffer.Name("deeper");
+        buffer.StartArray();
+        buffer.StartArray();
+        Assert.False(buffer.TryRepeat(shared));
+        buffer.EndArray();
+        buffer.EndArray();
+        buffer.EndObject();
+        var json = buffer.Written.ToString();
+        JsonTextBuffer.Return(buffer);
+
+        var item = new { path = "facts.daysPastDue" };
+        Assert.Equal(JsonConvert.SerializeObject(new { first = new[] { item, item }, deeper = new[] { Array.Empty<object>() } }, Formatting.Indented), json);
+
+        // A new document forgets what the last one wrote.
+        var next = JsonTextBuffer.Rent(indented: true);
+        next.StartObject();
+        next.Name("first");
+        next.StartArray();
+        Assert.False(next.TryRepeat(shared));
+        JsonTextBuffer.Return(next);
+    }
+
     [Property(MaxTest = 2000)]
     public Property Text_is_escaped_as_Newtonsoft_escapes_it() =>
         Prop.ForAll(Text.ToArbitrary(), text => Write(b => b.Value(text)) == JsonConvert.ToString(text));

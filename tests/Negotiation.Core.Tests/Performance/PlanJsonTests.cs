@@ -1,12 +1,10 @@
 using Negotiation.Core.Advice;
 using Negotiation.Core.Advice.Json;
 using Negotiation.Core.Cases;
+using Negotiation.Core.Tests.Advice.Json;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
-using NodaTime.Serialization.JsonNet;
 
 namespace Negotiation.Core.Tests.Performance;
 
@@ -16,7 +14,7 @@ public sealed class PlanJsonTests
     private static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
 
     /// <summary>The settings as they were before the trace converter: the reference output.</summary>
-    private static readonly JsonSerializerSettings ContractOnly = CreateContractOnly();
+    private static readonly JsonSerializerSettings ContractOnly = NewtonsoftPlanJson.CreateSettings(withTraceConverter: false);
 
     public static TheoryData<string, string> Plans()
     {
@@ -98,19 +96,5 @@ public sealed class PlanJsonTests
         var withOddValues = plan with { Trace = [entry] };
 
         Assert.Equal(JsonConvert.SerializeObject(withOddValues, Formatting.Indented, ContractOnly), withOddValues.ToJson());
-    }
-
-    private static JsonSerializerSettings CreateContractOnly()
-    {
-        var settings = new JsonSerializerSettings
-        {
-            ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
-            NullValueHandling = NullValueHandling.Ignore,
-            Culture = System.Globalization.CultureInfo.InvariantCulture,
-            TypeNameHandling = TypeNameHandling.None,
-        };
-        settings.Converters.Add(new StringEnumConverter(new KebabCaseNamingStrategy(), allowIntegerValues: false));
-        settings.Converters.Add(NodaConverters.LocalDateConverter);
-        return settings;
     }
 }

@@ -16,7 +16,7 @@ namespace Negotiation.Core.Tests.Advice.Json;
 internal static class NewtonsoftPlanJson
 {
     /// <summary>One serializer for every plan: <c>JsonConvert.SerializeObject</c> would build one from the settings per call.</summary>
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(CreateSettings());
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(CreateSettings(withTraceConverter: true));
 
     /// <summary>Per thread, the builder of the last plan, kept so that the next plan does not grow one from 256 characters.</summary>
     [ThreadStatic]
@@ -66,7 +66,11 @@ internal static class NewtonsoftPlanJson
     /// <summary>A plan with a trace is some 50,000 characters on one line, 90,000 indented.</summary>
     private const int InitialCapacity = 64 * 1024;
 
-    private static JsonSerializerSettings CreateSettings()
+    /// <summary>
+    /// The settings the plan contract was defined by: camelCase, no nulls, kebab-case enums, ISO dates; with the trace
+    /// converter (what the library used to write) or without it (the plain contract serializer).
+    /// </summary>
+    internal static JsonSerializerSettings CreateSettings(bool withTraceConverter)
     {
         var settings = new JsonSerializerSettings
         {
@@ -77,7 +81,11 @@ internal static class NewtonsoftPlanJson
         };
         settings.Converters.Add(new StringEnumConverter(new KebabCaseNamingStrategy(), allowIntegerValues: false));
         settings.Converters.Add(NodaConverters.LocalDateConverter);
-        settings.Converters.Add(new TraceEntryConverter());
+        if (withTraceConverter)
+        {
+            settings.Converters.Add(new TraceEntryConverter());
+        }
+
         return settings;
     }
 }

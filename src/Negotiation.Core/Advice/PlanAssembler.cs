@@ -31,7 +31,7 @@ internal static class PlanAssembler
         }
 
         // Remedies keep the first of a code in firing order, not in rank order: take them before the kinds are sorted.
-        var remedies = Scratch<Fired>.Take();
+        var remedies = work.Remedies;
         DistinctByCode(work.OfKind[(int)RuleKind.Remedy], remedies);
         Sort(remedies, static (a, b) => a.Spec.Spec.Step != b.Spec.Spec.Step ? a.Spec.Spec.Step.CompareTo(b.Spec.Spec.Step) : ByRank(a, b));
         var remedyList = Scratch<Remedy>.Take();
@@ -40,13 +40,12 @@ internal static class PlanAssembler
             remedyList.Add(new Remedy(r.Spec.Spec.Step, r.Spec.Spec.Code, r.Spec.Message(facts, null, decimals), r.Spec.Spec.Channel, r.Spec.Spec.WaitDays));
         }
 
-        remedies.Clear();
         foreach (var kind in work.OfKind)
         {
             Sort(kind, ByRank);
         }
 
-        var outcome = facts.Outcome.Length > 0 ? facts.Outcome : DefaultOutcome;
+        var outcome = facts.Outcome;
         var reasons = Scratch<Reason>.Take();
         foreach (var r in work.OfKind[(int)RuleKind.Reason])
         {
@@ -128,7 +127,7 @@ internal static class PlanAssembler
             }
         }
 
-        var warningRules = Scratch<Fired>.Take();
+        var warningRules = work.Warnings;
         DistinctByCode(work.OfKind[(int)RuleKind.Warning], warningRules);
         Sort(warningRules, static (a, b) =>
         {
@@ -141,7 +140,6 @@ internal static class PlanAssembler
             warnings.Add(new PlanWarning(w.Spec.Spec.Code, w.Spec.Spec.Severity!, w.Spec.Message(facts, null, decimals)));
         }
 
-        warningRules.Clear();
 
         // Every clause cited by a rule that fired, once, in firing order.
         var cited = Scratch<CitedSource>.Take();
@@ -291,6 +289,10 @@ internal static class PlanAssembler
 
         public List<Fired>[] OfKind { get; } = [.. Enum.GetValues<RuleKind>().Select(_ => new List<Fired>(16))];
 
+        public List<Fired> Remedies { get; } = new(16);
+
+        public List<Fired> Warnings { get; } = new(16);
+
         public HashSet<string> Cited { get; } = new(StringComparer.Ordinal);
 
         public static Work Take()
@@ -308,6 +310,8 @@ internal static class PlanAssembler
                 kind.Clear();
             }
 
+            Remedies.Clear();
+            Warnings.Clear();
             Cited.Clear();
         }
     }

@@ -78,11 +78,9 @@ internal sealed class PlanLayout
 
     private PlanLayout[] others = [];
 
-    /// <summary>Gets the layout of the rule behind the <paramref name="index"/>th firing (firings come in rule order; any other rule is laid out on the spot).</summary>
+    /// <summary>Gets the layout of the rule behind the <paramref name="index"/>th firing (firings come in rule order unless rules are disabled).</summary>
     public SpecLayout Spec(RuleSpec spec, int index) =>
-        index < bySpecIndex.Length && ReferenceEquals(bySpecIndex[index].Spec, spec) ? bySpecIndex[index]
-        : bySpec.TryGetValue(spec, out var layout) ? layout
-        : new SpecLayout(rules, spec, Language);
+        index < bySpecIndex.Length && ReferenceEquals(bySpecIndex[index].Spec, spec) ? bySpecIndex[index] : bySpec[spec];
 
     /// <summary>Gets a citation as the plan lists it for a lender of the given kind.</summary>
     public CitedSource Cited(string id, LenderKind lender) =>
@@ -121,7 +119,7 @@ internal sealed class PlanLayout
     {
         private readonly RuleSet rules;
         private readonly string language;
-        private readonly PlanMessage? message;
+        private readonly PlanMessage message;
         private readonly ValueList<string>?[] caveats;
         private readonly Func<Assessment, LocalDate>? dueDate;
 
@@ -132,8 +130,9 @@ internal sealed class PlanLayout
             Spec = spec;
             RankKey = spec.Rank ?? int.MaxValue;
             Citations = spec.Citations.Count == 0 ? ValueList<string>.Empty : new ValueList<string>(spec.Citations);
-            message = TryBind(spec.Message, language, rules);
-            Tips = spec.Tips.Count == 0 ? [] : [.. spec.Tips.Select(t => TryBind(t, language, rules))];
+            // A loaded rule set has every message and tip in every one of its languages.
+            message = PlanMessage.Bind(spec.Message[language], rules.Parameters);
+            Tips = spec.Tips.Count == 0 ? [] : [.. spec.Tips.Select(t => PlanMessage.Bind(t[language], rules.Parameters))];
 
             // A request's caveats depend only on its citations, the language and the kind of lender.
             caveats = new ValueList<string>?[LenderKinds.Length];
@@ -160,16 +159,16 @@ internal sealed class PlanLayout
         /// <summary>Gets the ids of the clauses the rule cites, as the plan lists them.</summary>
         public ValueList<string> Citations { get; }
 
-        /// <summary>Gets the material's tips, bound (null where the rule has no text in the language: rendering it throws as before).</summary>
-        public PlanMessage?[] Tips { get; }
+        /// <summary>Gets the material's tips, bound.</summary>
+        public PlanMessage[] Tips { get; }
 
         /// <summary>Writes the rule's message.</summary>
         public string Message(Assessment facts, RequestTerms? terms, int decimals) =>
-            (message ?? Rebind(Spec.Message)).Render(facts, terms, language, decimals);
+            message.Render(facts, terms, language, decimals);
 
         /// <summary>Writes the <paramref name="index"/>th tip.</summary>
         public string Tip(int index, Assessment facts, int decimals) =>
-            (Tips[index] ?? Rebind(Spec.Tips[index])).Render(facts, null, language, decimals);
+            Tips[index].Render(facts, null, language, decimals);
 
         /// <summary>Gets the request's caveats for a lender of the given kind.</summary>
         public ValueList<string> Caveats(LenderKind lender) =>
@@ -181,20 +180,5 @@ internal sealed class PlanLayout
         public LocalDate? DueDate(Assessment facts) => Spec.DueFact is { } fact
             ? dueDate is not null ? dueDate(facts) : (LocalDate?)FactCatalog<Assessment>.Find(fact)!.Get(facts)
             : null;
-
-        // The template in the language, which throws as the plan always did when the rule is not written in it.
-        private PlanMessage Rebind(LocalizedTemplate template) => PlanMessage.Bind(template[language], rules.Parameters);
-
-        private static PlanMessage? TryBind(LocalizedTemplate template, string language, RuleSet rules)
-        {
-            try
-            {
-                return PlanMessage.Bind(template[language], rules.Parameters);
-            }
-            catch (KeyNotFoundException)
-            {
-                return null;
-            }
-        }
     }
 }

@@ -17,8 +17,6 @@ internal readonly record struct RuleFiring(RuleSpec Spec, TraceEntry Trace)
 
     public bool Success => Trace.Success;
 
-    public ValueList<TraceInput> Inputs => Trace.Inputs;
-
     public string? Error => Trace.Error;
 }
 

@@ -28,9 +28,6 @@ internal static class PlanJson
     /// <summary>The settings the plan contract was defined by; used for the values the hand-written writer leaves to them.</summary>
     internal static readonly JsonSerializerSettings FallbackSettings = CreateSettings();
 
-    private static readonly Action<JsonTextBuffer, Assessment> AssessmentWriter = CompileContract<Assessment>();
-    private static readonly Action<JsonTextBuffer, RequestTerms> TermsWriter = CompileContract<RequestTerms>();
-
     internal static string Write(NegotiationPlan plan) => WriteString(plan, indented: true);
 
     /// <summary>Writes the plan contract on one line with no indentation, for JSON Lines (as <c>negotiation batch</c> does).</summary>
@@ -49,157 +46,161 @@ internal static class PlanJson
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(output);
-        var writer = JsonTextBuffer.Rent(indented: false);
+        var writer = JsonBuffer<char>.Rent(indented: false);
         WritePlan(writer, plan);
         output.Write(writer.Written);
-        JsonTextBuffer.Return(writer);
+        JsonBuffer<char>.Return(writer);
     }
 
-    /// <summary>Writes the plan contract on one line with no indentation to <paramref name="output"/> as UTF-8, without building a string.</summary>
+    /// <summary>
+    /// Writes the plan contract on one line with no indentation to <paramref name="output"/> as UTF-8, without building a
+    /// string: the UTF-8 of <see cref="ToJsonLine"/>, with an unpaired surrogate as U+FFFD.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="output"/> is null.</exception>
     internal static void WriteJsonLine(NegotiationPlan plan, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(output);
-        var writer = JsonTextBuffer.Rent(indented: false);
+        var writer = JsonBuffer<byte>.Rent(indented: false);
         WritePlan(writer, plan);
-        writer.CopyUtf8To(output);
-        JsonTextBuffer.Return(writer);
+        output.Write(writer.Written);
+        JsonBuffer<byte>.Return(writer);
     }
 
     private static string WriteString(NegotiationPlan plan, bool indented)
     {
-        var writer = JsonTextBuffer.Rent(indented);
+        var writer = JsonBuffer<char>.Rent(indented);
         WritePlan(writer, plan);
         var json = new string(writer.Written);
-        JsonTextBuffer.Return(writer);
+        JsonBuffer<char>.Return(writer);
         return json;
     }
 
     /// <summary>The plan contract, property by property in the records' declaration order; nulls are left out except <c>nextFollowUp</c>.</summary>
-    private static void WritePlan(JsonTextBuffer w, NegotiationPlan plan)
+    private static void WritePlan<TUnit>(JsonBuffer<TUnit> w, NegotiationPlan plan)
+        where TUnit : unmanaged
     {
         w.StartObject();
         if (plan.RuleSet is { } ruleSet)
         {
-            w.Name("ruleSet");
+            w.Name(Names.RuleSet);
             w.StartObject();
-            Property(w, "id", ruleSet.Id);
-            Property(w, "version", ruleSet.Version);
-            Property(w, "effectiveFrom", ruleSet.EffectiveFrom);
+            Property(w, Names.Id, ruleSet.Id);
+            Property(w, Names.Version, ruleSet.Version);
+            Property(w, Names.EffectiveFrom, ruleSet.EffectiveFrom);
             w.EndObject();
         }
 
-        Property(w, "asOf", plan.AsOf);
-        Property(w, "language", plan.Language);
-        Property(w, "currency", plan.Currency);
+        Property(w, Names.AsOf, plan.AsOf);
+        Property(w, Names.Language, plan.Language);
+        Property(w, Names.Currency, plan.Currency);
         if (plan.Assessment is { } assessment)
         {
-            w.Name("assessment");
+            w.Name(Names.Assessment);
             w.StartObject();
-            AssessmentWriter(w, assessment);
+            Contract<TUnit, Assessment>.Write(w, assessment);
             w.EndObject();
         }
 
         if (plan.Decision is { } decision)
         {
-            w.Name("decision");
+            w.Name(Names.Decision);
             w.StartObject();
-            Property(w, "outcome", decision.Outcome);
-            List(w, "reasons", decision.Reasons, static (w, reason) =>
+            Property(w, Names.Outcome, decision.Outcome);
+            List(w, Names.Reasons, decision.Reasons, static (w, reason) =>
             {
-                Property(w, "code", reason.Code);
-                Property(w, "message", reason.Message);
-                Property(w, "citations", reason.Citations);
+                Property(w, Names.Code, reason.Code);
+                Property(w, Names.Message, reason.Message);
+                Property(w, Names.Citations, reason.Citations);
             });
             w.EndObject();
         }
 
-        List(w, "requests", plan.Requests, static (w, request) =>
+        List(w, Names.Requests, plan.Requests, static (w, request) =>
         {
-            Property(w, "rank", request.Rank);
-            Property(w, "type", request.Type);
-            Property(w, "code", request.Code);
-            Property(w, "rationale", request.Rationale);
+            Property(w, Names.Rank, request.Rank);
+            Property(w, Names.Type, request.Type);
+            Property(w, Names.Code, request.Code);
+            Property(w, Names.Rationale, request.Rationale);
             if (request.Terms is { } terms)
             {
-                w.Name("terms");
+                w.Name(Names.Terms);
                 w.StartObject();
-                TermsWriter(w, terms);
+                Contract<TUnit, RequestTerms>.Write(w, terms);
                 w.EndObject();
             }
 
-            Property(w, "savings", request.Savings);
+            Property(w, Names.Savings, request.Savings);
             if (request.Schedule is { } schedule)
             {
-                w.Name("schedule");
+                w.Name(Names.Schedule);
                 w.StartArray();
                 for (var i = 0; i < schedule.Count; i++)
                 {
                     var instalment = schedule[i];
                     w.StartObject();
-                    Property(w, "period", instalment.Period);
-                    Property(w, "dueDate", instalment.DueDate);
-                    Property(w, "payment", instalment.Payment);
-                    Property(w, "principal", instalment.Principal);
-                    Property(w, "interest", instalment.Interest);
-                    Property(w, "fee", instalment.Fee);
-                    Property(w, "balance", instalment.Balance);
+                    Property(w, Names.Period, instalment.Period);
+                    Property(w, Names.DueDate, instalment.DueDate);
+                    Property(w, Names.Payment, instalment.Payment);
+                    Property(w, Names.Principal, instalment.Principal);
+                    Property(w, Names.Interest, instalment.Interest);
+                    Property(w, Names.Fee, instalment.Fee);
+                    Property(w, Names.Balance, instalment.Balance);
                     w.EndObject();
                 }
 
                 w.EndArray();
             }
 
-            Property(w, "caveats", request.Caveats);
-            Property(w, "citations", request.Citations);
+            Property(w, Names.Caveats, request.Caveats);
+            Property(w, Names.Citations, request.Citations);
         });
-        List(w, "materials", plan.Materials, static (w, material) =>
+        List(w, Names.Materials, plan.Materials, static (w, material) =>
         {
-            Property(w, "code", material.Code);
-            Property(w, "required", material.Required);
-            Property(w, "held", material.Held);
-            Property(w, "why", material.Why);
-            Property(w, "tips", material.Tips);
-            Property(w, "citations", material.Citations);
+            Property(w, Names.Code, material.Code);
+            Property(w, Names.Required, material.Required);
+            Property(w, Names.Held, material.Held);
+            Property(w, Names.Why, material.Why);
+            Property(w, Names.Tips, material.Tips);
+            Property(w, Names.Citations, material.Citations);
         });
         if (plan.Communication is { } communication)
         {
-            w.Name("communication");
+            w.Name(Names.Communication);
             w.StartObject();
-            Property(w, "opening", communication.Opening);
-            List(w, "points", communication.Points, static (w, point) =>
+            Property(w, Names.Opening, communication.Opening);
+            List(w, Names.Points, communication.Points, static (w, point) =>
             {
-                Property(w, "code", point.Code);
-                Property(w, "message", point.Message);
+                Property(w, Names.Code, point.Code);
+                Property(w, Names.Message, point.Message);
             });
             w.EndObject();
         }
 
-        List(w, "watchpoints", plan.Watchpoints, static (w, watchpoint) =>
+        List(w, Names.Watchpoints, plan.Watchpoints, static (w, watchpoint) =>
         {
-            Property(w, "code", watchpoint.Code);
-            Property(w, "severity", watchpoint.Severity);
-            Property(w, "dueDate", watchpoint.DueDate);
-            Property(w, "message", watchpoint.Message);
+            Property(w, Names.Code, watchpoint.Code);
+            Property(w, Names.Severity, watchpoint.Severity);
+            Property(w, Names.DueDate, watchpoint.DueDate);
+            Property(w, Names.Message, watchpoint.Message);
         });
-        List(w, "warnings", plan.Warnings, static (w, warning) =>
+        List(w, Names.Warnings, plan.Warnings, static (w, warning) =>
         {
-            Property(w, "code", warning.Code);
-            Property(w, "severity", warning.Severity);
-            Property(w, "message", warning.Message);
+            Property(w, Names.Code, warning.Code);
+            Property(w, Names.Severity, warning.Severity);
+            Property(w, Names.Message, warning.Message);
         });
-        List(w, "remedies", plan.Remedies, static (w, remedy) =>
+        List(w, Names.Remedies, plan.Remedies, static (w, remedy) =>
         {
-            Property(w, "step", remedy.Step);
-            Property(w, "code", remedy.Code);
-            Property(w, "message", remedy.Message);
-            Property(w, "channel", remedy.Channel);
-            Property(w, "waitDays", remedy.WaitDays);
+            Property(w, Names.Step, remedy.Step);
+            Property(w, Names.Code, remedy.Code);
+            Property(w, Names.Message, remedy.Message);
+            Property(w, Names.Channel, remedy.Channel);
+            Property(w, Names.WaitDays, remedy.WaitDays);
         });
 
         // The one property written when null: apps read "no follow-up" from it.
-        w.Name("nextFollowUp");
+        w.Name(Names.NextFollowUp);
         if (plan.NextFollowUp is { } followUp)
         {
             DateValue(w, followUp);
@@ -209,21 +210,21 @@ internal static class PlanJson
             w.Null();
         }
 
-        List(w, "citations", plan.Citations, static (w, citation) =>
+        List(w, Names.Citations, plan.Citations, static (w, citation) =>
         {
-            Property(w, "id", citation.Id);
-            Property(w, "title", citation.Title);
-            Property(w, "source", citation.Source);
-            Property(w, "certainty", citation.Certainty);
-            Property(w, "bindsThisLender", citation.BindsThisLender);
+            Property(w, Names.Id, citation.Id);
+            Property(w, Names.Title, citation.Title);
+            Property(w, Names.Source, citation.Source);
+            Property(w, Names.Certainty, citation.Certainty);
+            Property(w, Names.BindsThisLender, citation.BindsThisLender);
         });
-        List(w, "trace", plan.Trace, static (w, entry) =>
+        List(w, Names.Trace, plan.Trace, static (w, entry) =>
         {
-            Property(w, "workflow", entry.Workflow);
-            Property(w, "rule", entry.Rule);
-            Property(w, "success", entry.Success);
+            Property(w, Names.Workflow, entry.Workflow);
+            Property(w, Names.Rule, entry.Rule);
+            Property(w, Names.Success, entry.Success);
             TraceInputs(w, entry.Inputs);
-            Property(w, "error", entry.Error);
+            Property(w, Names.Error, entry.Error);
         });
         w.EndObject();
     }
@@ -233,14 +234,15 @@ internal static class PlanJson
     /// once and shared by the rules that name the same value: an input already written in this plan is copied from
     /// the text written the first time instead of being formatted again.
     /// </summary>
-    private static void TraceInputs(JsonTextBuffer w, ValueList<TraceInput>? inputs)
+    private static void TraceInputs<TUnit>(JsonBuffer<TUnit> w, ValueList<TraceInput>? inputs)
+        where TUnit : unmanaged
     {
         if (inputs is null)
         {
             return;
         }
 
-        w.Name("inputs");
+        w.Name(Names.Inputs);
         w.StartArray();
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -251,8 +253,8 @@ internal static class PlanJson
             else if (!w.TryRepeat(input))
             {
                 var start = w.StartObject();
-                Property(w, "path", input.Path);
-                Property(w, "value", input.Value);
+                Property(w, Names.Path, input.Path);
+                Property(w, Names.Value, input.Value);
                 w.EndObject();
                 w.Remember(input, start);
             }
@@ -262,7 +264,8 @@ internal static class PlanJson
     }
 
     /// <summary>Writes a list of objects, each by <paramref name="properties"/>; a null list is left out, a null item is <c>null</c>.</summary>
-    private static void List<T>(JsonTextBuffer w, string name, ValueList<T>? list, Action<JsonTextBuffer, T> properties)
+    private static void List<TUnit, T>(JsonBuffer<TUnit> w, JsonName name, ValueList<T>? list, Action<JsonBuffer<TUnit>, T> properties)
+        where TUnit : unmanaged
         where T : class
     {
         if (list is null)
@@ -291,7 +294,8 @@ internal static class PlanJson
 
     // The property writers the hand-written plan and the compiled contracts call: one per type, nulls left out.
 
-    private static void Property(JsonTextBuffer w, string name, string? value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, string? value)
+        where TUnit : unmanaged
     {
         if (value is not null)
         {
@@ -300,19 +304,22 @@ internal static class PlanJson
         }
     }
 
-    private static void Property(JsonTextBuffer w, string name, bool value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, bool value)
+        where TUnit : unmanaged
     {
         w.Name(name);
         w.Value(value);
     }
 
-    private static void Property(JsonTextBuffer w, string name, int value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, int value)
+        where TUnit : unmanaged
     {
         w.Name(name);
         w.Value(value);
     }
 
-    private static void Property(JsonTextBuffer w, string name, int? value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, int? value)
+        where TUnit : unmanaged
     {
         if (value is { } number)
         {
@@ -320,13 +327,15 @@ internal static class PlanJson
         }
     }
 
-    private static void Property(JsonTextBuffer w, string name, decimal value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, decimal value)
+        where TUnit : unmanaged
     {
         w.Name(name);
         w.Value(value);
     }
 
-    private static void Property(JsonTextBuffer w, string name, decimal? value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, decimal? value)
+        where TUnit : unmanaged
     {
         if (value is { } amount)
         {
@@ -334,13 +343,15 @@ internal static class PlanJson
         }
     }
 
-    private static void Property(JsonTextBuffer w, string name, LocalDate value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, LocalDate value)
+        where TUnit : unmanaged
     {
         w.Name(name);
         DateValue(w, value);
     }
 
-    private static void Property(JsonTextBuffer w, string name, LocalDate? value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, LocalDate? value)
+        where TUnit : unmanaged
     {
         if (value is { } date)
         {
@@ -348,7 +359,8 @@ internal static class PlanJson
         }
     }
 
-    private static void Property(JsonTextBuffer w, string name, ValueList<string>? values)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, ValueList<string>? values)
+        where TUnit : unmanaged
     {
         if (values is null)
         {
@@ -373,7 +385,8 @@ internal static class PlanJson
     }
 
     /// <summary>Any other value, typed <c>object</c> (trace values, properties of types the writer does not know).</summary>
-    private static void Property(JsonTextBuffer w, string name, object? value)
+    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, object? value)
+        where TUnit : unmanaged
     {
         if (value is null)
         {
@@ -407,7 +420,8 @@ internal static class PlanJson
         }
     }
 
-    private static void DateValue(JsonTextBuffer w, LocalDate date)
+    private static void DateValue<TUnit>(JsonBuffer<TUnit> w, LocalDate date)
+        where TUnit : unmanaged
     {
         if (!w.TryValue(date))
         {
@@ -424,12 +438,13 @@ internal static class PlanJson
     /// camelCase contract gives them, each through the <c>Property</c> overload of its type (the <c>object</c> one when
     /// there is none), so that a property added to the type is written without touching this file.
     /// </summary>
-    private static Action<JsonTextBuffer, T> CompileContract<T>()
+    private static Action<JsonBuffer<TUnit>, T> CompileContract<TUnit, T>()
+        where TUnit : unmanaged
     {
-        var writer = Expression.Parameter(typeof(JsonTextBuffer), "w");
+        var writer = Expression.Parameter(typeof(JsonBuffer<TUnit>), "w");
         var value = Expression.Parameter(typeof(T), "value");
         var naming = new CamelCaseNamingStrategy();
-        var objectOverload = PropertyOverload(typeof(object))!;
+        var objectOverload = PropertyOverload<TUnit>(typeof(object))!;
         var calls = new List<Expression>();
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -444,9 +459,9 @@ internal static class PlanJson
                 throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: [JsonProperty] is not supported by the plan writer.");
             }
 
-            var name = naming.GetPropertyName(property.Name, hasSpecifiedName: false);
+            var name = new JsonName(naming.GetPropertyName(property.Name, hasSpecifiedName: false));
             Expression read = Expression.Property(value, property);
-            var overload = PropertyOverload(property.PropertyType);
+            var overload = PropertyOverload<TUnit>(property.PropertyType);
             if (overload is null)
             {
                 overload = objectOverload;
@@ -457,13 +472,15 @@ internal static class PlanJson
         }
 
         Expression body = calls.Count == 0 ? Expression.Empty() : Expression.Block(calls);
-        return Expression.Lambda<Action<JsonTextBuffer, T>>(body, writer, value).Compile();
+        return Expression.Lambda<Action<JsonBuffer<TUnit>, T>>(body, writer, value).Compile();
     }
 
-    /// <summary>The <c>Property</c> overload for exactly <paramref name="type"/>, or null.</summary>
-    private static MethodInfo? PropertyOverload(Type type) =>
+    /// <summary>The <c>Property</c> overload for exactly <paramref name="type"/>, made for <typeparamref name="TUnit"/>, or null.</summary>
+    private static MethodInfo? PropertyOverload<TUnit>(Type type)
+        where TUnit : unmanaged =>
         typeof(PlanJson).GetMethods(BindingFlags.NonPublic | BindingFlags.Static)
-            .SingleOrDefault(m => m.Name == nameof(Property) && m.GetParameters() is [_, _, var p] && p.ParameterType == type);
+            .SingleOrDefault(m => m.Name == nameof(Property) && m.GetParameters() is [_, _, var p] && p.ParameterType == type)
+            ?.MakeGenericMethod(typeof(TUnit));
 
     private static JsonSerializerSettings CreateSettings()
     {
@@ -477,5 +494,74 @@ internal static class PlanJson
         settings.Converters.Add(new StringEnumConverter(new KebabCaseNamingStrategy(), allowIntegerValues: false));
         settings.Converters.Add(NodaConverters.LocalDateConverter);
         return settings;
+    }
+
+    /// <summary>The writer compiled for <typeparamref name="T"/> into <typeparamref name="TUnit"/>s, made on first use.</summary>
+    private static class Contract<TUnit, T>
+        where TUnit : unmanaged
+    {
+        public static readonly Action<JsonBuffer<TUnit>, T> Write = CompileContract<TUnit, T>();
+    }
+
+    /// <summary>The contract's property names, encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonName AsOf = new("asOf");
+        public static readonly JsonName Assessment = new("assessment");
+        public static readonly JsonName Balance = new("balance");
+        public static readonly JsonName BindsThisLender = new("bindsThisLender");
+        public static readonly JsonName Caveats = new("caveats");
+        public static readonly JsonName Certainty = new("certainty");
+        public static readonly JsonName Channel = new("channel");
+        public static readonly JsonName Citations = new("citations");
+        public static readonly JsonName Code = new("code");
+        public static readonly JsonName Communication = new("communication");
+        public static readonly JsonName Currency = new("currency");
+        public static readonly JsonName Decision = new("decision");
+        public static readonly JsonName DueDate = new("dueDate");
+        public static readonly JsonName EffectiveFrom = new("effectiveFrom");
+        public static readonly JsonName Error = new("error");
+        public static readonly JsonName Fee = new("fee");
+        public static readonly JsonName Held = new("held");
+        public static readonly JsonName Id = new("id");
+        public static readonly JsonName Inputs = new("inputs");
+        public static readonly JsonName Interest = new("interest");
+        public static readonly JsonName Language = new("language");
+        public static readonly JsonName Materials = new("materials");
+        public static readonly JsonName Message = new("message");
+        public static readonly JsonName NextFollowUp = new("nextFollowUp");
+        public static readonly JsonName Opening = new("opening");
+        public static readonly JsonName Outcome = new("outcome");
+        public static readonly JsonName Path = new("path");
+        public static readonly JsonName Payment = new("payment");
+        public static readonly JsonName Period = new("period");
+        public static readonly JsonName Points = new("points");
+        public static readonly JsonName Principal = new("principal");
+        public static readonly JsonName Rank = new("rank");
+        public static readonly JsonName Rationale = new("rationale");
+        public static readonly JsonName Reasons = new("reasons");
+        public static readonly JsonName Remedies = new("remedies");
+        public static readonly JsonName Requests = new("requests");
+        public static readonly JsonName Required = new("required");
+        public static readonly JsonName Rule = new("rule");
+        public static readonly JsonName RuleSet = new("ruleSet");
+        public static readonly JsonName Savings = new("savings");
+        public static readonly JsonName Schedule = new("schedule");
+        public static readonly JsonName Severity = new("severity");
+        public static readonly JsonName Source = new("source");
+        public static readonly JsonName Step = new("step");
+        public static readonly JsonName Success = new("success");
+        public static readonly JsonName Terms = new("terms");
+        public static readonly JsonName Tips = new("tips");
+        public static readonly JsonName Title = new("title");
+        public static readonly JsonName Trace = new("trace");
+        public static readonly JsonName Type = new("type");
+        public static readonly JsonName Value = new("value");
+        public static readonly JsonName Version = new("version");
+        public static readonly JsonName WaitDays = new("waitDays");
+        public static readonly JsonName Warnings = new("warnings");
+        public static readonly JsonName Watchpoints = new("watchpoints");
+        public static readonly JsonName Why = new("why");
+        public static readonly JsonName Workflow = new("workflow");
     }
 }

@@ -192,7 +192,7 @@ internal static class JsonText
                 }
 
                 // The digits from the right: the last `scale` after the point, the rest before it.
-                if (coefficient < 100_000_000 && digits <= 8)
+                if (coefficient < 100_000_000 && digits <= 8 && BitConverter.IsLittleEndian)
                 {
                     // Eight digits as four pairs from two independent chains of divisions by constants (multiplications),
                     // the pairs' characters packed into one word, the first digit in its lowest byte.
@@ -380,7 +380,7 @@ internal static class JsonText
          Vector256.Equals(v, Vector256.Create((ushort)'"')) |
          Vector256.Equals(v, Vector256.Create((ushort)'\\'))).ExtractMostSignificantBits();
 
-    /// <summary>The two characters of 0 to 99 as a word, the first in the low byte.</summary>
+    /// <summary>The two characters of 0 to 99 as a word, the first in the low byte (on a little-endian machine).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PairOf(uint pair) => Unsafe.ReadUnaligned<ushort>(ref Unsafe.AsRef(in DigitPairs[(int)(2 * pair)]));
 

@@ -181,12 +181,17 @@ public sealed record TraceEntry(string Workflow, string Rule, bool Success, Valu
     private ValueList<TraceInput>? inputs = Inputs;
 
     /// <summary>An entry whose inputs are read from <paramref name="values"/> when first asked for.</summary>
-    internal TraceEntry(string workflow, string rule, bool success, RuleSets.Evaluation.TraceValues values, int readList, string? error)
+    internal TraceEntry(string workflow, string rule, bool success, RuleSets.Evaluation.TraceValues values, int readList, string? error, Json.TraceEntryHead head)
         : this(workflow, rule, success, null!, error)
     {
         this.values = values;
         this.readList = readList;
+        Head = head;
     }
+
+    /// <summary>Gets the rule's written start of an entry, shared by its entries in every plan; null for an entry built by hand.</summary>
+    /// <remarks>Not part of equality; a copy made with <c>with</c> keeps it, and the writer checks that it still fits.</remarks>
+    internal Json.TraceEntryHead? Head { get; }
 
     /// <summary>Gets the values of the facts, case fields and parameters the rule read.</summary>
     public ValueList<TraceInput> Inputs

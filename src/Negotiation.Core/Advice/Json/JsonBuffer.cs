@@ -41,7 +41,7 @@ internal sealed class JsonBuffer<TUnit>
     /// </summary>
     private readonly (object? Item, int Depth, int Start, int Length)[] remembered = new (object?, int, int, int)[RememberedSlots];
 
-    private TUnit[] buffer = new TUnit[InitialCapacity];
+    private TUnit[] buffer;
     private int length;
     private int depth;
     private bool hasItems;
@@ -54,6 +54,8 @@ internal sealed class JsonBuffer<TUnit>
             throw new NotSupportedException($"A JSON buffer holds UTF-16 characters or UTF-8 bytes, not {typeof(TUnit).Name}.");
         }
     }
+
+    private JsonBuffer(int capacity) => buffer = new TUnit[capacity];
 
     /// <summary>Gets whether the writer indents; set by <see cref="Rent"/>.</summary>
     public bool Indented { get; private set; }
@@ -70,7 +72,7 @@ internal sealed class JsonBuffer<TUnit>
     /// <summary>Takes this thread's writer, empty; give it back with <see cref="Return"/>.</summary>
     public static JsonBuffer<TUnit> Rent(bool indented)
     {
-        var writer = cached ?? new JsonBuffer<TUnit>();
+        var writer = cached ?? new JsonBuffer<TUnit>(InitialCapacity);
         cached = null;
         writer.Indented = indented;
         writer.length = 0;
@@ -100,6 +102,32 @@ internal sealed class JsonBuffer<TUnit>
         depth++;
         hasItems = false;
         return start;
+    }
+
+    /// <summary>
+    /// Starts an object on one line with text made for it by <see cref="Compact"/>: its <c>{</c>, whole properties and
+    /// then a property name, so that the next call writes that property's value.
+    /// </summary>
+    public void StartObject(ReadOnlySpan<TUnit> head)
+    {
+        if (Indented)
+        {
+            throw new InvalidOperationException("A head made on one line cannot start an indented object.");
+        }
+
+        BeginValue();
+        Raw(head);
+        depth++;
+        hasItems = true;
+        afterName = true;
+    }
+
+    /// <summary>What <paramref name="write"/> writes of <paramref name="state"/> on one line, from a small writer of its own, as an array.</summary>
+    public static TUnit[] Compact<TState>(TState state, Action<JsonBuffer<TUnit>, TState> write)
+    {
+        var writer = new JsonBuffer<TUnit>(capacity: 256);
+        write(writer, state);
+        return writer.Written.ToArray();
     }
 
     /// <summary>

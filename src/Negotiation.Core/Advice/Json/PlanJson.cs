@@ -218,15 +218,59 @@ internal static class PlanJson
             Property(w, Names.Certainty, citation.Certainty);
             Property(w, Names.BindsThisLender, citation.BindsThisLender);
         });
-        List(w, Names.Trace, plan.Trace, static (w, entry) =>
+        Trace(w, plan.Trace);
+        w.EndObject();
+    }
+
+    /// <summary>
+    /// Writes the trace like <see cref="List{TUnit, T}"/> would. On one line, an entry from a rule set starts with its
+    /// rule's head — <c>{"workflow":"…","rule":"…","success":</c>, the same in every plan — made the first time and
+    /// copied after that.
+    /// </summary>
+    private static void Trace<TUnit>(JsonBuffer<TUnit> w, ValueList<TraceEntry>? trace)
+        where TUnit : unmanaged
+    {
+        if (trace is null)
         {
-            Property(w, Names.Workflow, entry.Workflow);
-            Property(w, Names.Rule, entry.Rule);
-            Property(w, Names.Success, entry.Success);
+            return;
+        }
+
+        w.Name(Names.Trace);
+        w.StartArray();
+        for (var i = 0; i < trace.Count; i++)
+        {
+            if (trace[i] is not { } entry)
+            {
+                w.Null();
+                continue;
+            }
+
+            if (!w.Indented && entry.Head is { } head && head.Fits(entry))
+            {
+                w.StartObject(head.Made<TUnit>() ?? head.Keep(JsonBuffer<TUnit>.Compact(entry, Head)));
+            }
+            else
+            {
+                Head(w, entry);
+            }
+
+            w.Value(entry.Success);
             TraceInputs(w, entry.Inputs);
             Property(w, Names.Error, entry.Error);
-        });
-        w.EndObject();
+            w.EndObject();
+        }
+
+        w.EndArray();
+    }
+
+    /// <summary>An entry up to its <c>success</c> value: the start of the object, its workflow and rule, and the name.</summary>
+    private static void Head<TUnit>(JsonBuffer<TUnit> w, TraceEntry entry)
+        where TUnit : unmanaged
+    {
+        w.StartObject();
+        Property(w, Names.Workflow, entry.Workflow);
+        Property(w, Names.Rule, entry.Rule);
+        w.Name(Names.Success);
     }
 
     /// <summary>

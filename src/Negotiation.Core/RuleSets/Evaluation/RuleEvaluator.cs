@@ -1,4 +1,5 @@
 using Negotiation.Core.Advice;
+using Negotiation.Core.Advice.Json;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 using RulesEngine.Models;
@@ -73,7 +74,7 @@ internal sealed class RuleEvaluator
             var enabled = w.Rules.Where(r => r.Enabled).ToArray();
             return new CompiledWorkflow(
                 w.Name,
-                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name])))],
+                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name]), new TraceEntryHead(w.Name, r.Name)))],
                 RuleCompiler.CompileWorkflow(enabled, inputs, failures));
         }).ToArray();
         if (failures.Count > 0)
@@ -129,7 +130,7 @@ internal sealed class RuleEvaluator
             {
                 var rule = workflow.Rules[i];
                 var error = errors[i] is { } e ? RuleCompiler.ErrorText(rule.Name, e) : null;
-                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(workflow.Name, rule.Name, results[i], values, rule.ReadList, error)));
+                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(rule.Head.Workflow, rule.Name, results[i], values, rule.ReadList, error, rule.Head)));
             }
 
             Array.Clear(errors);
@@ -162,7 +163,12 @@ internal sealed class RuleEvaluator
 
     private sealed record CompiledWorkflow(string Name, CompiledRule[] Rules, WorkflowRun Run);
 
-    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList);
+    /// <summary>An enabled top-level rule, as the evaluation reports it.</summary>
+    /// <param name="Name">The rule's name.</param>
+    /// <param name="Spec">Its plan settings.</param>
+    /// <param name="ReadList">Which list of paths its trace reads.</param>
+    /// <param name="Head">The start of its trace entries as JSON, made when first written; its workflow is the entries' workflow string.</param>
+    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList, TraceEntryHead Head);
 }
 
 /// <summary>Rules whose checked trees could not be compiled; the loader reports each as a problem of the rule's file.</summary>

@@ -164,6 +164,30 @@ public sealed class PlanJsonDifferentialTests
     }
 
     [Fact]
+    public void Trace_entries_changed_with_with_are_written_as_changed()
+    {
+        // The writer copies a rule's written start of an entry ({"workflow":…,"rule":…,"success":) from one plan to the
+        // next; an entry whose workflow or rule was replaced must not get the old one.
+        var plan = Advisor.Advise(BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json"))), "en");
+        var before = plan.ToJsonLine();
+        var changed = plan with
+        {
+            Trace =
+            [
+                plan.Trace[0] with { Rule = "renamed \"rule\"" },
+                plan.Trace[1] with { Workflow = new string(plan.Trace[1].Workflow.ToCharArray()) + "\u2028" },
+                plan.Trace[2] with { Success = !plan.Trace[2].Success },
+                plan.Trace[3] with { Rule = new string(plan.Trace[3].Rule.ToCharArray()) },
+                .. plan.Trace.Skip(4),
+            ],
+        };
+
+        AssertSameAsOracle(changed);
+        Assert.Contains("renamed \\\"rule\\\"", changed.ToJsonLine(), StringComparison.Ordinal);
+        Assert.Equal(before, plan.ToJsonLine());
+    }
+
+    [Fact]
     public void Empty_lists_nulls_and_missing_parts_are_written_as_the_oracle_writes_them()
     {
         var plan = Advisor.Advise(BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("scam-offer.json"))), "en");

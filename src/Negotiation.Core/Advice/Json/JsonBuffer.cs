@@ -27,7 +27,7 @@ internal sealed class JsonBuffer<TUnit>
     /// <summary>A buffer grown beyond this by an unusual plan is not kept for the next one.</summary>
     private const int LargestKept = 1024 * 1024;
 
-    /// <summary>How many object texts <see cref="Remember"/> keeps for <see cref="TryRepeat"/>; a power of two.</summary>
+    /// <summary>How many object texts <see cref="Remember"/> keeps for <see cref="TryRepeat"/> in a plan's writer; a power of two.</summary>
     private const int RememberedSlots = 256;
 
     private static readonly TUnit[] NewLine = Environment.NewLine.Select(JsonText.Unit<TUnit>).ToArray();
@@ -39,7 +39,7 @@ internal sealed class JsonBuffer<TUnit>
     /// Object texts written earlier in this document, by the identity of the object they were written from, for
     /// <see cref="TryRepeat"/>: a direct-mapped table, where a collision only means writing the object again.
     /// </summary>
-    private readonly (object? Item, int Depth, int Start, int Length)[] remembered = new (object?, int, int, int)[RememberedSlots];
+    private readonly (object? Item, int Depth, int Start, int Length)[] remembered;
 
     private TUnit[] buffer;
     private int length;
@@ -55,7 +55,12 @@ internal sealed class JsonBuffer<TUnit>
         }
     }
 
-    private JsonBuffer(int capacity) => buffer = new TUnit[capacity];
+    /// <summary>A writer of <paramref name="capacity"/> units; one for whole plans remembers objects, a small one next to nothing.</summary>
+    private JsonBuffer(int capacity)
+    {
+        buffer = new TUnit[capacity];
+        remembered = new (object?, int, int, int)[capacity >= InitialCapacity ? RememberedSlots : 1];
+    }
 
     /// <summary>Gets whether the writer indents; set by <see cref="Rent"/>.</summary>
     public bool Indented { get; private set; }
@@ -135,7 +140,7 @@ internal sealed class JsonBuffer<TUnit>
     /// can write it again for the same <paramref name="item"/> at the same depth later in this document.
     /// </summary>
     public void Remember(object item, int start) =>
-        remembered[RuntimeHelpers.GetHashCode(item) & (RememberedSlots - 1)] = (item, depth, start, length - start);
+        remembered[RuntimeHelpers.GetHashCode(item) & (remembered.Length - 1)] = (item, depth, start, length - start);
 
     /// <summary>
     /// Writes, as the next value, the text kept by <see cref="Remember"/> for this very object at this depth, when it is
@@ -145,7 +150,7 @@ internal sealed class JsonBuffer<TUnit>
     /// <returns>Whether it was written; when false, write the object.</returns>
     public bool TryRepeat(object item)
     {
-        var kept = remembered[RuntimeHelpers.GetHashCode(item) & (RememberedSlots - 1)];
+        var kept = remembered[RuntimeHelpers.GetHashCode(item) & (remembered.Length - 1)];
         if (!ReferenceEquals(kept.Item, item) || kept.Depth != depth)
         {
             return false;

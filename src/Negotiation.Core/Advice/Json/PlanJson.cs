@@ -15,7 +15,8 @@ namespace Negotiation.Core.Advice.Json;
 /// <summary>
 /// Writes plans as JSON: camelCase, kebab-case enums, ISO dates, no culture, nothing that varies between runs — byte for
 /// byte what Newtonsoft's contract serializer wrote with <see cref="FallbackSettings"/> (the tests keep it as the oracle),
-/// but by hand, into a reused buffer: a plan is 45,000 characters on one line, two thirds of it the trace.
+/// but by hand, into a reused buffer of characters (the strings) or of UTF-8 bytes (<c>WriteJsonLine(IBufferWriter)</c>):
+/// a plan is 45,000 characters on one line, two thirds of it the trace.
 /// </summary>
 /// <remarks>
 /// Thread-safe. The plan's records are written by hand in their declaration order; <see cref="Assessment"/> and

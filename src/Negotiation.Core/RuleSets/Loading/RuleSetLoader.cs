@@ -2,7 +2,6 @@ using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
 using Negotiation.Core.RuleSets.Evaluation;
 using Negotiation.Core.RuleSets.Expressions;
-using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
 namespace Negotiation.Core.RuleSets.Loading;
@@ -18,10 +17,9 @@ internal sealed record RuleSetSource(IReadOnlyCollection<string> FileNames, Func
 /// </summary>
 internal static partial class RuleSetLoader
 {
-    // One parser for every load: a new one builds a new parsing configuration, which rescans the loaded
-    // assemblies for [DynamicLinqType] types (about 4 ms a load). Parse only reads the configuration, and
-    // the settings never change (AutoRegisterInputType is off), so sharing it across loads and threads is safe.
-    private static readonly RuleExpressionParser Parser = new(RuleEvaluator.Settings);
+    // One parser for every load: RulesEngine's expression language with its settings. Parse only reads the
+    // configuration, and the settings never change (AutoRegisterInputType is off), so sharing it is safe.
+    private static readonly RuleExpressionParsing Parser = new(RuleEvaluator.Settings);
 
     public static RuleSet Load(RuleSetSource source)
     {
@@ -91,7 +89,7 @@ internal static partial class RuleSetLoader
         return new RuleSet(manifest, citations, specs, evaluator);
     }
 
-    private static List<string> CheckExpressions(ReadRule rule, RuleExpressionParser parser, RuleInputs inputs, ProblemList problems)
+    private static List<string> CheckExpressions(ReadRule rule, RuleExpressionParsing parser, RuleInputs inputs, ProblemList problems)
     {
         var reads = new List<string>();
         if (rule.Expression is { } expression)

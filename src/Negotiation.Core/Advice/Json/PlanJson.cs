@@ -275,7 +275,7 @@ internal static class PlanJson
     }
 
     /// <summary>
-    /// Writes a rule's trace inputs like <see cref="List{T}"/> would. A plan's 471 inputs are some 90 objects, each read
+    /// Writes a rule's trace inputs like <see cref="List{TUnit, T}"/> would. A plan's 471 inputs are some 90 objects, each read
     /// once and shared by the rules that name the same value: an input already written in this plan is copied from
     /// the text written the first time instead of being formatted again.
     /// </summary>

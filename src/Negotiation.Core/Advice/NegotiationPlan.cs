@@ -177,26 +177,29 @@ public sealed record TraceEntry(string Workflow, string Rule, bool Success, Valu
     // An evaluation makes its entries before anyone asks for their inputs, and most plans are never asked: the values
     // are read from the (immutable) case and facts the rule saw when Inputs is first read, then kept.
     private readonly RuleSets.Evaluation.TraceValues? values;
-    private readonly int readList;
+    private readonly int ruleIndex;
     private ValueList<TraceInput>? inputs = Inputs;
 
     /// <summary>An entry whose inputs are read from <paramref name="values"/> when first asked for.</summary>
-    internal TraceEntry(string workflow, string rule, bool success, RuleSets.Evaluation.TraceValues values, int readList, string? error, Json.TraceEntryHead head)
+    /// <summary>An entry of the evaluator's rule <paramref name="ruleIndex"/>, whose inputs are read from <paramref name="values"/> when first asked for.</summary>
+    internal TraceEntry(string workflow, string rule, bool success, RuleSets.Evaluation.TraceValues values, int ruleIndex, string? error)
         : this(workflow, rule, success, null!, error)
     {
         this.values = values;
-        this.readList = readList;
-        Head = head;
+        this.ruleIndex = ruleIndex;
     }
 
-    /// <summary>Gets the rule's written start of an entry, shared by its entries in every plan; null for an entry built by hand.</summary>
+    /// <summary>
+    /// Gets the rule's written start of an entry, shared by its entries in every plan, while the entry still reads its
+    /// inputs lazily; null for an entry built by hand or given its inputs.
+    /// </summary>
     /// <remarks>Not part of equality; a copy made with <c>with</c> keeps it, and the writer checks that it still fits.</remarks>
-    internal Json.TraceEntryHead? Head { get; }
+    internal Json.TraceEntryHead? Head => values?.Head(ruleIndex);
 
     /// <summary>Gets the values of the facts, case fields and parameters the rule read.</summary>
     public ValueList<TraceInput> Inputs
     {
-        get => inputs ?? (values is null ? inputs! : inputs = values.Read(readList));
+        get => inputs ?? (values is null ? inputs! : inputs = values.ReadRule(ruleIndex));
         init
         {
             inputs = value;

@@ -29,6 +29,9 @@ internal readonly record struct RuleFiring(RuleSpec Spec, TraceEntry Trace)
 internal sealed class RuleEvaluator
 {
     private readonly CompiledWorkflow[] workflows;
+
+    /// <summary>Every workflow's rules in order, each at its <see cref="CompiledRule.Index"/>.</summary>
+    private readonly CompiledRule[] rules;
     private readonly int ruleCount;
     private readonly int widest;
 
@@ -69,20 +72,26 @@ internal sealed class RuleEvaluator
 
         // Every rule is compiled now, so that a rule that cannot be compiled fails the load, not the first borrower who reaches it.
         var failures = new List<(string Rule, Exception Error)>();
+        var index = 0;
         this.workflows = workflows.Select(w =>
         {
             var enabled = w.Rules.Where(r => r.Enabled).ToArray();
             return new CompiledWorkflow(
                 w.Name,
-                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name]), new TraceEntryHead(w.Name, r.Name)))],
+                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name]), new TraceEntryHead(w.Name, r.Name), index++))],
                 RuleCompiler.CompileWorkflow(enabled, inputs, failures));
         }).ToArray();
+        rules = [.. this.workflows.SelectMany(w => w.Rules)];
+        if (rules.Where((rule, i) => rule.Index != i).Any())
+        {
+            throw new InvalidOperationException("The rules were numbered out of order.");
+        }
         if (failures.Count > 0)
         {
             throw new RuleCompilationException(failures);
         }
 
-        ruleCount = this.workflows.Sum(w => w.Rules.Length);
+        ruleCount = rules.Length;
         widest = this.workflows.Select(w => w.Rules.Length).DefaultIfEmpty(0).Max();
         Reader = new InputReader(paths, inputs);
         ReadLists = [.. lists];
@@ -112,6 +121,12 @@ internal sealed class RuleEvaluator
     /// <summary>Each distinct list of paths a rule reads, as indexes into <see cref="InputReader.Paths"/>.</summary>
     internal int[][] ReadLists { get; }
 
+    /// <summary>Which of <see cref="ReadLists"/> rule <paramref name="rule"/> (an index over every workflow's rules in order) reads.</summary>
+    internal int ReadListOf(int rule) => rules[rule].ReadList;
+
+    /// <summary>The start of rule <paramref name="rule"/>'s trace entries as JSON.</summary>
+    internal TraceEntryHead HeadOf(int rule) => rules[rule].Head;
+
     /// <summary>
     /// Runs every workflow and returns each enabled top-level rule's result, in workflow and file order, and the facts
     /// as the last workflow saw them: after each workflow, <see cref="Assessment.Outcome"/> carries the outcome decided so far.
@@ -130,7 +145,7 @@ internal sealed class RuleEvaluator
             {
                 var rule = workflow.Rules[i];
                 var error = errors[i] is { } e ? RuleCompiler.ErrorText(rule.Name, e) : null;
-                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(rule.Head.Workflow, rule.Name, results[i], values, rule.ReadList, error, rule.Head)));
+                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(rule.Head.Workflow, rule.Name, results[i], values, rule.Index, error)));
             }
 
             Array.Clear(errors);
@@ -168,7 +183,8 @@ internal sealed class RuleEvaluator
     /// <param name="Spec">Its plan settings.</param>
     /// <param name="ReadList">Which list of paths its trace reads.</param>
     /// <param name="Head">The start of its trace entries as JSON, made when first written; its workflow is the entries' workflow string.</param>
-    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList, TraceEntryHead Head);
+    /// <param name="Index">Its place among every workflow's rules in order, by which its trace entries find it.</param>
+    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList, TraceEntryHead Head, int Index);
 }
 
 /// <summary>Rules whose checked trees could not be compiled; the loader reports each as a problem of the rule's file.</summary>

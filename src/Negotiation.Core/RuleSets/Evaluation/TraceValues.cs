@@ -1,4 +1,5 @@
 using Negotiation.Core.Advice;
+using Negotiation.Core.Advice.Json;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 
@@ -17,6 +18,12 @@ internal sealed class TraceValues(RuleEvaluator evaluator, BorrowerCase c, Asses
 {
     private TraceInput?[]? values;
     private ValueList<TraceInput>?[]? lists;
+
+    /// <summary>The values the evaluator's rule <paramref name="rule"/> read, in the order its expressions name them.</summary>
+    public ValueList<TraceInput> ReadRule(int rule) => Read(evaluator.ReadListOf(rule));
+
+    /// <summary>The start of the evaluator's rule <paramref name="rule"/>'s trace entries as JSON.</summary>
+    public TraceEntryHead Head(int rule) => evaluator.HeadOf(rule);
 
     /// <summary>The values of read list <paramref name="list"/>, in the order its rule's expressions name them.</summary>
     public ValueList<TraceInput> Read(int list)

@@ -180,7 +180,6 @@ public sealed record TraceEntry(string Workflow, string Rule, bool Success, Valu
     private readonly int ruleIndex;
     private ValueList<TraceInput>? inputs = Inputs;
 
-    /// <summary>An entry whose inputs are read from <paramref name="values"/> when first asked for.</summary>
     /// <summary>An entry of the evaluator's rule <paramref name="ruleIndex"/>, whose inputs are read from <paramref name="values"/> when first asked for.</summary>
     internal TraceEntry(string workflow, string rule, bool success, RuleSets.Evaluation.TraceValues values, int ruleIndex, string? error)
         : this(workflow, rule, success, null!, error)

@@ -5,7 +5,7 @@ namespace Negotiation.Core.Advice.Json;
 /// <summary>
 /// The start of one rule's trace entry on one line — <c>{"workflow":"…","rule":"…","success":</c> — which is the same
 /// in every plan of a rule set: made once per rule and kind of output, when first written, and then copied. The rule
-/// set's evaluator gives one to each entry it makes (see <see cref="TraceEntry"/>).
+/// set's evaluator keeps one per rule, and each entry it makes reaches it by its rule's index (see <see cref="TraceEntry"/>).
 /// </summary>
 /// <param name="workflow">The workflow's name, the very string the entries carry.</param>
 /// <param name="rule">The rule's name, the very string the entries carry.</param>

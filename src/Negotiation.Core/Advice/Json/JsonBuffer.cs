@@ -65,9 +65,6 @@ internal sealed class JsonBuffer<TUnit>
     /// <summary>Gets whether the writer indents; set by <see cref="Rent"/>.</summary>
     public bool Indented { get; private set; }
 
-    /// <summary>Gets the current nesting depth (0 outside any object or array).</summary>
-    public int Depth => depth;
-
     /// <summary>Gets what has been written so far.</summary>
     public ReadOnlySpan<TUnit> Written => buffer.AsSpan(0, length);
 

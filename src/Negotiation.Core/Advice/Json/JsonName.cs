@@ -37,7 +37,6 @@ internal sealed class JsonName
             }
         }
 
-        Text = name;
         var text = $",\"{name}\": ";
         length = text.Length;
         chars = new char[length + Padding];
@@ -45,9 +44,6 @@ internal sealed class JsonName
         bytes = new byte[length + Padding];
         Encoding.ASCII.GetBytes(text, bytes);
     }
-
-    /// <summary>Gets the name itself.</summary>
-    public string Text { get; }
 
     /// <summary>Gets the room <see cref="CopyTo{TUnit}"/> needs, in units of either kind.</summary>
     public int Room => length + Padding;
@@ -92,7 +88,4 @@ internal sealed class JsonName
 
         return units.Length;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => Text;
 }

@@ -30,7 +30,7 @@ internal sealed class RuleEvaluator
 {
     private readonly CompiledWorkflow[] workflows;
 
-    /// <summary>Every workflow's rules in order, each at its <see cref="CompiledRule.Index"/>.</summary>
+    /// <summary>Every workflow's rules in order: a trace entry names its rule by its place here.</summary>
     private readonly CompiledRule[] rules;
     private readonly int ruleCount;
     private readonly int widest;
@@ -72,20 +72,15 @@ internal sealed class RuleEvaluator
 
         // Every rule is compiled now, so that a rule that cannot be compiled fails the load, not the first borrower who reaches it.
         var failures = new List<(string Rule, Exception Error)>();
-        var index = 0;
         this.workflows = workflows.Select(w =>
         {
             var enabled = w.Rules.Where(r => r.Enabled).ToArray();
             return new CompiledWorkflow(
                 w.Name,
-                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name]), new TraceEntryHead(w.Name, r.Name), index++))],
+                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name]), new TraceEntryHead(w.Name, r.Name)))],
                 RuleCompiler.CompileWorkflow(enabled, inputs, failures));
         }).ToArray();
         rules = [.. this.workflows.SelectMany(w => w.Rules)];
-        if (rules.Where((rule, i) => rule.Index != i).Any())
-        {
-            throw new InvalidOperationException("The rules were numbered out of order.");
-        }
         if (failures.Count > 0)
         {
             throw new RuleCompilationException(failures);
@@ -145,7 +140,8 @@ internal sealed class RuleEvaluator
             {
                 var rule = workflow.Rules[i];
                 var error = errors[i] is { } e ? RuleCompiler.ErrorText(rule.Name, e) : null;
-                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(rule.Head.Workflow, rule.Name, results[i], values, rule.Index, error)));
+                // The rule's place in `rules`: every rule of every workflow, in order, makes one firing.
+                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(rule.Head.Workflow, rule.Name, results[i], values, firings.Count, error)));
             }
 
             Array.Clear(errors);
@@ -183,8 +179,7 @@ internal sealed class RuleEvaluator
     /// <param name="Spec">Its plan settings.</param>
     /// <param name="ReadList">Which list of paths its trace reads.</param>
     /// <param name="Head">The start of its trace entries as JSON, made when first written; its workflow is the entries' workflow string.</param>
-    /// <param name="Index">Its place among every workflow's rules in order, by which its trace entries find it.</param>
-    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList, TraceEntryHead Head, int Index);
+    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList, TraceEntryHead Head);
 }
 
 /// <summary>Rules whose checked trees could not be compiled; the loader reports each as a problem of the rule's file.</summary>

@@ -10,17 +10,18 @@ namespace Negotiation.Core.RuleSets.Scenarios;
 
 /// <summary>
 /// A golden case for a rule set: a case (inline or from a file) and the part of the plan it must produce
-/// (outcome, requests in order, requests that must not appear, materials, warnings, remedies, citations …).
+/// (outcome, acceptable top requests, requests in order or in any order, requests that must not appear, materials,
+/// warnings, remedies, citations …), and optionally the passage of the source guidance it rests on (<c>basis</c>).
 /// Rule editors pin a rule set's behaviour with scenario files; <see cref="Run"/> says what differs.
 /// </summary>
 /// <remarks>Immutable; running is thread-safe.</remarks>
 public sealed class Scenario
 {
-    private static readonly string[] KnownKeys = ["$schema", "name", "description", "case", "caseFile", "language", "expect"];
+    private static readonly string[] KnownKeys = ["$schema", "name", "description", "basis", "case", "caseFile", "language", "expect"];
 
     private static readonly string[] KnownExpectations =
     [
-        "outcome", "topRequest", "requests", "notRequests", "reasons", "materials", "requiredMaterials", "watchpoints",
+        "outcome", "topRequest", "requests", "requestsInclude", "notRequests", "noFollowUp", "reasons", "materials", "requiredMaterials", "watchpoints",
         "warnings", "notWarnings", "remedies", "notRemedies", "citations", "messageContains", "nextFollowUp",
     ];
 
@@ -150,7 +151,23 @@ public sealed class Scenario
                     Same(differences, key, Text(value), plan.Decision.Outcome);
                     break;
                 case "topRequest":
-                    Same(differences, key, Text(value), requests.FirstOrDefault() ?? "(none)");
+                    // One type, or a list of the types that would each be acceptable first.
+                    var top = requests.FirstOrDefault() ?? "(none)";
+                    if (!Codes(value).Contains(top))
+                    {
+                        differences.Add($"{key}: expected {(value is JArray ? "one of " : "")}{string.Join(", ", Codes(value))}, got {top}");
+                    }
+
+                    break;
+                case "requestsInclude":
+                    Present(differences, key, Codes(value), requests);
+                    break;
+                case "noFollowUp":
+                    if (value.Type == JTokenType.Boolean && (bool)value! && plan.NextFollowUp is { } followUp)
+                    {
+                        differences.Add($"{key}: expected no follow-up date, got {LocalDatePattern.Iso.Format(followUp)}");
+                    }
+
                     break;
                 case "requests":
                     InOrder(differences, key, Codes(value), requests);

@@ -21,6 +21,7 @@ public class AdviseStagesBenchmarks
     private BorrowerCase borrowerCase = null!;
     private Assessment facts = null!;
     private Assessment decidedFacts = null!;
+    private RequestRanking ranking = null!;
     private List<RuleFiring> firings = [];
 
     /// <summary>The example case, by file name in <c>rules/cn-consumer-credit/examples</c>.</summary>
@@ -35,20 +36,21 @@ public class AdviseStagesBenchmarks
         settings = AssessmentSettings.From(rules.Parameters);
         borrowerCase = BorrowerCase.FromJson(File.ReadAllText(RepositoryFiles.ExampleCase(Case)));
         facts = Assessor.Assess(borrowerCase, settings);
-        (firings, decidedFacts) = rules.Evaluator.Evaluate(borrowerCase, facts);
+        ranking = new RequestRanking(rules, borrowerCase, 2);
+        (firings, decidedFacts) = rules.Evaluator.Evaluate(borrowerCase, facts, ranking.AfterWorkflow);
     }
 
     /// <summary>The facts, from the calculators.</summary>
     [Benchmark]
     public Assessment Assess() => Assessor.Assess(borrowerCase, settings);
 
-    /// <summary>The six workflows through our compiled rules (the trace's values are read later, when asked for).</summary>
+    /// <summary>The six workflows through our compiled rules, with the requests ranked after each (the trace's values are read later, when asked for).</summary>
     [Benchmark(Baseline = true)]
-    public int Evaluate() => rules.Evaluator.Evaluate(borrowerCase, facts).Firings.Count;
+    public int Evaluate() => rules.Evaluator.Evaluate(borrowerCase, facts, new RequestRanking(rules, borrowerCase, 2).AfterWorkflow).Firings.Count;
 
     /// <summary>The plan from the firings: ordering, request terms, messages, caveats, trace.</summary>
     [Benchmark]
-    public NegotiationPlan Assemble() => PlanAssembler.Assemble(rules, borrowerCase, decidedFacts, firings, rules.Languages[0]);
+    public NegotiationPlan Assemble() => PlanAssembler.Assemble(rules, borrowerCase, decidedFacts, firings, ranking.Ranked, rules.Languages[0]);
 
     /// <summary>Parsing and checking the case from JSON, which <c>negotiation batch</c> does per line.</summary>
     [Benchmark]

@@ -71,7 +71,9 @@ public sealed class NegotiationAdvisor
                 [new CaseProblem("currency", $"the case is in {@case.Currency} but the rule set '{rules.Id}' is for {rules.Currency}; amounts in different currencies are never mixed")]);
         }
 
-        var (firings, facts) = rules.Evaluator.Evaluate(@case, Assessor.Assess(@case, settings));
-        return PlanAssembler.Assemble(rules, @case, facts, firings, language);
+        var decimals = Currencies.TryGetMinorUnit(@case.Currency, out var minor) ? minor : 2;
+        var ranking = new RequestRanking(rules, @case, decimals);
+        var (firings, facts) = rules.Evaluator.Evaluate(@case, Assessor.Assess(@case, settings), ranking.AfterWorkflow);
+        return PlanAssembler.Assemble(rules, @case, facts, firings, ranking.Ranked, language);
     }
 }

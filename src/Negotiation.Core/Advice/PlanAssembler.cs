@@ -11,7 +11,7 @@ internal static class PlanAssembler
     /// <summary>The outcome when no fired reason names one.</summary>
     public const string DefaultOutcome = "negotiate";
 
-    public static NegotiationPlan Assemble(RuleSet rules, BorrowerCase c, Assessment facts, List<RuleFiring> firings, string language)
+    public static NegotiationPlan Assemble(RuleSet rules, BorrowerCase c, Assessment facts, List<RuleFiring> firings, List<RankedRequest> ranked, string language)
     {
         var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
         facts = facts.Outcome.Length > 0 ? facts : facts with { Outcome = DefaultOutcome };
@@ -54,28 +54,21 @@ internal static class PlanAssembler
 
         var decision = new Decision(outcome, Freeze(reasons));
 
-        // The opening names the top request's terms: the first request, already computed, not a second computation.
+        // The requests as the ranking policy ordered them, each worded by its rule; the opening names the first one's terms.
         var requests = Scratch<ProposedRequest>.Take();
-        var requestRules = work.OfKind[(int)RuleKind.Request];
-        for (var i = 0; i < requestRules.Count; i++)
+        foreach (var r in ranked)
         {
-            var r = requestRules[i].Spec;
-            if (!FirstOf(requestRules, i, static (a, b) => a.RequestType == b.RequestType))
-            {
-                continue;
-            }
-
-            var computed = RequestTermsCalculator.Compute(r.Spec.RequestType!, c, facts, rules.Parameters, decimals);
+            var spec = layout.Spec(r.Spec, r.Firing);
             requests.Add(new ProposedRequest(
                 requests.Count + 1,
                 r.Spec.RequestType!,
                 r.Spec.Code,
-                r.Message(facts, computed.Terms, decimals),
-                computed.Terms,
-                computed.Savings,
-                computed.Schedule,
-                r.Caveats(lender),
-                r.Citations));
+                spec.Message(facts, r.Computed.Terms, decimals),
+                r.Computed.Terms,
+                r.Computed.Savings,
+                r.Computed.Schedule,
+                spec.Caveats(lender),
+                spec.Citations));
         }
 
         var topTerms = requests.Count > 0 ? requests[0].Terms : null;
@@ -169,7 +162,7 @@ internal static class PlanAssembler
             Watchpoints = Freeze(watchpoints),
             Warnings = Freeze(warnings),
             Remedies = Freeze(remedyList),
-            NextFollowUp = outcome == "pay-now" ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
+            NextFollowUp = outcome != "negotiate" ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
             Citations = Freeze(cited),
             Trace = List(firings.Select(f => f.Trace)),
         };

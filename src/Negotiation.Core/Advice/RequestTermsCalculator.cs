@@ -10,8 +10,9 @@ namespace Negotiation.Core.Advice;
 internal sealed record ComputedRequest(RequestTerms Terms, decimal? Savings, ValueList<Instalment>? Schedule);
 
 /// <summary>
-/// Computes what each kind of request asks for. Savings are measured against doing nothing over the
-/// same days, as <see cref="ReliefComparison"/> defines it.
+/// Computes what each kind of request asks for. A saving is measured against the contract's own course (the extension
+/// against being late over the same days, relief against the contract rate over the same plan); a request that saves
+/// nothing has no saving (null), and its cost shows in its terms.
 /// </summary>
 internal static class RequestTermsCalculator
 {
@@ -32,6 +33,15 @@ internal static class RequestTermsCalculator
         _ => throw new InvalidOperationException($"Unknown request type '{type}'; the loader admits only known types."),
     };
 
+    /// <summary>Whether a request asks for something: a waiver, a saving or a reduction of more than nothing, a rate below the current one.</summary>
+    public static bool AsksForSomething(RequestTerms terms) => terms.Type switch
+    {
+        "fee-waiver" => terms.FeesWaived > 0,
+        "interest-relief" => terms.ProposedRate < terms.CurrentRate && terms.InterestSaved > 0,
+        "principal-reduction" => terms.ReductionAsked > 0,
+        _ => true,
+    };
+
     /// <summary>
     /// An amount in the currency's minor unit, as <see cref="Currencies.ToMinorUnit"/> writes it. An amount that already
     /// has exactly that many places, and no sign, is returned as it is: rounding leaves it alone and adding the zero
@@ -42,45 +52,48 @@ internal static class RequestTermsCalculator
 
     private static ComputedRequest FeeWaiver(Assessment facts, int decimals)
     {
-        var waived = Cents(facts.FeesAndPenalties, decimals);
+        // The fees and penalty interest, and the charges in dispute, never more than is owed.
+        var waived = Cents(Math.Min(facts.FeesAndPenalties + facts.DisputedAmount, facts.TotalOwed), decimals);
         return new ComputedRequest(new RequestTerms { Type = "fee-waiver", FeesWaived = waived }, waived, null);
     }
 
     private static ComputedRequest Extension(BorrowerCase c, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
+        // The days run from today: an extension counted from a due date already past could end tomorrow.
         var days = (int)parameters["maxExtensionDays"];
         var account = c.Account;
-
-        // Ask to move the due date by the days allowed; if that day has already passed, count them from today.
-        var from = Calculators.Extension.ByDays(account.DueDate, days) > c.AsOf ? account.DueDate : c.AsOf;
-        var newDue = Calculators.Extension.ByDays(from, days);
-
-        var daysFromNow = Period.DaysBetween(c.AsOf, newDue);
+        var newDue = Calculators.Extension.ByDays(c.AsOf, days);
         var cost = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, c.AsOf, newDue, account.PenaltyDailyRate, decimals: decimals);
-        var extension = Compare(account, c.AsOf, new ReliefTerms(HorizonDays: daysFromNow, ExtensionDays: daysFromNow, InstalmentMonths: NoPlan), decimals).Extension;
+        var extension = Compare(account, c.AsOf, new ReliefTerms(HorizonDays: days, ExtensionDays: days, InstalmentMonths: NoPlan), decimals).Extension;
+        var saved = Cents(Math.Max(0m, extension.Savings), decimals);
         return new ComputedRequest(
             new RequestTerms
             {
                 Type = "extension", ExtensionDays = days, NewDueDate = newDue,
                 ExtraInterest = Cents(cost.ContractInterest, decimals), PenaltyAvoided = Cents(cost.PenaltyInterest, decimals),
             },
-            Cents(extension.Savings, decimals),
+            saved > 0 ? saved : null,
             null);
     }
 
     private static ComputedRequest InterestRelief(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
-        var proposed = parameters.GetValueOrDefault("reliefAnnualRate", 0m);
-        var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : (int)parameters["maxInstalmentMonths"];
-        var horizon = Math.Min(Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(months)), Calculators.Extension.MaxDays);
-        var comparison = Compare(c.Account, c.AsOf, new ReliefTerms(HorizonDays: horizon, ReducedAnnualRate: proposed, InstalmentMonths: NoPlan), decimals);
-        var cut = proposed == 0 ? comparison.InterestStopped : comparison.RateCut;
-        var saved = Cents(cut.Savings, decimals);
+        // Savings against the contract rate over the same plan: the interest of the one schedule less that of the other.
+        var account = c.Account;
+        var months = facts.ReliefPlanMonths > 0 ? facts.ReliefPlanMonths : (int)parameters["maxInstalmentMonths"];
+        var current = Math.Min(facts.AnnualRate, Schedules.MaxAnnualRate);
+        var proposed = Math.Min(facts.ReliefRate, current);
+        var saved = account.Principal > 0 && facts.InterestReliefPossible
+            ? Cents(Math.Max(0m, InterestOver(account.Principal, current, months, decimals) - InterestOver(account.Principal, proposed, months, decimals)), decimals)
+            : 0m;
         return new ComputedRequest(
-            new RequestTerms { Type = "interest-relief", CurrentRate = facts.AnnualRate, ProposedRate = proposed, Months = months, InterestSaved = saved },
-            saved,
+            new RequestTerms { Type = "interest-relief", CurrentRate = c.Account.AnnualRate, ProposedRate = facts.ReliefRate, Months = months, InterestSaved = saved },
+            saved > 0 ? saved : null,
             null);
     }
+
+    private static decimal InterestOver(decimal principal, decimal annualRate, int months, int decimals) =>
+        Schedules.EqualInstalment(principal, annualRate, months, decimals: decimals).TotalInterest;
 
     /// <summary>
     /// The comparison's options for a request that reads none of the instalment plan's figures: the same checks and
@@ -101,13 +114,12 @@ internal static class RequestTermsCalculator
     private static ComputedRequest InstalmentPlan(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
         var account = c.Account;
-        var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : (int)parameters["maxInstalmentMonths"];
+        // A plan is two months at least; without one that fits, the longest the rule set allows.
+        var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : Math.Max(2, (int)parameters["maxInstalmentMonths"]);
         var rate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms(InstalmentMonths: months, InstalmentAnnualRate: rate), decimals: decimals);
         var principalSchedule = comparison.InstalmentPlan.Schedule!.Instalments;
 
-        // What has accrued is repaid alongside in equal parts, bearing no interest; the last part absorbs the residue.
-        // The plan's schedule is written in whole minor units; its total is of the instalments before that.
         // What has accrued is repaid alongside in equal parts, bearing no interest; the last part absorbs the residue.
         // The plan's schedule is written in whole minor units, straight into the array the plan keeps; its total is of
         // the instalments before that.
@@ -141,7 +153,8 @@ internal static class RequestTermsCalculator
                 FirstInstalmentDue = instalments[0].DueDate,
                 TotalRepaid = Cents(totalRepaid, decimals),
             },
-            Cents(comparison.InstalmentPlan.Savings, decimals),
+            // A plan spreads the payments; it saves nothing against the contract, and what it costs shows in its total.
+            null,
             ValueList<Instalment>.Own(instalments));
     }
 

@@ -56,10 +56,13 @@ public sealed record Assessment
     /// <summary>Gets the order a payment is applied in: <c>fees-and-interest-first</c> (≤ 90 days) or <c>principal-first</c>.</summary>
     [FactField] public string AllocationOrder { get; init; } = "";
 
-    /// <summary>Gets whether this is the first late payment in the record.</summary>
+    /// <summary>Gets whether the repayment record holds any instalment due before this one: without it, the record is unknown, neither good nor bad.</summary>
+    [FactField] public bool HasRecord { get; init; }
+
+    /// <summary>Gets whether this is the first late payment in a known record (false when <see cref="HasRecord"/> is false).</summary>
     [FactField] public bool IsFirstOverdue { get; init; }
 
-    /// <summary>Gets the share of past instalments paid in full within grace (1 when there is no record).</summary>
+    /// <summary>Gets the share of past instalments paid in full within grace (0 when there is no record; see <see cref="HasRecord"/>).</summary>
     [FactField(FactFormat.Percent)] public decimal OnTimeRatio { get; init; }
 
     /// <summary>Gets how many instalments the repayment record holds.</summary>
@@ -117,6 +120,9 @@ public sealed record Assessment
     /// <summary>Gets the monthly income that can be counted on.</summary>
     [FactField(FactFormat.Money)] public decimal StableIncome { get; init; }
 
+    /// <summary>Gets the monthly income that cannot be counted on every month (gig work, commissions, help from family).</summary>
+    [FactField(FactFormat.Money)] public decimal UnstableIncome { get; init; }
+
     /// <summary>Gets the essential monthly expenses.</summary>
     [FactField(FactFormat.Money)] public decimal EssentialExpenses { get; init; }
 
@@ -129,7 +135,7 @@ public sealed record Assessment
     /// <summary>Gets income less all expenses and other debt payments; negative when the budget does not balance.</summary>
     [FactField(FactFormat.Money)] public decimal DisposableIncome { get; init; }
 
-    /// <summary>Gets the savings the borrower can draw on.</summary>
+    /// <summary>Gets the savings the borrower can draw on (0 when not stated).</summary>
     [FactField(FactFormat.Money)] public decimal Savings { get; init; }
 
     /// <summary>Gets whether there is any income.</summary>
@@ -138,11 +144,29 @@ public sealed record Assessment
     /// <summary>Gets debt payments (this one's amount due plus other debts) over income (0 when there is no income).</summary>
     [FactField(FactFormat.Percent)] public decimal DebtServiceRatio { get; init; }
 
-    /// <summary>Gets the largest monthly instalment the borrower can afford under the rule set's share.</summary>
+    /// <summary>
+    /// Gets the sustainable monthly capacity, the one figure every instalment is measured against:
+    /// <c>params.affordableShare</c> × (stable income + <c>params.unstableIncomeShare</c> × unstable income − essential
+    /// expenses − other debt payments), never below 0 and never above <see cref="DisposableIncome"/> (what is left after all of this
+    /// month's spending), rounded down to the minor unit.
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal AffordableInstalment { get; init; }
 
-    /// <summary>Gets whether savings plus this month's disposable income cover the amount due.</summary>
+    /// <summary>
+    /// Gets the cash available now: savings, plus this month's surplus (<see cref="DisposableIncome"/>, when positive) when the
+    /// case gives no cause (or only a disputed charge). Any stated cause, an oversight included, means the money was not there
+    /// on the due date; it comes with the next income (see <see cref="CashByExtensionEnd"/>).
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal CashAvailable { get; init; }
+
+    /// <summary>Gets whether the cash available now (<see cref="CashAvailable"/>) covers the amount due.</summary>
     [FactField] public bool CanPayAmountDueNow { get; init; }
+
+    /// <summary>
+    /// Gets the cash the borrower will have when an extension of <c>params.maxExtensionDays</c> from <see cref="AsOf"/> ends:
+    /// <see cref="CashAvailable"/> plus the monthly surplus (<see cref="DisposableIncome"/>, when positive) for each whole month of it (at least one).
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal CashByExtensionEnd { get; init; }
 
     /// <summary>Gets whether savings cover everything owed.</summary>
     [FactField] public bool CanPayAllNow { get; init; }
@@ -150,11 +174,46 @@ public sealed record Assessment
     /// <summary>Gets the months to clear the debt paying <see cref="AffordableInstalment"/> at the contract rate; 0 when it never clears.</summary>
     [FactField(FactFormat.Months)] public int MonthsToClear { get; init; }
 
-    /// <summary>Gets the shortest plan term, up to the rule set's maximum, whose instalment at the contract rate fits <see cref="AffordableInstalment"/>; 0 when none does.</summary>
+    /// <summary>
+    /// Gets the shortest plan term, from 2 months up to the rule set's maximum, whose instalment at the contract rate (0 % when
+    /// the rate is not known) fits <see cref="AffordableInstalment"/>; 0 when none does.
+    /// </summary>
     [FactField(FactFormat.Months)] public int AffordablePlanMonths { get; init; }
 
-    /// <summary>Gets whether even a 0 % plan over the maximum term would not fit <see cref="AffordableInstalment"/>.</summary>
+    /// <summary>Gets whether even a 0 % plan over the maximum term would not fit <see cref="AffordableInstalment"/> (always false when the budget is not known).</summary>
     [FactField] public bool BeyondAnyPlan { get; init; }
+
+    // ---- what each request would do: the gap and what closes it ----
+
+    /// <summary>
+    /// Gets whether an extension closes the gap: the hardship is not long-term, and either it is short-term (it passes, and the
+    /// usual budget returns) or <see cref="CashByExtensionEnd"/> covers the amount due; taken as true when the budget is not known.
+    /// </summary>
+    [FactField] public bool ExtensionClosesGap { get; init; }
+
+    /// <summary>
+    /// Gets whether a fee waiver closes the gap: a charge is disputed (the dispute is the problem), or the cash available now
+    /// covers what is due once the fees and penalty interest are removed.
+    /// </summary>
+    [FactField] public bool FeeWaiverClosesGap { get; init; }
+
+    /// <summary>Gets whether an instalment plan at the contract rate fits the sustainable capacity (<see cref="AffordablePlanMonths"/> &gt; 0).</summary>
+    [FactField] public bool PlanClosesGap { get; init; }
+
+    /// <summary>
+    /// Gets the annual rate interest relief asks for: <c>params.reliefAnnualRate</c>, or 0 % (interest stopped) when the hardship is
+    /// long-term and no plan at that rate fits; equal to <see cref="AnnualRate"/> when no relief below the contract rate exists.
+    /// </summary>
+    [FactField(FactFormat.Percent)] public decimal ReliefRate { get; init; }
+
+    /// <summary>Gets whether interest relief is possible: the contract rate is known and above <see cref="ReliefRate"/>.</summary>
+    [FactField] public bool InterestReliefPossible { get; init; }
+
+    /// <summary>Gets the shortest plan term, from 2 months up to the maximum, whose instalment at <see cref="ReliefRate"/> fits the capacity; 0 when none does.</summary>
+    [FactField(FactFormat.Months)] public int ReliefPlanMonths { get; init; }
+
+    /// <summary>Gets whether interest relief makes a plan fit that does not fit at the contract rate (or fits anyway): <see cref="InterestReliefPossible"/> and <see cref="ReliefPlanMonths"/> &gt; 0.</summary>
+    [FactField] public bool ReliefClosesGap { get; init; }
 
     /// <summary>Gets the flexible category the borrower spends most on (empty when none).</summary>
     [FactField] public string LargestFlexibleCategory { get; init; } = "";
@@ -176,13 +235,22 @@ public sealed record Assessment
     /// <summary>Gets the hardship's cause, e.g. <c>oversight</c>, <c>job-loss</c>, <c>none</c>.</summary>
     [FactField] public string HardshipCause { get; init; } = "";
 
-    /// <summary>Gets whether the cause is short-lived by nature (oversight, a temporary shortfall, an unexpected expense).</summary>
-    [FactField] public bool HardshipIsTemporary { get; init; }
+    /// <summary>
+    /// Gets whether the hardship is short-term: expected to last at most <c>params.shortTermMonths</c> more months, or, when the case
+    /// gives no months, a cause that passes by nature (oversight, a temporary shortfall, an unexpected expense, a family emergency).
+    /// </summary>
+    [FactField] public bool HardshipIsShortTerm { get; init; }
 
-    /// <summary>Gets whether the cause lasts (income drop, job loss, illness, business failure).</summary>
-    [FactField] public bool HardshipIsLasting { get; init; }
+    /// <summary>
+    /// Gets whether the hardship is long-term: expected to last more than <c>params.shortTermMonths</c> months, or, when the case gives
+    /// no months, a cause that lasts by nature (income drop, job loss, illness, business failure). A disputed charge or no cause is neither.
+    /// </summary>
+    [FactField] public bool HardshipIsLongTerm { get; init; }
 
-    /// <summary>Gets how many more months the hardship is expected to last (0 when not given).</summary>
+    /// <summary>Gets whether the case says how long the hardship will last (<c>hardship.expectedMonths</c> above 0).</summary>
+    [FactField] public bool HardshipMonthsKnown { get; init; }
+
+    /// <summary>Gets how many more months the hardship is expected to last (0 when not given; see <see cref="HardshipMonthsKnown"/>).</summary>
     [FactField(FactFormat.Months)] public int HardshipExpectedMonths { get; init; }
 
     /// <summary>Gets what the borrower wants, e.g. <c>auto</c>, <c>extension</c>.</summary>
@@ -235,6 +303,15 @@ public sealed record Assessment
     /// <summary>Gets whether any agreed outcome was confirmed in writing.</summary>
     [FactField] public bool HasWrittenConfirmation { get; init; }
 
+    /// <summary>Gets the request types an earlier contact already agreed (accepted or partly accepted): never asked for again.</summary>
+    public ValueList<string> AgreedRequests { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>Gets the request types the lender refused at least twice: not repeated unchanged.</summary>
+    public ValueList<string> RepeatedlyRefusedRequests { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>Gets whether a contact went through a court (a lawsuit or court-led mediation is under way).</summary>
+    [FactField] public bool HasCourtCase { get; init; }
+
     /// <summary>Gets whether a promise from a contact falls due on or after <see cref="AsOf"/>.</summary>
     [FactField] public bool HasPendingPromise { get; init; }
 
@@ -277,6 +354,15 @@ public sealed record Assessment
     /// so that later stages can depend on it; empty while the workflow that decides it is still running.
     /// </summary>
     [FactField] public string Outcome { get; init; } = "";
+
+    /// <summary>
+    /// Gets the type of the request ranked first (<c>extension</c> …), so that the stages after the requests can ask for exactly
+    /// it; empty before the requests are ranked, and when the plan asks for nothing.
+    /// </summary>
+    [FactField] public string TopRequest { get; init; } = "";
+
+    /// <summary>Gets the types of the ranked requests, in order, for the stages after the requests (empty before they are ranked).</summary>
+    public ValueList<string> RankedRequests { get; init; } = ValueList<string>.Empty;
 
     // ---- dates ahead ----
 

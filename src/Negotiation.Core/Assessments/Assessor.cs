@@ -6,7 +6,17 @@ using NodaTime;
 namespace Negotiation.Core.Assessments;
 
 /// <summary>The rule-set parameters the assessment needs, read once per rule set.</summary>
-internal sealed record AssessmentSettings(int GracePeriodDays, int MaxInstalmentMonths, decimal AffordableShare, int NegativeRecordYears, int FollowUpDays, int ComplaintResponseDays)
+internal sealed record AssessmentSettings(
+    int GracePeriodDays,
+    int MaxInstalmentMonths,
+    decimal AffordableShare,
+    int NegativeRecordYears,
+    int FollowUpDays,
+    int ComplaintResponseDays,
+    decimal UnstableIncomeShare,
+    int ShortTermMonths,
+    int MaxExtensionDays,
+    decimal ReliefAnnualRate)
 {
     public static AssessmentSettings From(IReadOnlyDictionary<string, decimal> parameters) => new(
         (int)parameters["gracePeriodDays"],
@@ -14,15 +24,23 @@ internal sealed record AssessmentSettings(int GracePeriodDays, int MaxInstalment
         parameters["affordableShare"],
         (int)parameters["negativeRecordYears"],
         (int)parameters["followUpDays"],
-        (int)parameters["complaintResponseDays"]);
+        (int)parameters["complaintResponseDays"],
+        parameters["unstableIncomeShare"],
+        (int)parameters["shortTermMonths"],
+        (int)parameters["maxExtensionDays"],
+        parameters["reliefAnnualRate"]);
 }
 
 /// <summary>Derives the <see cref="Assessment"/> of a case with the calculators; every figure comes from them.</summary>
 internal static class Assessor
 {
+    private static readonly int RequestTypeCount = Enum.GetValues<RequestType>().Length;
+
+    /// <summary>Causes that pass by nature: short-term unless the case says how long they last.</summary>
     private static readonly HashSet<HardshipCause> Temporary =
         [HardshipCause.Oversight, HardshipCause.TemporaryCashShortfall, HardshipCause.UnexpectedExpense, HardshipCause.FamilyEmergency];
 
+    /// <summary>Causes that last by nature: long-term unless the case says they end within the short-term limit.</summary>
     private static readonly HashSet<HardshipCause> Lasting =
         [HardshipCause.IncomeDrop, HardshipCause.JobLoss, HardshipCause.Illness, HardshipCause.BusinessFailure];
 
@@ -38,18 +56,36 @@ internal static class Assessor
         var isBank = c.Lender.Kind == LenderKind.BankCard;
         var rate = account.AnnualRate ?? 0m;
 
+        // The capacity model: cash now (savings), a sustainable monthly capacity, and how long the hardship lasts.
         var budget = c.Finances is { } finances ? Affordability.Assess(finances) : null;
-        var affordable = budget?.AffordableInstalment(settings.AffordableShare, decimals) ?? 0m;
         var disposable = budget?.DisposableIncome ?? 0m;
+
+        // Never more than is left after all of this month's spending: an instalment that needs cuts not yet made is a hope.
+        var affordable = Math.Min(budget?.AffordableInstalment(settings.AffordableShare, settings.UnstableIncomeShare, decimals) ?? 0m, Math.Max(0m, Money.Truncate(disposable, decimals)));
         var savings = c.Finances?.Savings ?? 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
+        var monthsKnown = c.Hardship.ExpectedMonths is > 0;
+        var shortTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) &&
+                        (monthsKnown ? c.Hardship.ExpectedMonths <= settings.ShortTermMonths : Temporary.Contains(c.Hardship.Cause));
+        var longTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) && !shortTerm;
+        // Cash now is savings; this month's surplus counts too when no cause is given (or only a dispute). Any stated cause,
+        // an oversight included, means the money was not there on the due date: it comes with the next income.
+        var moneyTrouble = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge);
+        var cashNow = savings + (moneyTrouble ? 0m : Math.Max(0m, disposable));
+        var extensionMonths = Math.Max(1, settings.MaxExtensionDays / 30);
+        var cashByExtensionEnd = cashNow + (Math.Max(0m, disposable) * extensionMonths);
+        var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
+        var beyondAnyPlan = budget is not null && PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals) == 0;
+        var relief = Relief(account, accrued, affordable, longTerm, budget is not null, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
         // One pass over each list of the case, in place of a LINQ query per fact.
         var history = c.History;
         var earlierLate = 0;
+        var earlier = 0;
         for (var i = 0; i < history.Count; i++)
         {
+            earlier += history[i].DueDate < account.DueDate ? 1 : 0;
             earlierLate += history[i].DueDate < account.DueDate && Delinquency.IsLate(history[i], grace, asOf) ? 1 : 0;
         }
 
@@ -58,7 +94,9 @@ internal static class Assessor
         LocalDate? firstComplaint = null;
         LocalDate? nextPromise = null;
         int failedAttempts = 0;
-        bool regulator = false, mediation = false, writtenConfirmation = false;
+        bool regulator = false, mediation = false, writtenConfirmation = false, court = false;
+        List<string>? agreed = null;
+        Span<int> refusals = stackalloc int[RequestTypeCount];
         for (var i = 0; i < attempts.Count; i++)
         {
             var a = attempts[i];
@@ -69,6 +107,16 @@ internal static class Assessor
             failedAttempts += a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse ? 1 : 0;
             regulator |= a.Channel == ContactChannel.Regulator;
             mediation |= a.Channel == ContactChannel.Mediation;
+            court |= a.Channel == ContactChannel.Court;
+            if (a.Requested is { } requested)
+            {
+                refusals[(int)requested] += a.Outcome == AttemptOutcome.Rejected ? 1 : 0;
+                if (a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted && !(agreed ??= []).Contains(EnumNames<RequestType>.Of(requested)))
+                {
+                    agreed.Add(EnumNames<RequestType>.Of(requested));
+                }
+            }
+
             writtenConfirmation |= a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted;
             foreach (var p in a.Promises)
             {
@@ -117,8 +165,9 @@ internal static class Assessor
             DelinquencyBucket = EnumNames<DelinquencyBucket>.Of(Delinquency.Bucket(daysPastDue)),
             AssetTier = EnumNames<AssetTier>.Of(Delinquency.Tier(daysPastDue, isBank ? AssetTierBands.PrcCard : AssetTierBands.PrcGeneral)),
             AllocationOrder = EnumNames<AllocationOrder>.Of(Delinquency.Allocation(daysPastDue)),
-            IsFirstOverdue = earlierLate == 0,
-            OnTimeRatio = Ratio(Delinquency.OnTimeRatio(c.History, grace, asOf) ?? 1m),
+            HasRecord = earlier > 0,
+            IsFirstOverdue = earlier > 0 && earlierLate == 0,
+            OnTimeRatio = earlier > 0 ? Ratio(Delinquency.OnTimeRatio(c.History, grace, asOf) ?? 0m) : 0m,
             HistoryCount = c.History.Count,
             EarlierLatePayments = earlierLate,
 
@@ -138,6 +187,7 @@ internal static class Assessor
             HasFinances = budget is not null,
             MonthlyIncome = Cents(budget?.MonthlyIncome ?? 0m),
             StableIncome = Cents(budget?.StableIncome ?? 0m),
+            UnstableIncome = Cents(budget?.UnstableIncome ?? 0m),
             EssentialExpenses = Cents(budget?.EssentialExpenses ?? 0m),
             FlexibleExpenses = Cents(budget?.FlexibleExpenses ?? 0m),
             OtherDebtPayments = Cents(budget?.OtherDebtPayments ?? 0m),
@@ -146,11 +196,21 @@ internal static class Assessor
             HasIncome = budget?.MonthlyIncome > 0,
             DebtServiceRatio = Ratio(budget?.DebtServiceRatioWith(account.AmountDue) ?? 0m),
             AffordableInstalment = Cents(affordable),
-            CanPayAmountDueNow = budget is not null && savings + Math.Max(0m, disposable) >= account.AmountDue,
+            CashAvailable = Cents(cashNow),
+            CanPayAmountDueNow = budget is not null && cashNow >= account.AmountDue,
+            CashByExtensionEnd = Cents(cashByExtensionEnd),
             CanPayAllNow = budget is not null && savings >= account.TotalOwed,
             MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
-            AffordablePlanMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals),
-            BeyondAnyPlan = budget is not null && affordable * settings.MaxInstalmentMonths < account.TotalOwed,
+            AffordablePlanMonths = planMonths,
+            BeyondAnyPlan = beyondAnyPlan,
+            // A short-term hardship passes, and the usual budget with it, so a bridge closes its gap; otherwise the cash must be there.
+            ExtensionClosesGap = !longTerm && (budget is null || shortTerm || cashByExtensionEnd >= account.AmountDue),
+            FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 && cashNow + account.Fees + account.PenaltyInterest >= account.AmountDue),
+            PlanClosesGap = planMonths > 0,
+            ReliefRate = relief.Rate,
+            InterestReliefPossible = relief.Possible,
+            ReliefPlanMonths = relief.Months,
+            ReliefClosesGap = relief.Possible && relief.Months > 0,
             LargestFlexibleCategory = largestFlexible is { Amount: > 0 } lf ? EnumNames<ExpenseCategory>.Of(lf.Category) : "",
             LargestFlexibleAmount = Cents(largestFlexible?.Amount ?? 0m),
 
@@ -158,8 +218,9 @@ internal static class Assessor
             LenderIsBank = isBank,
             LenderName = c.Lender.Name ?? "",
             HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
-            HardshipIsTemporary = Temporary.Contains(c.Hardship.Cause),
-            HardshipIsLasting = Lasting.Contains(c.Hardship.Cause),
+            HardshipIsShortTerm = shortTerm,
+            HardshipIsLongTerm = longTerm,
+            HardshipMonthsKnown = monthsKnown,
             HardshipExpectedMonths = c.Hardship.ExpectedMonths ?? 0,
             Goal = EnumNames<NegotiationGoal>.Of(c.Goal),
             SuspectedMaliciousOverdraft = c.Conduct.SuspectedMaliciousOverdraft,
@@ -178,6 +239,9 @@ internal static class Assessor
             HasContactedRegulator = regulator,
             HasTriedMediation = mediation,
             HasWrittenConfirmation = writtenConfirmation,
+            AgreedRequests = agreed is null ? ValueList<string>.Empty : new ValueList<string>(agreed),
+            RepeatedlyRefusedRequests = Refused(refusals),
+            HasCourtCase = court,
             HasPendingPromise = nextPromise is not null,
             NextPromiseDue = nextPromise ?? asOf,
 
@@ -266,16 +330,54 @@ internal static class Assessor
         (principal > 0 ? Schedules.InstalmentAmount(principal, Math.Min(annualRate, Schedules.MaxAnnualRate), months, decimals) : 0m) +
         Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
 
-    /// <summary>The shortest plan, up to <paramref name="maxMonths"/>, whose payment fits <paramref name="affordable"/>; 0 when none does.</summary>
-    private static int PlanMonths(decimal principal, decimal accrued, decimal annualRate, decimal affordable, int maxMonths, int decimals)
+    /// <summary>
+    /// The rate interest relief asks for and the plan it makes fit. The rule set's relief rate, when it is below the contract
+    /// rate; stopping interest (0 %) only where the hardship is long-term and no plan at the relief rate fits.
+    /// </summary>
+    private static (decimal Rate, bool Possible, int Months) Relief(Account account, decimal accrued, decimal affordable, bool longTerm, bool hasBudget, AssessmentSettings settings, int decimals)
     {
-        if (affordable <= 0 || principal + accrued <= 0 || PlanPayment(principal, accrued, annualRate, maxMonths, decimals) > affordable)
+        if (account.AnnualRate is not { } current || current <= 0)
+        {
+            return (account.AnnualRate ?? 0m, false, 0);
+        }
+
+        var rate = Math.Min(settings.ReliefAnnualRate, current);
+        var months = hasBudget ? PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals) : 0;
+        if (hasBudget && months == 0 && longTerm && rate > 0)
+        {
+            rate = 0m;
+            months = hasBudget ? PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals) : 0;
+        }
+
+        return (rate, rate < current, months);
+    }
+
+    /// <summary>The request types refused at least twice, in the enum's order.</summary>
+    private static ValueList<string> Refused(Span<int> refusals)
+    {
+        List<string>? refused = null;
+        for (var i = 0; i < refusals.Length; i++)
+        {
+            if (refusals[i] >= 2)
+            {
+                (refused ??= []).Add(EnumNames<RequestType>.Of((RequestType)i));
+            }
+        }
+
+        return refused is null ? ValueList<string>.Empty : new ValueList<string>(refused);
+    }
+
+    /// <summary>The shortest plan of at least two months, up to <paramref name="maxMonths"/>, whose payment fits <paramref name="affordable"/>; 0 when none does.</summary>
+    internal static int PlanMonths(decimal principal, decimal accrued, decimal annualRate, decimal affordable, int maxMonths, int decimals)
+    {
+        if (affordable <= 0 || principal + accrued <= 0 || maxMonths < 2 || PlanPayment(principal, accrued, annualRate, maxMonths, decimals) > affordable)
         {
             return 0;
         }
 
-        // The payment falls as the term grows, so the shortest fitting term is found by bisection.
-        int low = 1, high = maxMonths;
+        // The payment falls as the term grows, so the shortest fitting term is found by bisection. A plan is two months
+        // at least: what fits in one month is a payment, not a plan.
+        int low = 2, high = maxMonths;
         while (low < high)
         {
             var middle = (low + high) / 2;

@@ -30,10 +30,23 @@ public sealed record Budget(decimal StableIncome, decimal UnstableIncome, decima
     /// <param name="share">The share of that surplus to offer, 0 to 1.</param>
     /// <param name="decimals">Decimal places of the minor unit, 0 to 10.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="share"/> is outside [0-1].</exception>
-    public decimal AffordableInstalment(decimal share, int decimals = 2)
+    public decimal AffordableInstalment(decimal share, int decimals = 2) => AffordableInstalment(share, 0m, decimals);
+
+    /// <summary>
+    /// Gets <paramref name="share"/> × max(0, stable income + <paramref name="unstableShare"/> × unstable income − essential
+    /// expenses − other debt payments), rounded down to the minor unit: the sustainable monthly capacity, which counts
+    /// irregular income in part rather than not at all.
+    /// </summary>
+    /// <param name="share">The share of that surplus to offer, 0 to 1.</param>
+    /// <param name="unstableShare">The share of unstable income to count on, 0 to 1.</param>
+    /// <param name="decimals">Decimal places of the minor unit, 0 to 10.</param>
+    /// <returns>The capacity; 0 when nothing is left.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="share"/> or <paramref name="unstableShare"/> is outside [0-1].</exception>
+    public decimal AffordableInstalment(decimal share, decimal unstableShare, int decimals = 2)
     {
         Guard.InRange(share, 0m, 1m, nameof(share));
-        return Money.Truncate(share * Math.Max(0, StableIncome - EssentialExpenses - OtherDebtPayments), decimals);
+        Guard.InRange(unstableShare, 0m, 1m, nameof(unstableShare));
+        return Money.Truncate(share * Math.Max(0, StableIncome + (unstableShare * UnstableIncome) - EssentialExpenses - OtherDebtPayments), decimals);
     }
 }
 

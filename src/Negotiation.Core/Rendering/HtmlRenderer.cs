@@ -399,7 +399,7 @@ public static class HtmlRenderer
                 }
 
                 var meta = details.Count > 0 ? $" <span class=\"small\">{E(T($"（{string.Join("；", details)}）", $"({string.Join("; ", details)})"))}</span>" : "";
-                Line($"<li value=\"{DossierContent.Number(remedy.Step)}\" data-code=\"{E(remedy.Code)}\">{E(remedy.Message)}{meta}</li>");
+                Line($"<li data-code=\"{E(remedy.Code)}\">{E(remedy.Message)}{meta}</li>");
             }
 
             Line("</ol>");

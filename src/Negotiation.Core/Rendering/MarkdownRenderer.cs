@@ -188,10 +188,10 @@ public static class MarkdownRenderer
         if (plan.Remedies.Count > 0)
         {
             Heading(E(T("协商失败后的步骤", "If the lender says no")));
-            foreach (var remedy in plan.Remedies)
+            // Numbered by place on the ladder: two routes at the same rung would otherwise both read "3.".
+            for (var i = 0; i < plan.Remedies.Count; i++)
             {
-                // Steps can share a number (two routes at the same rung), which a Markdown ordered list would renumber.
-                Line($"- **{DossierContent.Number(remedy.Step)}.** {E(remedy.Message)}");
+                Line($"{DossierContent.Number(i + 1)}. {E(plan.Remedies[i].Message)}");
             }
         }
 

@@ -140,9 +140,10 @@ public static class TextRenderer
         if (plan.Remedies.Count > 0)
         {
             Heading(T("协商失败后的步骤", "If the lender says no"));
-            foreach (var remedy in plan.Remedies)
+            // Numbered by place on the ladder: two routes at the same rung would otherwise both read "3.".
+            for (var i = 0; i < plan.Remedies.Count; i++)
             {
-                Line($"{remedy.Step}. {remedy.Message}");
+                Line($"{i + 1}. {plan.Remedies[i].Message}");
             }
         }
 

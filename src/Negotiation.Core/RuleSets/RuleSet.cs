@@ -60,6 +60,12 @@ public sealed class RuleSet
     /// <summary>Gets the manifest's parameters by name (expressions read them as <c>params.name</c>).</summary>
     public IReadOnlyDictionary<string, decimal> Parameters => manifest.Parameters;
 
+    /// <summary>
+    /// Gets the order of concessions, smallest first, by which requests that close the gap are ranked (the manifest's
+    /// <c>requestOrder</c>, or extension, fee waiver, instalment plan, interest relief, principal reduction).
+    /// </summary>
+    public IReadOnlyList<string> RequestOrder => manifest.RequestOrder;
+
     /// <summary>Gets the clauses and sources the rules cite.</summary>
     public IReadOnlyList<Citation> Citations { get; }
 

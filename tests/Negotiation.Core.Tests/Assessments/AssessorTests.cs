@@ -12,7 +12,7 @@ namespace Negotiation.Core.Tests.Assessments;
 
 public sealed class AssessorTests
 {
-    private static readonly AssessmentSettings Settings = new(GracePeriodDays: 3, MaxInstalmentMonths: 60, AffordableShare: 0.5m, NegativeRecordYears: 5, FollowUpDays: 7, ComplaintResponseDays: 15);
+    private static readonly AssessmentSettings Settings = new(GracePeriodDays: 3, MaxInstalmentMonths: 60, AffordableShare: 0.5m, NegativeRecordYears: 5, FollowUpDays: 7, ComplaintResponseDays: 15, UnstableIncomeShare: 0.5m, ShortTermMonths: 3, MaxExtensionDays: 30, ReliefAnnualRate: 0.06m);
 
     [Fact]
     public void Seed_case_facts_are_the_calculators_figures()

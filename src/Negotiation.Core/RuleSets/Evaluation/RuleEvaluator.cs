@@ -126,7 +126,14 @@ internal sealed class RuleEvaluator
     /// Runs every workflow and returns each enabled top-level rule's result, in workflow and file order, and the facts
     /// as the last workflow saw them: after each workflow, <see cref="Assessment.Outcome"/> carries the outcome decided so far.
     /// </summary>
-    public (List<RuleFiring> Firings, Assessment Facts) Evaluate(BorrowerCase c, Assessment facts)
+    public (List<RuleFiring> Firings, Assessment Facts) Evaluate(BorrowerCase c, Assessment facts) => Evaluate(c, facts, WithOutcome);
+
+    /// <summary>
+    /// Runs every workflow as <see cref="Evaluate(BorrowerCase, Assessment)"/> does, and after each one lets
+    /// <paramref name="afterWorkflow"/> derive the facts the next workflow sees (the outcome, the ranked requests) from
+    /// every firing so far; it returns the same instance when nothing changed.
+    /// </summary>
+    public (List<RuleFiring> Firings, Assessment Facts) Evaluate(BorrowerCase c, Assessment facts, Func<List<RuleFiring>, Assessment, Assessment> afterWorkflow)
     {
         var firings = new List<RuleFiring>(ruleCount);
         var values = new TraceValues(this, c, facts);
@@ -145,16 +152,23 @@ internal sealed class RuleEvaluator
             }
 
             Array.Clear(errors);
-            var outcome = DecidedOutcome(firings);
-            if (outcome != facts.Outcome)
+            var next = afterWorkflow(firings, facts);
+            if (!ReferenceEquals(next, facts))
             {
                 // The facts changed, so the next workflow's rules, and the trace of what they read, see the new ones.
-                facts = facts with { Outcome = outcome };
+                facts = next;
                 values = new TraceValues(this, c, facts);
             }
         }
 
         return (firings, facts);
+    }
+
+    /// <summary>The facts with the outcome decided so far; the same instance when it has not changed.</summary>
+    public static Assessment WithOutcome(List<RuleFiring> firings, Assessment facts)
+    {
+        var outcome = DecidedOutcome(firings);
+        return outcome == facts.Outcome ? facts : facts with { Outcome = outcome };
     }
 
     /// <summary>The outcome argued by the highest-priority fired reason (the first of equals), or empty when none names one.</summary>

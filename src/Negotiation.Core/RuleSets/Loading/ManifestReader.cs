@@ -16,7 +16,8 @@ internal sealed record Manifest(
     IReadOnlyList<string> Languages,
     FrozenDictionary<string, decimal> Parameters,
     IReadOnlyList<string> Workflows,
-    string? Description);
+    string? Description,
+    IReadOnlyList<string> RequestOrder);
 
 /// <summary>A parameter the library itself needs, with the range that makes sense for it.</summary>
 internal sealed record RequiredParameter(string Name, decimal Min, decimal Max, bool Whole, string Meaning);
@@ -26,7 +27,13 @@ internal static class ManifestReader
     public const string FileName = "ruleset.json";
 
     private static readonly string[] Known =
-        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description"];
+        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder"];
+
+    /// <summary>
+    /// The order of concessions, smallest first, when a rule set does not give its own: the source's principle, ask for no
+    /// more than the gap needs and for what costs the credit record least.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultRequestOrder { get; } = ["extension", "fee-waiver", "instalment-plan", "interest-relief", "principal-reduction"];
 
     /// <summary>The parameters every rule set must define, because the calculators and the plan use them.</summary>
     public static IReadOnlyList<RequiredParameter> Required { get; } =
@@ -40,6 +47,9 @@ internal static class ManifestReader
         new("negativeRecordYears", 1, 50, true, "years a negative credit record is kept after the overdue ends"),
         new("complaintResponseDays", 1, 365, true, "days within which the lender should answer a complaint"),
         new("followUpDays", 1, 365, true, "days after which to follow up an unanswered request"),
+        new("unstableIncomeShare", 0, 1, false, "the share of unstable income (gig work, commissions, family help) counted in the sustainable capacity"),
+        new("shortTermMonths", 1, 60, true, "the longest hardship, in months, that counts as short-term: an extension can bridge it"),
+        new("reliefAnnualRate", 0, 10, false, "the annual rate interest relief asks for (0 % only where a long-term hardship needs interest stopped)"),
     ];
 
     public static Manifest? Read(string? text, ProblemList problems)
@@ -101,13 +111,28 @@ internal static class ManifestReader
         }
 
         var parameters = ReadParameters(root, checks);
+        var requestOrder = root["requestOrder"] is null ? DefaultRequestOrder : checks.StringList(root, "requestOrder", required: false, (type, at) =>
+        {
+            if (DefaultRequestOrder.Contains(type))
+            {
+                return true;
+            }
+
+            checks.Problem(at, $"'{type}' is not a request type; use {string.Join(", ", DefaultRequestOrder)}");
+            return false;
+        });
+        if (requestOrder is not null && (requestOrder.Count != DefaultRequestOrder.Count || requestOrder.Distinct(StringComparer.Ordinal).Count() != requestOrder.Count))
+        {
+            checks.Problem(root["requestOrder"], $"'requestOrder' must name every request type once: {string.Join(", ", DefaultRequestOrder)}");
+        }
+
         if (problems.Count > 0 || id is null || version is null || effectiveFrom is null || jurisdiction is null || currency is null ||
-            languages is null || workflows is null || parameters is null)
+            languages is null || workflows is null || parameters is null || requestOrder is null)
         {
             return null;
         }
 
-        return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description);
+        return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description, requestOrder);
     }
 
     private static FrozenDictionary<string, decimal>? ReadParameters(JObject root, JsonChecks checks)

@@ -1,0 +1,144 @@
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets;
+using Negotiation.Core.RuleSets.Evaluation;
+
+namespace Negotiation.Core.Advice;
+
+/// <summary>A request the plan proposes: the firing whose rule words it, its computed terms, and whether it closes the gap.</summary>
+internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest Computed, bool ClosesGap);
+
+/// <summary>
+/// The one ranking policy: rules decide which requests are eligible and how they are worded; this orders them by what
+/// closes the gap, the source's principle of asking for the smallest concession that solves the problem.
+/// </summary>
+/// <remarks>
+/// <list type="number">
+/// <item>Requests are proposed only when the outcome is <c>negotiate</c>: paying now or asking customer service needs no
+/// concession, and obligations come first before any is asked.</item>
+/// <item>A request type an earlier contact agreed is not asked again; a request that asks for nothing (a waiver of 0, a rate
+/// no lower than the current one) is dropped. (One refused twice stays: the rules word it as a changed request.)</item>
+/// <item>The borrower's stated goal comes first when it closes the gap.</item>
+/// <item>Then every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).</item>
+/// <item>Then the requests that do not close it alone, largest first: the one that narrows the gap most leads.</item>
+/// </list>
+/// Whether a request closes the gap is a fact the calculators computed (<c>extensionClosesGap</c>, <c>feeWaiverClosesGap</c>,
+/// <c>planClosesGap</c>, <c>reliefClosesGap</c>); a principal reduction, proposed only beyond any plan, always does.
+/// </remarks>
+internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int decimals)
+{
+    private List<RankedRequest> ranked = [];
+    private int requestFirings;
+
+    /// <summary>Gets the ranked requests as of the last workflow.</summary>
+    public List<RankedRequest> Ranked => ranked;
+
+    /// <summary>
+    /// The facts the next workflow sees: the outcome decided so far, and, once request rules have fired, the ranked
+    /// requests' types; the same instance when nothing changed.
+    /// </summary>
+    public Assessment AfterWorkflow(List<RuleFiring> firings, Assessment facts)
+    {
+        // After the first workflow an outcome always stands: the one the fired reasons argue, else the default.
+        var decided = RuleEvaluator.DecidedOutcome(firings);
+        var outcome = decided.Length > 0 ? decided : PlanAssembler.DefaultOutcome;
+        facts = outcome == facts.Outcome ? facts : facts with { Outcome = outcome };
+        var fired = 0;
+        foreach (var f in firings)
+        {
+            fired += f.Success && f.Spec.Kind == RuleKind.Request ? 1 : 0;
+        }
+
+        if (fired == requestFirings)
+        {
+            return facts;
+        }
+
+        requestFirings = fired;
+        ranked = Rank(firings, facts);
+        var types = new string[ranked.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = ranked[i].Spec.RequestType!;
+        }
+
+        return facts with { TopRequest = types.Length > 0 ? types[0] : "", RankedRequests = ValueList<string>.Own(types) };
+    }
+
+    private List<RankedRequest> Rank(List<RuleFiring> firings, Assessment facts)
+    {
+        var candidates = new List<RankedRequest>();
+        if (facts.Outcome != "negotiate")
+        {
+            return candidates;
+        }
+
+        // The wording of each type is its fired rule of the lowest rank (the first of equals).
+        var best = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < firings.Count; i++)
+        {
+            if (firings[i] is { Success: true, Spec: { Kind: RuleKind.Request, RequestType: { } type } spec } &&
+                (!best.TryGetValue(type, out var at) || (spec.Rank ?? int.MaxValue) < (firings[at].Spec.Rank ?? int.MaxValue)))
+            {
+                best[type] = i;
+            }
+        }
+
+        foreach (var (type, at) in best)
+        {
+            if (facts.AgreedRequests.Contains(type))
+            {
+                continue;
+            }
+
+            var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals);
+            if (RequestTermsCalculator.AsksForSomething(computed.Terms))
+            {
+                candidates.Add(new RankedRequest(at, firings[at].Spec, computed, ClosesGap(type, facts)));
+            }
+        }
+
+        var order = rules.RequestOrder;
+        candidates.Sort((a, b) =>
+        {
+            var (groupA, groupB) = (Group(a, facts), Group(b, facts));
+            if (groupA != groupB)
+            {
+                return groupA.CompareTo(groupB);
+            }
+
+            var bySize = order.IndexOf(a.Spec.RequestType!).CompareTo(order.IndexOf(b.Spec.RequestType!));
+            return groupA == 2 ? -bySize : bySize;
+        });
+        return candidates;
+    }
+
+    /// <summary>0: the stated goal, closing the gap; 1: closes the gap; 2: does not close it alone.</summary>
+    private static int Group(RankedRequest r, Assessment facts) =>
+        r.ClosesGap && r.Spec.RequestType == facts.Goal ? 0 : r.ClosesGap ? 1 : 2;
+
+    private static bool ClosesGap(string type, Assessment facts) => type switch
+    {
+        "extension" => facts.ExtensionClosesGap,
+        "fee-waiver" => facts.FeeWaiverClosesGap,
+        "instalment-plan" => facts.PlanClosesGap,
+        "interest-relief" => facts.ReliefClosesGap,
+        _ => true,
+    };
+}
+
+file static class ListExtensions
+{
+    public static int IndexOf(this IReadOnlyList<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == item)
+            {
+                return i;
+            }
+        }
+
+        return list.Count;
+    }
+}

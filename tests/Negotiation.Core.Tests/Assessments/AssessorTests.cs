@@ -30,7 +30,9 @@ public sealed class AssessorTests
         Assert.Equal(68.40m, facts.FeesAndPenalties);
         Assert.Equal(3550.00m, facts.DisposableIncome);
         Assert.Equal(2150.00m, facts.AffordableInstalment); // 0.5 × (9,500 − 5,200 essentials)
-        Assert.True(facts.CanPayAmountDueNow);
+        Assert.False(facts.CanPayAmountDueNow); // an oversight: the 800 saved is the cash now; the surplus comes with the salary
+        Assert.Equal(4350.00m, facts.CashByExtensionEnd);
+        Assert.True(facts.ExtensionClosesGap);
         Assert.Equal(4, facts.AffordablePlanMonths);
         Assert.False(facts.BeyondAnyPlan);
         Assert.Equal("leisure", facts.LargestFlexibleCategory);
@@ -72,7 +74,7 @@ public sealed class AssessorTests
             var n = facts.AffordablePlanMonths;
             return n == 0
                 ? facts.AffordableInstalment == 0 || c.Account.TotalOwed == 0 || Payment(Settings.MaxInstalmentMonths) > facts.AffordableInstalment
-                : Payment(n) <= facts.AffordableInstalment && (n == 1 || Payment(n - 1) > facts.AffordableInstalment);
+                : n >= 2 && Payment(n) <= facts.AffordableInstalment && (n == 2 || Payment(n - 1) > facts.AffordableInstalment);
         });
 
     [Property(MaxTest = 300)]
@@ -99,7 +101,7 @@ public sealed class AssessorTests
             var promises = c.Attempts.SelectMany(a => a.Promises).Where(p => p.By >= c.AsOf).Select(p => p.By).ToList();
             static string Name(Enum value) => CaseJson.EnumName(value);
             static bool Same(decimal a, decimal b) => decimal.GetBits(a).SequenceEqual(decimal.GetBits(b));
-            return (facts.IsFirstOverdue == Delinquency.IsFirstOverdue(c.History, c.Account.DueDate, grace, c.AsOf))
+            return (facts.IsFirstOverdue == (c.History.Any(r => r.DueDate < c.Account.DueDate) && Delinquency.IsFirstOverdue(c.History, c.Account.DueDate, grace, c.AsOf)))
                 .Label("first overdue")
                 .And(facts.EarlierLatePayments == c.History.Count(r => r.DueDate < c.Account.DueDate && Delinquency.IsLate(r, grace, c.AsOf))).Label("earlier late")
                 .And(facts.LargestFlexibleCategory == (largest is { Amount: > 0 } lf ? Name(lf.Category) : "")).Label("largest category")

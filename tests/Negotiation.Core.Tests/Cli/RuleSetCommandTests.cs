@@ -72,7 +72,7 @@ public sealed class RuleSetCommandTests : IDisposable
         Assert.Equal(ExitCodes.InvalidInput, code);
         var lines = output.Trim().Split('\n');
         Assert.Equal(3, lines.Length);
-        Assert.Contains("(wrong on purpose): outcome: expected pay-now, got negotiate; requests: expected [instalment-plan, extension] in this order, got [extension, fee-waiver, instalment-plan]; warnings: missing scam", lines[0], StringComparison.Ordinal);
+        Assert.Contains("(wrong on purpose): outcome: expected pay-now, got negotiate; requests: expected [instalment-plan, extension] in this order, got [extension, instalment-plan, fee-waiver]; warnings: missing scam", lines[0], StringComparison.Ordinal);
         Assert.Contains("unknown key 'outcom' in 'expect'; did you mean 'outcome'?", lines[1], StringComparison.Ordinal);
         Assert.Equal("1 passed, 2 failed", lines[2]);
     }

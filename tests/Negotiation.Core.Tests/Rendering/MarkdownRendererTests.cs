@@ -30,8 +30,9 @@ public sealed class MarkdownRendererTests
         Assert.Contains("- [x] Proof of identity **(required)**", lines);
         Assert.Contains("- [ ] Proof of income", lines);
         Assert.Contains("- Follow up if you hear nothing **(27 Nov 2026)**", lines);
-        Assert.Contains("- **3.** Call 12378", lines);
-        Assert.Contains("- **3.** Object to a credit-report entry", lines);
+        // Two routes at one rung are numbered by place, 3 and 4, not both "3.".
+        Assert.Contains(lines, l => l.StartsWith("3. Call 12378", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("4. Object to a credit-report entry", StringComparison.Ordinal));
         Assert.DoesNotContain("\n\n\n", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', markdown);
         Assert.EndsWith("\n", markdown, StringComparison.Ordinal);

@@ -82,12 +82,15 @@ public sealed class RuleSetLoadingTests
 
         Assert.Equal("negotiate", plan.Decision.Outcome);
         Assert.Equal("10 days past due, beyond 3 days of grace.", Assert.Single(plan.Decision.Reasons).Message);
-        Assert.Equal(["extension", "fee-waiver", "instalment-plan"], plan.Requests.Select(r => r.Type));
+        // Ranked by the policy: requests that close the gap first, smallest concession first; then the rest.
+        Assert.Equal(["extension", "instalment-plan", "fee-waiver"], plan.Requests.Select(r => r.Type));
         Assert.Equal([1, 2, 3], plan.Requests.Select(r => r.Rank));
-        Assert.Equal("Ask for 30 days more, to 10 Dec 2026.", plan.Requests[0].Rationale);
-        Assert.Equal("Waive CNY 68.40.", plan.Requests[1].Rationale);
-        Assert.Equal(68.40m, plan.Requests[1].Savings);
-        var caveat = Assert.Single(plan.Requests[2].Caveats);
+        // Thirty days from asOf (20 Nov), not from the due date already past.
+        Assert.Equal("Ask for 30 days more, to 20 Dec 2026.", plan.Requests[0].Rationale);
+        Assert.Equal("Waive CNY 68.40.", plan.Requests[2].Rationale);
+        Assert.Equal(68.40m, plan.Requests[2].Savings);
+        Assert.Null(plan.Requests[1].Savings); // a plan spreads the payments; it claims no saving
+        var caveat = Assert.Single(plan.Requests[1].Caveats);
         Assert.Equal("Bank clause binds only these lenders: bank credit card. Yours (consumer-finance company) is not one of them, so point to it as a reference, not as an entitlement.", caveat);
         Assert.Equal(["reported", "bank-only"], plan.Citations.Select(x => x.Id));
         Assert.False(plan.Citations[1].BindsThisLender);

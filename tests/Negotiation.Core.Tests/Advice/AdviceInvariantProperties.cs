@@ -1,0 +1,1040 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Calculators;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Messages;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NodaTime;
+
+namespace Negotiation.Core.Tests.Advice;
+
+/// <summary>
+/// What no plan may ever say ("How advice holds together" in DESIGN.md, and the coherence issue), checked over
+/// 10,000 generated realistic cases per invariant, each advised by the default rule set in Chinese and in English.
+/// The checks read only the public plan and the case; the capacity figures come from <see cref="CapacityOracle"/>, an
+/// independent statement of the capacity model, not from the library's assessment.
+/// </summary>
+/// <remarks>
+/// Every property runs the same cases (one seed per test run, <c>ADVICE_INVARIANT_SEED</c> to replay one), and each
+/// case is advised once for all fifteen (<see cref="AdviceVerdicts"/>). A failure prints the shrunk case as JSON, to
+/// save and run with <c>negotiation advise case.json --lang en --format json</c>, and the part of the plan at fault.
+/// </remarks>
+public sealed class AdviceInvariantProperties
+{
+    /// <summary>Generated cases per invariant.</summary>
+    public const int Cases = 10_000;
+
+    [Fact]
+    public void Surplus_budget_never_reads_as_no_income_or_nothing_left() => Holds(Invariant.SurplusIsNotNoIncome);
+
+    [Fact]
+    public void Pay_now_plans_ask_for_nothing() => Holds(Invariant.PayNowAsksNothing);
+
+    [Fact]
+    public void Top_request_closes_the_gap_whenever_any_request_would() => Holds(Invariant.TopRequestClosesTheGap);
+
+    [Fact]
+    public void Principal_reduction_only_when_no_plan_fits_and_never_before_a_request_that_closes_the_gap() => Holds(Invariant.PrincipalReductionIsTheLastResort);
+
+    [Fact]
+    public void Long_term_hardship_never_leads_with_an_extension() => Holds(Invariant.LongTermHardshipDoesNotLeadWithExtension);
+
+    [Fact]
+    public void No_request_saves_or_waives_zero_or_less() => Holds(Invariant.RequestsSaveSomething);
+
+    [Fact]
+    public void Interest_relief_proposes_a_rate_below_the_current_one() => Holds(Invariant.InterestReliefLowersTheRate);
+
+    [Fact]
+    public void Extension_ends_after_as_of() => Holds(Invariant.ExtensionEndsAfterAsOf);
+
+    [Fact]
+    public void Instalment_plans_and_interest_relief_run_at_least_two_months() => Holds(Invariant.PlansRunTwoMonthsOrMore);
+
+    [Fact]
+    public void Opening_asks_for_the_top_request_with_its_figure() => Holds(Invariant.OpeningAsksForTopRequest);
+
+    [Fact]
+    public void Nothing_agreed_in_an_attempt_is_requested_again() => Holds(Invariant.AgreedIsNotAskedAgain);
+
+    [Fact]
+    public void No_earlier_history_gives_no_good_record_claim() => Holds(Invariant.NoHistoryNoGoodRecord);
+
+    [Fact]
+    public void Stated_goal_is_requested_or_explained() => Holds(Invariant.StatedGoalIsHonouredOrExplained);
+
+    [Fact]
+    public void More_income_never_moves_the_top_request_to_a_larger_concession() => Holds(Invariant.MoreIncomeNoLargerConcession);
+
+    [Fact]
+    public void More_debt_never_moves_the_top_request_to_a_smaller_concession() => Holds(Invariant.MoreDebtNoSmallerConcession);
+
+    /// <summary>Checks one invariant over <see cref="Cases"/> generated cases; throws with the shrunk case and the plan part at fault.</summary>
+    private static void Holds(Invariant invariant)
+    {
+        // The last case found failing is the shrunk counterexample: FsCheck shrinks by trying simpler cases and keeping
+        // each one that still fails, until none does. Its full report is written once, at the end.
+        BorrowerCase? lastFailing = null;
+        var property = Prop.ForAll(AdviceCaseGenerators.Cases, (AdviceCase sample) =>
+        {
+            var verdict = sample.Drawn ? AdviceVerdicts.Of(sample.Case)[(int)invariant] : AdviceVerdicts.Check(invariant, sample.Case);
+            if (verdict is null)
+            {
+                return true.ToProperty();
+            }
+
+            lastFailing = sample.Case;
+            return false.Label(verdict);
+        });
+
+        var config = Config.QuickThrowOnFailure
+            .WithMaxTest(Cases)
+            .WithQuietOnSuccess(true)
+            .WithName(invariant.ToString())
+            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(AdviceVerdicts.Seed), FSharpOption<int>.None)));
+        try
+        {
+            Check.One(config, property);
+        }
+        catch (Exception e) when (lastFailing is not null)
+        {
+            throw new Xunit.Sdk.XunitException(AdviceVerdicts.Report(invariant, lastFailing) + Environment.NewLine + "FsCheck: " + e.Message);
+        }
+    }
+}
+
+/// <summary>The invariants, one property each.</summary>
+internal enum Invariant
+{
+    SurplusIsNotNoIncome,
+    PayNowAsksNothing,
+    TopRequestClosesTheGap,
+    PrincipalReductionIsTheLastResort,
+    LongTermHardshipDoesNotLeadWithExtension,
+    RequestsSaveSomething,
+    InterestReliefLowersTheRate,
+    ExtensionEndsAfterAsOf,
+    PlansRunTwoMonthsOrMore,
+    OpeningAsksForTopRequest,
+    AgreedIsNotAskedAgain,
+    NoHistoryNoGoodRecord,
+    StatedGoalIsHonouredOrExplained,
+    MoreIncomeNoLargerConcession,
+    MoreDebtNoSmallerConcession,
+}
+
+/// <summary>
+/// The capacity model the library is adopting, written out independently of it with the default rule set's parameters
+/// (affordableShare 0.5, unstableIncomeShare 0.5, shortTermMonths 3, maxInstalmentMonths 60).
+/// </summary>
+/// <param name="HasFinances">Whether the case gives a budget; without one, capacity is unknown, not zero.</param>
+/// <param name="Capacity">C: floor-to-cent(0.5 × max(0, stable + 0.5 × unstable income − essential expenses − other debt payments)).</param>
+/// <param name="Disposable">D: all income − all expenses − other debt payments.</param>
+/// <param name="Income">All income, stable or not.</param>
+/// <param name="Cash">Savings (0 when not stated).</param>
+/// <param name="LongTerm">Whether the hardship is long-term.</param>
+/// <param name="ShortTerm">Whether the hardship is short-term.</param>
+/// <param name="ExtensionCloses">Not long-term, and no budget given or cash + max(0, D) covers the amount due.</param>
+/// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within C.</param>
+/// <param name="NoPlanFits">A budget is given and C × 60 is less than everything owed (so even a 0 % plan cannot fit).</param>
+/// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
+internal sealed record CapacityOracle(
+    bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
+    bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed)
+{
+    public const decimal AffordableShare = 0.5m;
+    public const decimal UnstableIncomeShare = 0.5m;
+    public const int ShortTermMonths = 3;
+    public const int MinPlanMonths = 2;
+    public const int MaxInstalmentMonths = 60;
+
+    private static readonly HashSet<HardshipCause> LastingCauses = [HardshipCause.IncomeDrop, HardshipCause.JobLoss, HardshipCause.Illness, HardshipCause.BusinessFailure];
+    private static readonly HashSet<HardshipCause> PassingCauses = [HardshipCause.Oversight, HardshipCause.TemporaryCashShortfall, HardshipCause.UnexpectedExpense, HardshipCause.FamilyEmergency];
+
+    public static CapacityOracle Of(BorrowerCase c)
+    {
+        var f = c.Finances;
+        decimal stable = 0, unstable = 0, essential = 0, flexible = 0, debts = 0;
+        if (f is not null)
+        {
+            stable = f.Income.Where(i => i.Stable).Sum(i => i.Monthly);
+            unstable = f.Income.Where(i => !i.Stable).Sum(i => i.Monthly);
+            essential = f.Expenses.Where(e => IsEssential(e.Category)).Sum(e => e.Monthly);
+            flexible = f.Expenses.Where(e => !IsEssential(e.Category)).Sum(e => e.Monthly);
+            debts = f.OtherDebts.Sum(d => d.MonthlyPayment);
+        }
+
+        var capacity = f is null ? 0m : Math.Floor(AffordableShare * Math.Max(0m, stable + UnstableIncomeShare * unstable - essential - debts) * 100m) / 100m;
+        var disposable = stable + unstable - essential - flexible - debts;
+        var cash = f?.Savings ?? 0m;
+        var (longTerm, shortTerm) = Term(c.Hardship);
+        var account = c.Account;
+        var total = account.TotalOwed;
+        var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m) <= capacity);
+        return new CapacityOracle(
+            f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
+            ExtensionCloses: !longTerm && (f is null || cash + Math.Max(0m, disposable) >= account.AmountDue),
+            PlanCloses: planCloses,
+            NoPlanFits: f is not null && capacity * MaxInstalmentMonths < total,
+            TotalOwed: total);
+    }
+
+    /// <summary>Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</summary>
+    public static bool IsEssential(ExpenseCategory category) => category is ExpenseCategory.Housing or ExpenseCategory.Utilities or ExpenseCategory.Food
+        or ExpenseCategory.Transport or ExpenseCategory.Health or ExpenseCategory.Childcare or ExpenseCategory.Education or ExpenseCategory.Insurance
+        or ExpenseCategory.OtherEssential;
+
+    /// <summary>
+    /// Long-term: more than 3 months expected, or none/0 given and the cause is income-drop, job-loss, illness or
+    /// business-failure. Short-term: 1–3 months, or none/0 and a passing cause. No hardship (none, disputed-charge): neither.
+    /// </summary>
+    public static (bool LongTerm, bool ShortTerm) Term(Hardship h)
+    {
+        if (h.Cause is HardshipCause.None or HardshipCause.DisputedCharge)
+        {
+            return (false, false);
+        }
+
+        return h.ExpectedMonths switch
+        {
+            > ShortTermMonths => (true, false),
+            >= 1 => (false, true),
+            _ => (LastingCauses.Contains(h.Cause), PassingCauses.Contains(h.Cause)),
+        };
+    }
+
+    /// <summary>
+    /// The monthly payment of a plan of <paramref name="months"/>: the level instalment of the principal at the contract
+    /// rate (0 % when unknown), plus an equal share (rounded up to the cent) of interest, fees and penalty interest.
+    /// </summary>
+    public static decimal PlanPayment(Account account, int months) =>
+        Schedules.InstalmentAmount(account.Principal, account.AnnualRate ?? 0m, months) +
+        Math.Ceiling((account.Interest + account.Fees + account.PenaltyInterest) / months * 100m) / 100m;
+
+    /// <summary>Whether a request of this type, in this case, closes the gap: extensions and plans by the model, a principal reduction always.</summary>
+    public bool Closes(string type) => type switch
+    {
+        "extension" => ExtensionCloses,
+        "instalment-plan" => PlanCloses,
+        "principal-reduction" => true,
+        _ => false,
+    };
+
+    public override string ToString() =>
+        $"capacity model: C={Capacity:0.00} D={Disposable:0.00} income={Income:0.00} cash={Cash:0.00} totalOwed={TotalOwed:0.00} " +
+        $"finances={(HasFinances ? "given" : "unknown")} hardship={(LongTerm ? "long-term" : ShortTerm ? "short-term" : "none")} " +
+        $"extensionCloses={ExtensionCloses} planCloses={PlanCloses} C×60<totalOwed={NoPlanFits}";
+}
+
+/// <summary>The checks, each over the case and the public plan only: null when the invariant holds, else what is wrong.</summary>
+internal static class AdviceInvariantChecks
+{
+    public static readonly string[] Languages = ["zh-CN", "en"];
+
+    /// <summary>The concession order, smallest first.</summary>
+    public static readonly string[] ConcessionOrder = ["extension", "fee-waiver", "instalment-plan", "interest-relief", "principal-reduction"];
+
+    public static int Size(string type) => Array.IndexOf(ConcessionOrder, type) is var i and >= 0 ? i : throw new ArgumentException($"unknown request type '{type}'");
+
+    public static string TypeName(RequestType type) => type switch
+    {
+        RequestType.Extension => "extension",
+        RequestType.FeeWaiver => "fee-waiver",
+        RequestType.InterestRelief => "interest-relief",
+        RequestType.InstalmentPlan => "instalment-plan",
+        RequestType.PrincipalReduction => "principal-reduction",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    public static string? GoalType(NegotiationGoal goal) => goal switch
+    {
+        NegotiationGoal.Extension => "extension",
+        NegotiationGoal.FeeWaiver => "fee-waiver",
+        NegotiationGoal.InterestRelief => "interest-relief",
+        NegotiationGoal.InstalmentPlan => "instalment-plan",
+        NegotiationGoal.PrincipalReduction => "principal-reduction",
+        _ => null,
+    };
+
+    /// <summary>Checks one of the invariants that read a single plan (all but the two comparisons).</summary>
+    public static string? Check(Invariant invariant, BorrowerCase c, CapacityOracle o, NegotiationPlan plan) => invariant switch
+    {
+        Invariant.SurplusIsNotNoIncome => SurplusIsNotNoIncome(o, plan),
+        Invariant.PayNowAsksNothing => PayNowAsksNothing(plan),
+        Invariant.TopRequestClosesTheGap => TopRequestClosesTheGap(o, plan),
+        Invariant.PrincipalReductionIsTheLastResort => PrincipalReductionIsTheLastResort(o, plan),
+        Invariant.LongTermHardshipDoesNotLeadWithExtension => LongTermHardshipDoesNotLeadWithExtension(o, plan),
+        Invariant.RequestsSaveSomething => RequestsSaveSomething(plan),
+        Invariant.InterestReliefLowersTheRate => InterestReliefLowersTheRate(plan),
+        Invariant.ExtensionEndsAfterAsOf => ExtensionEndsAfterAsOf(c, plan),
+        Invariant.PlansRunTwoMonthsOrMore => PlansRunTwoMonthsOrMore(plan),
+        Invariant.OpeningAsksForTopRequest => OpeningAsksForTopRequest(plan),
+        Invariant.AgreedIsNotAskedAgain => AgreedIsNotAskedAgain(c, plan),
+        Invariant.NoHistoryNoGoodRecord => NoHistoryNoGoodRecord(c, plan),
+        Invariant.StatedGoalIsHonouredOrExplained => StatedGoalIsHonouredOrExplained(c, plan),
+        _ => throw new ArgumentOutOfRangeException(nameof(invariant), invariant, "a comparison: use Compare"),
+    };
+
+    /// <summary>1. With a budget in surplus and some income, no reason says no income or a deficit, and no message says so.</summary>
+    public static string? SurplusIsNotNoIncome(CapacityOracle o, NegotiationPlan plan)
+    {
+        if (!o.HasFinances || o.Disposable <= 0 || o.Income <= 0)
+        {
+            return null;
+        }
+
+        if (plan.Decision.Reasons.FirstOrDefault(r => r.Code is "no-income" or "budget-deficit") is { } reason)
+        {
+            return $"income {o.Income:0.00} and surplus {o.Disposable:0.00} a month, yet reason '{reason.Code}'";
+        }
+
+        foreach (var (where, code, text) in Messages(plan))
+        {
+            if (ForbiddenPhraseIn(text, plan.Language) is { } phrase)
+            {
+                return $"income {o.Income:0.00} and surplus {o.Disposable:0.00} a month, yet {where} '{code}' says \"{phrase}\"";
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] EnglishForbidden = ["no income", $"{MessageFormat.Money(0m, "CNY", "en")} a month"];
+    private static readonly string[] ChineseForbidden = ["没有收入", $"每月{MessageFormat.Money(0m, "CNY", "zh-CN")}"];
+
+    /// <summary>
+    /// The phrase that a plan for a budget in surplus must not write, found in <paramref name="text"/>, or null: "no income"
+    /// (any case) or "CNY 0.00 a month" in English, 没有收入 or 每月0.00元 in Chinese, money written by the plan's formatter.
+    /// </summary>
+    public static string? ForbiddenPhraseIn(string text, string language) => language == "en"
+        ? EnglishForbidden.FirstOrDefault(p => text.Contains(p, StringComparison.OrdinalIgnoreCase))
+        : ChineseForbidden.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal));
+
+    /// <summary>2. A pay-now plan has no request, no opening ask, no follow-up date and no follow-up watchpoint.</summary>
+    public static string? PayNowAsksNothing(NegotiationPlan plan)
+    {
+        if (plan.Decision.Outcome != "pay-now")
+        {
+            return null;
+        }
+
+        var wrong = new List<string>();
+        if (plan.Requests.Count > 0)
+        {
+            wrong.Add($"requests [{Types(plan)}]");
+        }
+
+        if (!string.IsNullOrEmpty(plan.Communication.Opening))
+        {
+            wrong.Add("an opening statement");
+        }
+
+        if (plan.NextFollowUp is { } followUp)
+        {
+            wrong.Add($"nextFollowUp {followUp:yyyy-MM-dd}");
+        }
+
+        if (plan.Watchpoints.Any(w => w.Code == "follow-up-date"))
+        {
+            wrong.Add("a 'follow-up-date' watchpoint");
+        }
+
+        return wrong.Count == 0 ? null : $"pay-now, yet {string.Join(", ", wrong)}";
+    }
+
+    /// <summary>3. When any request closes the gap, the top one does.</summary>
+    public static string? TopRequestClosesTheGap(CapacityOracle o, NegotiationPlan plan)
+    {
+        if (plan.Requests.Count == 0 || o.Closes(plan.Requests[0].Type))
+        {
+            return null;
+        }
+
+        return plan.Requests.FirstOrDefault(r => o.Closes(r.Type)) is { } closer
+            ? $"top request '{plan.Requests[0].Type}' does not close the gap, but '{closer.Type}' (rank {closer.Rank}) does; requests [{Types(plan)}]"
+            : null;
+    }
+
+    /// <summary>4. A principal reduction only when C × 60 &lt; total owed, and never first when an extension or plan in the list closes the gap.</summary>
+    public static string? PrincipalReductionIsTheLastResort(CapacityOracle o, NegotiationPlan plan)
+    {
+        if (plan.Requests.FirstOrDefault(r => r.Type == "principal-reduction") is not { } reduction)
+        {
+            return null;
+        }
+
+        if (!o.NoPlanFits)
+        {
+            return o.HasFinances
+                ? $"principal reduction (rank {reduction.Rank}) though C × 60 = {o.Capacity * CapacityOracle.MaxInstalmentMonths:0.00} covers the {o.TotalOwed:0.00} owed"
+                : $"principal reduction (rank {reduction.Rank}) with no budget given";
+        }
+
+        if (reduction.Rank == 1 && plan.Requests.FirstOrDefault(r => r.Type is "extension" or "instalment-plan" && o.Closes(r.Type)) is { } closer)
+        {
+            return $"principal reduction first, though '{closer.Type}' (rank {closer.Rank}) closes the gap; requests [{Types(plan)}]";
+        }
+
+        return null;
+    }
+
+    /// <summary>5. A long-term hardship never leads with an extension.</summary>
+    public static string? LongTermHardshipDoesNotLeadWithExtension(CapacityOracle o, NegotiationPlan plan) =>
+        o.LongTerm && plan.Requests.Count > 0 && plan.Requests[0].Type == "extension"
+            ? $"long-term hardship, yet the top request is an extension; requests [{Types(plan)}]"
+            : null;
+
+    /// <summary>6. Every saving, waiver, interest saved and reduction is null or positive.</summary>
+    public static string? RequestsSaveSomething(NegotiationPlan plan)
+    {
+        foreach (var r in plan.Requests)
+        {
+            foreach (var (name, value) in new[] { ("savings", r.Savings), ("terms.feesWaived", r.Terms.FeesWaived), ("terms.interestSaved", r.Terms.InterestSaved), ("terms.reductionAsked", r.Terms.ReductionAsked) })
+            {
+                if (value is <= 0m)
+                {
+                    return $"'{r.Type}' (rank {r.Rank}) has {name} = {value}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>7. Interest relief names the current rate and proposes a lower one.</summary>
+    public static string? InterestReliefLowersTheRate(NegotiationPlan plan)
+    {
+        foreach (var r in plan.Requests.Where(r => r.Type == "interest-relief"))
+        {
+            if (r.Terms.CurrentRate is not { } current || r.Terms.ProposedRate is not { } proposed || proposed >= current)
+            {
+                return $"interest relief (rank {r.Rank}) from {Show(r.Terms.CurrentRate)} to {Show(r.Terms.ProposedRate)}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>8. An extension's new due date is after asOf.</summary>
+    public static string? ExtensionEndsAfterAsOf(BorrowerCase c, NegotiationPlan plan)
+    {
+        foreach (var r in plan.Requests.Where(r => r.Type == "extension"))
+        {
+            if (r.Terms.NewDueDate is not { } due || due <= c.AsOf)
+            {
+                return $"extension (rank {r.Rank}) to {Show(r.Terms.NewDueDate)}, not after asOf {c.AsOf:yyyy-MM-dd}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>9. Instalment plans and interest relief run at least 2 months.</summary>
+    public static string? PlansRunTwoMonthsOrMore(NegotiationPlan plan)
+    {
+        foreach (var r in plan.Requests.Where(r => r.Type is "instalment-plan" or "interest-relief"))
+        {
+            if (r.Terms.Months is not >= 2)
+            {
+                return $"'{r.Type}' (rank {r.Rank}) over {Show(r.Terms.Months)} months";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The figure an opening must name for a request, written as the plan writes it; null when the terms lack it.</summary>
+    public static string? KeyFigure(ProposedRequest r, string currency, string language) => r.Type switch
+    {
+        "extension" => r.Terms.NewDueDate is { } d ? MessageFormat.Date(d, language) : null,
+        "fee-waiver" => r.Terms.FeesWaived is { } w ? MessageFormat.Money(w, currency, language) : null,
+        "instalment-plan" => r.Terms.Instalment is { } i ? MessageFormat.Money(i, currency, language) : null,
+        "interest-relief" => r.Terms.ProposedRate is { } p ? MessageFormat.Percent(p, language) : null,
+        "principal-reduction" => r.Terms.ReductionAsked is { } a ? MessageFormat.Money(a, currency, language) : null,
+        _ => null,
+    };
+
+    /// <summary>10. With a top request, the opening is written and names its key figure.</summary>
+    public static string? OpeningAsksForTopRequest(NegotiationPlan plan)
+    {
+        if (plan.Requests.Count == 0)
+        {
+            return null;
+        }
+
+        var top = plan.Requests[0];
+        var figure = KeyFigure(top, plan.Currency, plan.Language);
+        var opening = plan.Communication.Opening;
+        if (string.IsNullOrEmpty(opening))
+        {
+            return $"top request '{top.Type}' ({figure ?? "no key figure"}), but no opening";
+        }
+
+        return figure is null || !opening.Contains(figure, StringComparison.Ordinal)
+            ? $"top request '{top.Type}', but the opening does not name \"{figure ?? "(its terms have no key figure)"}\""
+            : null;
+    }
+
+    /// <summary>11. What an earlier attempt settled (accepted, with the type named) is not requested again.</summary>
+    public static string? AgreedIsNotAskedAgain(BorrowerCase c, NegotiationPlan plan)
+    {
+        foreach (var a in c.Attempts)
+        {
+            if (a.Outcome == AttemptOutcome.Accepted && a.Requested is { } requested &&
+                plan.Requests.FirstOrDefault(r => r.Type == TypeName(requested)) is { } again)
+            {
+                return $"the {TypeName(requested)} accepted on {a.On:yyyy-MM-dd} is requested again (rank {again.Rank})";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>12. With no instalment in the history due before the account's due date, no good-record reason or talking point.</summary>
+    public static string? NoHistoryNoGoodRecord(BorrowerCase c, NegotiationPlan plan)
+    {
+        if (c.History.Any(h => h.DueDate < c.Account.DueDate))
+        {
+            return null;
+        }
+
+        if (plan.Decision.Reasons.Any(r => r.Code == "good-record"))
+        {
+            return $"no instalment on record before {c.Account.DueDate:yyyy-MM-dd}, yet reason 'good-record'";
+        }
+
+        return plan.Communication.Points.Any(p => p.Code == "mention-good-record")
+            ? $"no instalment on record before {c.Account.DueDate:yyyy-MM-dd}, yet talking point 'mention-good-record'"
+            : null;
+    }
+
+    /// <summary>
+    /// 13. A stated goal is among the requests or a goal-… reason explains it; a pay-now or ask-customer-service plan may
+    /// explain it with a goal-… or purpose-… reason instead.
+    /// </summary>
+    public static string? StatedGoalIsHonouredOrExplained(BorrowerCase c, NegotiationPlan plan)
+    {
+        if (GoalType(c.Goal) is not { } goal)
+        {
+            return null;
+        }
+
+        var reasons = plan.Decision.Reasons;
+        var honoured = plan.Requests.Any(r => r.Type == goal)
+            || reasons.Any(r => r.Code.StartsWith("goal-", StringComparison.Ordinal))
+            || (plan.Decision.Outcome is "pay-now" or "ask-customer-service" && reasons.Any(r => r.Code.StartsWith("purpose-", StringComparison.Ordinal)));
+        return honoured
+            ? null
+            : $"goal '{goal}' is neither requested nor explained: outcome {plan.Decision.Outcome}, requests [{Types(plan)}], reasons [{string.Join(", ", reasons.Select(r => r.Code))}]";
+    }
+
+    /// <summary>
+    /// 14 and 15. With requests in both plans, the variant's top request is not a larger (<paramref name="mayGrow"/> false)
+    /// or not a smaller (<paramref name="mayGrow"/> true) concession than the base plan's.
+    /// </summary>
+    public static string? Compare(NegotiationPlan basePlan, NegotiationPlan variant, bool mayGrow, string change)
+    {
+        if (basePlan.Requests.Count == 0 || variant.Requests.Count == 0)
+        {
+            return null;
+        }
+
+        var before = basePlan.Requests[0].Type;
+        var after = variant.Requests[0].Type;
+        var wrong = mayGrow ? Size(after) < Size(before) : Size(after) > Size(before);
+        return wrong
+            ? $"with {change} the top request moves from '{before}' to the {(mayGrow ? "smaller" : "larger")} '{after}'; requests [{Types(basePlan)}] → [{Types(variant)}]"
+            : null;
+    }
+
+    /// <summary>Every message of a plan, with the kind of item and the code of the item it belongs to.</summary>
+    public static IEnumerable<(string Where, string Code, string Text)> Messages(NegotiationPlan plan)
+    {
+        foreach (var r in plan.Decision.Reasons)
+        {
+            yield return ("reason", r.Code, r.Message);
+        }
+
+        foreach (var r in plan.Requests)
+        {
+            yield return ("request rationale", r.Code, r.Rationale);
+            foreach (var caveat in r.Caveats)
+            {
+                yield return ("request caveat", r.Code, caveat);
+            }
+        }
+
+        foreach (var m in plan.Materials)
+        {
+            yield return ("material", m.Code, m.Why);
+            foreach (var tip in m.Tips)
+            {
+                yield return ("material tip", m.Code, tip);
+            }
+        }
+
+        if (plan.Communication.Opening is { } opening)
+        {
+            yield return ("the opening", "", opening);
+        }
+
+        foreach (var p in plan.Communication.Points)
+        {
+            yield return ("talking point", p.Code, p.Message);
+        }
+
+        foreach (var w in plan.Watchpoints)
+        {
+            yield return ("watchpoint", w.Code, w.Message);
+        }
+
+        foreach (var w in plan.Warnings)
+        {
+            yield return ("warning", w.Code, w.Message);
+        }
+
+        foreach (var r in plan.Remedies)
+        {
+            yield return ("remedy", r.Code, r.Message);
+        }
+    }
+
+    private static string Types(NegotiationPlan plan) => string.Join(", ", plan.Requests.Select(r => r.Type));
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        LocalDate d => d.ToString("yyyy-MM-dd", null),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}
+
+/// <summary>
+/// Advises each generated case once (both languages, and the two variants the comparisons need) and keeps, per case,
+/// which invariants fail: every property runs the same cases, so the fifteen share one advice per case.
+/// </summary>
+internal static class AdviceVerdicts
+{
+    /// <summary>One advisor for the whole run, as an app would hold it.</summary>
+    public static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
+
+    /// <summary>The run's seed: <c>ADVICE_INVARIANT_SEED</c> when set (to replay a failure), else a random one.</summary>
+    public static readonly ulong Seed =
+        ulong.TryParse(Environment.GetEnvironmentVariable("ADVICE_INVARIANT_SEED"), out var seed) ? seed : (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+
+    private static readonly int InvariantCount = Enum.GetValues<Invariant>().Length;
+
+    /// <summary>The verdicts of each case object checked so far (the generator hands every property the same objects).</summary>
+    private static readonly ConditionalWeakTable<BorrowerCase, string?[]> Cache = new();
+
+    /// <summary>What fails for <paramref name="c"/>, by invariant: null where the invariant holds; worked out once per case object.</summary>
+    public static string?[] Of(BorrowerCase c) => Cache.GetValue(c, c => Compute(c, only: null));
+
+    /// <summary>What fails for <paramref name="c"/> in one invariant, not kept: for the cases a shrinker makes, each seen once.</summary>
+    public static string? Check(Invariant invariant, BorrowerCase c) => Compute(c, invariant)[(int)invariant];
+
+    /// <summary>The case with every income item × 1.5 (null without finances: there is no income to raise).</summary>
+    /// <remarks>Valid whenever the case is (amounts only grow, to the cent); the failure report reads it back from its JSON.</remarks>
+    public static BorrowerCase? MoreIncome(BorrowerCase c) => c.Finances is { } f
+        ? c with { Finances = f with { Income = new ValueList<IncomeSource>(f.Income.Select(i => i with { Monthly = Math.Round(i.Monthly * 1.5m, 2, MidpointRounding.AwayFromZero) })) } }
+        : null;
+
+    /// <summary>The case with the principal × 1.5 and the amount due unchanged (still within what is owed).</summary>
+    public static BorrowerCase MoreDebt(BorrowerCase c) =>
+        c with { Account = c.Account with { Principal = Math.Round(c.Account.Principal * 1.5m, 2, MidpointRounding.AwayFromZero) } };
+
+    /// <summary>
+    /// The language the two comparisons advise a case's variant in: which request leads never depends on the language
+    /// (rules do not read it), so each variant is advised once, in Chinese or English by the day of asOf, half the cases each.
+    /// </summary>
+    public static string ComparisonLanguage(BorrowerCase c) => AdviceInvariantChecks.Languages[c.AsOf.Day % 2];
+
+    private static string?[] Compute(BorrowerCase c, Invariant? only)
+    {
+        var verdicts = new string?[InvariantCount];
+        try
+        {
+            var oracle = CapacityOracle.Of(c);
+            var comparedIn = ComparisonLanguage(c);
+            foreach (var language in AdviceInvariantChecks.Languages)
+            {
+                var plan = Advisor.Advise(c, language);
+                for (var i = 0; i < InvariantCount; i++)
+                {
+                    var invariant = (Invariant)i;
+                    if (only is not null && invariant != only)
+                    {
+                        continue;
+                    }
+
+                    var verdict = invariant switch
+                    {
+                        // A comparison needs requests in the base plan, and a top request that can move the wrong way
+                        // (no larger than a principal reduction, no smaller than an extension): only then is the variant advised.
+                        Invariant.MoreIncomeNoLargerConcession or Invariant.MoreDebtNoSmallerConcession when language != comparedIn || plan.Requests.Count == 0 => null,
+                        Invariant.MoreIncomeNoLargerConcession when plan.Requests[0].Type == "principal-reduction" => null,
+                        Invariant.MoreDebtNoSmallerConcession when plan.Requests[0].Type == "extension" => null,
+                        Invariant.MoreIncomeNoLargerConcession => MoreIncome(c) is { } more
+                            ? AdviceInvariantChecks.Compare(plan, Advisor.Advise(more, language), mayGrow: false, "every income × 1.5")
+                            : null,
+                        Invariant.MoreDebtNoSmallerConcession => AdviceInvariantChecks.Compare(plan, Advisor.Advise(MoreDebt(c), language), mayGrow: true, "the principal × 1.5"),
+                        _ => AdviceInvariantChecks.Check(invariant, c, oracle, plan),
+                    };
+                    verdicts[i] ??= verdict is null ? null : $"[{language}] {verdict}";
+                }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Array.Fill(verdicts, $"advising threw {e.GetType().Name}: {e.Message}");
+        }
+
+        return verdicts;
+    }
+
+    /// <summary>The failure report: what is wrong, the capacity figures, the plan part at fault and the case to reproduce it.</summary>
+    public static string Report(Invariant invariant, BorrowerCase c)
+    {
+        var verdict = Of(c)[(int)invariant];
+        var language = verdict is not null && verdict.StartsWith("[en]", StringComparison.Ordinal) ? "en" : "zh-CN";
+        var text = new StringBuilder();
+        text.AppendLine().AppendLine($"Invariant {invariant} fails: {verdict}");
+        text.AppendLine(CapacityOracle.Of(c).ToString());
+        try
+        {
+            var plan = Advisor.Advise(c, language);
+            text.AppendLine($"Plan part at fault ({language}):").AppendLine(Part(invariant, c, plan));
+            var variant = invariant switch
+            {
+                Invariant.MoreIncomeNoLargerConcession => MoreIncome(c) is { } more ? AdviceCaseGenerators.Read(more) : null,
+                Invariant.MoreDebtNoSmallerConcession => AdviceCaseGenerators.Read(MoreDebt(c)),
+                _ => null,
+            };
+            if (variant is not null)
+            {
+                text.AppendLine($"Variant's requests ({language}):").AppendLine(Requests(Advisor.Advise(variant, language)).ToString(Formatting.Indented));
+                text.AppendLine("Variant case JSON:").AppendLine(variant.ToJson());
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            text.AppendLine($"advising threw {e}");
+        }
+
+        text.AppendLine($"Case JSON (save as case.json, then: negotiation advise case.json --lang {language} --format json):");
+        text.AppendLine(c.ToJson());
+        text.AppendLine($"Replay this run with ADVICE_INVARIANT_SEED={Seed}.");
+        return text.ToString();
+    }
+
+    /// <summary>The part of the plan (as the plan contract writes it) that the invariant reads.</summary>
+    private static string Part(Invariant invariant, BorrowerCase c, NegotiationPlan plan)
+    {
+        var json = ((JObject)ExactJson.Parse(plan.ToJson()));
+        var part = new JObject();
+        switch (invariant)
+        {
+            case Invariant.SurplusIsNotNoIncome:
+                part["reasons"] = json["decision"]!["reasons"];
+                part["messagesWithForbiddenPhrases"] = new JArray(AdviceInvariantChecks.Messages(plan)
+                    .Where(m => AdviceInvariantChecks.ForbiddenPhraseIn(m.Text, plan.Language) is not null)
+                    .Select(m => $"{m.Where} '{m.Code}': {m.Text}"));
+                break;
+            case Invariant.PayNowAsksNothing:
+                part["outcome"] = json["decision"]!["outcome"];
+                part["requests"] = Requests(plan);
+                part["opening"] = json["communication"]!["opening"];
+                part["nextFollowUp"] = json["nextFollowUp"];
+                part["followUpWatchpoints"] = new JArray(((JArray)json["watchpoints"]!).Where(w => (string?)w["code"] == "follow-up-date"));
+                break;
+            case Invariant.OpeningAsksForTopRequest:
+                part["opening"] = json["communication"]!["opening"];
+                part["topRequest"] = Requests(plan).FirstOrDefault();
+                break;
+            case Invariant.AgreedIsNotAskedAgain:
+                part["requests"] = Requests(plan);
+                part["caseAttempts"] = JArray.FromObject(c.Attempts.Select(a => new { on = a.On.ToString("yyyy-MM-dd", null), requested = a.Requested?.ToString(), outcome = a.Outcome.ToString() }));
+                break;
+            case Invariant.NoHistoryNoGoodRecord:
+                part["reasons"] = new JArray(((JArray)json["decision"]!["reasons"]!).Select(r => r["code"]));
+                part["points"] = new JArray(((JArray)json["communication"]!["points"]!).Select(p => p["code"]));
+                break;
+            case Invariant.StatedGoalIsHonouredOrExplained:
+                part["outcome"] = json["decision"]!["outcome"];
+                part["reasons"] = new JArray(((JArray)json["decision"]!["reasons"]!).Select(r => r["code"]));
+                part["requests"] = new JArray(plan.Requests.Select(r => r.Type));
+                break;
+            default:
+                part["outcome"] = json["decision"]!["outcome"];
+                part["requests"] = Requests(plan);
+                break;
+        }
+
+        return part.ToString(Formatting.Indented);
+    }
+
+    /// <summary>The plan's requests as the contract writes them, without their schedules (which can run to 60 rows).</summary>
+    private static JArray Requests(NegotiationPlan plan)
+    {
+        var requests = (JArray)((JObject)ExactJson.Parse(plan.ToJson()))["requests"]!;
+        foreach (var r in requests.OfType<JObject>())
+        {
+            r.Remove("schedule");
+        }
+
+        return requests;
+    }
+}
+
+/// <summary>
+/// Each check can fail whatever the rules do: a hand-made plan (the seed-like case's plan, edited with <c>with</c>)
+/// that breaks the invariant is rejected, and the same plan made to keep it is accepted.
+/// </summary>
+public sealed class AdviceInvariantCheckTests
+{
+    private static readonly NegotiationAdvisor Advisor = AdviceVerdicts.Advisor;
+
+    /// <summary>An overdue, short-lived case with a comfortable budget: C = 7,000, D = 14,000; an extension and a plan both close the gap.</summary>
+    private static readonly BorrowerCase Case = AdviceCaseGenerators.Read(new BorrowerCase
+    {
+        AsOf = new LocalDate(2026, 11, 20),
+        Currency = "CNY",
+        Lender = new Lender { Kind = LenderKind.ConsumerFinance },
+        Account = new Account
+        {
+            Principal = 30_000m, Interest = 300m, Fees = 100m, PenaltyInterest = 50m, AnnualRate = 0.18m,
+            DueDate = new LocalDate(2026, 11, 10), AmountDue = 2_800m,
+        },
+        History = [new RepaymentRecord { DueDate = new LocalDate(2026, 10, 10), AmountDue = 2_800m, PaidOn = new LocalDate(2026, 10, 9), AmountPaid = 2_800m }],
+        Finances = new Finances
+        {
+            Income = [new IncomeSource { Monthly = 20_000m, Stable = true }],
+            Expenses = [new Expense { Category = ExpenseCategory.Housing, Monthly = 6_000m }],
+            Savings = 1_000m,
+        },
+        Hardship = new Hardship { Cause = HardshipCause.Oversight },
+    });
+
+    private static NegotiationPlan Plan(string language = "en") => Advisor.Advise(Case, language);
+
+    private static CapacityOracle Oracle => CapacityOracle.Of(Case);
+
+    private static ProposedRequest Request(int rank, string type, RequestTerms? terms = null, decimal? savings = 10m) =>
+        new(rank, type, type, "rationale", terms ?? new RequestTerms { Type = type }, savings, null, ValueList<string>.Empty, ValueList<string>.Empty);
+
+    private static NegotiationPlan WithRequests(NegotiationPlan plan, params ProposedRequest[] requests) => plan with { Requests = new ValueList<ProposedRequest>(requests) };
+
+    private static NegotiationPlan WithReasons(NegotiationPlan plan, params string[] codes) =>
+        plan with { Decision = plan.Decision with { Reasons = new ValueList<Reason>(codes.Select(code => new Reason(code, "because", ValueList<string>.Empty))) } };
+
+    private static void Rejects(string? verdict) => Assert.False(verdict is null, "the check accepted a plan that breaks the invariant");
+
+    private static void Accepts(string? verdict) => Assert.True(verdict is null, verdict);
+
+    [Fact]
+    public void Oracle_reads_the_case_as_the_capacity_model_says()
+    {
+        var o = Oracle;
+
+        Assert.Equal(7_000m, o.Capacity);
+        Assert.Equal(14_000m, o.Disposable);
+        Assert.True(o.ExtensionCloses);
+        Assert.True(o.PlanCloses);
+        Assert.False(o.NoPlanFits);
+        Assert.False(o.LongTerm);
+
+        // Unstable income counts at half; a lasting cause with no months given is long-term; C × 60 below what is owed.
+        var lean = CapacityOracle.Of(Case with
+        {
+            Finances = Case.Finances! with
+            {
+                Income = [new IncomeSource { Monthly = 6_400m, Stable = false }, new IncomeSource { Monthly = 6_000m }],
+                Expenses = [new Expense { Category = ExpenseCategory.Housing, Monthly = 8_800m }, new Expense { Category = ExpenseCategory.Leisure, Monthly = 500m }],
+            },
+            Hardship = new Hardship { Cause = HardshipCause.JobLoss },
+        });
+        Assert.Equal(200m, lean.Capacity);             // 0.5 × (6,000 + 0.5 × 6,400 − 8,800); leisure is flexible
+        Assert.Equal(3_100m, lean.Disposable);
+        Assert.True(lean.LongTerm);
+        Assert.False(lean.ExtensionCloses);
+        Assert.False(lean.PlanCloses);
+        Assert.True(lean.NoPlanFits);
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void Surplus_check_rejects_no_income_reasons_and_phrases(string language)
+    {
+        var plan = WithReasons(Plan(language), "capacity-covers-amount-due");
+        Accepts(AdviceInvariantChecks.SurplusIsNotNoIncome(Oracle, plan));
+        Rejects(AdviceInvariantChecks.SurplusIsNotNoIncome(Oracle, WithReasons(plan, "no-income")));
+        Rejects(AdviceInvariantChecks.SurplusIsNotNoIncome(Oracle, WithReasons(plan, "budget-deficit")));
+        var zero = language == "en" ? "you can set aside CNY 0.00 a month" : "您每月0.00元可用于还款";
+        Rejects(AdviceInvariantChecks.SurplusIsNotNoIncome(Oracle, plan with { Communication = plan.Communication with { Opening = zero } }));
+        var none = language == "en" ? "You have no income at present." : "您目前没有收入。";
+        Rejects(AdviceInvariantChecks.SurplusIsNotNoIncome(Oracle, plan with { Remedies = [new Remedy(1, "x", none, null, null)] }));
+    }
+
+    [Fact]
+    public void Pay_now_check_rejects_a_request_an_opening_or_a_follow_up()
+    {
+        var plan = Plan();
+        var payNow = plan with
+        {
+            Decision = plan.Decision with { Outcome = "pay-now" },
+            Requests = ValueList<ProposedRequest>.Empty,
+            Communication = plan.Communication with { Opening = null },
+            NextFollowUp = null,
+            Watchpoints = new ValueList<Watchpoint>(plan.Watchpoints.Where(w => w.Code != "follow-up-date")),
+        };
+        Accepts(AdviceInvariantChecks.PayNowAsksNothing(payNow));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(WithRequests(payNow, Request(1, "extension"))));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Communication = payNow.Communication with { Opening = "Please extend" } }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { NextFollowUp = Case.AsOf.PlusDays(7) }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Watchpoints = [new Watchpoint("follow-up-date", "info", Case.AsOf.PlusDays(7), "call back")] }));
+    }
+
+    [Fact]
+    public void Top_request_check_rejects_a_lead_that_leaves_the_gap_open()
+    {
+        Accepts(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(Plan(), Request(1, "extension"), Request(2, "fee-waiver"))));
+        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(Plan(), Request(1, "fee-waiver"), Request(2, "extension"))));
+        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(Plan(), Request(1, "interest-relief"), Request(2, "principal-reduction"))));
+    }
+
+    [Fact]
+    public void Principal_reduction_check_rejects_a_write_off_that_a_plan_could_avoid()
+    {
+        // C × 60 = 420,000 covers the 30,450 owed: no write-off at all.
+        Accepts(AdviceInvariantChecks.PrincipalReductionIsTheLastResort(Oracle, WithRequests(Plan(), Request(1, "instalment-plan"))));
+        Rejects(AdviceInvariantChecks.PrincipalReductionIsTheLastResort(Oracle, WithRequests(Plan(), Request(1, "instalment-plan"), Request(2, "principal-reduction"))));
+
+        // C × 60 short of what is owed, yet the extension closes the gap: the write-off may follow it, not lead.
+        var beyond = Oracle with { NoPlanFits = true, PlanCloses = false };
+        Accepts(AdviceInvariantChecks.PrincipalReductionIsTheLastResort(beyond, WithRequests(Plan(), Request(1, "extension"), Request(2, "principal-reduction"))));
+        Rejects(AdviceInvariantChecks.PrincipalReductionIsTheLastResort(beyond, WithRequests(Plan(), Request(1, "principal-reduction"), Request(2, "extension"))));
+    }
+
+    [Fact]
+    public void Long_term_check_rejects_an_extension_first()
+    {
+        var lasting = Oracle with { LongTerm = true };
+        Accepts(AdviceInvariantChecks.LongTermHardshipDoesNotLeadWithExtension(lasting, WithRequests(Plan(), Request(1, "instalment-plan"), Request(2, "extension"))));
+        Rejects(AdviceInvariantChecks.LongTermHardshipDoesNotLeadWithExtension(lasting, WithRequests(Plan(), Request(1, "extension"))));
+    }
+
+    [Fact]
+    public void Savings_check_rejects_zero_or_negative_figures()
+    {
+        Accepts(AdviceInvariantChecks.RequestsSaveSomething(WithRequests(Plan(), Request(1, "fee-waiver", new RequestTerms { FeesWaived = 150m }, 150m), Request(2, "extension", savings: null))));
+        Rejects(AdviceInvariantChecks.RequestsSaveSomething(WithRequests(Plan(), Request(1, "extension", savings: 0m))));
+        Rejects(AdviceInvariantChecks.RequestsSaveSomething(WithRequests(Plan(), Request(1, "extension", savings: -3.5m))));
+        Rejects(AdviceInvariantChecks.RequestsSaveSomething(WithRequests(Plan(), Request(1, "fee-waiver", new RequestTerms { FeesWaived = 0m }))));
+        Rejects(AdviceInvariantChecks.RequestsSaveSomething(WithRequests(Plan(), Request(1, "interest-relief", new RequestTerms { InterestSaved = 0m }))));
+        Rejects(AdviceInvariantChecks.RequestsSaveSomething(WithRequests(Plan(), Request(1, "principal-reduction", new RequestTerms { ReductionAsked = 0m }))));
+    }
+
+    [Fact]
+    public void Interest_relief_check_rejects_a_rate_that_is_not_lower()
+    {
+        Accepts(AdviceInvariantChecks.InterestReliefLowersTheRate(WithRequests(Plan(), Request(1, "interest-relief", new RequestTerms { CurrentRate = 0.18m, ProposedRate = 0.06m }))));
+        Rejects(AdviceInvariantChecks.InterestReliefLowersTheRate(WithRequests(Plan(), Request(1, "interest-relief", new RequestTerms { CurrentRate = 0m, ProposedRate = 0m }))));
+        Rejects(AdviceInvariantChecks.InterestReliefLowersTheRate(WithRequests(Plan(), Request(1, "interest-relief", new RequestTerms { CurrentRate = null, ProposedRate = 0m }))));
+    }
+
+    [Fact]
+    public void Extension_check_rejects_a_new_due_date_not_after_as_of()
+    {
+        Accepts(AdviceInvariantChecks.ExtensionEndsAfterAsOf(Case, WithRequests(Plan(), Request(1, "extension", new RequestTerms { NewDueDate = Case.AsOf.PlusDays(1) }))));
+        Rejects(AdviceInvariantChecks.ExtensionEndsAfterAsOf(Case, WithRequests(Plan(), Request(1, "extension", new RequestTerms { NewDueDate = Case.AsOf }))));
+        Rejects(AdviceInvariantChecks.ExtensionEndsAfterAsOf(Case, WithRequests(Plan(), Request(1, "extension", new RequestTerms()))));
+    }
+
+    [Fact]
+    public void Months_check_rejects_a_one_month_plan()
+    {
+        Accepts(AdviceInvariantChecks.PlansRunTwoMonthsOrMore(WithRequests(Plan(), Request(1, "instalment-plan", new RequestTerms { Months = 2 }), Request(2, "interest-relief", new RequestTerms { Months = 12 }))));
+        Rejects(AdviceInvariantChecks.PlansRunTwoMonthsOrMore(WithRequests(Plan(), Request(1, "instalment-plan", new RequestTerms { Months = 1 }))));
+        Rejects(AdviceInvariantChecks.PlansRunTwoMonthsOrMore(WithRequests(Plan(), Request(1, "interest-relief", new RequestTerms { Months = null }))));
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void Opening_check_rejects_an_opening_without_the_top_figure(string language)
+    {
+        var due = new LocalDate(2026, 12, 20);
+        var plan = WithRequests(Plan(language), Request(1, "extension", new RequestTerms { NewDueDate = due }));
+        var date = MessageFormat.Date(due, language);
+        Accepts(AdviceInvariantChecks.OpeningAsksForTopRequest(plan with { Communication = plan.Communication with { Opening = $"Please move it to {date}." } }));
+        Rejects(AdviceInvariantChecks.OpeningAsksForTopRequest(plan with { Communication = plan.Communication with { Opening = "Please move it back a little." } }));
+        Rejects(AdviceInvariantChecks.OpeningAsksForTopRequest(plan with { Communication = plan.Communication with { Opening = null } }));
+
+        var relief = WithRequests(plan, Request(1, "interest-relief", new RequestTerms { CurrentRate = 0.18m, ProposedRate = 0.06m }));
+        Accepts(AdviceInvariantChecks.OpeningAsksForTopRequest(relief with { Communication = relief.Communication with { Opening = "to 6% a year" } }));
+        Rejects(AdviceInvariantChecks.OpeningAsksForTopRequest(relief with { Communication = relief.Communication with { Opening = "to 18% a year" } }));
+    }
+
+    [Fact]
+    public void Attempt_check_rejects_asking_again_for_what_was_accepted()
+    {
+        var c = Case with { Attempts = [new NegotiationAttempt { On = Case.AsOf.PlusDays(-3), Channel = ContactChannel.Phone, Requested = RequestType.FeeWaiver, Outcome = AttemptOutcome.Accepted, InWriting = true }] };
+        Accepts(AdviceInvariantChecks.AgreedIsNotAskedAgain(c, WithRequests(Plan(), Request(1, "extension"))));
+        Rejects(AdviceInvariantChecks.AgreedIsNotAskedAgain(c, WithRequests(Plan(), Request(1, "extension"), Request(2, "fee-waiver"))));
+    }
+
+    [Fact]
+    public void Record_check_rejects_a_good_record_without_history()
+    {
+        var c = Case with { History = [new RepaymentRecord { DueDate = Case.Account.DueDate, AmountDue = 2_800m }] };
+        var plan = WithReasons(Plan(), "overdue-beyond-grace") with { Communication = Plan().Communication with { Points = [new TalkingPoint("take-notes", "notes")] } };
+        Accepts(AdviceInvariantChecks.NoHistoryNoGoodRecord(c, plan));
+        Rejects(AdviceInvariantChecks.NoHistoryNoGoodRecord(c, WithReasons(plan, "good-record")));
+        Rejects(AdviceInvariantChecks.NoHistoryNoGoodRecord(c, plan with { Communication = plan.Communication with { Points = [new TalkingPoint("mention-good-record", "first time")] } }));
+        Accepts(AdviceInvariantChecks.NoHistoryNoGoodRecord(Case, WithReasons(plan, "good-record")));
+    }
+
+    [Fact]
+    public void Goal_check_rejects_a_goal_neither_requested_nor_explained()
+    {
+        var c = Case with { Goal = NegotiationGoal.InstalmentPlan };
+        var plan = WithReasons(Plan(), "overdue-beyond-grace");
+        Accepts(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithRequests(plan, Request(1, "extension"), Request(2, "instalment-plan"))));
+        Accepts(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithReasons(WithRequests(plan, Request(1, "extension")), "goal-not-fitting")));
+        Rejects(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithRequests(plan, Request(1, "extension"))));
+        Rejects(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithReasons(WithRequests(plan, Request(1, "extension")), "purpose-weigh-before-asking")));
+
+        var payNow = WithReasons(plan, "purpose-weigh-before-asking") with { Decision = plan.Decision with { Outcome = "pay-now", Reasons = [new Reason("purpose-weigh-before-asking", "m", ValueList<string>.Empty)] }, Requests = ValueList<ProposedRequest>.Empty };
+        Accepts(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, payNow));
+        Rejects(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithReasons(payNow, "pay-before-due")));
+    }
+
+    [Fact]
+    public void Comparison_checks_reject_a_top_request_moving_the_wrong_way()
+    {
+        var small = WithRequests(Plan(), Request(1, "fee-waiver"));
+        var large = WithRequests(Plan(), Request(1, "principal-reduction"));
+
+        Accepts(AdviceInvariantChecks.Compare(large, small, mayGrow: false, "more income"));
+        Rejects(AdviceInvariantChecks.Compare(small, large, mayGrow: false, "more income"));
+        Accepts(AdviceInvariantChecks.Compare(small, large, mayGrow: true, "more debt"));
+        Rejects(AdviceInvariantChecks.Compare(large, small, mayGrow: true, "more debt"));
+        Accepts(AdviceInvariantChecks.Compare(small, WithRequests(Plan()), mayGrow: true, "more debt"));
+    }
+
+    [Fact]
+    public void Report_names_the_invariant_and_prints_a_case_the_reader_accepts()
+    {
+        var report = AdviceVerdicts.Report(Invariant.OpeningAsksForTopRequest, Case);
+
+        Assert.Contains("OpeningAsksForTopRequest", report, StringComparison.Ordinal);
+        var json = report[(report.IndexOf("--format json):", StringComparison.Ordinal) + "--format json):".Length)..report.LastIndexOf("Replay", StringComparison.Ordinal)];
+        Assert.Equal(Case, BorrowerCase.FromJson(json));
+    }
+}

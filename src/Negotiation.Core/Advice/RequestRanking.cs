@@ -18,8 +18,9 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// concession, and obligations come first before any is asked.</item>
 /// <item>A request type an earlier contact agreed is not asked again; a request that asks for nothing (a waiver of 0, a rate
 /// no lower than the current one) is dropped. (One refused twice stays: the rules word it as a changed request.)</item>
-/// <item>The borrower's stated goal comes first when it closes the gap.</item>
-/// <item>Then every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).</item>
+/// <item>Every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).
+/// The borrower's stated goal is honoured by being in the list (the rules make it eligible, or a reason says why not), not
+/// by jumping the order: a goal first whatever it costs would let more income lead to a larger concession.</item>
 /// <item>Then the requests that do not close it alone, largest first: the one that narrows the gap most leads.</item>
 /// </list>
 /// Whether a request closes the gap is a fact the calculators computed (<c>extensionClosesGap</c>, <c>feeWaiverClosesGap</c>,
@@ -101,7 +102,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         var order = rules.RequestOrder;
         candidates.Sort((a, b) =>
         {
-            var (groupA, groupB) = (Group(a, facts), Group(b, facts));
+            var (groupA, groupB) = (Group(a), Group(b));
             if (groupA != groupB)
             {
                 return groupA.CompareTo(groupB);
@@ -113,9 +114,8 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         return candidates;
     }
 
-    /// <summary>0: the stated goal, closing the gap; 1: closes the gap; 2: does not close it alone.</summary>
-    private static int Group(RankedRequest r, Assessment facts) =>
-        r.ClosesGap && r.Spec.RequestType == facts.Goal ? 0 : r.ClosesGap ? 1 : 2;
+    /// <summary>1: closes the gap; 2: does not close it alone.</summary>
+    private static int Group(RankedRequest r) => r.ClosesGap ? 1 : 2;
 
     private static bool ClosesGap(string type, Assessment facts) => type switch
     {

@@ -192,8 +192,9 @@ public sealed record Assessment
     [FactField] public bool ExtensionClosesGap { get; init; }
 
     /// <summary>
-    /// Gets whether a fee waiver closes the gap: a charge is disputed (the dispute is the problem), or the cash available now
-    /// covers what is due once the fees and penalty interest are removed.
+    /// Gets whether a fee waiver closes the gap: a charge is disputed (the dispute is the problem); or, once the fees and penalty
+    /// interest are removed, the cash available now clears the whole debt, or covers what is due while the hardship is not
+    /// long-term (or the sustainable capacity covers the instalment), so that the next instalments hold too.
     /// </summary>
     [FactField] public bool FeeWaiverClosesGap { get; init; }
 

@@ -205,7 +205,9 @@ internal static class Assessor
             BeyondAnyPlan = beyondAnyPlan,
             // A short-term hardship passes, and the usual budget with it, so a bridge closes its gap; otherwise the cash must be there.
             ExtensionClosesGap = !longTerm && (budget is null || shortTerm || cashByExtensionEnd >= account.AmountDue),
-            FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 && cashNow + account.Fees + account.PenaltyInterest >= account.AmountDue),
+            FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
+                                 (cashNow + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
+                                  (cashNow + account.Fees + account.PenaltyInterest >= account.AmountDue && (!longTerm || affordable >= account.AmountDue)))),
             PlanClosesGap = planMonths > 0,
             ReliefRate = relief.Rate,
             InterestReliefPossible = relief.Possible,

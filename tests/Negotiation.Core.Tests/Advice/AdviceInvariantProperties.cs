@@ -7,6 +7,7 @@ using Negotiation.Core.Advice;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
+using Negotiation.Core.RuleSets;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NodaTime;
@@ -129,29 +130,31 @@ internal enum Invariant
 }
 
 /// <summary>
-/// The capacity model the library is adopting, written out independently of it with the default rule set's parameters
-/// (affordableShare 0.5, unstableIncomeShare 0.5, shortTermMonths 3, maxInstalmentMonths 60).
+/// The capacity model as rules/FACTS.md documents it, written out independently of the assessment, with the default rule
+/// set's parameters (affordableShare, unstableIncomeShare, shortTermMonths, maxExtensionDays, maxInstalmentMonths).
 /// </summary>
 /// <param name="HasFinances">Whether the case gives a budget; without one, capacity is unknown, not zero.</param>
-/// <param name="Capacity">C: floor-to-cent(0.5 × max(0, stable + 0.5 × unstable income − essential expenses − other debt payments)).</param>
+/// <param name="Capacity">C: floor-to-cent(min(affordableShare × max(0, stable + unstableIncomeShare × unstable income − essential expenses − other debt payments), max(0, D))).</param>
 /// <param name="Disposable">D: all income − all expenses − other debt payments.</param>
 /// <param name="Income">All income, stable or not.</param>
-/// <param name="Cash">Savings (0 when not stated).</param>
+/// <param name="Cash">Cash now: savings (0 when not stated), plus max(0, D) when no cause is given (or only a disputed charge).</param>
 /// <param name="LongTerm">Whether the hardship is long-term.</param>
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
-/// <param name="ExtensionCloses">Not long-term, and no budget given or cash + max(0, D) covers the amount due.</param>
+/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship (it passes), or cash + max(0, D) for each month of the extension covers the amount due.</param>
 /// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within C.</param>
-/// <param name="NoPlanFits">A budget is given and C × 60 is less than everything owed (so even a 0 % plan cannot fit).</param>
+/// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months has a payment above C.</param>
 /// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
+/// <param name="FeeWaiverCloses">A charge is disputed, or cash plus the fees and penalty interest covers the amount due and the hardship is not long-term (or C covers the instalment).</param>
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
-    bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed)
+    bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false)
 {
-    public const decimal AffordableShare = 0.5m;
-    public const decimal UnstableIncomeShare = 0.5m;
-    public const int ShortTermMonths = 3;
+    public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
+    public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
+    public static readonly int ShortTermMonths = (int)RuleSet.Default.Parameters["shortTermMonths"];
+    public static readonly int ExtensionMonths = Math.Max(1, (int)RuleSet.Default.Parameters["maxExtensionDays"] / 30);
     public const int MinPlanMonths = 2;
-    public const int MaxInstalmentMonths = 60;
+    public static readonly int MaxInstalmentMonths = (int)RuleSet.Default.Parameters["maxInstalmentMonths"];
 
     private static readonly HashSet<HardshipCause> LastingCauses = [HardshipCause.IncomeDrop, HardshipCause.JobLoss, HardshipCause.Illness, HardshipCause.BusinessFailure];
     private static readonly HashSet<HardshipCause> PassingCauses = [HardshipCause.Oversight, HardshipCause.TemporaryCashShortfall, HardshipCause.UnexpectedExpense, HardshipCause.FamilyEmergency];
@@ -169,19 +172,23 @@ internal sealed record CapacityOracle(
             debts = f.OtherDebts.Sum(d => d.MonthlyPayment);
         }
 
-        var capacity = f is null ? 0m : Math.Floor(AffordableShare * Math.Max(0m, stable + UnstableIncomeShare * unstable - essential - debts) * 100m) / 100m;
         var disposable = stable + unstable - essential - flexible - debts;
-        var cash = f?.Savings ?? 0m;
+        var capacity = f is null ? 0m : Math.Floor(Math.Min(AffordableShare * Math.Max(0m, stable + UnstableIncomeShare * unstable - essential - debts), Math.Max(0m, disposable)) * 100m) / 100m;
+        var noCause = c.Hardship.Cause is HardshipCause.None or HardshipCause.DisputedCharge;
+        var cash = (f?.Savings ?? 0m) + (noCause ? Math.Max(0m, disposable) : 0m);
         var (longTerm, shortTerm) = Term(c.Hardship);
         var account = c.Account;
         var total = account.TotalOwed;
         var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m) <= capacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
-            ExtensionCloses: !longTerm && (f is null || cash + Math.Max(0m, disposable) >= account.AmountDue),
+            ExtensionCloses: !longTerm && (f is null || shortTerm || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= account.AmountDue),
             PlanCloses: planCloses,
-            NoPlanFits: f is not null && capacity * MaxInstalmentMonths < total,
-            TotalOwed: total);
+            NoPlanFits: f is not null && PlanPayment(account with { AnnualRate = 0m }, MaxInstalmentMonths) > capacity,
+            TotalOwed: total,
+            FeeWaiverCloses: c.DisputedCharges.Count > 0 || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
+                             (cash + account.Fees + account.PenaltyInterest >= total ||
+                              (cash + account.Fees + account.PenaltyInterest >= account.AmountDue && (!longTerm || capacity >= account.AmountDue)))));
     }
 
     /// <summary>Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</summary>
@@ -200,12 +207,9 @@ internal sealed record CapacityOracle(
             return (false, false);
         }
 
-        return h.ExpectedMonths switch
-        {
-            > ShortTermMonths => (true, false),
-            >= 1 => (false, true),
-            _ => (LastingCauses.Contains(h.Cause), PassingCauses.Contains(h.Cause)),
-        };
+        return h.ExpectedMonths is { } months && months > 0
+            ? (months > ShortTermMonths, months <= ShortTermMonths)
+            : (LastingCauses.Contains(h.Cause), PassingCauses.Contains(h.Cause));
     }
 
     /// <summary>
@@ -221,6 +225,7 @@ internal sealed record CapacityOracle(
     {
         "extension" => ExtensionCloses,
         "instalment-plan" => PlanCloses,
+        "fee-waiver" => FeeWaiverCloses,
         "principal-reduction" => true,
         _ => false,
     };
@@ -347,15 +352,19 @@ internal static class AdviceInvariantChecks
         return wrong.Count == 0 ? null : $"pay-now, yet {string.Join(", ", wrong)}";
     }
 
-    /// <summary>3. When any request closes the gap, the top one does.</summary>
+    /// <summary>
+    /// 3. When any request closes the gap, the top one does. Interest relief closes it when the plan's own assessment says a
+    /// plan at the relief rate fits (the relief rate and its plan are the library's published figures, not re-derived here).
+    /// </summary>
     public static string? TopRequestClosesTheGap(CapacityOracle o, NegotiationPlan plan)
     {
-        if (plan.Requests.Count == 0 || o.Closes(plan.Requests[0].Type))
+        bool Closes(string type) => type == "interest-relief" ? plan.Assessment.ReliefClosesGap : o.Closes(type);
+        if (plan.Requests.Count == 0 || Closes(plan.Requests[0].Type))
         {
             return null;
         }
 
-        return plan.Requests.FirstOrDefault(r => o.Closes(r.Type)) is { } closer
+        return plan.Requests.FirstOrDefault(r => Closes(r.Type)) is { } closer
             ? $"top request '{plan.Requests[0].Type}' does not close the gap, but '{closer.Type}' (rank {closer.Rank}) does; requests [{Types(plan)}]"
             : null;
     }
@@ -535,7 +544,11 @@ internal static class AdviceInvariantChecks
 
     /// <summary>
     /// 14 and 15. With requests in both plans, the variant's top request is not a larger (<paramref name="mayGrow"/> false)
-    /// or not a smaller (<paramref name="mayGrow"/> true) concession than the base plan's.
+    /// or not a smaller (<paramref name="mayGrow"/> true) concession than the base plan's in its place: the order is broken
+    /// only when one top replaces the other. When the base plan already asked for the new top, the change dropped a request no
+    /// longer needed (more income makes an extension unnecessary); when the variant still asks for the old top, the change
+    /// added a request now within reach or now needed in front of it (a plan that fits once income rises, an extension once
+    /// savings no longer clear the debt). Neither makes the plan ask for a larger (or smaller) concession instead of the old one.
     /// </summary>
     public static string? Compare(NegotiationPlan basePlan, NegotiationPlan variant, bool mayGrow, string change)
     {
@@ -546,7 +559,9 @@ internal static class AdviceInvariantChecks
 
         var before = basePlan.Requests[0].Type;
         var after = variant.Requests[0].Type;
-        var wrong = mayGrow ? Size(after) < Size(before) : Size(after) > Size(before);
+        var alreadyAsked = basePlan.Requests.Any(r => r.Type == after);
+        var stillAsked = variant.Requests.Any(r => r.Type == before);
+        var wrong = !alreadyAsked && !stillAsked && (mayGrow ? Size(after) < Size(before) : Size(after) > Size(before));
         return wrong
             ? $"with {change} the top request moves from '{before}' to the {(mayGrow ? "smaller" : "larger")} '{after}'; requests [{Types(basePlan)}] → [{Types(variant)}]"
             : null;
@@ -841,7 +856,7 @@ public sealed class AdviceInvariantCheckTests
     {
         var o = Oracle;
 
-        Assert.Equal(7_000m, o.Capacity);
+        Assert.Equal(11_200m, o.Capacity);           // 0.8 × 14,000 before flexible spending, within D
         Assert.Equal(14_000m, o.Disposable);
         Assert.True(o.ExtensionCloses);
         Assert.True(o.PlanCloses);
@@ -858,7 +873,7 @@ public sealed class AdviceInvariantCheckTests
             },
             Hardship = new Hardship { Cause = HardshipCause.JobLoss },
         });
-        Assert.Equal(200m, lean.Capacity);             // 0.5 × (6,000 + 0.5 × 6,400 − 8,800); leisure is flexible
+        Assert.Equal(320m, lean.Capacity);             // 0.8 × (6,000 + 0.5 × 6,400 − 8,800); leisure is flexible
         Assert.Equal(3_100m, lean.Disposable);
         Assert.True(lean.LongTerm);
         Assert.False(lean.ExtensionCloses);
@@ -904,8 +919,9 @@ public sealed class AdviceInvariantCheckTests
     public void Top_request_check_rejects_a_lead_that_leaves_the_gap_open()
     {
         Accepts(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(Plan(), Request(1, "extension"), Request(2, "fee-waiver"))));
-        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(Plan(), Request(1, "fee-waiver"), Request(2, "extension"))));
-        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(Plan(), Request(1, "interest-relief"), Request(2, "principal-reduction"))));
+        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle with { FeeWaiverCloses = false }, WithRequests(Plan(), Request(1, "fee-waiver"), Request(2, "extension"))));
+        var reliefOpen = Plan() with { Assessment = Plan().Assessment with { ReliefClosesGap = false } };
+        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(reliefOpen, Request(1, "interest-relief"), Request(2, "principal-reduction"))));
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public sealed class Scenario
     public string? Language { get; }
 
     /// <summary>Reads a scenario file; a <c>caseFile</c> is resolved against the scenario's folder.</summary>
+    /// <remarks>The scenario and its case file must be JSON as RFC 8259 writes it.</remarks>
     /// <param name="path">The scenario file.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
@@ -56,14 +57,14 @@ public sealed class Scenario
     {
         ArgumentNullException.ThrowIfNull(path);
         var text = ReadText(path);
-        JObject root;
-        try
+        if (JsonText.TryParse(text, maxDepth: 64, out var error) is not { } parsed)
         {
-            root = JObject.Parse(text, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            throw new ScenarioException($"{path}:{error!.Line ?? 0}:{error.Column ?? 0}: {error.Message}");
         }
-        catch (JsonReaderException e)
+
+        if (parsed is not JObject root)
         {
-            throw new ScenarioException($"{path}:{e.LineNumber}:{e.LinePosition}: invalid JSON: {e.Message}");
+            throw new ScenarioException($"{path}: a scenario must be a JSON object");
         }
 
         var problems = new List<string>();
@@ -267,7 +268,7 @@ public sealed class Scenario
         foreach (var property in obj.Properties().Where(p => !known.Contains(p.Name)))
         {
             var near = NameSuggestions.Nearest(property.Name, known);
-            problems.Add($"unknown key '{property.Name}' in {where}{(near is null ? "" : $"; did you mean '{near}'?")}");
+            problems.Add($"unknown key '{Shorten(property.Name)}' in {where}{(near is null ? "" : $"; did you mean '{near}'?")}");
         }
     }
 
@@ -282,6 +283,8 @@ public sealed class Scenario
             throw new ScenarioException($"{path}: cannot read the file: {e.Message}");
         }
     }
+    /// <summary>A name from the file as a message quotes it: whole up to 100 characters, never the whole of a huge one.</summary>
+    private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
 }
 
 /// <summary>Thrown when a scenario file cannot be used; the message names the file and what is wrong.</summary>

@@ -1,6 +1,7 @@
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Diagnostics;
+using Negotiation.Core.Inputs;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NodaTime;
@@ -48,7 +49,10 @@ public sealed class Scenario
     public string? Language { get; }
 
     /// <summary>Reads a scenario file; a <c>caseFile</c> is resolved against the scenario's folder.</summary>
-    /// <remarks>The scenario and its case file must be JSON as RFC 8259 writes it.</remarks>
+    /// <remarks>
+    /// A scenario file is read up to 4 MiB, its case file up to 4 MiB (<see cref="CaseLimits.MaxJsonLength"/>); both must be
+    /// JSON as RFC 8259 writes it.
+    /// </remarks>
     /// <param name="path">The scenario file.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
@@ -56,7 +60,7 @@ public sealed class Scenario
     public static Scenario FromFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = ReadText(path);
+        var text = ReadText(path, path, InputLimits.ScenarioLength);
         if (JsonText.TryParse(text, maxDepth: 64, out var error) is not { } parsed)
         {
             throw new ScenarioException($"{path}:{error!.Line ?? 0}:{error.Column ?? 0}: {error.Message}");
@@ -88,10 +92,10 @@ public sealed class Scenario
                 caseOrigin = path + " (case)";
                 break;
             case (null, JValue { Type: JTokenType.String } file):
-                caseOrigin = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, (string)file!);
+                caseOrigin = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Shorten((string)file!));
                 try
                 {
-                    caseJson = ReadText(caseOrigin);
+                    caseJson = ReadText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, (string)file!), caseOrigin, InputLimits.CaseLength);
                 }
                 catch (ScenarioException e)
                 {
@@ -272,17 +276,22 @@ public sealed class Scenario
         }
     }
 
-    private static string ReadText(string path)
+    /// <summary>Reads a file up to <paramref name="limit"/>; <paramref name="shown"/> names it in messages.</summary>
+    private static string ReadText(string path, string shown, int limit)
     {
+        string text;
         try
         {
-            return File.ReadAllText(path);
+            text = BoundedText.ReadFile(path, limit);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ScenarioException($"{path}: cannot read the file: {e.Message}");
+            throw new ScenarioException($"{shown}: cannot read the file: {e.Message}");
         }
+
+        return text.Length <= limit ? text : throw new ScenarioException($"{shown}: {InputLimits.TooLong("the file", limit)}");
     }
+
     /// <summary>A name from the file as a message quotes it: whole up to 100 characters, never the whole of a huge one.</summary>
     private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
 }

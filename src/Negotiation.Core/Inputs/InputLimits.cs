@@ -19,6 +19,9 @@ internal static class InputLimits
     /// <summary>A scenario file, with its inline case (4 MiB).</summary>
     public const int ScenarioLength = 4 * 1024 * 1024;
 
+    /// <summary>Lines of a batch held at once, in characters: four cases at the bound (32 MB), whatever the number of lines.</summary>
+    public const int BatchBlockLength = 4 * CaseLength;
+
     /// <summary>The message for an input past its bound, e.g. "the file is longer than the 4,194,304 characters accepted".</summary>
     public static string TooLong(string what, int limit) =>
         $"{what} is longer than the {limit.ToString("N0", CultureInfo.InvariantCulture)} characters accepted";

@@ -1,13 +1,14 @@
 using Negotiation.Cli;
 using Negotiation.Core.RuleSets;
 using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace Negotiation.Core.Tests.Cli;
 
 /// <summary>
-/// Every file the commands read is read only up to its bound: a huge or endless case file or scenario file
+/// Every file the commands read is read only up to its bound: a huge or endless case file, scenario file or batch line
 /// is refused after reading one character past the bound, with a message naming the bound, and never ends a run with
-/// "Out of memory". The huge files are sparse (no disk, no memory), read as NUL characters.
+/// "Out of memory" or an internal error. The huge files are sparse (no disk, no memory), read as NUL characters.
 /// </summary>
 public sealed class HugeInputTests : IDisposable
 {
@@ -71,6 +72,39 @@ public sealed class HugeInputTests : IDisposable
         Assert.EndsWith("huge.json: the file is longer than the 4,194,304 characters accepted", lines[1], StringComparison.Ordinal);
         Assert.Equal("1 passed, 2 failed", lines[2]);
         Assert.True(allocated < 2 * AllocationBound, $"{allocated:N0} bytes allocated to refuse two {Huge:N0}-byte files");
+    }
+
+    [Fact]
+    public void A_batch_line_beyond_the_bound_is_skipped_unread_and_every_other_line_is_advised()
+    {
+        // A valid line, then one of 256 MiB (a sparse hole: NUL characters), then a valid line.
+        var file = Path.Combine(temp, "cases.jsonl");
+        using (var stream = new FileStream(file, FileMode.CreateNew))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(OneLine("seed-oversight.json") + "\n"));
+            stream.Seek(Huge, SeekOrigin.Current);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes("\n" + OneLine("scam-offer.json") + "\n"));
+        }
+
+        _ = RuleSet.Default;
+        var (code, output, error, allocated) = RunCounting("batch", file, "--parallel", "1");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("1 of 3 cases failed", error, StringComparison.Ordinal);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToArray();
+        Assert.Equal(3, lines.Length);
+        Assert.NotNull(lines[0]["decision"]);
+        Assert.Equal(2, (int)lines[1]["line"]!);
+        Assert.Equal(["the line is longer than the 4,194,304 characters accepted; it was skipped"], lines[1]["errors"]!.Values<string>());
+        Assert.NotNull(lines[2]["decision"]);
+        Assert.True(allocated < AllocationBound, $"{allocated:N0} bytes allocated to skip a {Huge:N0}-byte line");
+    }
+
+    private static string OneLine(string example)
+    {
+        var json = JObject.Parse(File.ReadAllText(TestFiles.ExampleCase(example)));
+        json.Remove("$schema");
+        return json.ToString(Newtonsoft.Json.Formatting.None);
     }
 
     /// <summary>Runs the command in process and counts what this thread allocated meanwhile (one worker: the run stays on it).</summary>

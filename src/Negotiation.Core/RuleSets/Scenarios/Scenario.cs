@@ -50,8 +50,11 @@ public sealed class Scenario
 
     /// <summary>Reads a scenario file; a <c>caseFile</c> is resolved against the scenario's folder.</summary>
     /// <remarks>
-    /// A scenario file is read up to 4 MiB, its case file up to 4 MiB (<see cref="CaseLimits.MaxJsonLength"/>); both must be
-    /// JSON as RFC 8259 writes it.
+    /// A scenario and its case file are read only as regular files inside the scenario's tree: the scenario's folder, or
+    /// the rule set's folder above it when that holds <c>ruleset.json</c> (so <c>"../examples/seed.json"</c> from
+    /// <c>rules/set/scenarios</c> is inside). A path that leads outside, by <c>..</c>, a link or a path of its own, is
+    /// refused, and so is a pipe, socket or device, without being opened. A scenario file is read up to 4 MiB, its case file
+    /// up to 4 MiB (<see cref="CaseLimits.MaxJsonLength"/>); both must be JSON as RFC 8259 writes it.
     /// </remarks>
     /// <param name="path">The scenario file.</param>
     /// <returns>The scenario.</returns>
@@ -60,7 +63,21 @@ public sealed class Scenario
     public static Scenario FromFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = ReadText(path, path, InputLimits.ScenarioLength);
+        FileTree tree;
+        string folder;
+        try
+        {
+            // A case file is named from the folder the scenario really is in, links resolved.
+            folder = FileTree.RealPath(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var parent = Path.GetDirectoryName(folder);
+            tree = FileTree.Of(parent is not null && File.Exists(Path.Combine(parent, "ruleset.json")) ? parent : folder);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
+        {
+            throw new ScenarioException($"{path}: cannot read the file: {e.Message}");
+        }
+
+        var text = ReadText(tree, Path.GetFullPath(path), path, InputLimits.ScenarioLength);
         if (JsonText.TryParse(text, maxDepth: 64, out var error) is not { } parsed)
         {
             throw new ScenarioException($"{path}:{error!.Line ?? 0}:{error.Column ?? 0}: {error.Message}");
@@ -92,10 +109,10 @@ public sealed class Scenario
                 caseOrigin = path + " (case)";
                 break;
             case (null, JValue { Type: JTokenType.String } file):
-                caseOrigin = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Shorten((string)file!));
+                caseOrigin = Path.Combine(folder, Shorten((string)file!));
                 try
                 {
-                    caseJson = ReadText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, (string)file!), caseOrigin, InputLimits.CaseLength);
+                    caseJson = ReadText(tree, Path.Combine(folder, (string)file!), caseOrigin, InputLimits.CaseLength);
                 }
                 catch (ScenarioException e)
                 {
@@ -276,13 +293,16 @@ public sealed class Scenario
         }
     }
 
-    /// <summary>Reads a file up to <paramref name="limit"/>; <paramref name="shown"/> names it in messages.</summary>
-    private static string ReadText(string path, string shown, int limit)
+    /// <summary>Reads a file of the scenario's tree up to <paramref name="limit"/>; <paramref name="shown"/> names it in messages.</summary>
+    private static string ReadText(FileTree tree, string path, string shown, int limit)
     {
         string text;
         try
         {
-            text = BoundedText.ReadFile(path, limit);
+            var entry = tree.Check(path, out var file);
+            text = entry == TreeEntry.Regular
+                ? BoundedText.ReadFile(file, limit)
+                : throw new ScenarioException($"{shown}: {FileTree.Refusal(entry, "the scenario's folder")}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

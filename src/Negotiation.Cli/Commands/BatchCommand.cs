@@ -2,8 +2,10 @@ using System.Buffers;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using Negotiation.Cli.Input;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
+using Negotiation.Core.Inputs;
 using Newtonsoft.Json;
 
 namespace Negotiation.Cli.Commands;
@@ -13,8 +15,10 @@ namespace Negotiation.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// Lines are read in blocks: each block is advised in parallel, then written in order, then dropped, so memory
-/// stays flat however long the input is. A line that is not a valid case yields an error record naming its line,
-/// and the run goes on. Plans are written as UTF-8 bytes straight to the file or to standard output, whatever the
+/// stays flat however long the input is. A block holds at most <see cref="LinesPerWorker"/> lines per worker and
+/// <see cref="InputLimits.BatchBlockLength"/> characters. Lines end at a line feed only (see <see cref="JsonLinesReader"/>);
+/// a line longer than a case may be is skipped unread. A line that is not a valid case yields an error record naming
+/// its line, and the run goes on. Plans are written as UTF-8 bytes straight to the file or to standard output, whatever the
 /// console's encoding: no string is built per plan.
 /// </remarks>
 internal static class BatchCommand
@@ -32,7 +36,7 @@ internal static class BatchCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<string>("cases") { Description = "A JSON Lines file: one case per line. Blank lines are skipped." };
+        var file = new Argument<string>("cases") { Description = "A JSON Lines file: one case per line (lines end at LF), each at most 4 MiB. Blank lines are skipped." };
         var output = new Option<string?>("--out") { Description = "Write the plans to this file instead of standard output." };
         var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
         var language = new Option<string?>("--lang") { Description = "zh-CN or en; the rule set's first language when left out." };
@@ -178,24 +182,27 @@ internal static class BatchCommand
     {
         public Summary Process(TextReader input, LineSink output)
         {
-            var block = new (long Line, string Text)[LinesPerWorker * workers];
+            var block = new (long Line, string? Text)[LinesPerWorker * workers];
             // One UTF-8 buffer per slot, sized once and reused from block to block: a plan is some 45,000 characters,
             // and a string of it per line would be a fresh large-object-heap allocation, then a second encoding pass.
             var results = Enumerable.Range(0, block.Length).Select(_ => new ArrayBufferWriter<byte>(PlanCapacity)).ToArray();
             var failed = new bool[block.Length];
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
-            long lineNumber = 0, advised = 0, failures = 0;
+            var lines = new JsonLinesReader(input, InputLimits.CaseLength);
+            long advised = 0, failures = 0;
             var clock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
             while (true)
             {
+                // A block ends at its count of lines or of characters: lines near the bound do not pile up by the hundred.
                 var count = 0;
-                while (count < block.Length && input.ReadLine() is { } text)
+                long characters = 0;
+                while (count < block.Length && characters < InputLimits.BatchBlockLength && lines.TryRead(out var line, out var text))
                 {
-                    lineNumber++;
-                    if (!string.IsNullOrWhiteSpace(text))
+                    if (text is null || !string.IsNullOrWhiteSpace(text))
                     {
-                        block[count++] = (lineNumber, text);
+                        block[count++] = (line, text);
+                        characters += text?.Length ?? 0;
                     }
                 }
 
@@ -246,16 +253,25 @@ internal static class BatchCommand
         }
 
         /// <summary>Writes the plan of one line, or its error record, and a line break to <paramref name="result"/>; never throws for a bad case.</summary>
+        /// <param name="line">The line's number.</param>
+        /// <param name="text">The line, or null when it was too long to be read.</param>
+        /// <param name="result">Where the plan or the error record goes.</param>
         /// <returns>Whether the line was advised.</returns>
-        private bool AdviseLine(long line, string text, ArrayBufferWriter<byte> result)
+        private bool AdviseLine(long line, string? text, ArrayBufferWriter<byte> result)
         {
             var advised = WriteLine(line, text, result);
             result.Write("\n"u8);
             return advised;
         }
 
-        private bool WriteLine(long line, string text, ArrayBufferWriter<byte> result)
+        private bool WriteLine(long line, string? text, ArrayBufferWriter<byte> result)
         {
+            if (text is null)
+            {
+                Utf8.GetBytes(ErrorRecord(line, [InputLimits.TooLong("the line", InputLimits.CaseLength) + "; it was skipped"]), result);
+                return false;
+            }
+
             NegotiationPlan plan;
             try
             {

@@ -7,10 +7,11 @@ namespace Negotiation.Core.Diagnostics;
 internal sealed record JsonSyntaxError(string Path, int? Line, int? Column, string Message);
 
 /// <summary>
-/// Reads untrusted JSON text the one way the library does everywhere: line numbers kept, duplicate keys
-/// refused, numbers read as decimal (never double), dates left as text, nesting bounded, nothing after the value.
+/// Reads untrusted JSON text the one way the library does everywhere: strict RFC 8259 syntax (<see cref="StrictJson"/>),
+/// line numbers kept, duplicate keys refused, numbers read as decimal (never double), dates left as text, nesting
+/// bounded, nothing after the value.
 /// </summary>
-internal static class JsonText
+internal static partial class JsonText
 {
     private static readonly JsonLoadSettings LoadSettings = new()
     {
@@ -22,7 +23,13 @@ internal static class JsonText
     /// <summary>Parses <paramref name="text"/>; returns the tree, or null with <paramref name="error"/> set.</summary>
     public static JToken? TryParse(string text, int maxDepth, out JsonSyntaxError? error)
     {
-        error = null;
+        // Newtonsoft reads more than JSON (comments, trailing commas, single quotes, 010 as 8 ...): the text must be JSON first.
+        error = StrictJson.Check(text);
+        if (error is not null)
+        {
+            return null;
+        }
+
         using var reader = new JsonTextReader(new StringReader(text))
         {
             FloatParseHandling = FloatParseHandling.Decimal,
@@ -42,12 +49,12 @@ internal static class JsonText
         }
         catch (JsonReaderException e)
         {
-            error = new JsonSyntaxError(e.Path ?? "", e.LineNumber == 0 ? null : e.LineNumber, e.LinePosition == 0 ? null : e.LinePosition, "invalid JSON: " + TrimPosition(e.Message));
+            error = new JsonSyntaxError(e.Path ?? "", e.LineNumber == 0 ? null : e.LineNumber, e.LinePosition == 0 ? null : e.LinePosition, "invalid JSON: " + ShortenQuotes(TrimPosition(e.Message)));
         }
         catch (FormatException e)
         {
             // Newtonsoft reports some unreadable numbers this way.
-            error = new JsonSyntaxError(reader.Path, reader.LineNumber, reader.LinePosition, "invalid JSON: " + e.Message);
+            error = new JsonSyntaxError(reader.Path, reader.LineNumber, reader.LinePosition, "invalid JSON: " + ShortenQuotes(e.Message));
         }
         catch (OverflowException)
         {
@@ -68,4 +75,11 @@ internal static class JsonText
 
         return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
+
+    /// <summary>Shortens what Newtonsoft quotes from the text ("Input string '0777…' is not a valid number"): a message names the token, never echoes the file.</summary>
+    public static string ShortenQuotes(string message) =>
+        LongQuote().Replace(message, m => "'" + m.Groups[1].Value + "…'");
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']{40})[^']+'", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LongQuote();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
+using Negotiation.Core.Inputs;
 using Negotiation.Core.RuleSets.Evaluation;
 using Negotiation.Core.RuleSets.Loading;
 using NodaTime;
@@ -80,10 +81,14 @@ public sealed class RuleSet
     internal RuleEvaluator Evaluator { get; }
 
     /// <summary>Loads and validates the rule set in a folder: <c>ruleset.json</c>, <c>citations.json</c> and one file per workflow.</summary>
-    /// <param name="path">The folder. Sub-folders (scenarios, examples) are not part of the set and are not read.</param>
+    /// <param name="path">
+    /// The folder. Sub-folders (scenarios, examples) are not part of the set and are not read. Only regular files inside the
+    /// folder's tree are read, each up to 2 MiB: a link is followed only when it stays inside, and a pipe, socket or device
+    /// is refused without being opened.
+    /// </param>
     /// <returns>The compiled rule set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="RuleSetValidationException">The folder cannot be read or the set is invalid; every problem is listed.</exception>
+    /// <exception cref="RuleSetValidationException">The folder cannot be read, one of its files may not be read, or the set is invalid; every problem is listed.</exception>
     public static RuleSet FromDirectory(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -93,27 +98,28 @@ public sealed class RuleSet
         }
 
         string[] names;
+        FileTree tree;
         try
         {
             names = Directory.GetFiles(path, "*.json").Select(f => Path.GetFileName(f)!).ToArray();
+            tree = FileTree.Of(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RuleSetValidationException([new RuleSetProblem(path, null, null, null, "cannot list the folder: " + e.Message)]);
         }
 
+        // Only regular files inside the folder's tree are read: a link that leads outside, or a pipe named like a workflow, is refused.
         return RuleSetLoader.Load(new RuleSetSource(names, name =>
         {
-            var file = Path.Combine(path, name);
             try
             {
-                if (!File.Exists(file))
+                return tree.Check(name, out var file) switch
                 {
-                    return null;
-                }
-
-                using var reader = new StreamReader(file);
-                return JsonSource.ReadBounded(reader);
+                    TreeEntry.Missing => null,
+                    TreeEntry.Regular => BoundedText.ReadFile(file, JsonSource.MaxFileLength),
+                    var refused => throw new RuleSetValidationException([new RuleSetProblem(name, null, null, null, FileTree.Refusal(refused, "the rule set's folder"))]),
+                };
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

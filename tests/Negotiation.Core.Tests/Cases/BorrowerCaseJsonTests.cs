@@ -83,15 +83,17 @@ public sealed class BorrowerCaseJsonTests
     }
 
     [Fact]
-    public void Schema_key_and_comments_are_tolerated()
+    public void Schema_key_is_tolerated_but_comments_are_not_json()
     {
         const string json = """
-            // a case for the tests
             { "$schema": "../../schemas/borrower-case.schema.json", "asOf": "2026-11-20", "currency": "JPY",
-              "account": { "principal": 100000, "dueDate": "2026-11-10", "amountDue": 10000 } /* yen have no minor unit */ }
+              "account": { "principal": 100000, "dueDate": "2026-11-10", "amountDue": 10000 } }
             """;
+        var commented = "// a case for the tests\n" + json.Replace(" } }", " } /* yen have no minor unit */ }", StringComparison.Ordinal);
 
         Assert.Equal("JPY", BorrowerCase.FromJson(json).Currency);
+        var problem = Assert.Single(Assert.Throws<CaseValidationException>(() => BorrowerCase.FromJson(commented)).Problems);
+        Assert.Equal((1, 1, "invalid JSON: comments are not allowed in JSON"), (problem.Line, problem.Column, problem.Message));
     }
 
     [Fact]

@@ -9,10 +9,10 @@ public sealed class MalformedCaseTests
     // file, the JSON path the problem must name, a fragment of its message.
     public static TheoryData<string, string, string> Files => new()
     {
-        { "truncated", "account.fees", "invalid JSON: Unexpected end of content" },
+        { "truncated", "account", "invalid JSON: the text ends before the JSON value is complete" },
         { "root-is-array", "", "must be a JSON object" },
         { "duplicate-key", "asOf", "invalid JSON" },
-        { "content-after-object", "", "invalid JSON: Additional text encountered after finished reading JSON content" },
+        { "content-after-object", "", "invalid JSON: nothing may follow the JSON value (found '{')" },
         { "missing-asof", "asOf", "required property 'asOf' is missing" },
         { "missing-currency", "currency", "required property 'currency' is missing" },
         { "missing-account", "account", "required property 'account' is missing" },

@@ -115,6 +115,26 @@ public sealed class BatchCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_carriage_return_between_tokens_does_not_split_a_record()
+    {
+        // A bare CR is JSON white space: the first record is one valid case, not two fragments, and the lines after it
+        // keep their numbers. A CR before the LF is still only the line's end.
+        var withCr = Line("seed-oversight", 20).Replace(",\"currency\":", ",\r\"currency\":\r", StringComparison.Ordinal);
+        Assert.Contains('\r', withCr);
+        var file = Path.Combine(folder, "cases.jsonl");
+        File.WriteAllText(file, withCr + "\n{}\r\n" + Line("scam-offer", 20) + "\r\n");
+
+        var (code, output, _) = CommandLine.Run("batch", file, "--parallel", "1");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        var lines = OutputLines(output).Select(JObject.Parse).ToArray();
+        Assert.Equal(3, lines.Length);
+        Assert.NotNull(lines[0]["decision"]);
+        Assert.Equal(2, (int)lines[1]["line"]!);
+        Assert.NotNull(lines[2]["decision"]);
+    }
+
+    [Fact]
     public void An_empty_file_writes_nothing_and_exits_0()
     {
         var file = Write([]);

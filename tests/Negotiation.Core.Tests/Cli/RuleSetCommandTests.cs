@@ -55,7 +55,10 @@ public sealed class RuleSetCommandTests : IDisposable
         var folder = CopyMinimal();
         var scenarios = Path.Combine(temp, "scenarios");
         Directory.CreateDirectory(scenarios);
-        var caseFile = TestFiles.ExampleCase("seed-oversight.json");
+        // The case sits in the scenarios' folder: a case file outside it would be refused.
+        Directory.CreateDirectory(Path.Combine(scenarios, "cases"));
+        File.Copy(TestFiles.ExampleCase("seed-oversight.json"), Path.Combine(scenarios, "cases", "seed.json"));
+        const string caseFile = "cases/seed.json";
         File.WriteAllText(Path.Combine(scenarios, "a-pass.json"), $$"""
             { "name": "seed negotiates", "caseFile": "{{caseFile}}", "language": "en",
               "expect": { "outcome": "negotiate", "requests": ["extension", "instalment-plan"], "notRequests": ["principal-reduction"],

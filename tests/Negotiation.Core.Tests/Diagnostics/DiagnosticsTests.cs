@@ -32,7 +32,9 @@ public sealed class JsonTextTests
 
     [Theory]
     [InlineData("""{ "a": 1, "a": 2 }""", "invalid JSON")]
-    [InlineData("""{ "a": 1 } { }""", "Additional text")]
+    [InlineData("""{ "a": 1 } { }""", "nothing may follow the JSON value")]
+    [InlineData("""{ "a": 1, }""", "a comma before '}'")]
+    [InlineData("""{ "a": 010 }""", "'010' is not a JSON number")]
     [InlineData("""{ "a": """, "invalid JSON")]
     [InlineData("[[[[[[[[[[1]]]]]]]]]]", "depth")]
     public void Bad_text_gives_a_positioned_error(string text, string fragment)

@@ -43,6 +43,33 @@ public sealed class CaseFuzzTests(ITestOutputHelper output)
         Assert.True(outcomes.GetValueOrDefault("refused") > 5000, "too few mutated cases were refused");
     }
 
+    [Fact]
+    public void Lenient_syntax_in_valid_cases_is_refused_at_the_very_character_of_the_edit()
+    {
+        // 300 valid cases, each edited once in each way only Newtonsoft reads: none may be read, each problem points at the edit.
+        var texts = Samples.Of(CaseGenerators.ValidCase(), 300, seed: 20261128).Select(c => c.ToJson().ReplaceLineEndings("\n")).ToArray();
+        var random = new Random(20261128);
+        var refused = 0;
+        foreach (var text in texts)
+        {
+            foreach (var kind in LenientSyntax.Kinds)
+            {
+                if (LenientSyntax.Apply(text, kind, random) is not var (json, at))
+                {
+                    continue;
+                }
+
+                var problem = Assert.Single(Assert.Throws<CaseValidationException>(() => BorrowerCase.FromJson(json)).Problems);
+                Assert.StartsWith("invalid JSON: ", problem.Message, StringComparison.Ordinal);
+                Assert.True(at == LenientSyntax.IndexOf(json, problem.Line!.Value, problem.Column!.Value), $"{kind}: {problem} for an edit at {at}");
+                refused++;
+            }
+        }
+
+        output.WriteLine($"{refused:N0} lenient edits refused");
+        Assert.True(refused > 1500, $"only {refused} edits found a place");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]
@@ -66,6 +93,12 @@ public sealed class CaseFuzzTests(ITestOutputHelper output)
     [InlineData("{\"conduct\":{\"brokenPromises\":1e3}}")]
     [InlineData("{\"asOf\":new Date(1)}")]
     [InlineData("{'asOf':'2026-01-01'}")]
+    [InlineData("{\"asOf\":\"2026-01-01\",}")]
+    [InlineData("{asOf:\"2026-01-01\"}")]
+    [InlineData("{\"account\":{\"principal\":010}}")]
+    [InlineData("{\"account\":{\"principal\":0" + "77777777777777777777777777777777777777777777777777777777777777777777777777777777" + "}}")]
+    [InlineData("[\"\t\"]")]
+    [InlineData("{\"asOf\":\"2026-01-01\"}\u2028")]
     [InlineData("{\"$type\":\"System.IO.FileInfo, System.IO.FileSystem\",\"fileName\":\"/etc/passwd\"}")]
     [InlineData("{\"lender\":{\"$type\":\"System.Object\"}}")]
     public void Odd_documents_are_refused_with_a_validation_exception(string json)

@@ -93,7 +93,7 @@ public sealed class DifferentialCaseReaderTests(ITestOutputHelper output)
         string[] inserts =
         [
             "-", "0", "00", "e1", "E+2", ".", ".0", ",", " ", "\t", "\r\n", "\u00a0", "\u2028", "\ufeff", "/**/", "//x\n", "\\u0041",
-            "\\\"", "\\n", "\\ud800", "null", "true", "false", "}", "]", "{", "[", "\"", "'", "\0", "1", "9", "é", "🙂",
+            "\\\"", "\\n", "\\ud800", "null", "true", "false", "}", "]", "{", "[", "\"", "'", "\0", "1", "9", "é", "🙂", "0x", "NaN", "\r",
         ];
         var originals = Samples.Of(CaseGenerators.ValidCase(), 200, seed: 7).Select(c => c.ToJson()).ToArray();
         var random = new Random(20261128);
@@ -123,6 +123,29 @@ public sealed class DifferentialCaseReaderTests(ITestOutputHelper output)
 
         output.WriteLine($"4,000 edited texts, {taken:N0} taken by the fast path");
         Assert.True(taken > 200, "too few edited texts were still plain and valid; the comparison proves little");
+    }
+
+    [Fact]
+    public void Lenient_syntax_is_refused_on_both_paths()
+    {
+        // What only Newtonsoft reads: the fast path declines it, and the full reader, strict now, refuses it too.
+        var texts = Samples.Of(CaseGenerators.ValidCase(), 100, seed: 11).Select(c => c.ToJson().ReplaceLineEndings("\n")).ToArray();
+        var random = new Random(11);
+        var edits = 0;
+        foreach (var text in texts)
+        {
+            foreach (var kind in LenientSyntax.Kinds)
+            {
+                if (LenientSyntax.Apply(text, kind, random) is var (json, _))
+                {
+                    Assert.False(CaseFastReader.TryRead(json, out _), kind + ": " + json);
+                    Assert.False(Succeeds(() => CaseReader.ReadFully(json)), kind + ": " + json);
+                    edits++;
+                }
+            }
+        }
+
+        Assert.True(edits > 500, $"{edits} edits");
     }
 
     [Fact]

@@ -246,3 +246,68 @@ internal static class JsonMutations
         return builder.ToString();
     }
 }
+
+/// <summary>
+/// Edits only Newtonsoft reads, RFC 8259 has none of them: a comment, a trailing comma, single quotes, a bare name, a
+/// leading zero, a hexadecimal number, NaN. Each is made at a random place where it is the only thing wrong, in indented
+/// JSON whose every property starts its own line, and says where it starts, so that a test can check the position.
+/// </summary>
+internal static partial class LenientSyntax
+{
+    public static readonly string[] Kinds =
+        ["block comment", "line comment", "trailing comma", "single quotes", "bare name", "leading zero", "hexadecimal", "NaN"];
+
+    /// <summary>The edited text and the index of the first character the edit made wrong; null when the text has no place for it.</summary>
+    public static (string Text, int At)? Apply(string json, string kind, Random random)
+    {
+        var places = (kind switch
+        {
+            "block comment" or "line comment" => LineEndComma(),
+            "trailing comma" => BeforeCloser(),
+            "single quotes" or "bare name" => LineStartName(),
+            _ => LineStartNumber(),
+        }).Matches(json);
+        if (places.Count == 0)
+        {
+            return null;
+        }
+
+        var place = places[random.Next(places.Count)];
+        return kind switch
+        {
+            "block comment" => (json.Insert(place.Index + 1, "/* note */"), place.Index + 1),
+            "line comment" => (json.Insert(place.Index + 1, "// note"), place.Index + 1),
+            "trailing comma" => (json.Insert(place.Index, ","), place.Index),
+            "single quotes" => (json.Remove(place.Index, place.Length).Insert(place.Index, $"'{place.Groups[1].Value}': "), place.Index),
+            "bare name" => (json.Remove(place.Index, place.Length).Insert(place.Index, $"{place.Groups[1].Value}: "), place.Index),
+            "leading zero" => (json.Insert(place.Index, "0"), place.Index),
+            "hexadecimal" => (json.Insert(place.Index, "0x"), place.Index),
+            _ => (json.Remove(place.Index, place.Length).Insert(place.Index, "NaN"), place.Index),
+        };
+    }
+
+    /// <summary>The index of the character at a problem's line and column (from 1), in a text whose lines end with LF.</summary>
+    public static int IndexOf(string text, int line, int column)
+    {
+        var start = 0;
+        for (var l = 1; l < line; l++)
+        {
+            start = text.IndexOf('\n', start) + 1;
+        }
+
+        return start + column - 1;
+    }
+
+    // A raw line feed never appears inside a JSON string, so what these find at a line's start or end is structure.
+    [System.Text.RegularExpressions.GeneratedRegex(@",(?=\n)")]
+    private static partial System.Text.RegularExpressions.Regex LineEndComma();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[^\[{\s])(?=\n\s*[}\]])")]
+    private static partial System.Text.RegularExpressions.Regex BeforeCloser();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^\s*)""([A-Za-z]+)"": ", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex LineStartName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^\s*""[A-Za-z]+"": )[0-9][0-9.]*(?=,?\n)", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex LineStartNumber();
+}

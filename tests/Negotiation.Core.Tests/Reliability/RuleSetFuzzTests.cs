@@ -73,6 +73,38 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
         Assert.True(outcomes.GetValueOrDefault("refused") > 5000, "too few mutated sets were refused");
     }
 
+    [Fact]
+    public void Lenient_syntax_in_any_rule_file_is_refused_at_the_edit_naming_the_file()
+    {
+        var original = Files.ToDictionary(f => f, f => TestFiles.Read("TestData", "rulesets", "minimal", f).ReplaceLineEndings("\n"), StringComparer.Ordinal);
+        var random = new Random(8);
+        var refused = 0;
+        foreach (var file in Files)
+        {
+            foreach (var kind in LenientSyntax.Kinds)
+            {
+                for (var n = 0; n < 4; n++)
+                {
+                    if (LenientSyntax.Apply(original[file], kind, random) is not var (text, at))
+                    {
+                        continue;
+                    }
+
+                    var files = new Dictionary<string, string>(original, StringComparer.Ordinal) { [file] = text };
+                    var problems = Assert.Throws<RuleSetValidationException>(
+                        () => RuleSet.FromStreams(files.ToDictionary(f => f.Key, f => (Stream)new MemoryStream(Encoding.UTF8.GetBytes(f.Value)), StringComparer.Ordinal))).Problems;
+                    var problem = problems.First(p => p.File == file);
+                    Assert.StartsWith("invalid JSON: ", problem.Message, StringComparison.Ordinal);
+                    Assert.True(at == LenientSyntax.IndexOf(text, problem.Line!.Value, problem.Column!.Value), $"{file}, {kind}: {problem} for an edit at {at}");
+                    refused++;
+                }
+            }
+        }
+
+        output.WriteLine($"{refused} lenient rule files refused");
+        Assert.True(refused > 80, $"only {refused} edits found a place");
+    }
+
     private static Gen<(string File, string How, string Text)> Edit(Dictionary<string, JToken> trees) =>
         Gen.Frequency(
             (3, from file in Gen.Elements(Files)

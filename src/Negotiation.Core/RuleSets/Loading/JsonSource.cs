@@ -1,4 +1,5 @@
 using Negotiation.Core.Diagnostics;
+using Negotiation.Core.Inputs;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -8,27 +9,16 @@ namespace Negotiation.Core.RuleSets.Loading;
 internal static class JsonSource
 {
     /// <summary>The largest rule-set file accepted, in characters.</summary>
-    public const int MaxFileLength = 2 * 1024 * 1024;
+    public const int MaxFileLength = InputLimits.RuleFileLength;
 
     /// <summary>Reads at most one character more than <see cref="MaxFileLength"/>, so a huge or endless stream cannot exhaust memory.</summary>
-    public static string ReadBounded(TextReader reader)
-    {
-        var buffer = new char[MaxFileLength + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = reader.Read(buffer, length, buffer.Length - length)) > 0)
-        {
-            length += read;
-        }
-
-        return new string(buffer, 0, length);
-    }
+    public static string ReadBounded(TextReader reader) => BoundedText.Read(reader, MaxFileLength);
 
     public static JToken? Parse(string file, string text, ProblemList problems)
     {
         if (text.Length > MaxFileLength)
         {
-            problems.Add(file, null, null, $"the file is longer than the {JsonChecks.Count(MaxFileLength)} characters accepted");
+            problems.Add(file, null, null, InputLimits.TooLong("the file", MaxFileLength));
             return null;
         }
 

@@ -1,6 +1,7 @@
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Diagnostics;
+using Negotiation.Core.Inputs;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NodaTime;
@@ -49,6 +50,13 @@ public sealed class Scenario
     public string? Language { get; }
 
     /// <summary>Reads a scenario file; a <c>caseFile</c> is resolved against the scenario's folder.</summary>
+    /// <remarks>
+    /// A scenario and its case file are read only as regular files inside the scenario's tree: the scenario's folder, or
+    /// the rule set's folder above it when that holds <c>ruleset.json</c> (so <c>"../examples/seed.json"</c> from
+    /// <c>rules/set/scenarios</c> is inside). A path that leads outside, by <c>..</c>, a link or a path of its own, is
+    /// refused, and so is a pipe, socket or device, without being opened. A scenario file is read up to 4 MiB, its case file
+    /// up to 4 MiB (<see cref="CaseLimits.MaxJsonLength"/>); both must be JSON as RFC 8259 writes it.
+    /// </remarks>
     /// <param name="path">The scenario file.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
@@ -56,15 +64,29 @@ public sealed class Scenario
     public static Scenario FromFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = ReadText(path);
-        JObject root;
+        FileTree tree;
+        string folder;
         try
         {
-            root = JObject.Parse(text, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            // A case file is named from the folder the scenario really is in, links resolved.
+            folder = FileTree.RealPath(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var parent = Path.GetDirectoryName(folder);
+            tree = FileTree.Of(parent is not null && File.Exists(Path.Combine(parent, "ruleset.json")) ? parent : folder);
         }
-        catch (JsonReaderException e)
+        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
         {
-            throw new ScenarioException($"{path}:{e.LineNumber}:{e.LinePosition}: invalid JSON: {e.Message}");
+            throw new ScenarioException($"{path}: cannot read the file: {e.Message}");
+        }
+
+        var text = ReadText(tree, Path.GetFullPath(path), path, InputLimits.ScenarioLength);
+        if (JsonText.TryParse(text, maxDepth: 64, out var error) is not { } parsed)
+        {
+            throw new ScenarioException($"{path}:{error!.Line ?? 0}:{error.Column ?? 0}: {error.Message}");
+        }
+
+        if (parsed is not JObject root)
+        {
+            throw new ScenarioException($"{path}: a scenario must be a JSON object");
         }
 
         var problems = new List<string>();
@@ -88,10 +110,10 @@ public sealed class Scenario
                 caseOrigin = path + " (case)";
                 break;
             case (null, JValue { Type: JTokenType.String } file):
-                caseOrigin = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, (string)file!);
+                caseOrigin = Path.Combine(folder, Shorten((string)file!));
                 try
                 {
-                    caseJson = ReadText(caseOrigin);
+                    caseJson = ReadText(tree, Path.Combine(folder, (string)file!), caseOrigin, InputLimits.CaseLength);
                 }
                 catch (ScenarioException e)
                 {
@@ -284,21 +306,31 @@ public sealed class Scenario
         foreach (var property in obj.Properties().Where(p => !known.Contains(p.Name)))
         {
             var near = NameSuggestions.Nearest(property.Name, known);
-            problems.Add($"unknown key '{property.Name}' in {where}{(near is null ? "" : $"; did you mean '{near}'?")}");
+            problems.Add($"unknown key '{Shorten(property.Name)}' in {where}{(near is null ? "" : $"; did you mean '{near}'?")}");
         }
     }
 
-    private static string ReadText(string path)
+    /// <summary>Reads a file of the scenario's tree up to <paramref name="limit"/>; <paramref name="shown"/> names it in messages.</summary>
+    private static string ReadText(FileTree tree, string path, string shown, int limit)
     {
+        string text;
         try
         {
-            return File.ReadAllText(path);
+            var entry = tree.Check(path, out var file);
+            text = entry == TreeEntry.Regular
+                ? BoundedText.ReadFile(file, limit)
+                : throw new ScenarioException($"{shown}: {FileTree.Refusal(entry, "the scenario's folder")}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ScenarioException($"{path}: cannot read the file: {e.Message}");
+            throw new ScenarioException($"{shown}: cannot read the file: {e.Message}");
         }
+
+        return text.Length <= limit ? text : throw new ScenarioException($"{shown}: {InputLimits.TooLong("the file", limit)}");
     }
+
+    /// <summary>A name from the file as a message quotes it: whole up to 100 characters, never the whole of a huge one.</summary>
+    private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
 }
 
 /// <summary>Thrown when a scenario file cannot be used; the message names the file and what is wrong.</summary>

@@ -92,7 +92,7 @@ internal static class ManifestReader
                 return true;
             }
 
-            checks.Problem(at, $"workflow name '{name}' must be a kebab-case code; its file is '<name>.json'");
+            checks.Problem(at, $"workflow name {JsonChecks.Shown(name)} must be a kebab-case code; its file is '<name>.json'");
             return false;
         });
         if (workflows is { Count: 0 })
@@ -122,7 +122,7 @@ internal static class ManifestReader
         {
             if (!JsonChecks.CamelName().IsMatch(property.Name))
             {
-                checks.Problem(property, $"parameter name '{property.Name}' must be camelCase letters and digits, starting with a lower-case letter");
+                checks.Problem(property, $"parameter name {JsonChecks.Shown(property.Name)} must be camelCase letters and digits, starting with a lower-case letter");
             }
             else if (property.Value.Type is not (JTokenType.Integer or JTokenType.Float))
             {

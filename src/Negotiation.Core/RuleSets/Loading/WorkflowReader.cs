@@ -135,6 +135,12 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         }
 
         var name = checks.String(obj, "RuleName", required: true);
+        if (name is not null && !JsonChecks.IsOneLine(name))
+        {
+            checks.Problem(obj["RuleName"], $"the rule name {JsonChecks.Shown(name)} must be one line of text, with no control characters and no spaces at either end; every report line and the trace name the rule by it");
+            name = null;
+        }
+
         checks = checks.ForRule(name);
         CheckProperties(obj, KnownRule, checks, "a rule");
         if (name is not null && !ruleNames.Add(name))

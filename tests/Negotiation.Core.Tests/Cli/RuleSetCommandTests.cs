@@ -10,7 +10,6 @@ public sealed class RuleSetCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
-
     private string CopyMinimal()
     {
         var folder = Path.Combine(temp, "rules");
@@ -47,6 +46,23 @@ public sealed class RuleSetCommandTests : IDisposable
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith(decision + ":", StringComparison.Ordinal) && l.Contains("rule 'overdue': Operator must be exactly", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(decision + ":", StringComparison.Ordinal) && l.Contains("rule 'in-grace': the expression is refused: method 'Object.GetType'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_reports_parameter_names_that_differ_only_in_case_at_their_place_in_the_manifest()
+    {
+        var folder = CopyMinimal();
+        var manifest = Path.Combine(folder, "ruleset.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"followUpDays\": 7", "\"followUpDays\": 7,\n    \"followUpDAYS\": 8", StringComparison.Ordinal));
+        var decision = Path.Combine(folder, "decision.json");
+        File.WriteAllText(decision, File.ReadAllText(decision).Replace("facts.inGracePeriod &&", "facts.daysPastDue > params.followUpDays &&", StringComparison.Ordinal));
+
+        var (code, output, error) = CommandLine.Run("validate", folder);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"{manifest}:17:19: parameter 'followUpDAYS' differs from 'followUpDays' only in case", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,4 +71,17 @@ public sealed class RuleSetEscapeRegressionTests
         Assert.Contains(plan.Trace, t => t.Rule == "ask-extension");
         Assert.Contains(plan.Trace, t => t.Rule == "ASK-EXTENSION");
     }
+
+    [Fact]
+    public void Fact_beyond_int_in_days_format_is_written_not_an_internal_error()
+    {
+        // The case limits allow a debt above 2^31; {totalOwed:days} cast it to int and Advise threw OverflowException.
+        var rules = RuleSetKit.Minimal().Edit("decision.json", w => w["Rules"]![1]!["Properties"]!["message"]!["en"] = "{totalOwed:days} owed").Load();
+        var seed = BorrowerCase.FromJson(TestFiles.Read("rules", "cn-consumer-credit", "examples", "seed-oversight.json"));
+        var @case = seed with { Account = seed.Account with { Principal = 3_000_000_000m } };
+
+        var plan = NegotiationAdvisor.Create(rules).Advise(@case, "en");
+
+        Assert.Contains(plan.Decision.Reasons, r => r.Message == "3000000164 days owed");
+    }
 }

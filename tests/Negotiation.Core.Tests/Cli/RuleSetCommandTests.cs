@@ -1,5 +1,6 @@
 using Negotiation.Cli;
 using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace Negotiation.Core.Tests.Cli;
 
@@ -46,6 +47,25 @@ public sealed class RuleSetCommandTests : IDisposable
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith(decision + ":", StringComparison.Ordinal) && l.Contains("rule 'overdue': Operator must be exactly", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(decision + ":", StringComparison.Ordinal) && l.Contains("rule 'in-grace': the expression is refused: method 'Object.GetType'", StringComparison.Ordinal));
+    }
+
+    [UnixFact]
+    public void Validate_refuses_the_quote_trick_on_a_one_megabyte_stack_instead_of_crashing()
+    {
+        // The parser ends a '...' literal at \' ; a check that took \' for an escape let 400 brackets through, and the
+        // parser's recursion then overflowed the stack, which no handler can catch: the process died mid-validate.
+        var folder = CopyMinimal();
+        var decision = Path.Combine(folder, "decision.json");
+        var workflow = JObject.Parse(File.ReadAllText(decision));
+        workflow["Rules"]![0]!["Expression"] = "'x\\' != \"\" || " + new string('(', 400) + "true" + new string(')', 400);
+        File.WriteAllText(decision, workflow.ToString());
+
+        var (code, output, error) = CommandLine.RunProcess("ulimit -s 1024", new Dictionary<string, string>(), "validate", folder);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Empty(output);
+        Assert.StartsWith(decision + ":", error, StringComparison.Ordinal);
+        Assert.Contains("rule 'in-grace': the expression is refused: brackets nest deeper than 40 levels", error, StringComparison.Ordinal);
     }
 
     [Fact]

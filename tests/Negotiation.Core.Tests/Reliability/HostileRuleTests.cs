@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets;
 using Negotiation.Core.RuleSets.Expressions;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -34,6 +35,7 @@ public sealed class HostileRuleTests(ITestOutputHelper output)
         Assert.Contains(Corpus, e => e.StartsWith(new string('(', ExpressionGuard.MaxDepth + 1), StringComparison.Ordinal)); // deeply nested
         Assert.Contains(Corpus, e => e.Contains("Enumerable.Range(0, 2147483647)", StringComparison.Ordinal)); // runs for ever
         Assert.Contains(Corpus, e => e.Contains("PadLeft(1000000000)", StringComparison.Ordinal));           // allocates without bound
+        Assert.Contains(Corpus, e => e.StartsWith("'x\\' != ", StringComparison.Ordinal));                       // a quote the parser ends at \'
     }
 
     [Theory]
@@ -47,6 +49,38 @@ public sealed class HostileRuleTests(ITestOutputHelper output)
         var error = Record.Exception(() => RuleSetKit.Minimal().WithExpression(expression).Load());
 
         Assert.Equal(admitted, error is null);
+    }
+
+    [Theory]
+    [InlineData("'x\\' != \"\" || ", ExpressionGuard.MaxDepth + 1)]
+    [InlineData("'x\\' != \"\" || ", 100)]
+    [InlineData("'\\' == 'x' || ", 60)]
+    [InlineData("\"\\\\\" != '\\' || ", 60)]
+    public void Quote_trick_cannot_bypass_the_depth_limit(string prefix, int depth)
+    {
+        // The parser ends a '...' literal at \' (only \" is an escape to it); a check that read \' as an escaped quote saw the
+        // rest as text and let any nesting through, and 400 levels overflowed a 1 MB stack (RuleSetCommandTests shows the process).
+        var expression = prefix + new string('(', depth) + "true" + new string(')', depth);
+
+        var problems = RuleSetKit.Minimal().WithExpression(expression).Problems();
+
+        Assert.Contains(problems, p => p.Rule == "in-grace" && p.Message == $"the expression is refused: brackets nest deeper than {ExpressionGuard.MaxDepth} levels; split the expression or use a fact");
+    }
+
+    public static TheoryData<string> DeepestWithinTheLimits => new(
+        new string('(', ExpressionGuard.MaxDepth) + new string('!', 1900) + "true" + new string(')', ExpressionGuard.MaxDepth),
+        new string('(', ExpressionGuard.MaxDepth) + new string('-', 1900) + "1 > 0" + new string(')', ExpressionGuard.MaxDepth),
+        string.Concat(Enumerable.Repeat("case.history.Any(h => ", ExpressionGuard.MaxDepth)) + new string('!', 1000) + "true" + new string(')', ExpressionGuard.MaxDepth));
+
+    [Theory]
+    [MemberData(nameof(DeepestWithinTheLimits))]
+    public void The_deepest_expressions_within_the_limits_load_from_a_thread_with_a_small_stack(string expression)
+    {
+        // The parser needs 512 to 768 KiB of stack for these; the loader parses on a thread of its own, so a caller with
+        // 256 KiB (an IIS worker has that much) gets a refusal, not a process killed by a stack overflow.
+        var error = SmallStack.Run(256 * 1024, () => Record.Exception(() => RuleSetKit.Minimal().WithExpression(expression).Load()));
+
+        Assert.True(error is null or RuleSetValidationException, error?.ToString());
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using FsCheck.Fluent;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
 using Negotiation.Core.RuleSets;
+using Negotiation.Core.RuleSets.Evaluation;
+using Negotiation.Core.RuleSets.Expressions;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
@@ -71,6 +73,72 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{Inputs:N0} rule sets in {clock.Elapsed.TotalSeconds:F1} s: " + string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
         Assert.True(outcomes.GetValueOrDefault("loaded") > 100, "too few mutated sets still loaded");
         Assert.True(outcomes.GetValueOrDefault("refused") > 5000, "too few mutated sets were refused");
+    }
+
+    [Fact]
+    public void Quote_escape_and_bracket_mixes_are_loaded_or_refused_and_never_overflow_a_small_stack()
+    {
+        // Each mix is loaded on a thread with a 1 MiB stack, as in a process under `ulimit -s 1024`: a mix whose quoting the
+        // depth check misread would let the parser recurse hundreds of levels deep and kill the process, uncatchably.
+        var parsing = new RuleExpressionParsing(RuleEvaluator.Settings);
+        var mixes = Samples.Of(QuoteMix(), 1_500, seed: 16);
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        SmallStack.Run(1024 * 1024, () =>
+        {
+            foreach (var mix in mixes)
+            {
+                var outcome = LoadOrRefuse(mix, TokenDepth(parsing, mix));
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            }
+
+            return outcomes.Count;
+        });
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("too deep") > 200, "too few mixes nest deeper than the limit");
+        Assert.True(outcomes.GetValueOrDefault("loaded") + outcomes.GetValueOrDefault("refused") > 200, "too few mixes stay within it");
+    }
+
+    /// <summary>Quotes, backslashes and brackets in any order, then brackets nested up to 300 deep around a condition.</summary>
+    private static Gen<string> QuoteMix() =>
+        from count in Gen.Choose(1, 8)
+        from pieces in Gen.ArrayOf(Gen.Elements("'", "\"", "\\", "\\'", "\\\"", "''", "\"\"", "x", " ", "(", ")", "[", "]", "{", "}", "true", " || ", " != ", "'x'"), count)
+        from depth in Gen.Frequency((1, Gen.Choose(0, ExpressionGuard.MaxDepth)), (2, Gen.Choose(ExpressionGuard.MaxDepth + 1, 300)))
+        select string.Concat(pieces) + " || " + new string('(', depth) + "facts.isOverdue" + new string(')', depth);
+
+    /// <summary>How deep the parser's own tokenizer sees the brackets nest, or null when it cannot split the text into tokens.</summary>
+    private static int? TokenDepth(RuleExpressionParsing parsing, string expression)
+    {
+        try
+        {
+            return parsing.BracketDepth(expression);
+        }
+        catch (System.Linq.Dynamic.Core.Exceptions.ParseException)
+        {
+            return null;
+        }
+    }
+
+    private static string LoadOrRefuse(string expression, int? depth)
+    {
+        try
+        {
+            RuleSetKit.Minimal().WithExpression(expression).Load();
+            Assert.True(depth <= ExpressionGuard.MaxDepth, $"loaded although its brackets nest {depth} deep: {expression}");
+            return "loaded";
+        }
+        catch (RuleSetValidationException e)
+        {
+            Assert.All(e.Problems, p => Assert.Equal(("decision.json", "in-grace"), (p.File, p.Rule)));
+            if (depth > ExpressionGuard.MaxDepth)
+            {
+                Assert.Contains(e.Problems, p => p.Message.Contains("brackets nest deeper", StringComparison.Ordinal));
+                return "too deep";
+            }
+
+            return "refused";
+        }
     }
 
     private static Gen<(string File, string How, string Text)> Edit(Dictionary<string, JToken> trees) =>

@@ -52,17 +52,23 @@ internal static partial class RuleSetLoader
             problems.Add(stray, null, null, "this file is not a workflow listed in ruleset.json; list it under \"workflows\" or remove it");
         }
 
-        // Expressions are checked even when other parts failed, so the editor sees every problem in one pass.
+        // Expressions are checked even when other parts failed, so the editor sees every problem in one pass; on a thread
+        // with a known stack, because the parser descends recursively and an overflow would end the process.
         var inputs = new RuleInputs(manifest.Parameters);
-        var specs = new List<RuleSpec>();
-        foreach (var rule in rules)
+        var specs = ParserThread.Run(() =>
         {
-            var reads = CheckExpressions(rule, Parser, inputs, problems);
-            if (rule.Spec is { } spec)
+            var checkedSpecs = new List<RuleSpec>();
+            foreach (var rule in rules)
             {
-                specs.Add(spec with { Reads = reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
+                var reads = CheckExpressions(rule, Parser, inputs, problems);
+                if (rule.Spec is { } spec)
+                {
+                    checkedSpecs.Add(spec with { Reads = reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
+                }
             }
-        }
+
+            return checkedSpecs;
+        });
 
         ThrowIfAny(problems);
 
@@ -104,14 +110,14 @@ internal static partial class RuleSetLoader
                 }
             }
 
-            if (ExpressionGuard.CheckText(expression) is { } tooDeep)
-            {
-                problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + tooDeep, rule.Name);
-                return reads;
-            }
-
             try
             {
+                if (ExpressionGuard.CheckText(expression, parser) is { } tooDeep)
+                {
+                    problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + tooDeep, rule.Name);
+                    return reads;
+                }
+
                 var body = parser.Parse(expression, inputs.Expressions, typeof(bool));
                 var (refusals, paths) = ExpressionGuard.Check(body, inputs.ParametersType, inputs.Expressions.ToHashSet());
                 foreach (var refusal in refusals)

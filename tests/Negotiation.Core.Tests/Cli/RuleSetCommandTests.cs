@@ -1,4 +1,5 @@
 using Negotiation.Cli;
+using Negotiation.Core.Cases;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -83,6 +84,31 @@ public sealed class RuleSetCommandTests : IDisposable
         Assert.Empty(output);
         Assert.StartsWith($"{manifest}:17:19: parameter 'followUpDAYS' differs from 'followUpDays' only in case", error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
+    public void Advise_gives_the_same_plan_under_a_turkish_locale_and_in_invariant_globalisation_mode()
+    {
+        // Casing and prefixes used to follow the process's culture: 'i' upper-cased is 'İ' in Turkish, and a culture ignores
+        // a soft hyphen that an ordinal comparison sees. The same case and rules gave pay-now in one process and negotiate
+        // in the other.
+        var folder = CopyMinimal();
+        var decision = Path.Combine(folder, "decision.json");
+        var workflow = JObject.Parse(File.ReadAllText(decision));
+        workflow["Rules"]![0]!["Expression"] = "\"i\".ToUpper() == \"I\" && !case.lender.name.StartsWith(\"享花卡\")";
+        File.WriteAllText(decision, workflow.ToString());
+        var seed = BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json")));
+        var caseFile = Path.Combine(temp, "case.json");
+        File.WriteAllText(caseFile, (seed with { Lender = seed.Lender with { Name = "\u00AD享花卡" } }).ToJson());
+        string[] args = ["advise", caseFile, "--rules", folder, "--format", "json", "--lang", "en"];
+
+        var turkish = CommandLine.RunProcess("true", new Dictionary<string, string> { ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "0" }, args);
+        var invariant = CommandLine.RunProcess("true", new Dictionary<string, string> { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" }, args);
+
+        Assert.Equal((ExitCodes.Ok, ""), (turkish.Code, turkish.Err));
+        Assert.Equal((ExitCodes.Ok, ""), (invariant.Code, invariant.Err));
+        Assert.Contains("\"outcome\": \"pay-now\"", invariant.Out, StringComparison.Ordinal);
+        Assert.Equal(invariant.Out, turkish.Out);
     }
 
     [Fact]

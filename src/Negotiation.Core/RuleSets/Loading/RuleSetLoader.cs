@@ -125,8 +125,9 @@ internal static partial class RuleSetLoader
                     problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + refusal, rule.Name);
                 }
 
-                // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text.
-                rule.Body = refusals.Count == 0 ? body : null;
+                // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text, with its
+                // text calls made ordinal so that no culture decides a rule.
+                rule.Body = refusals.Count == 0 ? CultureFreeText.Rewrite(body) : null;
 
                 reads.AddRange(paths);
             }

@@ -58,13 +58,22 @@ internal static partial class RuleSetLoader
         var specs = ParserThread.Run(() =>
         {
             var checkedSpecs = new List<RuleSpec>();
+            var costs = new List<(ReadRule Rule, long Steps)>();
             foreach (var rule in rules)
             {
-                var reads = CheckExpressions(rule, Parser, inputs, problems);
+                var reads = CheckExpressions(rule, Parser, inputs, problems, costs);
                 if (rule.Spec is { } spec)
                 {
                     checkedSpecs.Add(spec with { Reads = reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
                 }
+            }
+
+            // Each advice runs every rule once, so the set's cost is the sum of its expressions'.
+            var total = costs.Aggregate(0L, (sum, c) => sum > long.MaxValue - c.Steps ? long.MaxValue : sum + c.Steps);
+            var dearest = costs.OrderByDescending(c => c.Steps).Take(3).ToList();
+            if (ExpressionCost.CheckSet(total, dearest.Select(d => (d.Rule.Name, d.Steps))) is { } tooDear)
+            {
+                problems.Add(dearest[0].Rule.File, dearest[0].Rule.ExpressionToken, tooDear, dearest[0].Rule.Name);
             }
 
             return checkedSpecs;
@@ -95,7 +104,7 @@ internal static partial class RuleSetLoader
         return new RuleSet(manifest, citations, specs, evaluator);
     }
 
-    private static List<string> CheckExpressions(ReadRule rule, RuleExpressionParsing parser, RuleInputs inputs, ProblemList problems)
+    private static List<string> CheckExpressions(ReadRule rule, RuleExpressionParsing parser, RuleInputs inputs, ProblemList problems, List<(ReadRule Rule, long Steps)> costs)
     {
         var reads = new List<string>();
         if (rule.Expression is { } expression)
@@ -126,8 +135,21 @@ internal static partial class RuleSetLoader
                 }
 
                 // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text, with its
-                // text calls made ordinal so that no culture decides a rule.
-                rule.Body = refusals.Count == 0 ? CultureFreeText.Rewrite(body) : null;
+                // text calls made ordinal so that no culture decides a rule, and only if its work is bounded.
+                if (refusals.Count == 0)
+                {
+                    var runs = CultureFreeText.Rewrite(body);
+                    var steps = ExpressionCost.Estimate(runs);
+                    if (ExpressionCost.Check(steps) is { } tooDear)
+                    {
+                        problems.Add(rule.File, rule.ExpressionToken, tooDear, rule.Name);
+                    }
+                    else
+                    {
+                        rule.Body = runs;
+                        costs.Add((rule, steps));
+                    }
+                }
 
                 reads.AddRange(paths);
             }
@@ -145,7 +167,7 @@ internal static partial class RuleSetLoader
 
         foreach (var child in rule.Children)
         {
-            reads.AddRange(CheckExpressions(child, parser, inputs, problems));
+            reads.AddRange(CheckExpressions(child, parser, inputs, problems, costs));
         }
 
         return reads;

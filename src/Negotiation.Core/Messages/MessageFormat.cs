@@ -18,6 +18,9 @@ public static class MessageFormat
 
     private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+    /// <summary>The largest fraction whose percentage a <see cref="decimal"/> holds (<see cref="decimal.MaxValue"/> / 100).</summary>
+    internal const decimal MaxPercentFraction = 792_281_625_142_643_375_935_439_503.35m;
+
     /// <summary>Writes an amount of money with group separators and the currency's minor unit, e.g. <c>6,964.90元</c> or <c>CNY 6,964.90</c>.</summary>
     /// <param name="amount">The amount.</param>
     /// <param name="currency">The ISO 4217 code.</param>
@@ -41,7 +44,7 @@ public static class MessageFormat
     public static string Percent(decimal fraction, string language)
     {
         Check(language);
-        return (fraction * 100m).ToString("0.##", Numbers) + "%";
+        return PercentDigits(fraction) + "%";
     }
 
     /// <summary>Writes a date: <c>2026年11月10日</c> in Chinese, <c>10 Nov 2026</c> in English.</summary>
@@ -81,9 +84,9 @@ public static class MessageFormat
         (decimal d, FactFormat.Percent) => Percent(d, language),
         (LocalDate d, _) => Date(d, language),
         (int n, FactFormat.Days) => Days(n, language),
-        (decimal n, FactFormat.Days) => Days((int)n, language),
+        (decimal n, FactFormat.Days) => FitsInt(n) ? Days((int)n, language) : WholeBeyondInt(n, language, "天", " days"),
         (int n, FactFormat.Months) => Months(n, language),
-        (decimal n, FactFormat.Months) => Months((int)n, language),
+        (decimal n, FactFormat.Months) => FitsInt(n) ? Months((int)n, language) : WholeBeyondInt(n, language, "个月", " months"),
         (bool b, _) => language == Language.Chinese ? (b ? "是" : "否") : (b ? "yes" : "no"),
         (string s, _) => Vocabulary.Label(s, language),
         (decimal d, _) => d.ToString("0.##########", Numbers),
@@ -112,13 +115,13 @@ public static class MessageFormat
                 }
 
                 return;
-            case FactFormat.Percent when Check(language) is not null && (value * 100m).TryFormat(buffer, out var written, "0.##", Numbers):
+            case FactFormat.Percent when Check(language) is not null && Math.Abs(value) <= MaxPercentFraction && (value * 100m).TryFormat(buffer, out var written, "0.##", Numbers):
                 text.Append(buffer[..written]).Append('%');
                 return;
-            case FactFormat.Days:
+            case FactFormat.Days when FitsInt(value):
                 AppendDays(text, (int)value, language);
                 return;
-            case FactFormat.Months:
+            case FactFormat.Months when FitsInt(value):
                 AppendMonths(text, (int)value, language);
                 return;
             case FactFormat.Plain or FactFormat.Date when value.TryFormat(buffer, out var written, "0.##########", Numbers):
@@ -258,6 +261,32 @@ public static class MessageFormat
     }
 
     private static StringBuilder AppendInvariant(StringBuilder text, int value) => text.Append(Numbers, $"{value}");
+
+    /// <summary>Whether the whole part of <paramref name="value"/> is an <see cref="int"/>: a day or month count as the calculators make them.</summary>
+    private static bool FitsInt(decimal value) => value > int.MinValue - 1m && value < int.MaxValue + 1m;
+
+    /// <summary>
+    /// A count of days or months beyond <see cref="int"/> (a parameter or a large amount written as days): its whole part,
+    /// as a count within it is written, rather than the OverflowException a cast would throw at advice time.
+    /// </summary>
+    private static string WholeBeyondInt(decimal value, string language, string chinese, string english) =>
+        decimal.Truncate(value).ToString("0", Numbers) + (Check(language) == Language.Chinese ? chinese : english);
+
+    /// <summary>
+    /// The fraction as a percentage without the sign: 0.18 → <c>18</c>. Beyond <see cref="MaxPercentFraction"/> the digits are
+    /// moved two places instead of multiplied by 100, which would overflow; such a fraction has at most two decimals.
+    /// </summary>
+    private static string PercentDigits(decimal fraction)
+    {
+        if (Math.Abs(fraction) <= MaxPercentFraction)
+        {
+            return (fraction * 100m).ToString("0.##", Numbers);
+        }
+
+        var digits = fraction.ToString("0.##", Numbers);
+        var point = digits.IndexOf('.', StringComparison.Ordinal);
+        return point < 0 ? digits + "00" : digits[..point] + digits[(point + 1)..].PadRight(2, '0');
+    }
 
     private static string Check(string language) =>
         Language.IsSupported(language)

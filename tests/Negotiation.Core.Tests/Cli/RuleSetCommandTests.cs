@@ -1,5 +1,7 @@
 using Negotiation.Cli;
+using Negotiation.Core.Cases;
 using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace Negotiation.Core.Tests.Cli;
 
@@ -9,7 +11,6 @@ public sealed class RuleSetCommandTests : IDisposable
     private readonly string temp = Directory.CreateTempSubdirectory("negotiation-cli-").FullName;
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
-
 
     private string CopyMinimal()
     {
@@ -47,6 +48,67 @@ public sealed class RuleSetCommandTests : IDisposable
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith(decision + ":", StringComparison.Ordinal) && l.Contains("rule 'overdue': Operator must be exactly", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(decision + ":", StringComparison.Ordinal) && l.Contains("rule 'in-grace': the expression is refused: method 'Object.GetType'", StringComparison.Ordinal));
+    }
+
+    [UnixFact]
+    public void Validate_refuses_the_quote_trick_on_a_one_megabyte_stack_instead_of_crashing()
+    {
+        // The parser ends a '...' literal at \' ; a check that took \' for an escape let 400 brackets through, and the
+        // parser's recursion then overflowed the stack, which no handler can catch: the process died mid-validate.
+        var folder = CopyMinimal();
+        var decision = Path.Combine(folder, "decision.json");
+        var workflow = JObject.Parse(File.ReadAllText(decision));
+        workflow["Rules"]![0]!["Expression"] = "'x\\' != \"\" || " + new string('(', 400) + "true" + new string(')', 400);
+        File.WriteAllText(decision, workflow.ToString());
+
+        var (code, output, error) = CommandLine.RunProcess("ulimit -s 1024", new Dictionary<string, string>(), "validate", folder);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Empty(output);
+        Assert.StartsWith(decision + ":", error, StringComparison.Ordinal);
+        Assert.Contains("rule 'in-grace': the expression is refused: brackets nest deeper than 40 levels", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_reports_parameter_names_that_differ_only_in_case_at_their_place_in_the_manifest()
+    {
+        var folder = CopyMinimal();
+        var manifest = Path.Combine(folder, "ruleset.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"followUpDays\": 7", "\"followUpDays\": 7,\n    \"followUpDAYS\": 8", StringComparison.Ordinal));
+        var decision = Path.Combine(folder, "decision.json");
+        File.WriteAllText(decision, File.ReadAllText(decision).Replace("facts.inGracePeriod &&", "facts.daysPastDue > params.followUpDays &&", StringComparison.Ordinal));
+
+        var (code, output, error) = CommandLine.Run("validate", folder);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"{manifest}:17:19: parameter 'followUpDAYS' differs from 'followUpDays' only in case", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
+    public void Advise_gives_the_same_plan_under_a_turkish_locale_and_in_invariant_globalisation_mode()
+    {
+        // Casing and prefixes used to follow the process's culture: 'i' upper-cased is 'İ' in Turkish, and a culture ignores
+        // a soft hyphen that an ordinal comparison sees. The same case and rules gave pay-now in one process and negotiate
+        // in the other.
+        var folder = CopyMinimal();
+        var decision = Path.Combine(folder, "decision.json");
+        var workflow = JObject.Parse(File.ReadAllText(decision));
+        workflow["Rules"]![0]!["Expression"] = "\"i\".ToUpper() == \"I\" && !case.lender.name.StartsWith(\"享花卡\")";
+        File.WriteAllText(decision, workflow.ToString());
+        var seed = BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json")));
+        var caseFile = Path.Combine(temp, "case.json");
+        File.WriteAllText(caseFile, (seed with { Lender = seed.Lender with { Name = "\u00AD享花卡" } }).ToJson());
+        string[] args = ["advise", caseFile, "--rules", folder, "--format", "json", "--lang", "en"];
+
+        var turkish = CommandLine.RunProcess("true", new Dictionary<string, string> { ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "0" }, args);
+        var invariant = CommandLine.RunProcess("true", new Dictionary<string, string> { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" }, args);
+
+        Assert.Equal((ExitCodes.Ok, ""), (turkish.Code, turkish.Err));
+        Assert.Equal((ExitCodes.Ok, ""), (invariant.Code, invariant.Err));
+        Assert.Contains("\"outcome\": \"pay-now\"", invariant.Out, StringComparison.Ordinal);
+        Assert.Equal(invariant.Out, turkish.Out);
     }
 
     [Fact]

@@ -62,6 +62,29 @@ public sealed class MessageFormatTests
         }
     }
 
+    [Theory]
+    [InlineData("100000000000000000000", FactFormat.Days, "en", "100000000000000000000 days")]
+    [InlineData("100000000000000000000", FactFormat.Days, "zh-CN", "100000000000000000000天")]
+    [InlineData("3000000000.75", FactFormat.Months, "en", "3000000000 months")]
+    [InlineData("-79228162514264337593543950335", FactFormat.Months, "zh-CN", "-79228162514264337593543950335个月")]
+    [InlineData("2147483647.9", FactFormat.Days, "en", "2147483647 days")]
+    [InlineData("1.5", FactFormat.Days, "en", "1 day")]
+    [InlineData("7000000000000000000000000000", FactFormat.Percent, "en", "700000000000000000000000000000%")]
+    [InlineData("-79228162514264337593543950335", FactFormat.Percent, "zh-CN", "-7922816251426433759354395033500%")]
+    [InlineData("792281625142643375935439504", FactFormat.Percent, "en", "79228162514264337593543950400%")]
+    [InlineData("79228162514264337593543950.335", FactFormat.Percent, "en", "7922816251426433759354395033.5%")]
+    public void Values_beyond_what_days_months_and_percent_used_to_hold_are_written_not_thrown(string value, FactFormat format, string language, string expected)
+    {
+        // {params.big:days}, {totalOwed:days} above 2^31 and {params.big:percent} above 7.9e26 threw OverflowException at
+        // advice time: the plan was an internal error, and so was every line of a batch.
+        var number = decimal.Parse(value, CultureInfo.InvariantCulture);
+        var appended = new System.Text.StringBuilder();
+        MessageFormat.Append(appended, number, format, "CNY", language, 2);
+
+        Assert.Equal(expected, MessageFormat.Value(number, format, "CNY", language, 2));
+        Assert.Equal(expected, appended.ToString());
+    }
+
     [Fact]
     public void Unsupported_language_is_an_argument_error_naming_the_supported_ones()
     {

@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
 using Negotiation.Core.RuleSets;
+using Negotiation.Core.RuleSets.Evaluation;
+using Negotiation.Core.RuleSets.Expressions;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
@@ -13,7 +16,8 @@ namespace Negotiation.Core.Tests.Reliability;
 
 /// <summary>
 /// Hostile edits of a valid rule set (the minimal test set): each loads, or is refused with a
-/// <see cref="RuleSetValidationException"/> whose every problem names its file; a set that loads advises an ordinary case and an extreme one.
+/// <see cref="RuleSetValidationException"/> whose every problem names its file; a set that loads advises an ordinary case and an
+/// extreme one, to the same plan under the thread's culture and under the Turkish one.
 /// </summary>
 public sealed class RuleSetFuzzTests(ITestOutputHelper output)
 {
@@ -34,6 +38,10 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
         "DateTime.Now", "Environment.MachineName", "System.IO.File.ReadAllText(\"/etc/passwd\")", "Activator.CreateInstance(",
         "case.history.Any(h => ", "case.history.Select(h => h.amountDue).Sum()", "case.offers.Count()", "x => x", ".Count", ".Length",
         "\u202e", "\u200b", "\0", "🙂", "\\u0047", "\"", "\\",
+        "'x\\' != \"\" || ((", "'\\'", "\"\\\\\"", "((((((((((", "))))))))))",
+        "case.lender.name.Any(c => ", "case.history.Contains(h)", "case.offers.Contains(case.offers[0])", "facts.lenderName.Contains(facts.lenderName)",
+        "\"i\".ToUpper() == \"I\"", ".ToLower()", ".StartsWith(\"\u00ADi\")", ".EndsWith(\"x\", 1)", "string.Equals(facts.lenderName, \"I\", 1)",
+        "case.finances.income.Max(i => i.source)", "facts.documents.Min()",
     ];
 
     [Fact]
@@ -105,6 +113,86 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
         Assert.True(refused > 80, $"only {refused} edits found a place");
     }
 
+    [Fact]
+    public void Quote_escape_and_bracket_mixes_are_loaded_or_refused_and_never_overflow_a_small_stack()
+    {
+        // Each mix is loaded on a thread with a 1 MiB stack, as in a process under `ulimit -s 1024`: a mix whose quoting the
+        // depth check misread would let the parser recurse hundreds of levels deep and kill the process, uncatchably.
+        var parsing = new RuleExpressionParsing(RuleEvaluator.Settings);
+        var mixes = Samples.Of(QuoteMix(), 1_500, seed: 16);
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        SmallStack.Run(1024 * 1024, () =>
+        {
+            foreach (var mix in mixes)
+            {
+                var outcome = LoadOrRefuse(mix, TokenDepth(parsing, mix));
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            }
+
+            return outcomes.Count;
+        });
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("too deep") > 200, "too few mixes nest deeper than the limit");
+        Assert.True(outcomes.GetValueOrDefault("loaded") + outcomes.GetValueOrDefault("refused") > 200, "too few mixes stay within it");
+    }
+
+    /// <summary>Quotes, backslashes and brackets in any order, then brackets nested up to 300 deep around a condition.</summary>
+    private static Gen<string> QuoteMix() =>
+        from count in Gen.Choose(1, 8)
+        from pieces in Gen.ArrayOf(Gen.Elements("'", "\"", "\\", "\\'", "\\\"", "''", "\"\"", "x", " ", "(", ")", "[", "]", "{", "}", "true", " || ", " != ", "'x'"), count)
+        from depth in Gen.Frequency((1, Gen.Choose(0, ExpressionGuard.MaxDepth)), (2, Gen.Choose(ExpressionGuard.MaxDepth + 1, 300)))
+        select string.Concat(pieces) + " || " + new string('(', depth) + "facts.isOverdue" + new string(')', depth);
+
+    /// <summary>How deep the parser's own tokenizer sees the brackets nest, or null when it cannot split the text into tokens.</summary>
+    private static int? TokenDepth(RuleExpressionParsing parsing, string expression)
+    {
+        try
+        {
+            return parsing.BracketDepth(expression);
+        }
+        catch (System.Linq.Dynamic.Core.Exceptions.ParseException)
+        {
+            return null;
+        }
+    }
+
+    private static string LoadOrRefuse(string expression, int? depth)
+    {
+        try
+        {
+            RuleSetKit.Minimal().WithExpression(expression).Load();
+            Assert.True(depth <= ExpressionGuard.MaxDepth, $"loaded although its brackets nest {depth} deep: {expression}");
+            return "loaded";
+        }
+        catch (RuleSetValidationException e)
+        {
+            Assert.All(e.Problems, p => Assert.Equal(("decision.json", "in-grace"), (p.File, p.Rule)));
+            if (depth > ExpressionGuard.MaxDepth)
+            {
+                Assert.Contains(e.Problems, p => p.Message.Contains("brackets nest deeper", StringComparison.Ordinal));
+                return "too deep";
+            }
+
+            return "refused";
+        }
+    }
+
+    private static T InTurkish<T>(Func<T> action)
+    {
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("tr-TR");
+            return action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+
     private static Gen<(string File, string How, string Text)> Edit(Dictionary<string, JToken> trees) =>
         Gen.Frequency(
             (3, from file in Gen.Elements(Files)
@@ -172,10 +260,12 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
         try
         {
             // A set may be for another currency; the case is then restated in it, since amounts are never converted.
+            // The same plan, byte for byte, under a culture that cases and compares text differently (Turkish dotted i).
             var advisor = NegotiationAdvisor.Create(rules);
-            foreach (var @case in cases)
+            foreach (var @case in cases.Select(c => c with { Currency = rules.Currency }))
             {
-                Assert.NotNull(advisor.Advise(@case with { Currency = rules.Currency }));
+                var plan = advisor.Advise(@case).ToJson();
+                Assert.True(plan == InTurkish(() => advisor.Advise(@case).ToJson()), $"the plan differs under tr-TR after [{how}]");
             }
 
             return "loaded";

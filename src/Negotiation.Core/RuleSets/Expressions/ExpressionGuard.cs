@@ -75,47 +75,12 @@ internal sealed class ExpressionGuard : ExpressionVisitor
 
     /// <summary>
     /// Checks the text before it is parsed: brackets nested deeper than <see cref="MaxDepth"/> are refused here, because
-    /// the parser descends recursively into each one and would use the caller's stack for it.
+    /// the parser descends recursively into each one. They are counted on the parser's own tokens, so no quoting can hide them.
     /// </summary>
     /// <returns>The refusal, or null when the text may be parsed.</returns>
-    public static string? CheckText(string expression)
-    {
-        var nesting = 0;
-        var deepest = 0;
-        var quote = '\0';
-        for (var i = 0; i < expression.Length; i++)
-        {
-            var c = expression[i];
-            if (quote != '\0')
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' or '\'':
-                    quote = c;
-                    break;
-                case '(' or '[' or '{':
-                    deepest = Math.Max(deepest, ++nesting);
-                    break;
-                case ')' or ']' or '}':
-                    nesting--;
-                    break;
-            }
-        }
-
-        return deepest > MaxDepth ? $"brackets nest deeper than {MaxDepth} levels; split the expression or use a fact" : null;
-    }
+    /// <exception cref="System.Linq.Dynamic.Core.Exceptions.ParseException">The text cannot be split into tokens.</exception>
+    public static string? CheckText(string expression, RuleExpressionParsing parsing) =>
+        parsing.BracketDepth(expression) > MaxDepth ? $"brackets nest deeper than {MaxDepth} levels; split the expression or use a fact" : null;
 
     /// <summary>Checks a parsed expression; returns every refusal, and the input paths it reads.</summary>
     public static (IReadOnlyList<string> Problems, IReadOnlyList<string> Reads) Check(Expression body, Type parametersType, IReadOnlySet<ParameterExpression> inputs)

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.CustomTypeProviders;
 using System.Linq.Dynamic.Core.Parser;
+using System.Linq.Dynamic.Core.Tokenizer;
 using System.Linq.Expressions;
 using RulesEngine.HelperFunctions;
 using RulesEngine.Models;
@@ -42,6 +43,32 @@ internal sealed class RuleExpressionParsing
     /// <exception cref="System.Linq.Dynamic.Core.Exceptions.ParseException">The expression is not valid.</exception>
     public Expression Parse(string expression, ParameterExpression[] parameters, Type returnType) =>
         new ExpressionParser(parameters, expression, [], config).Parse(returnType);
+
+    /// <summary>
+    /// How deep brackets — <c>(</c>, <c>[</c> and <c>{</c> — nest in <paramref name="expression"/>, counted on the parser's own
+    /// tokens. Which characters are inside a literal is the tokenizer's to say, not a second reading's: to it <c>\"</c> escapes a
+    /// quote inside <c>"..."</c>, but <c>\'</c> ends <c>'...'</c>, and a count that took <c>\'</c> for an escape saw code as text.
+    /// </summary>
+    /// <exception cref="System.Linq.Dynamic.Core.Exceptions.ParseException">The text cannot be split into tokens (an unclosed literal, an unknown character).</exception>
+    public int BracketDepth(string expression)
+    {
+        var nesting = 0;
+        var deepest = 0;
+        for (var tokens = new TextParser(config, expression); tokens.CurrentToken.Id != TokenId.End; tokens.NextToken())
+        {
+            switch (tokens.CurrentToken.Id)
+            {
+                case TokenId.OpenParen or TokenId.OpenBracket or TokenId.OpenCurlyParen:
+                    deepest = Math.Max(deepest, ++nesting);
+                    break;
+                case TokenId.CloseParen or TokenId.CloseBracket or TokenId.CloseCurlyParen:
+                    nesting--;
+                    break;
+            }
+        }
+
+        return deepest;
+    }
 
     /// <summary>RulesEngine's <c>CustomTypeProvider</c> less its base class's scan of the loaded assemblies.</summary>
     private sealed class TypeProvider : DefaultDynamicLinqCustomTypeProvider

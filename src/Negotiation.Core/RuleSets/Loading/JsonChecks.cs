@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Negotiation.Core.Diagnostics;
 using Newtonsoft.Json.Linq;
@@ -75,7 +76,7 @@ internal sealed partial class JsonChecks(ProblemList problems, string file, stri
         var text = String(obj, name, required);
         if (text is not null && !KebabCode().IsMatch(text))
         {
-            Problem(obj[name], $"'{name}' must be a kebab-case code (lower-case letters, digits and '-'), not '{text}'");
+            Problem(obj[name], $"'{name}' must be a kebab-case code (lower-case letters, digits and '-'), not {Shown(text)}");
             return null;
         }
 
@@ -91,7 +92,7 @@ internal sealed partial class JsonChecks(ProblemList problems, string file, stri
         }
 
         var near = NameSuggestions.Nearest(text, allowed);
-        Problem(obj[name], $"'{name}' is '{text}'{(near is null ? "" : $" (did you mean '{near}'?)")}; allowed: {string.Join(", ", allowed)}");
+        Problem(obj[name], $"'{name}' is {Shown(text)}{(near is null ? "" : $" (did you mean '{near}'?)")}; allowed: {string.Join(", ", allowed)}");
         return null;
     }
 
@@ -146,7 +147,7 @@ internal sealed partial class JsonChecks(ProblemList problems, string file, stri
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success || text.Length != 10)
         {
-            Problem(obj[name], $"'{name}' must be a date written yyyy-MM-dd, not '{text}'");
+            Problem(obj[name], $"'{name}' must be a date written yyyy-MM-dd, not {Shown(text)}");
             return null;
         }
 
@@ -184,7 +185,7 @@ internal sealed partial class JsonChecks(ProblemList problems, string file, stri
             var text = (string)item!;
             if (result.Contains(text))
             {
-                Problem(item, $"'{text}' appears twice in '{name}'");
+                Problem(item, $"{Shown(text)} appears twice in '{name}'");
                 continue;
             }
 
@@ -262,9 +263,47 @@ internal sealed partial class JsonChecks(ProblemList problems, string file, stri
     /// <summary>A count with thousands separators, the same in every culture ("2,097,152").</summary>
     public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A value quoted for a problem message, with line breaks and other control and format characters escaped as in JSON
+    /// (<c>'x\n'</c>), so that a hostile value can neither break the one-line <c>file:line:col: message</c> report nor hide in it.
+    /// </summary>
+    public static string Shown(string text)
+    {
+        if (IsOneLine(text))
+        {
+            return "'" + text + "'";
+        }
+
+        var shown = new StringBuilder("'", text.Length + 8);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\n' => shown.Append("\\n"),
+                '\r' => shown.Append("\\r"),
+                '\t' => shown.Append("\\t"),
+                _ when IsHidden(c) => shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => shown.Append(c),
+            };
+        }
+
+        return shown.Append('\'').ToString();
+    }
+
+    /// <summary>
+    /// Whether a name is one line of visible text: no control, format, line or paragraph separator character anywhere and no
+    /// white space at either end. Names appear in every report line and in the trace; a newline in one would forge a line.
+    /// </summary>
+    public static bool IsOneLine(string name) =>
+        name.Length > 0 && !char.IsWhiteSpace(name[0]) && !char.IsWhiteSpace(name[^1]) && !name.Any(IsHidden);
+
+    private static bool IsHidden(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    // \z, not $: $ also matches before a final newline, so "decision\n" passed as a kebab-case code.
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     public static partial Regex KebabCode();
 
-    [GeneratedRegex("^[a-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*\z", RegexOptions.CultureInvariant)]
     public static partial Regex CamelName();
 }

@@ -102,7 +102,7 @@ internal static class ManifestReader
                 return true;
             }
 
-            checks.Problem(at, $"workflow name '{name}' must be a kebab-case code; its file is '<name>.json'");
+            checks.Problem(at, $"workflow name {JsonChecks.Shown(name)} must be a kebab-case code; its file is '<name>.json'");
             return false;
         });
         if (workflows is { Count: 0 })
@@ -143,11 +143,19 @@ internal static class ManifestReader
         }
 
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+
+        // Expressions name parameters ignoring case (params.FOLLOWUPDAYS), so two names that differ only in case would make
+        // every read of either ambiguous: the parser would throw AmbiguousMatchException instead of reporting a problem.
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in obj.Properties())
         {
             if (!JsonChecks.CamelName().IsMatch(property.Name))
             {
-                checks.Problem(property, $"parameter name '{property.Name}' must be camelCase letters and digits, starting with a lower-case letter");
+                checks.Problem(property, $"parameter name {JsonChecks.Shown(property.Name)} must be camelCase letters and digits, starting with a lower-case letter");
+            }
+            else if (!seen.TryAdd(property.Name, property.Name))
+            {
+                checks.Problem(property, $"parameter '{property.Name}' differs from '{seen[property.Name]}' only in case; expressions name parameters ignoring case, so each name must differ from the others in more than case");
             }
             else if (property.Value.Type is not (JTokenType.Integer or JTokenType.Float))
             {

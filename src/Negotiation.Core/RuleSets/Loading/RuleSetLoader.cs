@@ -52,17 +52,32 @@ internal static partial class RuleSetLoader
             problems.Add(stray, null, null, "this file is not a workflow listed in ruleset.json; list it under \"workflows\" or remove it");
         }
 
-        // Expressions are checked even when other parts failed, so the editor sees every problem in one pass.
+        // Expressions are checked even when other parts failed, so the editor sees every problem in one pass; on a thread
+        // with a known stack, because the parser descends recursively and an overflow would end the process.
         var inputs = new RuleInputs(manifest.Parameters);
-        var specs = new List<RuleSpec>();
-        foreach (var rule in rules)
+        var specs = ParserThread.Run(() =>
         {
-            var reads = CheckExpressions(rule, Parser, inputs, problems);
-            if (rule.Spec is { } spec)
+            var checkedSpecs = new List<RuleSpec>();
+            var costs = new List<(ReadRule Rule, long Steps)>();
+            foreach (var rule in rules)
             {
-                specs.Add(spec with { Reads = reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
+                var reads = CheckExpressions(rule, Parser, inputs, problems, costs);
+                if (rule.Spec is { } spec)
+                {
+                    checkedSpecs.Add(spec with { Reads = reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
+                }
             }
-        }
+
+            // Each advice runs every rule once, so the set's cost is the sum of its expressions'.
+            var total = costs.Aggregate(0L, (sum, c) => sum > long.MaxValue - c.Steps ? long.MaxValue : sum + c.Steps);
+            var dearest = costs.OrderByDescending(c => c.Steps).Take(3).ToList();
+            if (ExpressionCost.CheckSet(total, dearest.Select(d => (d.Rule.Name, d.Steps))) is { } tooDear)
+            {
+                problems.Add(dearest[0].Rule.File, dearest[0].Rule.ExpressionToken, tooDear, dearest[0].Rule.Name);
+            }
+
+            return checkedSpecs;
+        });
 
         ThrowIfAny(problems);
 
@@ -89,7 +104,7 @@ internal static partial class RuleSetLoader
         return new RuleSet(manifest, citations, specs, evaluator);
     }
 
-    private static List<string> CheckExpressions(ReadRule rule, RuleExpressionParsing parser, RuleInputs inputs, ProblemList problems)
+    private static List<string> CheckExpressions(ReadRule rule, RuleExpressionParsing parser, RuleInputs inputs, ProblemList problems, List<(ReadRule Rule, long Steps)> costs)
     {
         var reads = new List<string>();
         if (rule.Expression is { } expression)
@@ -104,14 +119,14 @@ internal static partial class RuleSetLoader
                 }
             }
 
-            if (ExpressionGuard.CheckText(expression) is { } tooDeep)
-            {
-                problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + tooDeep, rule.Name);
-                return reads;
-            }
-
             try
             {
+                if (ExpressionGuard.CheckText(expression, parser) is { } tooDeep)
+                {
+                    problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + tooDeep, rule.Name);
+                    return reads;
+                }
+
                 var body = parser.Parse(expression, inputs.Expressions, typeof(bool));
                 var (refusals, paths) = ExpressionGuard.Check(body, inputs.ParametersType, inputs.Expressions.ToHashSet());
                 foreach (var refusal in refusals)
@@ -119,8 +134,22 @@ internal static partial class RuleSetLoader
                     problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + refusal, rule.Name);
                 }
 
-                // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text.
-                rule.Body = refusals.Count == 0 ? body : null;
+                // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text, with its
+                // text calls made ordinal so that no culture decides a rule, and only if its work is bounded.
+                if (refusals.Count == 0)
+                {
+                    var runs = CultureFreeText.Rewrite(body);
+                    var steps = ExpressionCost.Estimate(runs);
+                    if (ExpressionCost.Check(steps) is { } tooDear)
+                    {
+                        problems.Add(rule.File, rule.ExpressionToken, tooDear, rule.Name);
+                    }
+                    else
+                    {
+                        rule.Body = runs;
+                        costs.Add((rule, steps));
+                    }
+                }
 
                 reads.AddRange(paths);
             }
@@ -138,7 +167,7 @@ internal static partial class RuleSetLoader
 
         foreach (var child in rule.Children)
         {
-            reads.AddRange(CheckExpressions(child, parser, inputs, problems));
+            reads.AddRange(CheckExpressions(child, parser, inputs, problems, costs));
         }
 
         return reads;

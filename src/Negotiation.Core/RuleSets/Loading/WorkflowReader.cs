@@ -1,3 +1,4 @@
+using System.Globalization;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
@@ -135,6 +136,12 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         }
 
         var name = checks.String(obj, "RuleName", required: true);
+        if (name is not null && !JsonChecks.IsOneLine(name))
+        {
+            checks.Problem(obj["RuleName"], $"the rule name {JsonChecks.Shown(name)} must be one line of text, with no control characters and no spaces at either end; every report line and the trace name the rule by it");
+            name = null;
+        }
+
         checks = checks.ForRule(name);
         CheckProperties(obj, KnownRule, checks, "a rule");
         if (name is not null && !ruleNames.Add(name))
@@ -314,8 +321,9 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
     {
         switch (placeholder.Scope)
         {
+            case "params" when manifest.Parameters.TryGetValue(placeholder.Name, out var value):
+                return ParameterFormatProblem(placeholder, value);
             case "" when FactCatalog<Assessment>.Find(placeholder.Name) is not null:
-            case "params" when manifest.Parameters.ContainsKey(placeholder.Name):
             case "terms" when kind is RuleKind.Request or RuleKind.Guidance && FactCatalog<RequestTerms>.Find(placeholder.Name) is not null:
                 return null;
             case "":
@@ -330,6 +338,24 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
                 return $"placeholder '{placeholder.Text}' does not resolve: write {{fact}}, {{params.name}} or {{terms.name}}";
         }
     }
+
+    /// <summary>
+    /// A parameter's value is known at load, so a format that cannot write it is refused here rather than writing nonsense
+    /// in every plan: a day or month count must be whole and an <see cref="int"/>, a percentage of a fraction that a decimal
+    /// holds times 100, and a number is never a date.
+    /// </summary>
+    private static string? ParameterFormatProblem(Placeholder placeholder, decimal value) => placeholder.Format switch
+    {
+        FactFormat.Days or FactFormat.Months when decimal.Truncate(value) != value || value < int.MinValue || value > int.MaxValue =>
+            $"placeholder '{placeholder.Text}' writes {JsonChecks.Number(value)} as {(placeholder.Format == FactFormat.Days ? "days" : "months")}; " +
+            $"days and months must be whole numbers from {JsonChecks.Count(int.MinValue)} to {JsonChecks.Count(int.MaxValue)}",
+        FactFormat.Percent when Math.Abs(value) > MessageFormat.MaxPercentFraction =>
+            $"placeholder '{placeholder.Text}' writes {JsonChecks.Number(value)} as a percentage; a percentage must be of a number from " +
+            $"{(-MessageFormat.MaxPercentFraction).ToString("N2", CultureInfo.InvariantCulture)} to {MessageFormat.MaxPercentFraction.ToString("N2", CultureInfo.InvariantCulture)}",
+        FactFormat.Date =>
+            $"placeholder '{placeholder.Text}' writes a number as a date; parameters are numbers: use money, percent, days, months or plain",
+        _ => null,
+    };
 
     private static string Unknown(Placeholder placeholder, string what, IEnumerable<string> known)
     {

@@ -130,6 +130,35 @@ public sealed class RuleEvaluatorConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Text_rules_match_RulesEngine_under_the_invariant_culture_on_plain_text()
+    {
+        // The compiled rules compare text ordinally and case it invariantly; RulesEngine follows the thread's culture. On
+        // plain ASCII text under the invariant culture the two agree; elsewhere they differ by design (SECURITY.md, Culture).
+        JObject[] rules =
+        [
+            Top(Leaf("upper", "case.lender.name.ToUpper() == \"ACME LENDING\"")),
+            Top(Leaf("lower-starts", "case.lender.name.ToLower().StartsWith(\"acme\")")),
+            Top(Leaf("ends", "case.lender.name.EndsWith(\"Lending\")")),
+            Top(Leaf("ends-not", "case.lender.name.EndsWith(\"lending\")")),
+            Top(Leaf("equals-ignoring-case", "string.Equals(case.lender.name, \"acme lending\", 3)")),
+            Top(Leaf("contains", "case.lender.name.Contains(\"me L\")")),
+        ];
+        var cases = new[] { "Acme Lending", "ACME LENDING", "acme", "Lending", "" }.Select(name => Seed with { Lender = Seed.Lender with { Name = name } }).ToList();
+
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            var compared = AssertSameResults(HandMade(rules), cases);
+            output.WriteLine($"{compared} rule results compared");
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+
+    [Fact]
     public void Random_rule_trees_match_RulesEngine()
     {
         // Leaves that hold, fail, throw, or depend on the case; trees up to three levels deep with disabled rules here and there.

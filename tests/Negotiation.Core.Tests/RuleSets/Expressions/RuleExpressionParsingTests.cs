@@ -61,6 +61,19 @@ public sealed class RuleExpressionParsingTests
         Assert.True(compared > 150, $"only {compared} expressions compared");
     }
 
+    [Theory]
+    [InlineData("facts.isOverdue", 0)]
+    [InlineData("((facts.isOverdue))", 2)]
+    [InlineData("case.history.Any(h => h.amountDue > 0) && case.history[0].amountDue > 0", 1)]
+    [InlineData("facts.lenderName != \"((\\\"[[\"", 0)]
+    [InlineData("'x\\' != \"\" || ((true))", 2)]
+    [InlineData("\"\\\\\" != '\\' || (true)", 1)]
+    public void Brackets_are_counted_on_the_parsers_own_tokens(string expression, int depth)
+    {
+        // \" escapes a quote inside "...", but \' ends '...': only the parser's tokenizer knows, so it does the counting.
+        Assert.Equal(depth, Ours.BracketDepth(expression));
+    }
+
     /// <summary>The parsed tree as text, or the error's type and message.</summary>
     private static string Parse(Func<System.Linq.Expressions.Expression> parse)
     {

@@ -24,7 +24,10 @@ public sealed record RequestTerms
     /// <summary>Gets the penalty interest that would run over the same days without the extension.</summary>
     [FactField(FactFormat.Money)] public decimal? PenaltyAvoided { get; init; }
 
-    /// <summary>Gets the fees, penalty interest and disputed charges asked to be waived or reversed (fee waiver), never more than is owed.</summary>
+    /// <summary>
+    /// Gets what a fee waiver asks to be waived or reversed: the fees and penalty interest, plus the disputed charges beyond
+    /// the fees (a disputed fee is counted once), never more than is owed.
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal? FeesWaived { get; init; }
 
     /// <summary>Gets the contract annual rate now (interest relief).</summary>

@@ -52,8 +52,9 @@ internal static class RequestTermsCalculator
 
     private static ComputedRequest FeeWaiver(Assessment facts, int decimals)
     {
-        // The fees and penalty interest, and the charges in dispute, never more than is owed.
-        var waived = Cents(Math.Min(facts.FeesAndPenalties + facts.DisputedAmount, facts.TotalOwed), decimals);
+        // The fees and penalty interest, and the part of the disputed charges not already booked as fees (a disputed fee is
+        // counted once), never more than is owed.
+        var waived = Cents(Math.Min(facts.FeesAndPenalties + Math.Max(0m, facts.DisputedAmount - facts.Fees), facts.TotalOwed), decimals);
         return new ComputedRequest(new RequestTerms { Type = "fee-waiver", FeesWaived = waived }, waived, null);
     }
 

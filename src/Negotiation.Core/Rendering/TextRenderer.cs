@@ -28,11 +28,15 @@ public static class TextRenderer
 
         var facts = plan.Assessment;
         Line(T("协商建议", "Negotiation plan") + $" — {plan.RuleSet.Id} {plan.RuleSet.Version} — {MessageFormat.Date(plan.AsOf, plan.Language)}");
-        var lateness = facts.DaysPastDue > 0
-            ? T($"逾期 {MessageFormat.Days(facts.DaysPastDue, plan.Language)}", $"{MessageFormat.Days(facts.DaysPastDue, plan.Language)} past due")
-            : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falls due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
+        // Late within grace is not yet overdue on the record: the header says so, as the plan does.
+        var days = MessageFormat.Days(facts.DaysPastDue, plan.Language);
+        var lateness = facts.InGracePeriod
+            ? T($"已过还款日 {days}，仍在宽限期内", $"{days} after the due date, still within grace")
+            : facts.DaysPastDue > 0
+                ? T($"逾期 {days}", $"{days} past due")
+                : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
         Line(T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
-               $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now, {lateness}"));
+               $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} {(facts.DaysPastDue > 0 ? "due now" : "to pay")}, {lateness}"));
 
         Heading(T("结论：", "Decision: ") + Vocabulary.Label(plan.Decision.Outcome, plan.Language));
         foreach (var reason in plan.Decision.Reasons)
@@ -123,7 +127,15 @@ public static class TextRenderer
             Heading(T("警告", "Warnings"));
             foreach (var warning in plan.Warnings)
             {
-                Line($"[{warning.Severity}] {warning.Message}");
+                // The severity in the plan's language: a Chinese plan reads 【高风险】, not [high].
+                var severity = warning.Severity switch
+                {
+                    "high" => T("【高风险】", "[high]"),
+                    "caution" => T("【注意】", "[caution]"),
+                    "info" => T("【提示】", "[info]"),
+                    _ => $"[{warning.Severity}]",
+                };
+                Line(T($"{severity}{warning.Message}", $"{severity} {warning.Message}"));
             }
         }
 
@@ -132,7 +144,9 @@ public static class TextRenderer
             Heading(T("注意事项", "Watch out for"));
             foreach (var watchpoint in plan.Watchpoints)
             {
-                var when = watchpoint.DueDate is { } date ? $" ({MessageFormat.Date(date, plan.Language)})" : "";
+                // The date once: not again when the message already names it; in Chinese in full-width brackets.
+                var day = watchpoint.DueDate is { } date ? MessageFormat.Date(date, plan.Language) : null;
+                var when = day is null || watchpoint.Message.Contains(day, StringComparison.Ordinal) ? "" : T($"（{day}）", $" ({day})");
                 Line($"- {watchpoint.Message}{when}");
             }
         }

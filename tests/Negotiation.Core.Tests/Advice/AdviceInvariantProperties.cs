@@ -468,7 +468,10 @@ internal static class AdviceInvariantChecks
         _ => null,
     };
 
-    /// <summary>10. With a top request, the opening is written and names its key figure.</summary>
+    /// <summary>
+    /// 10. With a top request, the opening is written and names its key figure. A plan sized without a budget is the one
+    /// exception: its figures are an illustration the plan says not to quote, so the opening must ask for the plan by name.
+    /// </summary>
     public static string? OpeningAsksForTopRequest(NegotiationPlan plan)
     {
         if (plan.Requests.Count == 0)
@@ -482,6 +485,12 @@ internal static class AdviceInvariantChecks
         if (string.IsNullOrEmpty(opening))
         {
             return $"top request '{top.Type}' ({figure ?? "no key figure"}), but no opening";
+        }
+
+        if (top.Type == "instalment-plan" && !plan.Assessment.HasFinances)
+        {
+            var name = plan.Language == "en" ? "instalment plan" : "分期";
+            return opening.Contains(name, StringComparison.Ordinal) ? null : $"top request '{top.Type}' (sized without a budget), but the opening does not ask for \"{name}\"";
         }
 
         return figure is null || !opening.Contains(figure, StringComparison.Ordinal)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 
 namespace Negotiation.Core.RuleSets.Expressions;
@@ -106,14 +107,27 @@ internal static class ExpressionCost
     {
         _ when sequence.Type == typeof(string) => Length(sequence),
         MethodCallExpression { Method.Name: "Where" or "Select" } call when call.Method.DeclaringType == typeof(Enumerable) => Items(call.Arguments[0]),
+        MemberExpression { Member.DeclaringType: var owner } when owner == typeof(Assessment) => FactListItems,
         _ => CaseLimits.MaxItems,
     };
+
+    /// <summary>
+    /// The most items a list of the assessment holds: each names the members of one of the case's enums, once (documents
+    /// held, request types agreed, refused or ranked), and no enum has more.
+    /// </summary>
+    private const int FactListItems = 16;
+
+    /// <summary>The longest code a text fact of the assessment can be (a kebab-case enum name, an outcome, a currency).</summary>
+    private const int FactCodeLength = 32;
 
     /// <summary>The longest a text can be: a literal's length, the longer branch, a case's texts at the case limit.</summary>
     private static double Length(Expression text) => text switch
     {
         ConstantExpression { Value: string s } => s.Length,
         ConstantExpression { Value: null } => 0,
+
+        // Every text fact is a code the library writes, except the lender's name, which comes from the case.
+        MemberExpression { Member: { DeclaringType: var owner, Name: var name } } when owner == typeof(Assessment) && name != nameof(Assessment.LenderName) => FactCodeLength,
         MethodCallExpression { Method.Name: "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant", Object: { } inner } => Length(inner),
         ConditionalExpression conditional => Math.Max(Length(conditional.IfTrue), Length(conditional.IfFalse)),
         BinaryExpression { NodeType: ExpressionType.Coalesce } coalesce => Math.Max(Length(coalesce.Left), Length(coalesce.Right)),

@@ -30,7 +30,8 @@ public sealed class ExpressionCostTests
     [InlineData("case.lender.name.Contains(case.lender.name)", 4_000_000, 4_100_000)]
     [InlineData("case.history.Any(h => h.amountDue > 0)", 1_000, 10_000)]
     [InlineData("case.history.Where(h => h.paidOn == null).Count() >= 2", 2_000, 20_000)]
-    [InlineData("facts.documents.Contains(\"contract\")", 8_000, 12_000)]
+    // The assessment's lists name an enum's members, at most 16; comparing with "contract" costs its 8 characters and one.
+    [InlineData("facts.documents.Contains(\"contract\")", 100, 300)]
     [InlineData("case.history.Any(a => case.history.Any(b => a.amountDue + b.amountDue < 0))", 1_000_000, 10_000_000)]
     [InlineData("case.offers.Contains(case.offers[0])", 2_000_000, 3_000_000)]
     [InlineData("case.finances.income.Max(i => i.source) == \"salary\"", 2_000_000, 3_000_000)]

@@ -19,8 +19,9 @@ internal readonly record struct BalancePoint(int Day, decimal Balance);
 /// One point per month from <c>asOf</c>.</para>
 /// <para>Proposed: the best-ranked request that has a timeline. An instalment plan follows its schedule's
 /// balances (the schedule carries the accrued charges alongside the principal, so month 0 is the total owed);
-/// an extension keeps the debt, plus the contract interest the added days cost, until the new due date and
-/// clears it then. Other requests have no timeline: the chart then shows the as-is line alone.</para>
+/// an extension keeps the debt, plus the contract interest the added days cost, until the new due date, when the
+/// instalment that fell due is paid; the rest of the debt then follows the contract, which the chart does not know, so
+/// the line stays level. Other requests have no timeline: the chart then shows the as-is line alone.</para>
 /// <para>Coordinates are rounded to one decimal and written with the invariant culture: the same plan gives the same bytes.</para>
 /// </remarks>
 internal sealed class BalanceChart
@@ -28,7 +29,7 @@ internal sealed class BalanceChart
     private const int DefaultMonths = 6;
     private const decimal Width = 680, Height = 340, Left = 92, Right = 664, Top = 16, Bottom = 250;
 
-    private BalanceChart(LocalDate start, int months, IReadOnlyList<BalancePoint> asIs, IReadOnlyList<BalancePoint>? proposed, ProposedRequest? source, LocalDate? clearedOn)
+    private BalanceChart(LocalDate start, int months, IReadOnlyList<BalancePoint> asIs, IReadOnlyList<BalancePoint>? proposed, ProposedRequest? source, LocalDate? clearedOn, LocalDate? paidOn)
     {
         Start = start;
         Months = months;
@@ -36,6 +37,7 @@ internal sealed class BalanceChart
         Proposed = proposed;
         Source = source;
         ClearedOn = clearedOn;
+        InstalmentPaidOn = paidOn;
     }
 
     public LocalDate Start { get; }
@@ -49,6 +51,9 @@ internal sealed class BalanceChart
     public ProposedRequest? Source { get; }
 
     public LocalDate? ClearedOn { get; }
+
+    /// <summary>Gets the new due date an extension asks for, when the instalment that fell due is paid; null for other requests.</summary>
+    public LocalDate? InstalmentPaidOn { get; }
 
     public int HorizonDays => Period.DaysBetween(Start, Start.PlusMonths(Months));
 
@@ -65,6 +70,7 @@ internal sealed class BalanceChart
 
         List<BalancePoint>? proposed = null;
         LocalDate? clearedOn = null;
+        LocalDate? paidOn = null;
         var months = DefaultMonths;
         var source = content.Plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 } || (r.Type == "extension" && r.Terms.NewDueDate > start));
         if (source?.Schedule is { Count: > 0 } schedule)
@@ -91,8 +97,10 @@ internal sealed class BalanceChart
             months++;
             var day = Period.DaysBetween(start, newDue);
             var atNewDue = owed + (source.Terms.ExtraInterest ?? 0m);
-            proposed = [new(0, owed), new(day, atNewDue), new(day, 0m), new(Period.DaysBetween(start, start.PlusMonths(months)), 0m)];
-            clearedOn = newDue;
+            var after = Math.Max(0m, atNewDue - account.AmountDue);
+            proposed = [new(0, owed), new(day, atNewDue), new(day, after), new(Period.DaysBetween(start, start.PlusMonths(months)), after)];
+            clearedOn = after == 0 ? newDue : null;
+            paidOn = newDue;
         }
 
         var dailyRate = Charges.OverdueDailyRate(account);
@@ -103,7 +111,7 @@ internal sealed class BalanceChart
             asIs.Add(new BalancePoint(days, owed + Charges.SimpleInterest(account.Principal, Math.Min(dailyRate, 0.1m), days, content.Decimals)));
         }
 
-        return new BalanceChart(start, months, asIs, proposed, proposed is null ? null : source, clearedOn);
+        return new BalanceChart(start, months, asIs, proposed, proposed is null ? null : source, clearedOn, paidOn);
     }
 
     /// <summary>The legend's words for the as-is line.</summary>
@@ -120,6 +128,12 @@ internal sealed class BalanceChart
         var asIs = content.T(
             $"若什么都不还，{content.Months(Months)}后欠款约为{content.Money(end)}（罚息按本金{content.Money(content.Case.Account.Principal)}、日利率{content.Percent(Charges.OverdueDailyRate(content.Case.Account))}单利计算）。",
             $"Paying nothing, the debt would be about {content.Money(end)} after {content.Months(Months)} (simple interest on the principal of {content.Money(content.Case.Account.Principal)} at {content.Percent(Charges.OverdueDailyRate(content.Case.Account))} a day).");
+        if (ClearedOn is null && InstalmentPaidOn is { } paid && Source is not null)
+        {
+            var due = content.Money(content.Case.Account.AmountDue);
+            return asIs + content.T($"按建议的{content.Word(Source.Type)}，本期{due}于{content.Date(paid)}还上，其余欠款按合同继续归还。", $" Under the proposed {StripArticle(content.Word(Source.Type))}, the {due} instalment is paid on {content.Date(paid)} and the rest is repaid as the contract says.");
+        }
+
         if (ClearedOn is { } cleared && Source is not null)
         {
             return asIs + content.T($"按建议的{content.Word(Source.Type)}，欠款于{content.Date(cleared)}还清。", $" Under the proposed {StripArticle(content.Word(Source.Type))}, it is cleared on {content.Date(cleared)}.");

@@ -190,7 +190,7 @@ public sealed class HtmlRendererTests
     }
 
     [Fact]
-    public void Chart_for_an_extension_clears_the_balance_on_the_new_due_date()
+    public void Chart_for_an_extension_pays_the_instalment_on_the_new_due_date_and_keeps_the_rest()
     {
         var (plan, @case) = RenderingKit.FullPlan("en");
         plan = plan with { Requests = new([plan.Requests[1], plan.Requests[2]]) };
@@ -200,8 +200,10 @@ public sealed class HtmlRendererTests
         var proposed = Points(chart.All("polyline").Single(l => (string?)l.Attribute("class") == "proposed"));
         Assert.Equal(4, proposed.Count);
         Assert.Equal(proposed[1].X, proposed[2].X);
-        Assert.Equal(250m, proposed[2].Y);
-        Assert.Contains("cleared on 20 Dec 2026", chart.All("figcaption").Single().Value, StringComparison.Ordinal);
+        Assert.True(proposed[2].Y > proposed[1].Y, "the balance drops by the instalment on the new due date");
+        Assert.True(proposed[2].Y < 250m, "the rest of the debt stays: an extension is not a payment in full");
+        Assert.Equal(proposed[2].Y, proposed[3].Y);
+        Assert.Contains("the CNY 1,250.00 instalment is paid on 20 Dec 2026 and the rest is repaid as the contract says", chart.All("figcaption").Single().Value, StringComparison.Ordinal);
     }
 
     [Fact]

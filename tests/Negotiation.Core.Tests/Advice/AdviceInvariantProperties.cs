@@ -21,7 +21,7 @@ namespace Negotiation.Core.Tests.Advice;
 /// independent statement of the capacity model, not from the library's assessment.
 /// </summary>
 /// <remarks>
-/// Every property runs the same cases (one seed per test run, <c>ADVICE_INVARIANT_SEED</c> to replay one), and each
+/// Every property runs the same cases (a fixed seed; <c>ADVICE_INVARIANT_SEED</c> replays another, or <c>random</c>), and each
 /// case is advised once for all fifteen (<see cref="AdviceVerdicts"/>). A failure prints the shrunk case as JSON, to
 /// save and run with <c>negotiation advise case.json --lang en --format json</c>, and the part of the plan at fault.
 /// </remarks>
@@ -647,9 +647,16 @@ internal static class AdviceVerdicts
     /// <summary>One advisor for the whole run, as an app would hold it.</summary>
     public static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
 
-    /// <summary>The run's seed: <c>ADVICE_INVARIANT_SEED</c> when set (to replay a failure), else a random one.</summary>
-    public static readonly ulong Seed =
-        ulong.TryParse(Environment.GetEnvironmentVariable("ADVICE_INVARIANT_SEED"), out var seed) ? seed : (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+    /// <summary>
+    /// The run's seed: fixed, so that CI and every developer check the same 10,000 cases; <c>ADVICE_INVARIANT_SEED</c> names
+    /// another (to replay a failure), or <c>random</c> to explore new cases.
+    /// </summary>
+    public static readonly ulong Seed = Environment.GetEnvironmentVariable("ADVICE_INVARIANT_SEED") switch
+    {
+        "random" => (ulong)Random.Shared.NextInt64(1, long.MaxValue),
+        var text when ulong.TryParse(text, out var seed) => seed,
+        _ => 20_261_202,
+    };
 
     private static readonly int InvariantCount = Enum.GetValues<Invariant>().Length;
 

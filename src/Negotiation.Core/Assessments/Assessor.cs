@@ -75,8 +75,10 @@ internal static class Assessor
         var extensionMonths = Math.Max(1, settings.MaxExtensionDays / 30);
         var cashByExtensionEnd = cashNow + (Math.Max(0m, disposable) * extensionMonths);
         var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
-        var beyondAnyPlan = budget is not null && PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals) == 0;
-        var relief = Relief(account, accrued, affordable, longTerm, budget is not null, settings, decimals);
+        // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
+        int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals);
+        var beyondAnyPlan = zeroRateMonths == 0;
+        var relief = Relief(account, accrued, affordable, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
         // One pass over each list of the case, in place of a LINQ query per fact.
@@ -334,9 +336,10 @@ internal static class Assessor
 
     /// <summary>
     /// The rate interest relief asks for and the plan it makes fit. The rule set's relief rate, when it is below the contract
-    /// rate; stopping interest (0 %) only where the hardship is long-term and no plan at the relief rate fits.
+    /// rate; stopping interest (0 %) only where the hardship is long-term and no plan at the relief rate fits. The shortest
+    /// plan at 0 % comes in already found (0 when none fits, null when the budget is not known).
     /// </summary>
-    private static (decimal Rate, bool Possible, int Months) Relief(Account account, decimal accrued, decimal affordable, bool longTerm, bool hasBudget, AssessmentSettings settings, int decimals)
+    private static (decimal Rate, bool Possible, int Months) Relief(Account account, decimal accrued, decimal affordable, bool longTerm, int? zeroRateMonths, AssessmentSettings settings, int decimals)
     {
         if (account.AnnualRate is not { } current || current <= 0)
         {
@@ -344,14 +347,13 @@ internal static class Assessor
         }
 
         var rate = Math.Min(settings.ReliefAnnualRate, current);
-        var months = hasBudget ? PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals) : 0;
-        if (hasBudget && months == 0 && longTerm && rate > 0)
+        if (zeroRateMonths is not { } zeroRate)
         {
-            rate = 0m;
-            months = hasBudget ? PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals) : 0;
+            return (rate, rate < current, 0);
         }
 
-        return (rate, rate < current, months);
+        var months = rate == 0 ? zeroRate : PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
+        return months == 0 && longTerm && rate > 0 ? (0m, true, zeroRate) : (rate, rate < current, months);
     }
 
     /// <summary>The request types refused at least twice, in the enum's order.</summary>

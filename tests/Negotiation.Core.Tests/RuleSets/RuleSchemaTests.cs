@@ -62,7 +62,7 @@ public sealed class RuleSchemaTests
     [Theory]
     [InlineData("\"Operator\": \"and\", \"Rules\": [ { \"RuleName\": \"c\", \"Expression\": \"true\" } ]")]
     [InlineData("\"Expression\": \"true\", \"Actions\": {}")]
-    [InlineData("\"Expression\": \"true\", \"LocalParams\": []")]
+    [InlineData("\"Expression\": \"true\", \"LocalParams\": [ { \"Name\": \"x\" } ]")]
     [InlineData("\"Expression\": \"true\", \"WorkflowsToInject\": [\"a\"]")]
     [InlineData("\"Expression\": \"true\", \"ErrorMessage\": \"x\"")]
     public async Task Workflow_schema_refuses_what_the_loader_refuses(string rulePart)

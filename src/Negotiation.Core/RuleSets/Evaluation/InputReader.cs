@@ -49,9 +49,20 @@ internal sealed class InputReader
         return value is ICollection collection ? collection.Count : value is IReadOnlyCollection<object> items ? items.Count : value;
     }
 
-    /// <summary><c>a.b.c</c> as <c>a == null ? null : a.b == null ? null : (object)a.b.c</c>.</summary>
+    /// <summary>A named condition's value; else <c>a.b.c</c> as <c>a == null ? null : a.b == null ? null : (object)a.b.c</c>.</summary>
     private static Expression Path(string path, RuleInputs inputs)
     {
+        // A named condition is computed from the same inputs as the rule saw; one that throws is shown as no value.
+        if (inputs.Conditions.TryGetValue(path, out var condition))
+        {
+            var value = NamedCondition.Bind(condition.Variable, [condition]);
+            return Expression.TryCatch(
+                value.Type == typeof(bool)
+                    ? Expression.Condition(value, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)))
+                    : Expression.Convert(value, typeof(object)),
+                Expression.Catch(typeof(Exception), Expression.Constant(null, typeof(object))));
+        }
+
         var parts = path.Split('.');
         var root = inputs.Expressions.Single(p => p.Name == parts[0]);
         Expression current = root;

@@ -98,7 +98,7 @@ internal sealed class RuleEvaluator
         // Only property access on the inputs; no method of their types, no static access to them.
         AutoRegisterInputType = false,
         CustomTypes = [],
-        EnableScopedParams = false,
+        EnableScopedParams = true,
         AutoExecuteActions = false,
         EnableFormattedErrorMessage = false,
         EnableExceptionAsErrorMessage = true,

@@ -44,5 +44,11 @@ internal sealed class RuleInputs
     /// <summary>Whether an expression may name the parameter; like the parser, ignoring case.</summary>
     public bool HasParameter(string name) => parameters.Keys.Any(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Gets the parameters' names, for "did you mean" hints.</summary>
+    public IEnumerable<string> ParameterNames => parameters.Keys;
+
     public ParameterExpression[] Expressions { get; }
+
+    /// <summary>The rule set's named conditions by name, each unique in the set: the trace reads a condition a rule names by its name.</summary>
+    public Dictionary<string, NamedCondition> Conditions { get; } = new(StringComparer.Ordinal);
 }

@@ -63,14 +63,17 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     private readonly IReadOnlySet<ParameterExpression> inputs;
     private readonly List<string> problems = [];
     private readonly SortedSet<string> reads = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<ParameterExpression, Evaluation.NamedCondition> named;
+    private readonly HashSet<Evaluation.NamedCondition> uses = [];
     private int depth;
     private int lambdas;
     private bool insideChain;
 
-    private ExpressionGuard(Type parametersType, IReadOnlySet<ParameterExpression> inputs)
+    private ExpressionGuard(Type parametersType, IReadOnlySet<ParameterExpression> inputs, IReadOnlyDictionary<ParameterExpression, Evaluation.NamedCondition> named)
     {
         this.parametersType = parametersType;
         this.inputs = inputs;
+        this.named = named;
     }
 
     /// <summary>
@@ -85,9 +88,21 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     /// <summary>Checks a parsed expression; returns every refusal, and the input paths it reads.</summary>
     public static (IReadOnlyList<string> Problems, IReadOnlyList<string> Reads) Check(Expression body, Type parametersType, IReadOnlySet<ParameterExpression> inputs)
     {
-        var guard = new ExpressionGuard(parametersType, inputs);
+        var (problems, reads, _) = Check(body, parametersType, inputs, new Dictionary<ParameterExpression, Evaluation.NamedCondition>());
+        return (problems, reads);
+    }
+
+    /// <summary>
+    /// Checks a parsed expression that may name the conditions in <paramref name="named"/> (by their variables); returns
+    /// every refusal, the input paths it reads, and the conditions it names. A condition's value was checked when the
+    /// condition was: naming it reads nothing else.
+    /// </summary>
+    public static (IReadOnlyList<string> Problems, IReadOnlyList<string> Reads, IReadOnlyList<Evaluation.NamedCondition> Uses) Check(
+        Expression body, Type parametersType, IReadOnlySet<ParameterExpression> inputs, IReadOnlyDictionary<ParameterExpression, Evaluation.NamedCondition> named)
+    {
+        var guard = new ExpressionGuard(parametersType, inputs, named);
         guard.Visit(body);
-        return (guard.problems.Distinct().ToArray(), guard.reads.ToArray());
+        return (guard.problems.Distinct().ToArray(), guard.reads.ToArray(), guard.uses.OrderBy(c => c.Order).ToArray());
     }
 
     public override Expression? Visit(Expression? node)
@@ -240,7 +255,15 @@ internal sealed class ExpressionGuard : ExpressionVisitor
         return result;
     }
 
-    protected override Expression VisitParameter(ParameterExpression node) => node;
+    protected override Expression VisitParameter(ParameterExpression node)
+    {
+        if (named.TryGetValue(node, out var condition))
+        {
+            uses.Add(condition);
+        }
+
+        return node;
+    }
 
     protected override Expression VisitConstant(ConstantExpression node)
     {

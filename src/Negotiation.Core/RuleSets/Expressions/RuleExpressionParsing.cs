@@ -39,9 +39,9 @@ internal sealed class RuleExpressionParsing
     /// <summary>Gets the types expressions may name beyond Dynamic LINQ's predefined ones.</summary>
     public IReadOnlySet<Type> CustomTypes => config.CustomTypeProvider!.GetCustomTypes();
 
-    /// <summary>Parses <paramref name="expression"/> over <paramref name="parameters"/> as a <paramref name="returnType"/>.</summary>
+    /// <summary>Parses <paramref name="expression"/> over <paramref name="parameters"/> as a <paramref name="returnType"/>, or as whatever it is when that is null.</summary>
     /// <exception cref="System.Linq.Dynamic.Core.Exceptions.ParseException">The expression is not valid.</exception>
-    public Expression Parse(string expression, ParameterExpression[] parameters, Type returnType) =>
+    public Expression Parse(string expression, ParameterExpression[] parameters, Type? returnType) =>
         new ExpressionParser(parameters, expression, [], config).Parse(returnType);
 
     /// <summary>

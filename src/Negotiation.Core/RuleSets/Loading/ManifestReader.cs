@@ -17,7 +17,11 @@ internal sealed record Manifest(
     FrozenDictionary<string, decimal> Parameters,
     IReadOnlyList<string> Workflows,
     string? Description,
-    IReadOnlyList<string> RequestOrder);
+    IReadOnlyList<string> RequestOrder)
+{
+    /// <summary>The named conditions every workflow sees (<c>"conditions"</c>, each <c>{ "Name", "Expression" }</c> as in a workflow's GlobalParams), unread.</summary>
+    public Newtonsoft.Json.Linq.JToken? Conditions { get; init; }
+}
 
 /// <summary>A parameter the library itself needs, with the range that makes sense for it.</summary>
 internal sealed record RequiredParameter(string Name, decimal Min, decimal Max, bool Whole, string Meaning);
@@ -27,7 +31,7 @@ internal static class ManifestReader
     public const string FileName = "ruleset.json";
 
     private static readonly string[] Known =
-        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder"];
+        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions"];
 
     /// <summary>
     /// The order of concessions, smallest first, when a rule set does not give its own: the source's principle, ask for no
@@ -132,7 +136,7 @@ internal static class ManifestReader
             return null;
         }
 
-        return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description, requestOrder);
+        return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description, requestOrder) { Conditions = root["conditions"] };
     }
 
     private static FrozenDictionary<string, decimal>? ReadParameters(JObject root, JsonChecks checks)

@@ -35,15 +35,18 @@ internal static partial class RuleSetLoader
         var reader = new WorkflowReader(problems, manifest, citations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), ruleNames);
         var workflows = new List<Workflow>();
         var rules = new List<ReadRule>();
+        var shared = NamedConditionReader.Read(manifest.Conditions, new JsonChecks(problems, ManifestReader.FileName), ManifestReader.FileName, "conditions");
+        var globals = new Dictionary<string, List<ReadCondition>>(StringComparer.Ordinal);
         foreach (var name in manifest.Workflows)
         {
-            var (workflow, read) = reader.Read(name, source.Read(name + ".json"));
+            var (workflow, read, globalParams) = reader.Read(name, source.Read(name + ".json"));
             if (workflow is not null)
             {
                 workflows.Add(workflow);
             }
 
             rules.AddRange(read);
+            globals[name] = globalParams;
         }
 
         var listed = manifest.Workflows.Select(w => w + ".json").Append(ManifestReader.FileName).Append(CitationsReader.FileName).ToHashSet(StringComparer.Ordinal);
@@ -59,9 +62,16 @@ internal static partial class RuleSetLoader
         {
             var checkedSpecs = new List<RuleSpec>();
             var costs = new List<(ReadRule Rule, long Steps)>();
+
+            // Named conditions, in scope order: the manifest's (every workflow sees them), each workflow's GlobalParams,
+            // then each rule's LocalParams; a condition sees those before it.
+            var conditions = new ConditionScope(Parser, inputs, problems);
+            var everywhere = conditions.Compile(shared, [], null);
+            var inWorkflow = manifest.Workflows.Distinct(StringComparer.Ordinal)
+                .ToDictionary(w => w, w => conditions.Compile(globals.GetValueOrDefault(w) ?? [], everywhere, null), StringComparer.Ordinal);
             foreach (var rule in rules)
             {
-                var reads = CheckExpressions(rule, Parser, inputs, problems, costs);
+                var reads = CheckExpressions(rule, Parser, inputs, problems, costs, conditions, inWorkflow.GetValueOrDefault(rule.Workflow) ?? everywhere);
                 if (rule.Spec is { } spec)
                 {
                     checkedSpecs.Add(spec with { Reads = reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
@@ -104,70 +114,27 @@ internal static partial class RuleSetLoader
         return new RuleSet(manifest, citations, specs, evaluator);
     }
 
-    private static List<string> CheckExpressions(ReadRule rule, RuleExpressionParsing parser, RuleInputs inputs, ProblemList problems, List<(ReadRule Rule, long Steps)> costs)
+    private static List<string> CheckExpressions(
+        ReadRule rule, RuleExpressionParsing parser, RuleInputs inputs, ProblemList problems, List<(ReadRule Rule, long Steps)> costs,
+        ConditionScope conditions, IReadOnlyList<NamedCondition> scope)
     {
         var reads = new List<string>();
-        if (rule.Expression is { } expression)
+
+        // A rule's LocalParams are seen by its expression and its child rules, as in RulesEngine.
+        scope = conditions.Compile(rule.LocalParams, scope, rule.Name);
+        if (rule.Expression is { } expression &&
+            conditions.Check(expression, typeof(bool), scope, rule.File, rule.ExpressionToken, rule.Name) is { } result)
         {
-            // The parser reads an unknown params.name through an indexer and then fails with a type error;
-            // name the real cause first.
-            foreach (var name in ParameterNames().Matches(expression).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal))
-            {
-                if (!inputs.HasParameter(name))
-                {
-                    problems.Add(rule.File, rule.ExpressionToken, $"parameter '{name}' is not defined in ruleset.json's \"parameters\"", rule.Name);
-                }
-            }
-
-            try
-            {
-                if (ExpressionGuard.CheckText(expression, parser) is { } tooDeep)
-                {
-                    problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + tooDeep, rule.Name);
-                    return reads;
-                }
-
-                var body = parser.Parse(expression, inputs.Expressions, typeof(bool));
-                var (refusals, paths) = ExpressionGuard.Check(body, inputs.ParametersType, inputs.Expressions.ToHashSet());
-                foreach (var refusal in refusals)
-                {
-                    problems.Add(rule.File, rule.ExpressionToken, "the expression is refused: " + refusal, rule.Name);
-                }
-
-                // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text, with its
-                // text calls made ordinal so that no culture decides a rule, and only if its work is bounded.
-                if (refusals.Count == 0)
-                {
-                    var runs = CultureFreeText.Rewrite(body);
-                    var steps = ExpressionCost.Estimate(runs);
-                    if (ExpressionCost.Check(steps) is { } tooDear)
-                    {
-                        problems.Add(rule.File, rule.ExpressionToken, tooDear, rule.Name);
-                    }
-                    else
-                    {
-                        rule.Body = runs;
-                        costs.Add((rule, steps));
-                    }
-                }
-
-                reads.AddRange(paths);
-            }
-            catch (ParseException e)
-            {
-                problems.Add(rule.File, rule.ExpressionToken, $"the expression does not compile (at character {e.Position + 1}): {e.Message}", rule.Name);
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException or
-                                          IndexOutOfRangeException or OverflowException or FormatException or NullReferenceException)
-            {
-                // The parser throws these for some malformed input; each is a problem of the file, not a crash.
-                problems.Add(rule.File, rule.ExpressionToken, $"the expression does not compile: {e.Message}", rule.Name);
-            }
+            // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text, with the
+            // conditions it names computed first.
+            rule.Body = NamedCondition.Bind(result.Body, result.Uses);
+            costs.Add((rule, result.Steps));
+            reads.AddRange(result.Reads);
         }
 
         foreach (var child in rule.Children)
         {
-            reads.AddRange(CheckExpressions(child, parser, inputs, problems, costs));
+            reads.AddRange(CheckExpressions(child, parser, inputs, problems, costs, conditions, scope));
         }
 
         return reads;
@@ -179,9 +146,6 @@ internal static partial class RuleSetLoader
         rule.EngineRule.Operator is { } op ? Enum.Parse<ExpressionType>(op) : null,
         rule.Body,
         [.. rule.Children.Select(Tree)]);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bparams\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex ParameterNames();
 
     private static void ThrowIfAny(ProblemList problems)
     {

@@ -27,6 +27,9 @@ internal sealed class ReadRule
 
     public List<ReadRule> Children { get; } = [];
 
+    /// <summary>The rule's <c>LocalParams</c>: named conditions its expression and its child rules may use.</summary>
+    public List<ReadCondition> LocalParams { get; init; } = [];
+
     /// <summary>The plan settings, for top-level rules only.</summary>
     public RuleSpec? Spec { get; set; }
 
@@ -40,17 +43,15 @@ internal sealed class ReadRule
 /// </summary>
 internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IReadOnlySet<string> citationIds, HashSet<string> ruleNames)
 {
-    private static readonly string[] KnownWorkflow = ["$schema", "WorkflowName", "Rules", "RuleExpressionType"];
+    private static readonly string[] KnownWorkflow = ["$schema", "WorkflowName", "GlobalParams", "Rules", "RuleExpressionType"];
 
-    private static readonly string[] KnownRule = ["RuleName", "Expression", "Operator", "Rules", "Enabled", "Properties", "RuleExpressionType"];
+    private static readonly string[] KnownRule = ["RuleName", "LocalParams", "Expression", "Operator", "Rules", "Enabled", "Properties", "RuleExpressionType"];
 
     // RulesEngine features that Negotiation.Core refuses, with the reason given to the editor.
     private static readonly Dictionary<string, string> Refused = new(StringComparer.Ordinal)
     {
         ["WorkflowsToInject"] = "injects other workflows; list every workflow in ruleset.json instead",
         ["WorkflowRulesToInject"] = "injects other workflows; list every workflow in ruleset.json instead",
-        ["GlobalParams"] = "scoped parameters are not supported: write the value into the expression, or ask for a new fact",
-        ["LocalParams"] = "scoped parameters are not supported: write the value into the expression, or ask for a new fact",
         ["Actions"] = "actions run expressions outside the rule's guard and are not supported; the plan is built from Properties",
         ["ErrorMessage"] = "is not used: put the text in Properties.message",
         ["SuccessEvent"] = "is not used: put the code in Properties.code",
@@ -84,7 +85,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         [RuleKind.Remedy] = ["step", "channel", "waitDays"],
     };
 
-    public (Workflow? Workflow, List<ReadRule> Rules) Read(string name, string? text)
+    public (Workflow? Workflow, List<ReadRule> Rules, List<ReadCondition> GlobalParams) Read(string name, string? text)
     {
         var file = name + ".json";
         var checks = new JsonChecks(problems, file);
@@ -92,13 +93,13 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         if (text is null)
         {
             problems.Add(file, null, null, $"ruleset.json lists the workflow '{name}', but its file {file} is missing");
-            return (null, rules);
+            return (null, rules, []);
         }
 
         // A file that could not be parsed has its problem already; "must be an object" would only repeat it.
         if (JsonSource.Parse(file, text, problems) is not { } parsed || checks.Object(parsed, "a workflow file") is not { } root)
         {
-            return (null, rules);
+            return (null, rules, []);
         }
 
         CheckProperties(root, KnownWorkflow, checks, "the workflow");
@@ -109,10 +110,11 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         }
 
         CheckExpressionType(root, checks);
+        var globals = NamedConditionReader.Read(root["GlobalParams"], checks, file, "GlobalParams");
         if (root["Rules"] is not JArray list || list.Count == 0)
         {
             checks.Problem(root["Rules"] ?? root, "'Rules' must be a non-empty list");
-            return (null, rules);
+            return (null, rules, globals);
         }
 
         foreach (var item in list)
@@ -124,7 +126,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         }
 
         var workflow = new Workflow { WorkflowName = name, Rules = rules.Select(r => r.EngineRule).ToList() };
-        return (workflow, rules);
+        return (workflow, rules, globals);
     }
 
     private ReadRule? ReadRule(JToken item, string file, string workflow, bool topLevel)
@@ -219,7 +221,11 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             Operator = op is JValue { Type: JTokenType.String, Value: string opText } ? opText : null,
             Rules = op is null ? null : children.Select(c => c.EngineRule).ToList(),
         };
-        var rule = new ReadRule { File = file, Workflow = workflow, Name = name, Expression = op is null ? expression : null, ExpressionToken = obj["Expression"], EngineRule = engineRule, Spec = spec };
+        var rule = new ReadRule
+        {
+            File = file, Workflow = workflow, Name = name, Expression = op is null ? expression : null, ExpressionToken = obj["Expression"], EngineRule = engineRule, Spec = spec,
+            LocalParams = NamedConditionReader.Read(obj["LocalParams"], checks, file, "LocalParams"),
+        };
         rule.Children.AddRange(children);
         return rule;
     }

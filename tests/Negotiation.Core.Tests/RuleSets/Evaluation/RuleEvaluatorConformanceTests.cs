@@ -72,6 +72,33 @@ public sealed class RuleEvaluatorConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Named_conditions_match_RulesEngine_scoped_params_global_local_and_seen_by_children()
+    {
+        var folder = TestFiles.Path("TestData", "rulesets", "minimal");
+        var files = Directory.GetFiles(folder, "*.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+        static JArray Params(params string[] pairs) =>
+            new(pairs.Chunk(2).Select(p => new JObject { ["Name"] = p[0], ["Expression"] = p[1] }));
+        var decision = new JObject
+        {
+            ["WorkflowName"] = "decision",
+            ["GlobalParams"] = Params("late", "facts.daysPastDue > 3", "lateReachable", "late && facts.contactable", "owed", "facts.totalOwed * 2"),
+            ["Rules"] = new JArray(
+                Top(Leaf("uses-global", "lateReachable")),
+                Top(Leaf("uses-number", "owed > 1000m")),
+                Top(Leaf("uses-local", "firstOrLate && case.finances.savings >= 0").Also(r => r["LocalParams"] = Params("firstOrLate", "late || facts.isFirstOverdue"))),
+                Nested("children-see-parent", "AndAlso", Leaf("child-a", "parentLocal"), Leaf("child-b", "!late || childLocal").Also(r => r["LocalParams"] = Params("childLocal", "parentLocal && facts.isOverdue")))
+                    .Also(r => r["LocalParams"] = Params("parentLocal", "facts.hasRecord || late"))),
+        }.ToString();
+        files["decision.json"] = decision;
+        var rules = RuleSet.FromStreams(files.ToDictionary(f => f.Key, f => (Stream)new MemoryStream(Encoding.UTF8.GetBytes(f.Value)), StringComparer.Ordinal));
+        var oracle = new RulesEngineOracle(rules, rules.Workflows.Select(w => files[w + ".json"]));
+
+        var compared = AssertSameResults(oracle, [Seed, .. Samples.Of(CaseGenerators.ValidCase(), 300, seed: 15)]);
+
+        output.WriteLine($"{compared} rule results compared");
+    }
+
+    [Fact]
     public void Disabled_rules_and_disabled_children_are_skipped_as_RulesEngine_skips_them()
     {
         JObject[] rules =

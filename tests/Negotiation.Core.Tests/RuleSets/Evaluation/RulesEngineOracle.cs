@@ -2,6 +2,7 @@ using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 using Negotiation.Core.RuleSets;
 using Negotiation.Core.RuleSets.Evaluation;
+using Newtonsoft.Json.Linq;
 using RulesEngine.Models;
 
 namespace Negotiation.Core.Tests.RuleSets.Evaluation;
@@ -32,8 +33,17 @@ internal sealed class RulesEngineOracle
         settings = AssessmentSettings.From(rules.Parameters);
     }
 
-    public static RulesEngineOracle ForFolder(RuleSet rules, string folder) =>
-        new(rules, rules.Workflows.Select(w => File.ReadAllText(Path.Combine(folder, w + ".json"))));
+    /// <summary>The oracle for a folder; the manifest's named conditions are put first in each workflow's GlobalParams, as the library sees them.</summary>
+    public static RulesEngineOracle ForFolder(RuleSet rules, string folder)
+    {
+        var shared = JObject.Parse(File.ReadAllText(Path.Combine(folder, "ruleset.json")))["conditions"] as JArray ?? [];
+        return new(rules, rules.Workflows.Select(w =>
+        {
+            var workflow = JObject.Parse(File.ReadAllText(Path.Combine(folder, w + ".json")));
+            workflow["GlobalParams"] = new JArray(shared.Concat(workflow["GlobalParams"] as JArray ?? []).Select(c => c.DeepClone()));
+            return workflow.ToString();
+        }));
+    }
 
     /// <summary>RulesEngine's results for the case.</summary>
     public List<RuleResult> Expected(BorrowerCase c)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Negotiation.Cli.Coverage;
 using Negotiation.Core.Advice;
 using Negotiation.Core.RuleSets.Scenarios;
 
@@ -11,10 +12,22 @@ internal static class TestCommand
     {
         var folder = new Argument<string>("scenarios-dir") { Description = "A folder of scenario files (*.json)." };
         var rules = new Option<string?>("--rules") { Description = "A rule set folder; by default the folder above the scenarios when it holds ruleset.json, else the embedded default." };
-        var command = new Command("test", "Runs scenario files against a rule set: one line per failing scenario, then 'N passed, N failed'.") { folder, rules };
+        var coverage = new Option<bool>("--coverage") { Description = "Also print, per workflow and rule, how many scenarios fired it and how many did not, the rules never fired and always fired, and the shares." };
+        var coverageMin = new Option<decimal?>("--coverage-min")
+        {
+            Description = "Fail (exit 1) when fewer than this percentage of rules fired in at least one scenario (0-100); implies --coverage.",
+        };
+        var command = new Command("test", "Runs scenario files against a rule set: one line per failing scenario, then 'N passed, N failed'.") { folder, rules, coverage, coverageMin };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(folder)!;
+            var minimum = parse.GetValue(coverageMin);
+            if (minimum is < 0 or > 100)
+            {
+                stderr.WriteLine($"--coverage-min must be a percentage from 0 to 100, not {minimum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                return ExitCodes.Usage;
+            }
+
             if (!Directory.Exists(path))
             {
                 stderr.WriteLine($"{path}: is not a folder that can be read");
@@ -37,6 +50,7 @@ internal static class TestCommand
             stderr.WriteLine($"rules: {ruleSet.Id} {ruleSet.Version} from {rulesPath ?? "the embedded default"}");
 
             var advisor = NegotiationAdvisor.Create(ruleSet);
+            var counts = parse.GetValue(coverage) || minimum is not null ? new RuleCoverage(ruleSet) : null;
             int passed = 0, failed = 0;
             foreach (var file in Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal))
             {
@@ -47,6 +61,11 @@ internal static class TestCommand
                     var scenario = Scenario.FromFile(file);
                     name = scenario.Name;
                     differences = scenario.Run(advisor);
+                    if (counts is not null && differences.Count == 0)
+                    {
+                        // The plan the scenario just checked, advised again: every rule's firing is in its trace.
+                        counts.Add(advisor.Advise(scenario.Case, scenario.Language ?? ruleSet.Languages[0]));
+                    }
                 }
                 catch (ScenarioException e)
                 {
@@ -66,6 +85,13 @@ internal static class TestCommand
             }
 
             stdout.WriteLine($"{passed} passed, {failed} failed");
+            counts?.Write(stdout);
+            if (counts is not null && minimum is { } min && counts.FiredShare < min)
+            {
+                stderr.WriteLine($"coverage: {RuleCoverage.Percent(counts.FiredShare)} of rules fired at least once, below the minimum of {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} % (--coverage-min)");
+                return ExitCodes.InvalidInput;
+            }
+
             return failed == 0 && passed > 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;
         });
         return command;

@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(ScheduleCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(TestCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(BatchCommand.Create(stdout, stderr));
 
         // The default prints the entry assembly's version, which is the test host's under tests.

@@ -1,7 +1,9 @@
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
+using Negotiation.Core.Diagnostics;
 using Negotiation.Core.RuleSets;
+using Negotiation.Core.RuleSets.Explaining;
 
 namespace Negotiation.Core.Advice;
 
@@ -75,5 +77,49 @@ public sealed class NegotiationAdvisor
         var ranking = new RequestRanking(rules, @case, decimals);
         var (firings, facts) = rules.Evaluator.Evaluate(@case, Assessor.Assess(@case, settings), ranking.AfterWorkflow);
         return PlanAssembler.Assemble(rules, @case, facts, firings, ranking.Ranked, language);
+    }
+
+    /// <summary>
+    /// Explains why a top-level rule fired or did not for a case: its expression split on top-level <c>&amp;&amp;</c> and
+    /// <c>||</c>, brackets and negated brackets, recursively, each part evaluated with the same guarded compiler and the same
+    /// inputs <see cref="Advise(BorrowerCase, string)"/> gives the rule, facts from earlier workflows included
+    /// (<c>facts.outcome</c>, <c>facts.topRequest</c> …), and the named conditions it uses with their values.
+    /// </summary>
+    /// <param name="case">A valid case.</param>
+    /// <param name="ruleName">The name of a top-level rule of the advisor's rule set.</param>
+    /// <returns>The explanation.</returns>
+    /// <remarks>Thread-safe. Each part is compiled when asked for: meant for editors and support, not for every plan.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> or <paramref name="ruleName"/> is null.</exception>
+    /// <exception cref="ArgumentException">The rule set has no top-level rule named <paramref name="ruleName"/>; the message names the nearest.</exception>
+    /// <exception cref="CaseValidationException">The case's currency is not the rule set's.</exception>
+    public RuleExplanation Explain(BorrowerCase @case, string ruleName)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(ruleName);
+        if (!rules.Sources.TryGetValue(ruleName, out var source))
+        {
+            var near = NameSuggestions.Nearest(ruleName, rules.Sources.Keys);
+            throw new ArgumentException($"The rule set '{rules.Id}' has no top-level rule named '{ruleName}'{(near is null ? "" : $"; did you mean '{near}'?")}", nameof(ruleName));
+        }
+
+        if (@case.Currency != rules.Currency)
+        {
+            throw new CaseValidationException(
+                [new CaseProblem("currency", $"the case is in {@case.Currency} but the rule set '{rules.Id}' is for {rules.Currency}; amounts in different currencies are never mixed")]);
+        }
+
+        // The facts each workflow saw: the rule is explained over its own workflow's, as the evaluation gave them.
+        var decimals = Currencies.TryGetMinorUnit(@case.Currency, out var minor) ? minor : 2;
+        var ranking = new RequestRanking(rules, @case, decimals);
+        var seen = new List<Assessment> { Assessor.Assess(@case, settings) };
+        var (firings, _) = rules.Evaluator.Evaluate(@case, seen[0], (done, facts) =>
+        {
+            var next = ranking.AfterWorkflow(done, facts);
+            seen.Add(next);
+            return next;
+        });
+        var workflow = rules.Workflows.ToList().IndexOf(source.Workflow);
+        var entry = firings.Where(f => f.Rule == ruleName).Select(f => f.Trace).FirstOrDefault();
+        return ConditionExplainer.Explain(rules, source, @case, seen[Math.Clamp(workflow, 0, seen.Count - 1)], entry);
     }
 }

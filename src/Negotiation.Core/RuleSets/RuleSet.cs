@@ -80,6 +80,12 @@ public sealed class RuleSet
 
     internal RuleEvaluator Evaluator { get; }
 
+    /// <summary>Each top-level rule as written, by name, for explanations.</summary>
+    internal IReadOnlyDictionary<string, Explaining.RuleSource> Sources { get; init; } = new Dictionary<string, Explaining.RuleSource>();
+
+    /// <summary>The inputs the expressions were parsed over, and the named conditions; explanations parse parts over the same.</summary>
+    internal RuleInputs Inputs { get; init; } = null!;
+
     /// <summary>Loads and validates the rule set in a folder: <c>ruleset.json</c>, <c>citations.json</c> and one file per workflow.</summary>
     /// <param name="path">
     /// The folder. Sub-folders (scenarios, examples) are not part of the set and are not read. Only regular files inside the

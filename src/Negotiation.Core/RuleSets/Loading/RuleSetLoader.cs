@@ -19,7 +19,7 @@ internal static partial class RuleSetLoader
 {
     // One parser for every load: RulesEngine's expression language with its settings. Parse only reads the
     // configuration, and the settings never change (AutoRegisterInputType is off), so sharing it is safe.
-    private static readonly RuleExpressionParsing Parser = new(RuleEvaluator.Settings);
+    internal static readonly RuleExpressionParsing Parser = new(RuleEvaluator.Settings);
 
     public static RuleSet Load(RuleSetSource source)
     {
@@ -111,7 +111,7 @@ internal static partial class RuleSetLoader
             throw new RuleSetValidationException(problems.Items);
         }
 
-        return new RuleSet(manifest, citations, specs, evaluator);
+        return new RuleSet(manifest, citations, specs, evaluator) { Sources = rules.ToDictionary(r => r.Name, Source, StringComparer.Ordinal), Inputs = inputs };
     }
 
     private static List<string> CheckExpressions(
@@ -121,7 +121,7 @@ internal static partial class RuleSetLoader
         var reads = new List<string>();
 
         // A rule's LocalParams are seen by its expression and its child rules, as in RulesEngine.
-        scope = conditions.Compile(rule.LocalParams, scope, rule.Name);
+        scope = rule.Scope = conditions.Compile(rule.LocalParams, scope, rule.Name);
         if (rule.Expression is { } expression &&
             conditions.Check(expression, typeof(bool), scope, rule.File, rule.ExpressionToken, rule.Name) is { } result)
         {
@@ -139,6 +139,16 @@ internal static partial class RuleSetLoader
 
         return reads;
     }
+
+    private static Explaining.RuleSource Source(ReadRule rule) => new(
+        rule.Name,
+        rule.Workflow,
+        rule.EngineRule.Enabled,
+        rule.Expression,
+        rule.EngineRule.Operator,
+        rule.Scope,
+        [.. rule.LocalParams.Select(c => c.Compiled).OfType<NamedCondition>()],
+        [.. rule.Children.Select(Source)]);
 
     private static RuleTree Tree(ReadRule rule) => new(
         rule.Name,

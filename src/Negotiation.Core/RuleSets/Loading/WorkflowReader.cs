@@ -30,6 +30,9 @@ internal sealed class ReadRule
     /// <summary>The rule's <c>LocalParams</c>: named conditions its expression and its child rules may use.</summary>
     public List<ReadCondition> LocalParams { get; init; } = [];
 
+    /// <summary>The named conditions its expression may use, once checked: the set's, its workflow's, its own and its parents' LocalParams.</summary>
+    public IReadOnlyList<Evaluation.NamedCondition> Scope { get; set; } = [];
+
     /// <summary>The plan settings, for top-level rules only.</summary>
     public RuleSpec? Spec { get; set; }
 

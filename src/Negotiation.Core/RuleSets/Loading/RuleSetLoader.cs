@@ -1,4 +1,3 @@
-using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
 using Negotiation.Core.RuleSets.Evaluation;
 using Negotiation.Core.RuleSets.Expressions;
@@ -71,7 +70,7 @@ internal static partial class RuleSetLoader
                 .ToDictionary(w => w, w => conditions.Compile(globals.GetValueOrDefault(w) ?? [], everywhere, null), StringComparer.Ordinal);
             foreach (var rule in rules)
             {
-                var reads = CheckExpressions(rule, Parser, inputs, problems, costs, conditions, inWorkflow.GetValueOrDefault(rule.Workflow) ?? everywhere);
+                var reads = CheckExpressions(rule, costs, conditions, inWorkflow.GetValueOrDefault(rule.Workflow) ?? everywhere);
                 if (rule.Spec is { } spec)
                 {
                     checkedSpecs.Add(spec with { Reads = reads.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() });
@@ -114,9 +113,7 @@ internal static partial class RuleSetLoader
         return new RuleSet(manifest, citations, specs, evaluator) { Sources = rules.ToDictionary(r => r.Name, Source, StringComparer.Ordinal), Inputs = inputs };
     }
 
-    private static List<string> CheckExpressions(
-        ReadRule rule, RuleExpressionParsing parser, RuleInputs inputs, ProblemList problems, List<(ReadRule Rule, long Steps)> costs,
-        ConditionScope conditions, IReadOnlyList<NamedCondition> scope)
+    private static List<string> CheckExpressions(ReadRule rule, List<(ReadRule Rule, long Steps)> costs, ConditionScope conditions, IReadOnlyList<NamedCondition> scope)
     {
         var reads = new List<string>();
 
@@ -134,7 +131,7 @@ internal static partial class RuleSetLoader
 
         foreach (var child in rule.Children)
         {
-            reads.AddRange(CheckExpressions(child, parser, inputs, problems, costs, conditions, scope));
+            reads.AddRange(CheckExpressions(child, costs, conditions, scope));
         }
 
         return reads;

@@ -58,7 +58,14 @@ public sealed class HostileInputCommandTests(ITestOutputHelper output) : IDispos
             runs += Run("check-case", "/dev/zero") + Run("advise", "/dev/zero");
         }
 
-        runs += Run("batch", BatchCorpus(cases), "--parallel", "2");
+        var lines = BatchCorpus(cases);
+        runs += Run("batch", lines, "--parallel", "2");
+        runs += Run("diff", lines, "--rules", TestFiles.Path("rules", "cn-consumer-credit"), "--against", TestFiles.Path("rules", "cn-consumer-credit"));
+        for (var i = 0; i < cases.Count; i += 4)
+        {
+            runs += Run("explain", cases[i], "--rule", "extension-goal");
+        }
+
         foreach (var folder in rules)
         {
             runs += Run("validate", folder);
@@ -68,10 +75,13 @@ public sealed class HostileInputCommandTests(ITestOutputHelper output) : IDispos
         {
             runs += Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--rules", folder);
             runs += Run("batch", cases[0], "--rules", folder);
+            runs += Run("explain", TestFiles.ExampleCase("seed-oversight.json"), "--rule", "in-grace", "--rules", folder);
+            runs += Run("diff", cases[0], "--rules", folder, "--against", folder);
         }
 
         runs += Run("test", scenarios, "--rules", rules[0]);
         runs += Run("test", scenarios);
+        runs += Run("test", scenarios, "--coverage-min", "100");
 
         output.WriteLine($"{runs} runs over {cases.Count} case files, {rules.Count} rule sets and {Directory.GetFiles(scenarios).Length} scenario files in {clock.Elapsed.TotalSeconds:F1} s");
     }

@@ -29,6 +29,11 @@ internal sealed partial class ConditionScope(RuleExpressionParsing parser, RuleI
 
     private static readonly string[] FactNames = [.. typeof(Assessment).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).Order(StringComparer.Ordinal)];
 
+    private static readonly Dictionary<string, Type> CaseTypes = typeof(Cases.BorrowerCase).Assembly.GetTypes()
+        .Where(t => t.IsPublic && t.Namespace == typeof(Cases.BorrowerCase).Namespace)
+        .GroupBy(t => t.Name, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     private readonly Dictionary<string, ReadCondition> byName = new(StringComparer.OrdinalIgnoreCase);
     private int order;
 
@@ -166,10 +171,18 @@ internal sealed partial class ConditionScope(RuleExpressionParsing parser, RuleI
     /// <summary>The parser's message, with the nearest known name when it names an unknown fact or identifier.</summary>
     private static string Explain(string message, IReadOnlyList<NamedCondition> scope)
     {
-        if (UnknownMember().Match(message) is { Success: true } member && member.Groups[2].Value == nameof(Assessment))
+        var member = UnknownMember().Match(message);
+        if (member.Success && member.Groups[2].Value == nameof(Assessment))
         {
             var near = NameSuggestions.Nearest(member.Groups[1].Value, FactNames);
             return $"{message}: no fact is named '{member.Groups[1].Value}'{(near is null ? "" : $"; did you mean 'facts.{near}'?")} (see rules/FACTS.md)";
+        }
+
+        // A field of the case (case.account.principl): the nearest property of the same type.
+        if (member.Success && CaseTypes.TryGetValue(member.Groups[2].Value, out var owner) &&
+            NameSuggestions.Nearest(member.Groups[1].Value, owner.GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..])) is { } field)
+        {
+            return $"{message}: did you mean '{field}'?";
         }
 
         if (UnknownIdentifier().Match(message) is { Success: true } identifier)

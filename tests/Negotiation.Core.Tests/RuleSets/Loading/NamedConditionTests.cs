@@ -114,6 +114,14 @@ public sealed class NamedConditionTests
     }
 
     [Fact]
+    public void Unknown_case_field_is_reported_with_the_nearest_field_of_its_type()
+    {
+        var problems = RuleSetKit.Minimal().WithExpression("case.account.principl > 0").Problems();
+
+        Assert.Contains("No property or field 'principl' exists in type 'Account': did you mean 'principal'?", Assert.Single(problems).Message);
+    }
+
+    [Fact]
     public void Reflection_in_a_local_param_is_refused_at_load()
     {
         var problems = RuleSetKit.Minimal().Edit("decision.json", w =>

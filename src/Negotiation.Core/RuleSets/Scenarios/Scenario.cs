@@ -22,7 +22,7 @@ public sealed class Scenario
 
     private static readonly string[] KnownExpectations =
     [
-        "outcome", "topRequest", "requests", "requestsInclude", "notRequests", "noFollowUp", "reasons", "materials", "requiredMaterials", "watchpoints",
+        "outcome", "topRequest", "requests", "requestsInclude", "notRequests", "noFollowUp", "noMaterials", "noTalkingPoints", "noRemedies", "reasons", "materials", "requiredMaterials", "watchpoints",
         "warnings", "notWarnings", "remedies", "notRemedies", "citations", "messageContains", "nextFollowUp",
     ];
 
@@ -191,6 +191,15 @@ public sealed class Scenario
                     }
 
                     break;
+                case "noMaterials":
+                    Empty(differences, key, value, "materials", plan.Materials.Select(m => m.Code));
+                    break;
+                case "noTalkingPoints":
+                    Empty(differences, key, value, "talking points", plan.Communication.Points.Select(p => p.Code));
+                    break;
+                case "noRemedies":
+                    Empty(differences, key, value, "remedies", remedies);
+                    break;
                 case "requests":
                     InOrder(differences, key, Codes(value), requests);
                     break;
@@ -267,6 +276,16 @@ public sealed class Scenario
         if (missing.Count > 0)
         {
             differences.Add($"{key}: missing {string.Join(", ", missing)}; the plan has [{string.Join(", ", have)}]");
+        }
+    }
+
+    /// <summary>With <c>true</c>, the plan must hold none of the <paramref name="what"/>; <c>false</c> asks nothing.</summary>
+    private static void Empty(List<string> differences, string key, JToken value, string what, IEnumerable<string> actual)
+    {
+        var found = actual.ToList();
+        if (value.Type == JTokenType.Boolean && (bool)value! && found.Count > 0)
+        {
+            differences.Add($"{key}: expected no {what}, the plan has {string.Join(", ", found)}");
         }
     }
 

@@ -41,7 +41,7 @@ public sealed record Hardship
     /// <summary>Gets the day the hardship began, if known.</summary>
     public LocalDate? Since { get; init; }
 
-    /// <summary>Gets how many more months the hardship is expected to last, if known.</summary>
+    /// <summary>Gets how many more months the hardship is expected to last: 0 when it is over, null when nobody can say.</summary>
     [CaseField(Min = 0, Max = 600)]
     public int? ExpectedMonths { get; init; }
 }

@@ -140,11 +140,11 @@ internal enum Invariant
 /// <param name="Cash">Cash now: savings (0 when not stated), plus max(0, D) when no cause is given (or only a disputed charge).</param>
 /// <param name="LongTerm">Whether the hardship is long-term.</param>
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
-/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship (it passes), or cash + max(0, D) for each month of the extension covers the amount due.</param>
+/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears.</param>
 /// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within C.</param>
 /// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months has a payment above C.</param>
 /// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
-/// <param name="FeeWaiverCloses">A charge is disputed, or cash plus the fees and penalty interest covers the amount due and the hardship is not long-term (or C covers the instalment).</param>
+/// <param name="FeeWaiverCloses">A charge is disputed, or cash plus the fees and penalty interest covers everything owed, or the amount due with earlier arrears when the hardship is not long-term (or C covers the instalment).</param>
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
     bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false)
@@ -179,16 +179,20 @@ internal sealed record CapacityOracle(
         var (longTerm, shortTerm) = Term(c.Hardship);
         var account = c.Account;
         var total = account.TotalOwed;
+        // Being current takes the instalment due plus what earlier instalments still lack, never more than everything owed.
+        var arrears = c.History.Where(r => r.DueDate < account.DueDate).Sum(r => Math.Max(0m, r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)));
+        var due = Math.Min(account.AmountDue + arrears, total);
+        var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m) <= capacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
-            ExtensionCloses: !longTerm && (f is null || shortTerm || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= account.AmountDue),
+            ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && arrears == 0) || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= due),
             PlanCloses: planCloses,
             NoPlanFits: f is not null && PlanPayment(account with { AnnualRate = 0m }, MaxInstalmentMonths) > capacity,
             TotalOwed: total,
             FeeWaiverCloses: c.DisputedCharges.Count > 0 || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
                              (cash + account.Fees + account.PenaltyInterest >= total ||
-                              (cash + account.Fees + account.PenaltyInterest >= account.AmountDue && (!longTerm || capacity >= account.AmountDue)))));
+                              (cash + account.Fees + account.PenaltyInterest >= due && (!longTerm || capacity >= account.AmountDue)))));
     }
 
     /// <summary>Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</summary>
@@ -197,8 +201,8 @@ internal sealed record CapacityOracle(
         or ExpenseCategory.OtherEssential;
 
     /// <summary>
-    /// Long-term: more than 3 months expected, or none/0 given and the cause is income-drop, job-loss, illness or
-    /// business-failure. Short-term: 1–3 months, or none/0 and a passing cause. No hardship (none, disputed-charge): neither.
+    /// Long-term: more than 3 months expected, or none given and the cause is income-drop, job-loss, illness or
+    /// business-failure. Short-term: 0–3 months (0: over), or none given and a passing cause. No hardship (none, disputed-charge): neither.
     /// </summary>
     public static (bool LongTerm, bool ShortTerm) Term(Hardship h)
     {
@@ -207,7 +211,8 @@ internal sealed record CapacityOracle(
             return (false, false);
         }
 
-        return h.ExpectedMonths is { } months && months > 0
+        // Months given (0: the hardship is over) decide; a missing figure leaves it to the cause.
+        return h.ExpectedMonths is { } months
             ? (months > ShortTermMonths, months <= ShortTermMonths)
             : (LastingCauses.Contains(h.Cause), PassingCauses.Contains(h.Cause));
     }

@@ -34,7 +34,7 @@ public sealed class AdviceInvariantProperties
     public void Surplus_budget_never_reads_as_no_income_or_nothing_left() => Holds(Invariant.SurplusIsNotNoIncome);
 
     [Fact]
-    public void Pay_now_plans_ask_for_nothing() => Holds(Invariant.PayNowAsksNothing);
+    public void Pay_now_plans_ask_for_nothing_and_carry_no_negotiation_toolkit() => Holds(Invariant.PayNowAsksNothing);
 
     [Fact]
     public void Top_request_closes_the_gap_whenever_any_request_would() => Holds(Invariant.TopRequestClosesTheGap);
@@ -352,6 +352,22 @@ internal static class AdviceInvariantChecks
         if (plan.Watchpoints.Any(w => w.Code == "follow-up-date"))
         {
             wrong.Add("a 'follow-up-date' watchpoint");
+        }
+
+        // Nothing to negotiate: no dossier to prepare, no script for a concession, nothing a refusal could follow.
+        if (plan.Materials.Count > 0)
+        {
+            wrong.Add($"materials [{string.Join(", ", plan.Materials.Select(m => m.Code))}]");
+        }
+
+        if (plan.Communication.Points.Count > 0)
+        {
+            wrong.Add($"talking points [{string.Join(", ", plan.Communication.Points.Select(p => p.Code))}]");
+        }
+
+        if (plan.Remedies.Count > 0)
+        {
+            wrong.Add($"refusal steps [{string.Join(", ", plan.Remedies.Select(r => r.Code))}]");
         }
 
         return wrong.Count == 0 ? null : $"pay-now, yet {string.Join(", ", wrong)}";
@@ -925,15 +941,20 @@ public sealed class AdviceInvariantCheckTests
         {
             Decision = plan.Decision with { Outcome = "pay-now" },
             Requests = ValueList<ProposedRequest>.Empty,
-            Communication = plan.Communication with { Opening = null },
+            Communication = new Communication(null, ValueList<TalkingPoint>.Empty),
             NextFollowUp = null,
             Watchpoints = new ValueList<Watchpoint>(plan.Watchpoints.Where(w => w.Code != "follow-up-date")),
+            Materials = ValueList<Material>.Empty,
+            Remedies = ValueList<Remedy>.Empty,
         };
         Accepts(AdviceInvariantChecks.PayNowAsksNothing(payNow));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(WithRequests(payNow, Request(1, "extension"))));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Communication = payNow.Communication with { Opening = "Please extend" } }));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { NextFollowUp = Case.AsOf.PlusDays(7) }));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Watchpoints = [new Watchpoint("follow-up-date", "info", Case.AsOf.PlusDays(7), "call back")] }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Materials = [new Material("identity", true, true, "ID", [], [])] }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Communication = payNow.Communication with { Points = [new TalkingPoint("take-notes", "Take notes")] } }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Remedies = [new Remedy(1, "review-and-retry", "Try again", null, null)] }));
     }
 
     [Fact]

@@ -104,8 +104,9 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal TotalOwed { get; init; }
 
     /// <summary>
-    /// Gets what it takes to bring the account up to date: the payment due on the account's due date plus the unpaid part
-    /// of any earlier instalment in the repayment record (never more than everything owed).
+    /// Gets what it takes to bring the account up to date: the payment due on the account's due date (less what the record
+    /// shows paid towards it) plus the unpaid part of any earlier instalment in the repayment record (never more than
+    /// everything owed).
     /// </summary>
     [FactField(FactFormat.Money)] public decimal AmountDue { get; init; }
 

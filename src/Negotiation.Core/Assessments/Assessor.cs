@@ -51,8 +51,8 @@ internal static class Assessor
         var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
         var grace = account.GracePeriodDays ?? settings.GracePeriodDays;
         // Earlier instalments still unpaid are in arrears too: being current takes them all, and lateness runs from the oldest.
-        var (earlierArrears, earlierUnpaid, oldestUnpaid) = EarlierArrears(c.History, account.DueDate);
-        var amountDue = Math.Min(account.AmountDue + earlierArrears, account.TotalOwed);
+        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent) = EarlierArrears(c.History, account.DueDate);
+        var amountDue = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + earlierArrears, account.TotalOwed);
         var daysPastDue = Delinquency.DaysPastDue(oldestUnpaid, asOf);
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
         var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);
@@ -387,23 +387,25 @@ internal static class Assessor
     }
 
     /// <summary>
-    /// The unpaid part of the instalments due before <paramref name="dueDate"/>, how many of them are unpaid, and the due date
-    /// of the oldest unpaid one (<paramref name="dueDate"/> when none is).
+    /// The unpaid part of the instalments due before <paramref name="dueDate"/>, how many of them are unpaid, the due date of
+    /// the oldest unpaid one (<paramref name="dueDate"/> when none is), and what the record shows paid towards the payment due
+    /// on <paramref name="dueDate"/> itself.
     /// </summary>
-    private static (decimal Amount, int Count, LocalDate Oldest) EarlierArrears(IReadOnlyList<RepaymentRecord> history, LocalDate dueDate)
+    private static (decimal Amount, int Count, LocalDate Oldest, decimal PaidOnCurrent) EarlierArrears(IReadOnlyList<RepaymentRecord> history, LocalDate dueDate)
     {
-        var (amount, count, oldest) = (0m, 0, dueDate);
+        var (amount, count, oldest, paidOnCurrent) = (0m, 0, dueDate, 0m);
         for (var i = 0; i < history.Count; i++)
         {
             var r = history[i];
-            var unpaid = r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m);
-            if (r.DueDate < dueDate && unpaid > 0)
+            var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
+            paidOnCurrent += r.DueDate == dueDate ? paid : 0m;
+            if (r.DueDate < dueDate && r.AmountDue - paid > 0)
             {
-                (amount, count, oldest) = (amount + unpaid, count + 1, r.DueDate < oldest ? r.DueDate : oldest);
+                (amount, count, oldest) = (amount + (r.AmountDue - paid), count + 1, r.DueDate < oldest ? r.DueDate : oldest);
             }
         }
 
-        return (amount, count, oldest);
+        return (amount, count, oldest, paidOnCurrent);
     }
 
     /// <summary>The shortest plan of at least two months, up to <paramref name="maxMonths"/>, whose payment fits <paramref name="affordable"/>; 0 when none does.</summary>

@@ -181,7 +181,8 @@ internal sealed record CapacityOracle(
         var total = account.TotalOwed;
         // Being current takes the instalment due plus what earlier instalments still lack, never more than everything owed.
         var arrears = c.History.Where(r => r.DueDate < account.DueDate).Sum(r => Math.Max(0m, r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)));
-        var due = Math.Min(account.AmountDue + arrears, total);
+        var paidOnCurrent = c.History.Where(r => r.DueDate == account.DueDate && r.PaidOn is not null).Sum(r => r.AmountPaid ?? 0m);
+        var due = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + arrears, total);
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m) <= capacity);
         return new CapacityOracle(

@@ -98,6 +98,19 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void A_part_payment_towards_the_current_instalment_lowers_what_is_due()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var history = seed.History.Select(r => r.DueDate == seed.Account.DueDate ? r with { PaidOn = new LocalDate(2026, 11, 12), AmountPaid = 500m } : r).ToArray();
+
+        var facts = Assessor.Assess(seed with { History = new ValueList<RepaymentRecord>(history) }, Settings);
+
+        Assert.Equal(750m, facts.AmountDue);
+        Assert.Equal(1250m, facts.CurrentInstalment);
+        Assert.Equal(0m, facts.EarlierArrears);
+    }
+
+    [Fact]
     public void Instalments_paid_late_in_full_are_not_arrears()
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();
@@ -119,9 +132,10 @@ public sealed class AssessorTests
             var facts = Assessor.Assess(c, Settings);
             var earlier = c.History.Where(r => r.DueDate < c.Account.DueDate)
                 .Select(r => r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)).Where(u => u > 0).ToList();
+            var paidOnCurrent = c.History.Where(r => r.DueDate == c.Account.DueDate && r.PaidOn is not null).Sum(r => r.AmountPaid ?? 0m);
             return (facts.CurrentInstalment == c.Account.AmountDue).Label("instalment")
                 .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
-                .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(c.Account.AmountDue + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")
+                .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(Math.Max(0m, c.Account.AmountDue - paidOnCurrent) + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")
                 .And(facts.UnpaidInstalments == 1 + earlier.Count).Label("count")
                 .And(facts.DueDate <= c.Account.DueDate && (earlier.Count == 0) == (facts.DueDate == c.Account.DueDate)).Label("oldest");
         });

@@ -8,7 +8,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
-using Negotiation.Core.Cases.Json;
 using NodaTime;
 using NodaTime.Text;
 
@@ -477,7 +476,7 @@ internal static class PlanJson
                 DateValue(w, date);
                 break;
             case Enum named:
-                w.WriteStringValue(CaseJson.EnumName(named));
+                w.WriteStringValue(EnumNames.Of(named));
                 break;
             case double number when double.IsFinite(number):
                 w.WriteNumberValue(number);

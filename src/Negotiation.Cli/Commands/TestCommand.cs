@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Negotiation.Core.Advice;
-using Negotiation.Core.RuleSets.Scenarios;
+using Negotiation.Core.Scenarios;
 
 namespace Negotiation.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
-using Negotiation.Core.Cases.Json;
 using NodaTime;
 
 namespace Negotiation.Core.Assessments;

@@ -1,7 +1,7 @@
 using System.Text;
 using Negotiation.Core.Cases;
 using Negotiation.Core.RuleSets;
-using Negotiation.Core.RuleSets.Scenarios;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.Tests.Cases;
 using Negotiation.Core.Tests.Reliability;
 using Negotiation.Core.Tests.Support;

@@ -2,11 +2,11 @@ using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
-using Negotiation.Core.Messages;
+using Negotiation.Core.Assessments;
 using Newtonsoft.Json.Serialization;
 using NodaTime;
 
-namespace Negotiation.Core.Assessments;
+namespace Negotiation.Core.Messages;
 
 /// <summary>One named value that messages can show: its camelCase name, its format, and a compiled getter.</summary>
 internal sealed record FactInfo(string Name, PropertyInfo Property, FactFormat Format, Func<object, object?> Get);

@@ -1,9 +1,9 @@
 using Negotiation.Core.Advice;
 using Negotiation.Core.RuleSets;
-using Negotiation.Core.RuleSets.Scenarios;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.Tests.Support;
 
-namespace Negotiation.Core.Tests.RuleSets;
+namespace Negotiation.Core.Tests.Scenarios;
 
 /// <summary>Every scenario of the default rule set, each its own test case, against the embedded set and the folder alike.</summary>
 public sealed class DefaultScenarioTests

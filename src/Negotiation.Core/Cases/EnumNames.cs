@@ -1,11 +1,25 @@
 using System.Runtime.CompilerServices;
-using Negotiation.Core.Cases.Json;
+using Newtonsoft.Json.Serialization;
 
-namespace Negotiation.Core.Assessments;
+namespace Negotiation.Core.Cases;
 
 /// <summary>
-/// The kebab-case name of each value of an enum, as <see cref="CaseJson.EnumName"/> writes it, worked out once:
-/// an assessment names a dozen codes, and writing each anew cost a string and a naming pass.
+/// The one place that names enum values: kebab-case, as case files, rule files and plans spell them
+/// (<c>BankCard</c> is <c>bank-card</c>). The case reader, the rule-set loader, the assessment and the plan writer all
+/// take their names from here.
+/// </summary>
+internal static class EnumNames
+{
+    /// <summary>The naming rule, for a serializer that must spell enum values the same way (the case reader's).</summary>
+    public static readonly NamingStrategy Naming = new KebabCaseNamingStrategy();
+
+    /// <summary>The kebab-case name of <paramref name="value"/>.</summary>
+    public static string Of(Enum value) => Naming.GetPropertyName(value.ToString(), false);
+}
+
+/// <summary>
+/// The kebab-case name of each value of an enum (<see cref="EnumNames.Of(Enum)"/>), worked out once: an assessment
+/// names a dozen codes, and writing each anew cost a string and a naming pass.
 /// </summary>
 /// <typeparam name="TEnum">The enum.</typeparam>
 /// <remarks>
@@ -30,7 +44,7 @@ internal static class EnumNames<TEnum>
             }
         }
 
-        return CaseJson.EnumName(value);
+        return EnumNames.Of(value);
     }
 
     private static string?[] Build()
@@ -48,7 +62,7 @@ internal static class EnumNames<TEnum>
             var index = Unsafe.BitCast<TEnum, int>(value);
             if (index is >= 0 and < MaxIndexed)
             {
-                names[index] = CaseJson.EnumName(value);
+                names[index] = EnumNames.Of(value);
                 count = Math.Max(count, index + 1);
             }
         }

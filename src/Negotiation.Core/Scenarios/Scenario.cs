@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Negotiation.Core.RuleSets.Scenarios;
+namespace Negotiation.Core.Scenarios;
 
 /// <summary>
 /// A golden case for a rule set: a case (inline or from a file) and the part of the plan it must produce

@@ -1,7 +1,6 @@
-using Negotiation.Core.Assessments;
 using NodaTime;
 
-namespace Negotiation.Core.Advice;
+namespace Negotiation.Core.Assessments;
 
 /// <summary>
 /// The terms of a proposed request, computed by the calculators. Each request type fills its own terms and

@@ -1,8 +1,8 @@
 using Negotiation.Core.Advice;
-using Negotiation.Core.RuleSets.Scenarios;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.Tests.Support;
 
-namespace Negotiation.Core.Tests.RuleSets.Scenarios;
+namespace Negotiation.Core.Tests.Scenarios;
 
 /// <summary>The expectations that say a section of the plan must be empty.</summary>
 public sealed class ScenarioExpectationTests : IDisposable

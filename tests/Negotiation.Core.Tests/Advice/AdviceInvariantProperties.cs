@@ -9,6 +9,7 @@ using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
 using Negotiation.Core.RuleSets;
+using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NodaTime;
@@ -32,48 +33,63 @@ public sealed class AdviceInvariantProperties
     public const int Cases = 10_000;
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Surplus_budget_never_reads_as_no_income_or_nothing_left() => Holds(Invariant.SurplusIsNotNoIncome);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Pay_now_plans_ask_for_nothing_and_carry_no_negotiation_toolkit() => Holds(Invariant.PayNowAsksNothing);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Top_request_closes_the_gap_whenever_any_request_would() => Holds(Invariant.TopRequestClosesTheGap);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Principal_reduction_only_when_no_plan_fits_and_never_before_a_request_that_closes_the_gap() => Holds(Invariant.PrincipalReductionIsTheLastResort);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Long_term_hardship_never_leads_with_an_extension() => Holds(Invariant.LongTermHardshipDoesNotLeadWithExtension);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void No_request_saves_or_waives_zero_or_less() => Holds(Invariant.RequestsSaveSomething);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Interest_relief_proposes_a_rate_below_the_current_one() => Holds(Invariant.InterestReliefLowersTheRate);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Extension_ends_after_as_of() => Holds(Invariant.ExtensionEndsAfterAsOf);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Instalment_plans_and_interest_relief_run_at_least_two_months() => Holds(Invariant.PlansRunTwoMonthsOrMore);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Opening_asks_for_the_top_request_with_its_figure() => Holds(Invariant.OpeningAsksForTopRequest);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Nothing_agreed_in_an_attempt_is_requested_again() => Holds(Invariant.AgreedIsNotAskedAgain);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void No_earlier_history_gives_no_good_record_claim() => Holds(Invariant.NoHistoryNoGoodRecord);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Stated_goal_is_requested_or_explained() => Holds(Invariant.StatedGoalIsHonouredOrExplained);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void More_income_never_moves_the_top_request_to_a_larger_concession() => Holds(Invariant.MoreIncomeNoLargerConcession);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void More_debt_never_moves_the_top_request_to_a_smaller_concession() => Holds(Invariant.MoreDebtNoSmallerConcession);
 
     /// <summary>Checks one invariant over <see cref="Cases"/> generated cases; throws with the shrunk case and the plan part at fault.</summary>

@@ -218,6 +218,7 @@ public sealed class LimitsTests
     }
 
     [Theory]
+    [Trait("Category", TestCategories.Slow)]
     [MemberData(nameof(ParameterEnds))]
     public void Every_required_parameter_at_either_end_of_its_range_loads_and_advises_extreme_cases(string name, bool atMax)
     {

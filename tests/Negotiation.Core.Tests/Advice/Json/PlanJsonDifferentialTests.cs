@@ -69,6 +69,7 @@ public sealed class PlanJsonDifferentialTests
     }
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Ten_thousand_generated_plans_are_the_oracles_JSON_values()
     {
         var cases = Samples.Of(CaseGenerators.ValidCase(), 10_000, seed: 20261128);

@@ -41,6 +41,7 @@ public sealed class RuleEvaluatorConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Default_rules_match_RulesEngine_on_two_thousand_generated_cases()
     {
         var cases = Samples.Of(CaseGenerators.ValidCase(), 2_000, seed: 20261128);
@@ -159,6 +160,7 @@ public sealed class RuleEvaluatorConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Random_rule_trees_match_RulesEngine()
     {
         // Leaves that hold, fail, throw, or depend on the case; trees up to three levels deep with disabled rules here and there.

@@ -6,9 +6,10 @@ using System.Text.Json;
 namespace Negotiation.Core.Diagnostics;
 
 /// <summary>
-/// Checks that a text is JSON as RFC 8259 writes it, before Newtonsoft reads it. Newtonsoft also takes comments, trailing
-/// commas, single quotes, bare property names, <c>NaN</c>, and reads <c>010</c> as 8 and <c>0x0C</c> as 12, which no other
-/// reader does: a file must not mean one thing here and another to the editor or service that wrote it.
+/// Checks that a text is JSON as RFC 8259 writes it, and says where and why it is not: before Newtonsoft reads a rule or
+/// scenario file, and when the case reader meets a syntax error. Newtonsoft also takes comments, trailing commas, single
+/// quotes, bare property names, <c>NaN</c>, and reads <c>010</c> as 8 and <c>0x0C</c> as 12, which no other reader does: a
+/// file must not mean one thing here and another to the editor or service that wrote it.
 /// </summary>
 /// <remarks>
 /// System.Text.Json's reader is strict by default and keeps no stack to overflow; its first complaint is said again in the

@@ -189,10 +189,12 @@ internal static class CaseReader
 
     private static void ReadUnknown(ref State s, ObjectShape shape, bool isRoot, int nameStart, ref bool schemaSeen)
     {
-        var name = NameOf(ref s.Json);
+        // "$schema" is in every example file: recognised without making a string of the name.
+        var isSchema = isRoot && (s.Json.ValueIsEscaped ? NameIs(ref s.Json, "$schema") : s.Json.ValueSpan.SequenceEqual("$schema"u8));
+        var name = isSchema ? "$schema" : NameOf(ref s.Json);
         s.Json.Read();
         s.Push(name);
-        if (isRoot && name == "$schema")
+        if (isSchema)
         {
             // "$schema" is the one name the model does not have: editors use it to find the schema.
             if (schemaSeen)
@@ -570,8 +572,24 @@ internal static class CaseReader
             return -1;
         }
 
-        // Escaped names are rare: compared as text, which an escaped lone surrogate never matches.
-        return TryString(ref json, out var text) ? Array.FindIndex(fields, f => f.JsonName == text) : -1;
+        return IndexOfEscaped(ref json, fields);
+    }
+
+    /// <summary>Escaped names are rare: compared as text, which an escaped lone surrogate never matches.</summary>
+    private static int IndexOfEscaped(ref Utf8JsonReader json, FieldShape[] fields)
+    {
+        if (TryString(ref json, out var text))
+        {
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (fields[i].JsonName == text)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The string at the reader; false when an escaped lone surrogate keeps it from being .NET text, and then the text as written.</summary>

@@ -288,7 +288,9 @@ internal static partial class ReferenceCaseReader
     private static string Text(JsonNode node)
     {
         Check(node.GetValueKind() == JsonValueKind.String);
-        var text = node.GetValue<string>();
+
+        // Newtonsoft unescapes the token as written (an escaped half of a surrogate pair becomes U+FFFD).
+        var text = (string)Newtonsoft.Json.Linq.JToken.Parse(node.GetValue<JsonElement>().GetRawText())!;
         Check(text.Length <= CaseLimits.MaxTextLength);
         return text;
     }

@@ -191,7 +191,7 @@ internal static class CaseReader
     {
         // "$schema" is in every example file: recognised without making a string of the name.
         var isSchema = isRoot && (s.Json.ValueIsEscaped ? NameIs(ref s.Json, "$schema") : s.Json.ValueSpan.SequenceEqual("$schema"u8));
-        var name = isSchema ? "$schema" : NameOf(ref s.Json);
+        var name = isSchema ? "$schema" : StringOf(ref s.Json);
         s.Json.Read();
         s.Push(name);
         if (isSchema)
@@ -397,11 +397,8 @@ internal static class CaseReader
             return;
         }
 
-        if (!TryString(ref s.Json, out var text))
-        {
-            s.Add(at, "holds an escaped half of a UTF-16 surrogate pair without its other half (\\uD800 to \\uDFFF); text must be Unicode");
-        }
-        else if (text.Length > CaseLimits.MaxTextLength)
+        var text = StringOf(ref s.Json);
+        if (text.Length > CaseLimits.MaxTextLength)
         {
             s.Add(at, $"is {Count(text.Length)} characters long; at most {Count(CaseLimits.MaxTextLength)} are accepted");
         }
@@ -422,7 +419,7 @@ internal static class CaseReader
         if (s.Json.ValueIsEscaped || !TryIsoDate(s.Json.ValueSpan, out var date))
         {
             // An escaped date is rare enough to read as text first.
-            TryString(ref s.Json, out var text);
+            var text = StringOf(ref s.Json);
             if (!TryIsoDate(Encoding.UTF8.GetBytes(text), out date))
             {
                 s.Add(at, $"'{Shorten(text)}' is not a date; write it as \"yyyy-MM-dd\", e.g. \"2026-11-20\"");
@@ -458,7 +455,8 @@ internal static class CaseReader
             }
         }
 
-        if (TryString(ref s.Json, out var text) && s.Json.ValueIsEscaped && Array.IndexOf(allowed, text) is var found and >= 0)
+        var text = StringOf(ref s.Json);
+        if (s.Json.ValueIsEscaped && Array.IndexOf(allowed, text) is var found and >= 0)
         {
             value.Integer = shape.EnumValues[found];
             return;
@@ -489,7 +487,7 @@ internal static class CaseReader
             return;
         }
 
-        TryString(ref s.Json, out var code);
+        var code = StringOf(ref s.Json);
         if (Currencies.TryGetMinorUnit(code, out decimals))
         {
             value.Reference = code;
@@ -515,7 +513,7 @@ internal static class CaseReader
                 s.Add(at, $"is far too large for {what}");
                 return false;
             case JsonTokenType.String:
-                TryString(ref s.Json, out var text);
+                var text = StringOf(ref s.Json);
                 s.Add(at, $"must be {what} written as a JSON number, not as text (\"{Shorten(text)}\")");
                 return false;
             default:
@@ -578,42 +576,35 @@ internal static class CaseReader
     /// <summary>Escaped names are rare: compared as text, which an escaped lone surrogate never matches.</summary>
     private static int IndexOfEscaped(ref Utf8JsonReader json, FieldShape[] fields)
     {
-        if (TryString(ref json, out var text))
+        var text = StringOf(ref json);
+        for (var i = 0; i < fields.Length; i++)
         {
-            for (var i = 0; i < fields.Length; i++)
+            if (fields[i].JsonName == text)
             {
-                if (fields[i].JsonName == text)
-                {
-                    return i;
-                }
+                return i;
             }
         }
 
         return -1;
     }
 
-    /// <summary>The string at the reader; false when an escaped lone surrogate keeps it from being .NET text, and then the text as written.</summary>
-    private static bool TryString(ref Utf8JsonReader json, out string text)
+    /// <summary>The string at the reader, unescaped; an escaped half of a surrogate pair becomes U+FFFD, as it always did.</summary>
+    private static string StringOf(ref Utf8JsonReader json)
     {
         try
         {
-            text = json.GetString()!;
-            return true;
+            return json.GetString()!;
         }
         catch (InvalidOperationException)
         {
-            text = Encoding.UTF8.GetString(json.ValueSpan);
-            return false;
+            // System.Text.Json refuses to make a string of "\ud800" followed by anything but its other half. The case
+            // reader has always read it (Newtonsoft puts U+FFFD in its place); Newtonsoft still unescapes such a token.
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader("\"" + Encoding.UTF8.GetString(json.ValueSpan) + "\""));
+            return reader.ReadAsString()!;
         }
     }
 
-    private static bool NameIs(ref Utf8JsonReader json, string name) => TryString(ref json, out var text) && text == name;
-
-    private static string NameOf(ref Utf8JsonReader json)
-    {
-        TryString(ref json, out var name);
-        return name;
-    }
+    private static bool NameIs(ref Utf8JsonReader json, string name) => StringOf(ref json) == name;
 
     /// <summary>The value at the reader in words, for "must be …, not …"; quotes at most the start of it.</summary>
     private static string Describe(ref Utf8JsonReader json)
@@ -625,7 +616,7 @@ internal static class CaseReader
             case JsonTokenType.StartArray:
                 return "a list";
             case JsonTokenType.String:
-                TryString(ref json, out var text);
+                var text = StringOf(ref json);
                 return $"the text \"{Shorten(text)}\"";
             case JsonTokenType.Number:
                 return $"the number {Shorten(Encoding.UTF8.GetString(json.ValueSpan))}";
@@ -660,7 +651,7 @@ internal static class CaseReader
             {
                 var isCurrency = NameIs(ref json, "currency");
                 json.Read();
-                if (isCurrency && json.TokenType == JsonTokenType.String && TryString(ref json, out var code) && Currencies.TryGetMinorUnit(code, out var decimals))
+                if (isCurrency && json.TokenType == JsonTokenType.String && Currencies.TryGetMinorUnit(StringOf(ref json), out var decimals))
                 {
                     return decimals;
                 }

@@ -53,6 +53,7 @@ public sealed class DifferentialCaseReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Damaged_cases_are_accepted_or_refused_as_the_reference_decides()
     {
         // The fuzz test's 10,000 hostile edits of valid cases, each compared with the reference.

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
@@ -7,9 +8,9 @@ using Negotiation.Core.Tests.Advice.Json;
 namespace Negotiation.Core.Benchmarks.Advice;
 
 /// <summary>
-/// A warm plan of each example case written as JSON: indented (<see cref="NegotiationPlan.ToJson"/>), on one line
-/// (<see cref="NegotiationPlan.ToJsonLine"/>) and as UTF-8 into a reused buffer (what <c>negotiation batch</c> does),
-/// against the Newtonsoft writer they replaced, in the same run.
+/// A warm plan of each example case written as JSON by <c>Utf8JsonWriter</c>: as UTF-8 into a reused buffer (what
+/// <c>negotiation batch</c> does) with each trace, and as strings, against the Newtonsoft contract writer with the whole
+/// trace (the baseline) in the same run.
 /// </summary>
 [ShortAdviceJob]
 [MemoryDiagnoser]
@@ -17,7 +18,6 @@ namespace Negotiation.Core.Benchmarks.Advice;
 public class PlanJsonBenchmarks
 {
     private readonly ArrayBufferWriter<byte> utf8 = new(96 * 1024);
-    private readonly StringWriter text = new();
     private NegotiationPlan plan = null!;
 
     /// <summary>The example case, by file name in <c>rules/cn-consumer-credit/examples</c>.</summary>
@@ -29,43 +29,48 @@ public class PlanJsonBenchmarks
     public void Setup()
     {
         plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(File.ReadAllText(RepositoryFiles.ExampleCase(Case))));
-        if (NewtonsoftPlanJson.Write(plan) != plan.ToJson())
+        if (!JsonNode.DeepEquals(JsonNode.Parse(NewtonsoftPlanJson.ToJsonLine(plan)), JsonNode.Parse(plan.ToJsonLine(PlanTrace.All))))
         {
             throw new InvalidOperationException("The writers disagree: run the differential tests.");
         }
     }
 
-    /// <summary>Before: the indented plan through Newtonsoft.</summary>
+    /// <summary>Before: the plan on one line through Newtonsoft, every rule in the trace.</summary>
     [Benchmark(Baseline = true)]
-    public string NewtonsoftToJson() => NewtonsoftPlanJson.Write(plan);
-
-    /// <summary>After: the indented plan.</summary>
-    [Benchmark]
-    public string ToJson() => plan.ToJson();
-
-    /// <summary>Before: the plan on one line through Newtonsoft.</summary>
-    [Benchmark]
     public string NewtonsoftToJsonLine() => NewtonsoftPlanJson.ToJsonLine(plan);
 
-    /// <summary>After: the plan on one line.</summary>
+    /// <summary>The default: the line as UTF-8 into a reused buffer, with the rules that fired.</summary>
     [Benchmark]
-    public string ToJsonLine() => plan.ToJsonLine();
-
-    /// <summary>Before: batch's old path, the line into a reused text writer (a builder).</summary>
-    [Benchmark]
-    public int NewtonsoftWriteJsonLineText()
-    {
-        text.GetStringBuilder().Clear();
-        NewtonsoftPlanJson.WriteJsonLine(plan, text);
-        return text.GetStringBuilder().Length;
-    }
-
-    /// <summary>After: batch's new path, the line as UTF-8 into a reused buffer.</summary>
-    [Benchmark]
-    public int WriteJsonLineUtf8()
+    public int WriteJsonLineFired()
     {
         utf8.ResetWrittenCount();
         plan.WriteJsonLine(utf8);
         return utf8.WrittenCount;
     }
+
+    /// <summary>The line as UTF-8 into a reused buffer, with every rule.</summary>
+    [Benchmark]
+    public int WriteJsonLineAll()
+    {
+        utf8.ResetWrittenCount();
+        plan.WriteJsonLine(utf8, PlanTrace.All);
+        return utf8.WrittenCount;
+    }
+
+    /// <summary>The line as UTF-8 into a reused buffer, without a trace.</summary>
+    [Benchmark]
+    public int WriteJsonLineNone()
+    {
+        utf8.ResetWrittenCount();
+        plan.WriteJsonLine(utf8, PlanTrace.None);
+        return utf8.WrittenCount;
+    }
+
+    /// <summary>The default line as a string.</summary>
+    [Benchmark]
+    public string ToJsonLine() => plan.ToJsonLine();
+
+    /// <summary>The default indented plan as a string.</summary>
+    [Benchmark]
+    public string ToJson() => plan.ToJson();
 }

@@ -16,9 +16,10 @@ internal static class AdviseCommand
         var language = new Option<string>("--lang") { Description = "zh-CN or en.", DefaultValueFactory = _ => "zh-CN" };
         language.AcceptOnlyFromAmong("zh-CN", "en");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+        var trace = TraceOption.Create();
         var command = new Command("advise", "Advises on a case: decision, requests, materials, script, watchpoints, warnings and remedies.")
         {
-            file, rules, format, language, output,
+            file, rules, format, language, output, trace,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +52,7 @@ internal static class AdviseCommand
 
             var text = parse.GetValue(format) switch
             {
-                "json" => plan.ToJson() + "\n",
+                "json" => plan.ToJson(TraceOption.Parse(parse.GetValue(trace)!)) + "\n",
                 "markdown" => MarkdownRenderer.Render(plan, borrowerCase),
                 "html" => HtmlRenderer.Render(plan, borrowerCase),
                 _ => TextRenderer.Render(plan),

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Negotiation.Core.Advice;
-using Negotiation.Core.RuleSets.Explaining;
+using Negotiation.Core.Advice.Explaining;
 using NodaTime;
 using NodaTime.Text;
 

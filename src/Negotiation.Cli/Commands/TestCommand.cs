@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Negotiation.Cli.Coverage;
 using Negotiation.Core.Advice;
-using Negotiation.Core.RuleSets.Scenarios;
+using Negotiation.Core.Scenarios;
 
 namespace Negotiation.Cli.Commands;
 

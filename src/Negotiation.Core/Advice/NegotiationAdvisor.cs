@@ -3,7 +3,7 @@ using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
 using Negotiation.Core.Diagnostics;
 using Negotiation.Core.RuleSets;
-using Negotiation.Core.RuleSets.Explaining;
+using Negotiation.Core.Advice.Explaining;
 
 namespace Negotiation.Core.Advice;
 
@@ -119,7 +119,8 @@ public sealed class NegotiationAdvisor
             return next;
         });
         var workflow = rules.Workflows.ToList().IndexOf(source.Workflow);
-        var entry = firings.Where(f => f.Rule == ruleName).Select(f => f.Trace).FirstOrDefault();
+        var firing = firings.FindIndex(f => f.Rule == ruleName);
+        var entry = firing < 0 ? null : new TraceEntry(firings[firing], new TraceInputs(firings[firing].Reads));
         return ConditionExplainer.Explain(rules, source, @case, seen[Math.Clamp(workflow, 0, seen.Count - 1)], entry);
     }
 }

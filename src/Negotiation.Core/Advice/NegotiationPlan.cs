@@ -62,26 +62,37 @@ public sealed record NegotiationPlan
     /// <summary>Gets the explanation: every top-level rule, whether it fired, and the values it read.</summary>
     public required ValueList<TraceEntry> Trace { get; init; }
 
-    /// <summary>Writes the plan as JSON (camelCase, kebab-case codes, ISO dates): the same case always gives the same bytes.</summary>
-    public string ToJson() => Json.PlanJson.Write(this);
+    /// <summary>
+    /// Writes the plan as indented JSON (camelCase, kebab-case codes, ISO dates, amounts exactly as held), the contract of
+    /// <c>rules/schemas/negotiation-plan.schema.json</c>: the same plan always gives the same bytes, in any culture.
+    /// </summary>
+    /// <param name="trace">How much of <see cref="Trace"/> to write: by default only the rules that fired.</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trace"/> is not a defined value.</exception>
+    public string ToJson(PlanTrace trace = PlanTrace.Fired) => Json.PlanJson.ToJson(this, trace);
 
     /// <summary>Writes the same JSON on one line, without indentation, for JSON Lines (as <c>negotiation batch</c> does).</summary>
+    /// <param name="trace">How much of <see cref="Trace"/> to write: by default only the rules that fired.</param>
     /// <returns>The JSON, with no line break in it.</returns>
-    public string ToJsonLine() => Json.PlanJson.ToJsonLine(this);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trace"/> is not a defined value.</exception>
+    public string ToJsonLine(PlanTrace trace = PlanTrace.Fired) => Json.PlanJson.ToJsonLine(this, trace);
 
-    /// <summary>Writes the same JSON on one line to <paramref name="output"/>, without building a string.</summary>
+    /// <summary>Writes the same JSON on one line to <paramref name="output"/>.</summary>
     /// <param name="output">Where to write; no line break is written.</param>
+    /// <param name="trace">How much of <see cref="Trace"/> to write: by default only the rules that fired.</param>
     /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
-    public void WriteJsonLine(TextWriter output) => Json.PlanJson.WriteJsonLine(this, output);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trace"/> is not a defined value.</exception>
+    public void WriteJsonLine(TextWriter output, PlanTrace trace = PlanTrace.Fired) => Json.PlanJson.WriteJsonLine(this, output, trace);
 
     /// <summary>
     /// Writes the same JSON on one line to <paramref name="output"/> as UTF-8 (no byte order mark), without building a
-    /// string: what <c>negotiation batch</c> writes. An unpaired surrogate in a text becomes U+FFFD, as any UTF-8
-    /// <see cref="TextWriter"/> would write it.
+    /// string: what <c>negotiation batch</c> writes.
     /// </summary>
     /// <param name="output">Where to write; no line break is written.</param>
+    /// <param name="trace">How much of <see cref="Trace"/> to write: by default only the rules that fired.</param>
     /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
-    public void WriteJsonLine(IBufferWriter<byte> output) => Json.PlanJson.WriteJsonLine(this, output);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trace"/> is not a defined value.</exception>
+    public void WriteJsonLine(IBufferWriter<byte> output, PlanTrace trace = PlanTrace.Fired) => Json.PlanJson.WriteJsonLine(this, output, trace);
 }
 
 /// <summary>Which rule set produced a plan.</summary>
@@ -176,29 +187,22 @@ public sealed record TraceEntry(string Workflow, string Rule, bool Success, Valu
 {
     // An evaluation makes its entries before anyone asks for their inputs, and most plans are never asked: the values
     // are read from the (immutable) case and facts the rule saw when Inputs is first read, then kept.
-    private readonly RuleSets.Evaluation.TraceValues? values;
+    private readonly TraceInputs? values;
     private readonly int ruleIndex;
     private ValueList<TraceInput>? inputs = Inputs;
 
-    /// <summary>An entry of the evaluator's rule <paramref name="ruleIndex"/>, whose inputs are read from <paramref name="values"/> when first asked for.</summary>
-    internal TraceEntry(string workflow, string rule, bool success, RuleSets.Evaluation.TraceValues values, int ruleIndex, string? error)
-        : this(workflow, rule, success, null!, error)
+    /// <summary>The entry of <paramref name="firing"/>, whose inputs are read from <paramref name="values"/> when first asked for.</summary>
+    internal TraceEntry(RuleSets.Evaluation.RuleFiring firing, TraceInputs values)
+        : this(firing.Workflow, firing.Rule, firing.Success, null!, firing.Error)
     {
         this.values = values;
-        this.ruleIndex = ruleIndex;
+        ruleIndex = firing.Index;
     }
-
-    /// <summary>
-    /// Gets the rule's written start of an entry, shared by its entries in every plan, while the entry still reads its
-    /// inputs lazily; null for an entry built by hand or given its inputs.
-    /// </summary>
-    /// <remarks>Not part of equality; a copy made with <c>with</c> keeps it, and the writer checks that it still fits.</remarks>
-    internal Json.TraceEntryHead? Head => values?.Head(ruleIndex);
 
     /// <summary>Gets the values of the facts, case fields and parameters the rule read.</summary>
     public ValueList<TraceInput> Inputs
     {
-        get => inputs ?? (values is null ? inputs! : inputs = values.ReadRule(ruleIndex));
+        get => inputs ?? (values is null ? inputs! : inputs = values.Of(ruleIndex));
         init
         {
             inputs = value;

@@ -164,7 +164,7 @@ internal static class PlanAssembler
             Remedies = Freeze(remedyList),
             NextFollowUp = outcome != "negotiate" ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
             Citations = Freeze(cited),
-            Trace = List(firings.Select(f => f.Trace)),
+            Trace = Trace(firings),
         };
     }
 
@@ -309,5 +309,23 @@ internal static class PlanAssembler
         }
     }
 
-    private static ValueList<T> List<T>(IEnumerable<T> items) => new(items);
+    /// <summary>Every firing's trace entry, whose inputs are read only when asked for (most plans never are, in full).</summary>
+    private static ValueList<TraceEntry> Trace(List<RuleFiring> firings)
+    {
+        var entries = new TraceEntry[firings.Count];
+        TraceInputs? inputs = null;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var firing = firings[i];
+            if (inputs is null || !ReferenceEquals(inputs.Reads, firing.Reads))
+            {
+                inputs = new TraceInputs(firing.Reads);
+            }
+
+            entries[i] = new TraceEntry(firing, inputs);
+        }
+
+        // A new array that nothing else holds: the list takes it without a copy.
+        return ValueList<TraceEntry>.Own(entries);
+    }
 }

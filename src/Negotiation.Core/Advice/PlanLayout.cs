@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
-using Negotiation.Core.Cases.Json;
 using Negotiation.Core.Messages;
 using Negotiation.Core.RuleSets;
 using NodaTime;
@@ -89,7 +88,7 @@ internal sealed class PlanLayout
             : Cite(rules.FindCitation(id)!, lender, Language);
 
     private static CitedSource Cite(Citation x, LenderKind lender, string language) =>
-        new(x.Id, x.Title[language], x.Source, CaseJson.EnumName(x.Certainty), x.Binds(lender));
+        new(x.Id, x.Title[language], x.Source, EnumNames.Of(x.Certainty), x.Binds(lender));
 
     /// <summary>What the borrower should know about the clauses a request cites, written by the library so that every rule set says it the same way.</summary>
     internal static IEnumerable<string> Caveats(RuleSet rules, IReadOnlyList<string> citations, LenderKind lender, string language)
@@ -98,8 +97,8 @@ internal sealed class PlanLayout
         {
             if (!citation.Binds(lender))
             {
-                var kinds = string.Join(language == Messages.Language.Chinese ? "、" : ", ", citation.BindsLenderKinds.Select(k => Vocabulary.Label(CaseJson.EnumName(k), language)));
-                var yours = Vocabulary.Label(CaseJson.EnumName(lender), language);
+                var kinds = string.Join(language == Messages.Language.Chinese ? "、" : ", ", citation.BindsLenderKinds.Select(k => Vocabulary.Label(EnumNames.Of(k), language)));
+                var yours = Vocabulary.Label(EnumNames.Of(lender), language);
                 yield return language == Messages.Language.Chinese
                     ? $"{citation.Title[language]}约束的是{kinds}；对您的贷款机构（{yours}）而言，它只是可以参照的标准，并不是您可以主张的权利。"
                     : $"{citation.Title[language]} binds only these lenders: {kinds}. Yours ({yours}) is not one of them, so point to it as a reference, not as an entitlement.";

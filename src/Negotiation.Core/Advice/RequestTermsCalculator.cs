@@ -1,7 +1,6 @@
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
-using Negotiation.Core.Cases.Json;
 using NodaTime;
 
 namespace Negotiation.Core.Advice;

@@ -23,10 +23,13 @@ public sealed record Assessment
     /// <summary>Gets the ISO 4217 code of the case's currency.</summary>
     [FactField] public string Currency { get; init; } = "";
 
-    /// <summary>Gets the due date of the payment that is (or will be) missed.</summary>
+    /// <summary>
+    /// Gets the due date of the oldest payment still unpaid: the account's due date, or an earlier one when the repayment
+    /// record shows an earlier instalment unpaid or part paid.
+    /// </summary>
     [FactField(FactFormat.Date)] public LocalDate DueDate { get; init; }
 
-    /// <summary>Gets the days from the due date to <see cref="AsOf"/>; 0 when not yet due.</summary>
+    /// <summary>Gets the days from the due date (of the oldest unpaid payment) to <see cref="AsOf"/>; 0 when not yet due.</summary>
     [FactField(FactFormat.Days)] public int DaysPastDue { get; init; }
 
     /// <summary>Gets the grace days that apply: the case's own, else the rule set's default.</summary>
@@ -71,6 +74,12 @@ public sealed record Assessment
     /// <summary>Gets how many past instalments were paid late or not in full, this one excluded.</summary>
     [FactField] public int EarlierLatePayments { get; init; }
 
+    /// <summary>
+    /// Gets the days since the latest payment in the repayment record, part payments included; when the record shows none, the
+    /// days past due. Paying what one can is keeping in touch too: long arrears with recent payments are not silence.
+    /// </summary>
+    [FactField(FactFormat.Days)] public int DaysSinceLastPayment { get; init; }
+
     // ---- what is owed ----
 
     /// <summary>Gets the principal still owed.</summary>
@@ -94,8 +103,21 @@ public sealed record Assessment
     /// <summary>Gets everything owed: principal, interest, fees and penalty interest.</summary>
     [FactField(FactFormat.Money)] public decimal TotalOwed { get; init; }
 
-    /// <summary>Gets the amount that fell due.</summary>
+    /// <summary>
+    /// Gets what it takes to bring the account up to date: the payment due on the account's due date (less what the record
+    /// shows paid towards it) plus the unpaid part of any earlier instalment in the repayment record (never more than
+    /// everything owed).
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal AmountDue { get; init; }
+
+    /// <summary>Gets the payment due on the account's due date alone: the regular instalment a monthly capacity is set against.</summary>
+    [FactField(FactFormat.Money)] public decimal CurrentInstalment { get; init; }
+
+    /// <summary>Gets the unpaid part of the instalments due before the account's due date (0 when the record shows none).</summary>
+    [FactField(FactFormat.Money)] public decimal EarlierArrears { get; init; }
+
+    /// <summary>Gets how many instalments are unpaid or part paid, the account's own included (1 when only it is).</summary>
+    [FactField] public int UnpaidInstalments { get; init; }
 
     /// <summary>Gets whether the case states the contractual rate.</summary>
     [FactField] public bool RateKnown { get; init; }
@@ -248,10 +270,16 @@ public sealed record Assessment
     /// </summary>
     [FactField] public bool HardshipIsLongTerm { get; init; }
 
-    /// <summary>Gets whether the case says how long the hardship will last (<c>hardship.expectedMonths</c> above 0).</summary>
+    /// <summary>Gets whether the case says how long the hardship will last (<c>hardship.expectedMonths</c> given, 0 included).</summary>
     [FactField] public bool HardshipMonthsKnown { get; init; }
 
-    /// <summary>Gets how many more months the hardship is expected to last (0 when not given; see <see cref="HardshipMonthsKnown"/>).</summary>
+    /// <summary>
+    /// Gets whether a hardship the case names is over (<c>hardship.expectedMonths</c> is 0): short-term, and the budget the case
+    /// gives is already the usual one, so no recovery is waited for.
+    /// </summary>
+    [FactField] public bool HardshipIsOver { get; init; }
+
+    /// <summary>Gets how many more months the hardship is expected to last (0 when it is over or not given; see <see cref="HardshipMonthsKnown"/>).</summary>
     [FactField(FactFormat.Months)] public int HardshipExpectedMonths { get; init; }
 
     /// <summary>Gets what the borrower wants, e.g. <c>auto</c>, <c>extension</c>.</summary>

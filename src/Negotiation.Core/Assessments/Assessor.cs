@@ -1,6 +1,5 @@
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
-using Negotiation.Core.Cases.Json;
 using NodaTime;
 
 namespace Negotiation.Core.Assessments;
@@ -50,9 +49,12 @@ internal static class Assessor
         var asOf = c.AsOf;
         var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
         var grace = account.GracePeriodDays ?? settings.GracePeriodDays;
-        var daysPastDue = Delinquency.DaysPastDue(account.DueDate, asOf);
-        var graceEndsOn = account.DueDate.PlusDays(grace);
-        var inGrace = Delinquency.IsInGracePeriod(account.DueDate, asOf, grace);
+        // Earlier instalments still unpaid are in arrears too: being current takes them all, and lateness runs from the oldest.
+        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent) = EarlierArrears(c.History, account.DueDate);
+        var amountDue = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + earlierArrears, account.TotalOwed);
+        var daysPastDue = Delinquency.DaysPastDue(oldestUnpaid, asOf);
+        var graceEndsOn = oldestUnpaid.PlusDays(grace);
+        var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);
         var isBank = c.Lender.Kind == LenderKind.BankCard;
         var rate = account.AnnualRate ?? 0m;
 
@@ -64,10 +66,12 @@ internal static class Assessor
         var affordable = Math.Min(budget?.AffordableInstalment(settings.AffordableShare, settings.UnstableIncomeShare, decimals) ?? 0m, Math.Max(0m, Money.Truncate(disposable, decimals)));
         var savings = c.Finances?.Savings ?? 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
-        var monthsKnown = c.Hardship.ExpectedMonths is > 0;
+        // "How many more months": 0 says the hardship is over; only a missing figure is unknown.
+        var monthsKnown = c.Hardship.ExpectedMonths is not null;
         var shortTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) &&
                         (monthsKnown ? c.Hardship.ExpectedMonths <= settings.ShortTermMonths : Temporary.Contains(c.Hardship.Cause));
         var longTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) && !shortTerm;
+        var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         // Cash now is savings; this month's surplus counts too when no cause is given (or only a dispute). Any stated cause,
         // an oversight included, means the money was not there on the due date: it comes with the next income.
         var moneyTrouble = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge);
@@ -85,8 +89,10 @@ internal static class Assessor
         var history = c.History;
         var earlierLate = 0;
         var earlier = 0;
+        LocalDate? lastPayment = null;
         for (var i = 0; i < history.Count; i++)
         {
+            lastPayment = history[i] is { PaidOn: { } paid, AmountPaid: > 0 } && (lastPayment is null || paid > lastPayment) ? paid : lastPayment;
             earlier += history[i].DueDate < account.DueDate ? 1 : 0;
             earlierLate += history[i].DueDate < account.DueDate && Delinquency.IsLate(history[i], grace, asOf) ? 1 : 0;
         }
@@ -156,7 +162,7 @@ internal static class Assessor
         {
             AsOf = asOf,
             Currency = c.Currency,
-            DueDate = account.DueDate,
+            DueDate = oldestUnpaid,
             DaysPastDue = daysPastDue,
             GracePeriodDays = grace,
             GraceEndsOn = graceEndsOn,
@@ -172,6 +178,8 @@ internal static class Assessor
             OnTimeRatio = earlier > 0 ? Ratio(Delinquency.OnTimeRatio(c.History, grace, asOf) ?? 0m) : 0m,
             HistoryCount = c.History.Count,
             EarlierLatePayments = earlierLate,
+            // No payment on record: the silence is as long as the arrears.
+            DaysSinceLastPayment = lastPayment is { } lp ? Math.Max(0, Period.DaysBetween(lp, asOf)) : daysPastDue,
 
             Principal = Cents(account.Principal),
             Interest = Cents(account.Interest),
@@ -180,7 +188,10 @@ internal static class Assessor
             FeesAndPenalties = Cents(account.Fees + account.PenaltyInterest),
             FeesAndPenaltiesShare = Ratio(Charges.FeesAndPenaltiesShare(account) ?? 0m),
             TotalOwed = Cents(account.TotalOwed),
-            AmountDue = Cents(account.AmountDue),
+            AmountDue = Cents(amountDue),
+            CurrentInstalment = Cents(account.AmountDue),
+            EarlierArrears = Cents(earlierArrears),
+            UnpaidInstalments = 1 + earlierUnpaid,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             PenaltyDailyRate = account.PenaltyDailyRate ?? 0m,
@@ -199,17 +210,19 @@ internal static class Assessor
             DebtServiceRatio = Ratio(budget?.DebtServiceRatioWith(account.AmountDue) ?? 0m),
             AffordableInstalment = Cents(affordable),
             CashAvailable = Cents(cashNow),
-            CanPayAmountDueNow = budget is not null && cashNow >= account.AmountDue,
+            CanPayAmountDueNow = budget is not null && cashNow >= amountDue,
             CashByExtensionEnd = Cents(cashByExtensionEnd),
             CanPayAllNow = budget is not null && savings >= account.TotalOwed,
             MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             BeyondAnyPlan = beyondAnyPlan,
-            // A short-term hardship passes, and the usual budget with it, so a bridge closes its gap; otherwise the cash must be there.
-            ExtensionClosesGap = !longTerm && (budget is null || shortTerm || cashByExtensionEnd >= account.AmountDue),
+            // A short-term hardship passes, and the usual budget with it, so a bridge closes the gap of one instalment; for
+            // arrears of several, a hardship already over (its budget is the usual one) or any other cause, the cash must be
+            // there by the end of the extension.
+            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && earlierArrears == 0) || cashByExtensionEnd >= amountDue),
             FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashNow + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
-                                  (cashNow + account.Fees + account.PenaltyInterest >= account.AmountDue && (!longTerm || affordable >= account.AmountDue)))),
+                                  (cashNow + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= account.AmountDue)))),
             PlanClosesGap = planMonths > 0,
             ReliefRate = relief.Rate,
             InterestReliefPossible = relief.Possible,
@@ -225,6 +238,7 @@ internal static class Assessor
             HardshipIsShortTerm = shortTerm,
             HardshipIsLongTerm = longTerm,
             HardshipMonthsKnown = monthsKnown,
+            HardshipIsOver = over,
             HardshipExpectedMonths = c.Hardship.ExpectedMonths ?? 0,
             Goal = EnumNames<NegotiationGoal>.Of(c.Goal),
             SuspectedMaliciousOverdraft = c.Conduct.SuspectedMaliciousOverdraft,
@@ -371,7 +385,30 @@ internal static class Assessor
         return refused is null ? ValueList<string>.Empty : new ValueList<string>(refused);
     }
 
+    /// <summary>
+    /// The unpaid part of the instalments due before <paramref name="dueDate"/>, how many of them are unpaid, the due date of
+    /// the oldest unpaid one (<paramref name="dueDate"/> when none is), and what the record shows paid towards the payment due
+    /// on <paramref name="dueDate"/> itself.
+    /// </summary>
+    private static (decimal Amount, int Count, LocalDate Oldest, decimal PaidOnCurrent) EarlierArrears(IReadOnlyList<RepaymentRecord> history, LocalDate dueDate)
+    {
+        var (amount, count, oldest, paidOnCurrent) = (0m, 0, dueDate, 0m);
+        for (var i = 0; i < history.Count; i++)
+        {
+            var r = history[i];
+            var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
+            paidOnCurrent += r.DueDate == dueDate ? paid : 0m;
+            if (r.DueDate < dueDate && r.AmountDue - paid > 0)
+            {
+                (amount, count, oldest) = (amount + (r.AmountDue - paid), count + 1, r.DueDate < oldest ? r.DueDate : oldest);
+            }
+        }
+
+        return (amount, count, oldest, paidOnCurrent);
+    }
+
     /// <summary>The shortest plan of at least two months, up to <paramref name="maxMonths"/>, whose payment fits <paramref name="affordable"/>; 0 when none does.</summary>
+
     internal static int PlanMonths(decimal principal, decimal accrued, decimal annualRate, decimal affordable, int maxMonths, int decimals)
     {
         if (affordable <= 0 || principal + accrued <= 0 || maxMonths < 2 || PlanPayment(principal, accrued, annualRate, maxMonths, decimals) > affordable)

@@ -8,39 +8,30 @@ namespace Negotiation.Core.Cases;
 public sealed record Account
 {
     /// <summary>Gets the principal still owed. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Money)]
     public decimal Principal { get; init; }
 
     /// <summary>Gets the contractual interest accrued and unpaid.</summary>
-    [CaseField(Kind = FieldKind.Money)]
     public decimal Interest { get; init; }
 
     /// <summary>Gets the fees charged and unpaid (late fees, liquidated damages, service fees).</summary>
-    [CaseField(Kind = FieldKind.Money)]
     public decimal Fees { get; init; }
 
     /// <summary>Gets the penalty interest accrued and unpaid.</summary>
-    [CaseField(Kind = FieldKind.Money)]
     public decimal PenaltyInterest { get; init; }
 
     /// <summary>Gets the contractual annual interest rate as a fraction, or null when it is not known.</summary>
-    [CaseField(Kind = FieldKind.Rate, Max = 10)]
     public decimal? AnnualRate { get; init; }
 
     /// <summary>Gets the penalty interest rate per day as a fraction (0.0005 is 0.05 % a day), or null when not known.</summary>
-    [CaseField(Kind = FieldKind.Rate, Max = 0.1)]
     public decimal? PenaltyDailyRate { get; init; }
 
     /// <summary>Gets the due date of the payment that is (or will be) missed. Required.</summary>
-    [CaseField(Required = true)]
     public LocalDate DueDate { get; init; }
 
     /// <summary>Gets the amount that fell due on <see cref="DueDate"/>. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Money)]
     public decimal AmountDue { get; init; }
 
     /// <summary>Gets the grace period in days after the due date, or null to use the rule set's default.</summary>
-    [CaseField(Min = 0, Max = 90)]
     public int? GracePeriodDays { get; init; }
 
     /// <summary>Gets everything owed on the account: principal, interest, fees and penalty interest.</summary>

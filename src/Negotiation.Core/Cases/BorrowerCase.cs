@@ -14,18 +14,15 @@ namespace Negotiation.Core.Cases;
 public sealed partial record BorrowerCase
 {
     /// <summary>Gets the day the case describes; every "how long ago" is counted to this day. Required.</summary>
-    [CaseField(Required = true)]
     public LocalDate AsOf { get; init; }
 
     /// <summary>Gets the ISO 4217 code of the currency every amount is in (e.g. <c>CNY</c>). Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Currency)]
     public string Currency { get; init; } = "";
 
     /// <summary>Gets the lender; defaults to an unnamed lender of kind <see cref="LenderKind.Other"/>.</summary>
     public Lender Lender { get; init; } = new();
 
     /// <summary>Gets the account in arrears. Required.</summary>
-    [CaseField(Required = true)]
     public Account Account { get; init; } = new();
 
     /// <summary>Gets the repayment record, in any order.</summary>

@@ -6,25 +6,21 @@ namespace Negotiation.Core.Cases;
 public sealed record NegotiationAttempt
 {
     /// <summary>Gets the day of the contact. Required.</summary>
-    [CaseField(Required = true)]
     public LocalDate On { get; init; }
 
     /// <summary>Gets how the contact was made. Required.</summary>
-    [CaseField(Required = true)]
     public ContactChannel Channel { get; init; }
 
     /// <summary>Gets what was asked for, if anything specific.</summary>
     public RequestType? Requested { get; init; }
 
     /// <summary>Gets how it ended. Required.</summary>
-    [CaseField(Required = true)]
     public AttemptOutcome Outcome { get; init; }
 
     /// <summary>Gets whether the outcome was confirmed in writing.</summary>
     public bool InWriting { get; init; }
 
     /// <summary>Gets the lender's reference number for the contact, if any.</summary>
-    [CaseField(Kind = FieldKind.Text)]
     public string? Reference { get; init; }
 
     /// <summary>Gets the promises made during the contact, by either side.</summary>
@@ -35,11 +31,9 @@ public sealed record NegotiationAttempt
 public sealed record Promise
 {
     /// <summary>Gets what was promised. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Text)]
     public string What { get; init; } = "";
 
     /// <summary>Gets the day by which it is due. Required.</summary>
-    [CaseField(Required = true)]
     public LocalDate By { get; init; }
 }
 
@@ -50,7 +44,6 @@ public sealed record ReceivedOffer
     public OfferSource From { get; init; } = OfferSource.Unknown;
 
     /// <summary>Gets the fee asked for before anything is done.</summary>
-    [CaseField(Kind = FieldKind.Money)]
     public decimal UpfrontFee { get; init; }
 
     /// <summary>Gets whether the offer asks for a one-time verification code.</summary>
@@ -69,6 +62,5 @@ public sealed record ReceivedOffer
     public bool InWriting { get; init; }
 
     /// <summary>Gets what the offer says, in the borrower's words.</summary>
-    [CaseField(Kind = FieldKind.Text)]
     public string? Description { get; init; }
 }

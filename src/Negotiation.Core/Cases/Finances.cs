@@ -15,7 +15,6 @@ public sealed record Finances
     public ValueList<OtherDebt> OtherDebts { get; init; } = ValueList<OtherDebt>.Empty;
 
     /// <summary>Gets the savings the borrower can draw on.</summary>
-    [CaseField(Kind = FieldKind.Money)]
     public decimal Savings { get; init; }
 }
 
@@ -23,11 +22,9 @@ public sealed record Finances
 public sealed record IncomeSource
 {
     /// <summary>Gets what the income is (salary, pension, rent ...).</summary>
-    [CaseField(Kind = FieldKind.Text)]
     public string? Source { get; init; }
 
     /// <summary>Gets the monthly amount. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Money)]
     public decimal Monthly { get; init; }
 
     /// <summary>Gets whether the income can be counted on month after month; defaults to true.</summary>
@@ -38,11 +35,9 @@ public sealed record IncomeSource
 public sealed record Expense
 {
     /// <summary>Gets the category, which decides whether it is essential or flexible. Required.</summary>
-    [CaseField(Required = true)]
     public ExpenseCategory Category { get; init; }
 
     /// <summary>Gets the monthly amount. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Money)]
     public decimal Monthly { get; init; }
 
     /// <summary>Gets whether the category is essential (housing, utilities, food, transport, health, childcare, education, insurance, other-essential).</summary>
@@ -54,14 +49,11 @@ public sealed record Expense
 public sealed record OtherDebt
 {
     /// <summary>Gets who is owed, if given.</summary>
-    [CaseField(Kind = FieldKind.Text)]
     public string? Lender { get; init; }
 
     /// <summary>Gets the monthly payment. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Money)]
     public decimal MonthlyPayment { get; init; }
 
     /// <summary>Gets the balance still owed.</summary>
-    [CaseField(Kind = FieldKind.Money)]
     public decimal Balance { get; init; }
 }

@@ -6,7 +6,6 @@ namespace Negotiation.Core.Cases;
 public sealed record Lender
 {
     /// <summary>Gets the lender's or product's name, if given.</summary>
-    [CaseField(Kind = FieldKind.Text)]
     public string? Name { get; init; }
 
     /// <summary>Gets the kind of lender; defaults to <see cref="LenderKind.Other"/>.</summary>
@@ -17,18 +16,15 @@ public sealed record Lender
 public sealed record RepaymentRecord
 {
     /// <summary>Gets the date the payment fell due. Required.</summary>
-    [CaseField(Required = true)]
     public LocalDate DueDate { get; init; }
 
     /// <summary>Gets the amount that fell due. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Money)]
     public decimal AmountDue { get; init; }
 
     /// <summary>Gets the day it was paid, or null if it has not been paid.</summary>
     public LocalDate? PaidOn { get; init; }
 
     /// <summary>Gets the amount paid, or null if nothing was paid; given together with <see cref="PaidOn"/>.</summary>
-    [CaseField(Kind = FieldKind.Money)]
     public decimal? AmountPaid { get; init; }
 }
 
@@ -41,8 +37,7 @@ public sealed record Hardship
     /// <summary>Gets the day the hardship began, if known.</summary>
     public LocalDate? Since { get; init; }
 
-    /// <summary>Gets how many more months the hardship is expected to last, if known.</summary>
-    [CaseField(Min = 0, Max = 600)]
+    /// <summary>Gets how many more months the hardship is expected to last: 0 when it is over, null when nobody can say.</summary>
     public int? ExpectedMonths { get; init; }
 }
 
@@ -53,7 +48,6 @@ public sealed record Conduct
     public bool SuspectedMaliciousOverdraft { get; init; }
 
     /// <summary>Gets how many repayment promises the borrower has broken.</summary>
-    [CaseField(Min = 0, Max = 1000)]
     public int BrokenPromises { get; init; }
 
     /// <summary>Gets whether the lender can reach the borrower; defaults to true.</summary>
@@ -64,10 +58,8 @@ public sealed record Conduct
 public sealed record DisputedCharge
 {
     /// <summary>Gets what the charge is. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Text)]
     public string Description { get; init; } = "";
 
     /// <summary>Gets the amount disputed. Required.</summary>
-    [CaseField(Required = true, Kind = FieldKind.Money)]
     public decimal Amount { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         this.items = items.ToArray();
     }
 
-    // Takes the array as it is: only for a new array that nothing else holds (the case reader's fast path).
+    // Takes the array as it is: only for a new array that nothing else holds (the case reader's lists).
     private ValueList(T[] items, bool owned)
     {
         _ = owned;

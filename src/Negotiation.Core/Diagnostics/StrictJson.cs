@@ -6,9 +6,10 @@ using System.Text.Json;
 namespace Negotiation.Core.Diagnostics;
 
 /// <summary>
-/// Checks that a text is JSON as RFC 8259 writes it, before Newtonsoft reads it. Newtonsoft also takes comments, trailing
-/// commas, single quotes, bare property names, <c>NaN</c>, and reads <c>010</c> as 8 and <c>0x0C</c> as 12, which no other
-/// reader does: a file must not mean one thing here and another to the editor or service that wrote it.
+/// Checks that a text is JSON as RFC 8259 writes it, and says where and why it is not: before Newtonsoft reads a rule or
+/// scenario file, and when the case reader meets a syntax error. Newtonsoft also takes comments, trailing commas, single
+/// quotes, bare property names, <c>NaN</c>, and reads <c>010</c> as 8 and <c>0x0C</c> as 12, which no other reader does: a
+/// file must not mean one thing here and another to the editor or service that wrote it.
 /// </summary>
 /// <remarks>
 /// System.Text.Json's reader is strict by default and keeps no stack to overflow; its first complaint is said again in the
@@ -19,22 +20,19 @@ internal static class StrictJson
 {
     private const int MaxQuoted = 20;
 
-    private static readonly JsonReaderOptions Options = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        // Depth is bounded by the Newtonsoft read that follows, with its own message; this reader does not recurse.
-        MaxDepth = int.MaxValue,
-    };
-
     /// <summary>Returns where and why <paramref name="text"/> is not strict JSON, or null when it is.</summary>
-    public static JsonSyntaxError? Check(string text)
+    /// <param name="text">The JSON text.</param>
+    /// <param name="maxDepth">
+    /// The deepest nesting accepted. Unbounded by default, where a later read bounds depth with its own message (rule
+    /// files); this reader does not recurse, so no depth can overflow its stack.
+    /// </param>
+    public static JsonSyntaxError? Check(string text, int maxDepth = int.MaxValue)
     {
         var rented = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetByteCount(text)));
         try
         {
             var utf8 = rented.AsSpan(0, Encoding.UTF8.GetBytes(text, rented));
-            return Check(text, utf8);
+            return Check(text, utf8, Options(maxDepth));
         }
         finally
         {
@@ -42,9 +40,16 @@ internal static class StrictJson
         }
     }
 
-    private static JsonSyntaxError? Check(string text, ReadOnlySpan<byte> utf8)
+    private static JsonReaderOptions Options(int maxDepth) => new()
     {
-        var reader = new Utf8JsonReader(utf8, Options);
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = maxDepth,
+    };
+
+    private static JsonSyntaxError? Check(string text, ReadOnlySpan<byte> utf8, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8, options);
         var frames = new List<Frame>();
         var last = JsonTokenType.None;
         try
@@ -271,7 +276,7 @@ internal static class StrictJson
 
     private static string NameAt(ReadOnlySpan<byte> utf8, int start)
     {
-        var reader = new Utf8JsonReader(utf8[start..], Options);
+        var reader = new Utf8JsonReader(utf8[start..], Options(int.MaxValue));
         reader.Read();
         try
         {
@@ -285,7 +290,7 @@ internal static class StrictJson
     }
 
     /// <summary>Appends a name as Newtonsoft writes paths: <c>a.b</c>, or <c>['a b']</c> when the name holds a special character.</summary>
-    private static void AppendName(StringBuilder path, string name)
+    internal static void AppendName(StringBuilder path, string name)
     {
         name = name.Length <= 40 ? name : name[..40] + "…";
         if (name.AsSpan().IndexOfAny(". '/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029") >= 0)

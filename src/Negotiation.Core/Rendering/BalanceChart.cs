@@ -97,7 +97,7 @@ internal sealed class BalanceChart
             months++;
             var day = Period.DaysBetween(start, newDue);
             var atNewDue = owed + (source.Terms.ExtraInterest ?? 0m);
-            var after = Math.Max(0m, atNewDue - account.AmountDue);
+            var after = Math.Max(0m, atNewDue - content.Plan.Assessment.AmountDue);
             proposed = [new(0, owed), new(day, atNewDue), new(day, after), new(Period.DaysBetween(start, start.PlusMonths(months)), after)];
             clearedOn = after == 0 ? newDue : null;
             paidOn = newDue;
@@ -130,8 +130,8 @@ internal sealed class BalanceChart
             $"Paying nothing, the debt would be about {content.Money(end)} after {content.Months(Months)} (simple interest on the principal of {content.Money(content.Case.Account.Principal)} at {content.Percent(Charges.OverdueDailyRate(content.Case.Account))} a day).");
         if (ClearedOn is null && InstalmentPaidOn is { } paid && Source is not null)
         {
-            var due = content.Money(content.Case.Account.AmountDue);
-            return asIs + content.T($"按建议的{content.Word(Source.Type)}，本期{due}于{content.Date(paid)}还上，其余欠款按合同继续归还。", $" Under the proposed {StripArticle(content.Word(Source.Type))}, the {due} instalment is paid on {content.Date(paid)} and the rest is repaid as the contract says.");
+            var due = content.Money(content.Plan.Assessment.AmountDue);
+            return asIs + content.T($"按建议的{content.Word(Source.Type)}，应还的{due}于{content.Date(paid)}还上，其余欠款按合同继续归还。", $" Under the proposed {StripArticle(content.Word(Source.Type))}, the {due} due is paid on {content.Date(paid)} and the rest is repaid as the contract says.");
         }
 
         if (ClearedOn is { } cleared && Source is not null)

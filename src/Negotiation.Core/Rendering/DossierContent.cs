@@ -111,12 +111,40 @@ internal sealed class DossierContent
         var lateness = facts.DaysPastDue > 0
             ? T($"逾期 {Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
             : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
-        return T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
-                 $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now, {lateness}");
+        return facts.UnpaidInstalments > 1
+            ? T($"欠款合计 {Money(facts.TotalOwed)}，{facts.UnpaidInstalments}期未还共 {Money(facts.AmountDue)}，最早一期{lateness}",
+                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now over {facts.UnpaidInstalments} unpaid instalments, the oldest {lateness}")
+            : T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
+                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now, {lateness}");
     }
 
     /// <summary>Gets the request whose schedule the dossier shows: the best-ranked one that has a schedule.</summary>
     public ProposedRequest? ScheduledRequest => Plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 });
+
+    /// <summary>The schedule's heading: "proposed" only when its payments fit the monthly capacity, as a request that closes the gap does.</summary>
+    public string ScheduleHeading(ProposedRequest request) => ScheduleHeading(Plan, request);
+
+    /// <summary>
+    /// The heading of a request's schedule. A schedule whose largest payment is above what the borrower can afford a month
+    /// (a plan that does not close the gap alone) is shown as what the lender's terms would be, not as a proposal.
+    /// </summary>
+    public static string ScheduleHeading(NegotiationPlan plan, ProposedRequest request)
+    {
+        var zh = plan.Language == Messages.Language.Chinese;
+        var word = Vocabulary.Label(request.Type, plan.Language);
+        var facts = plan.Assessment;
+        var largest = request.Schedule is { Count: > 0 } schedule ? schedule.Max(i => i.Payment) : 0m;
+        if (!facts.HasFinances || largest <= facts.AffordableInstalment)
+        {
+            return zh ? $"拟议还款计划（{word}）" : $"Proposed repayment schedule ({word})";
+        }
+
+        var decimals = Currencies.TryGetMinorUnit(plan.Currency, out var minor) ? minor : 2;
+        var affordable = MessageFormat.Money(facts.AffordableInstalment, plan.Currency, plan.Language, decimals);
+        return zh
+            ? $"还款计划（{word}）：每期高于您每月能承担的{affordable}，不宜照此承诺"
+            : $"Repayment schedule ({word}): above the {affordable} a month you can afford, so do not commit to it as it stands";
+    }
 
     /// <summary>The monthly budget: income, essential and flexible expenses, other debts, and what is left.</summary>
     public IReadOnlyList<BudgetRow> Budget()

@@ -97,7 +97,7 @@ public static class MarkdownRenderer
 
         if (content.ScheduledRequest is { Schedule: { } schedule } scheduled)
         {
-            Heading(E(T($"拟议还款计划（{content.Word(scheduled.Type)}）", $"Proposed repayment schedule ({content.Word(scheduled.Type)})")));
+            Heading(E(content.ScheduleHeading(scheduled)));
             Line($"| {E(T("期数", "No."))} | {E(T("还款日", "Due date"))} | {E(T("还款额", "Payment"))} | {E(T("本金", "Principal"))} | {E(T("利息", "Interest"))} | {E(T("费用及欠费分摊", "Fees and accrued charges"))} | {E(T("剩余欠款", "Still owed"))} |");
             Line("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
             foreach (var i in schedule)

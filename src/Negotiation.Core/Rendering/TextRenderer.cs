@@ -35,8 +35,11 @@ public static class TextRenderer
             : facts.DaysPastDue > 0
                 ? T($"逾期 {days}", $"{days} past due")
                 : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
-        Line(T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
-               $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} {(facts.DaysPastDue > 0 ? "due now" : "to pay")}, {lateness}"));
+        Line(facts.UnpaidInstalments > 1
+            ? T($"欠款合计 {Money(facts.TotalOwed)}，{facts.UnpaidInstalments}期未还共 {Money(facts.AmountDue)}，最早一期{lateness}",
+                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now over {facts.UnpaidInstalments} unpaid instalments, the oldest {lateness}")
+            : T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
+                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} {(facts.DaysPastDue > 0 ? "due now" : "to pay")}, {lateness}"));
 
         Heading(T("结论：", "Decision: ") + Vocabulary.Label(plan.Decision.Outcome, plan.Language));
         foreach (var reason in plan.Decision.Reasons)
@@ -79,9 +82,9 @@ public static class TextRenderer
                 ]);
         }
 
-        if (plan.Requests.FirstOrDefault(r => r.Schedule is not null) is { Schedule: { } schedule })
+        if (plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 }) is { Schedule: { } schedule } scheduled)
         {
-            Heading(T("建议的还款计划", "Proposed schedule"));
+            Heading(DossierContent.ScheduleHeading(plan, scheduled));
             Table(
                 text,
                 [T("期数", "#"), T("到期日", "Due"), T("还款额", "Payment"), T("本金", "Principal"), T("利息", "Interest"), T("费用", "Charges"), T("剩余", "Balance")],

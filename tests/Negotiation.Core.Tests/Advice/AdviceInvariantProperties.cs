@@ -4,10 +4,12 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;
 using Negotiation.Core.Advice;
+using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
 using Negotiation.Core.RuleSets;
+using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NodaTime;
@@ -31,48 +33,63 @@ public sealed class AdviceInvariantProperties
     public const int Cases = 10_000;
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Surplus_budget_never_reads_as_no_income_or_nothing_left() => Holds(Invariant.SurplusIsNotNoIncome);
 
     [Fact]
-    public void Pay_now_plans_ask_for_nothing() => Holds(Invariant.PayNowAsksNothing);
+    [Trait("Category", TestCategories.Slow)]
+    public void Pay_now_plans_ask_for_nothing_and_carry_no_negotiation_toolkit() => Holds(Invariant.PayNowAsksNothing);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Top_request_closes_the_gap_whenever_any_request_would() => Holds(Invariant.TopRequestClosesTheGap);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Principal_reduction_only_when_no_plan_fits_and_never_before_a_request_that_closes_the_gap() => Holds(Invariant.PrincipalReductionIsTheLastResort);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Long_term_hardship_never_leads_with_an_extension() => Holds(Invariant.LongTermHardshipDoesNotLeadWithExtension);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void No_request_saves_or_waives_zero_or_less() => Holds(Invariant.RequestsSaveSomething);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Interest_relief_proposes_a_rate_below_the_current_one() => Holds(Invariant.InterestReliefLowersTheRate);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Extension_ends_after_as_of() => Holds(Invariant.ExtensionEndsAfterAsOf);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Instalment_plans_and_interest_relief_run_at_least_two_months() => Holds(Invariant.PlansRunTwoMonthsOrMore);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Opening_asks_for_the_top_request_with_its_figure() => Holds(Invariant.OpeningAsksForTopRequest);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Nothing_agreed_in_an_attempt_is_requested_again() => Holds(Invariant.AgreedIsNotAskedAgain);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void No_earlier_history_gives_no_good_record_claim() => Holds(Invariant.NoHistoryNoGoodRecord);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Stated_goal_is_requested_or_explained() => Holds(Invariant.StatedGoalIsHonouredOrExplained);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void More_income_never_moves_the_top_request_to_a_larger_concession() => Holds(Invariant.MoreIncomeNoLargerConcession);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void More_debt_never_moves_the_top_request_to_a_smaller_concession() => Holds(Invariant.MoreDebtNoSmallerConcession);
 
     /// <summary>Checks one invariant over <see cref="Cases"/> generated cases; throws with the shrunk case and the plan part at fault.</summary>
@@ -140,11 +157,11 @@ internal enum Invariant
 /// <param name="Cash">Cash now: savings (0 when not stated), plus max(0, D) when no cause is given (or only a disputed charge).</param>
 /// <param name="LongTerm">Whether the hardship is long-term.</param>
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
-/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship (it passes), or cash + max(0, D) for each month of the extension covers the amount due.</param>
+/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears.</param>
 /// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within C.</param>
 /// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months has a payment above C.</param>
 /// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
-/// <param name="FeeWaiverCloses">A charge is disputed, or cash plus the fees and penalty interest covers the amount due and the hardship is not long-term (or C covers the instalment).</param>
+/// <param name="FeeWaiverCloses">A charge is disputed, or cash plus the fees and penalty interest covers everything owed, or the amount due with earlier arrears when the hardship is not long-term (or C covers the instalment).</param>
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
     bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false)
@@ -179,16 +196,21 @@ internal sealed record CapacityOracle(
         var (longTerm, shortTerm) = Term(c.Hardship);
         var account = c.Account;
         var total = account.TotalOwed;
+        // Being current takes the instalment due plus what earlier instalments still lack, never more than everything owed.
+        var arrears = c.History.Where(r => r.DueDate < account.DueDate).Sum(r => Math.Max(0m, r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)));
+        var paidOnCurrent = c.History.Where(r => r.DueDate == account.DueDate && r.PaidOn is not null).Sum(r => r.AmountPaid ?? 0m);
+        var due = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + arrears, total);
+        var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m) <= capacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
-            ExtensionCloses: !longTerm && (f is null || shortTerm || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= account.AmountDue),
+            ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && arrears == 0) || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= due),
             PlanCloses: planCloses,
             NoPlanFits: f is not null && PlanPayment(account with { AnnualRate = 0m }, MaxInstalmentMonths) > capacity,
             TotalOwed: total,
             FeeWaiverCloses: c.DisputedCharges.Count > 0 || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
                              (cash + account.Fees + account.PenaltyInterest >= total ||
-                              (cash + account.Fees + account.PenaltyInterest >= account.AmountDue && (!longTerm || capacity >= account.AmountDue)))));
+                              (cash + account.Fees + account.PenaltyInterest >= due && (!longTerm || capacity >= account.AmountDue)))));
     }
 
     /// <summary>Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</summary>
@@ -197,8 +219,8 @@ internal sealed record CapacityOracle(
         or ExpenseCategory.OtherEssential;
 
     /// <summary>
-    /// Long-term: more than 3 months expected, or none/0 given and the cause is income-drop, job-loss, illness or
-    /// business-failure. Short-term: 1–3 months, or none/0 and a passing cause. No hardship (none, disputed-charge): neither.
+    /// Long-term: more than 3 months expected, or none given and the cause is income-drop, job-loss, illness or
+    /// business-failure. Short-term: 0–3 months (0: over), or none given and a passing cause. No hardship (none, disputed-charge): neither.
     /// </summary>
     public static (bool LongTerm, bool ShortTerm) Term(Hardship h)
     {
@@ -207,7 +229,8 @@ internal sealed record CapacityOracle(
             return (false, false);
         }
 
-        return h.ExpectedMonths is { } months && months > 0
+        // Months given (0: the hardship is over) decide; a missing figure leaves it to the cause.
+        return h.ExpectedMonths is { } months
             ? (months > ShortTermMonths, months <= ShortTermMonths)
             : (LastingCauses.Contains(h.Cause), PassingCauses.Contains(h.Cause));
     }
@@ -347,6 +370,22 @@ internal static class AdviceInvariantChecks
         if (plan.Watchpoints.Any(w => w.Code == "follow-up-date"))
         {
             wrong.Add("a 'follow-up-date' watchpoint");
+        }
+
+        // Nothing to negotiate: no dossier to prepare, no script for a concession, nothing a refusal could follow.
+        if (plan.Materials.Count > 0)
+        {
+            wrong.Add($"materials [{string.Join(", ", plan.Materials.Select(m => m.Code))}]");
+        }
+
+        if (plan.Communication.Points.Count > 0)
+        {
+            wrong.Add($"talking points [{string.Join(", ", plan.Communication.Points.Select(p => p.Code))}]");
+        }
+
+        if (plan.Remedies.Count > 0)
+        {
+            wrong.Add($"refusal steps [{string.Join(", ", plan.Remedies.Select(r => r.Code))}]");
         }
 
         return wrong.Count == 0 ? null : $"pay-now, yet {string.Join(", ", wrong)}";
@@ -920,15 +959,20 @@ public sealed class AdviceInvariantCheckTests
         {
             Decision = plan.Decision with { Outcome = "pay-now" },
             Requests = ValueList<ProposedRequest>.Empty,
-            Communication = plan.Communication with { Opening = null },
+            Communication = new Communication(null, ValueList<TalkingPoint>.Empty),
             NextFollowUp = null,
             Watchpoints = new ValueList<Watchpoint>(plan.Watchpoints.Where(w => w.Code != "follow-up-date")),
+            Materials = ValueList<Material>.Empty,
+            Remedies = ValueList<Remedy>.Empty,
         };
         Accepts(AdviceInvariantChecks.PayNowAsksNothing(payNow));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(WithRequests(payNow, Request(1, "extension"))));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Communication = payNow.Communication with { Opening = "Please extend" } }));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { NextFollowUp = Case.AsOf.PlusDays(7) }));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Watchpoints = [new Watchpoint("follow-up-date", "info", Case.AsOf.PlusDays(7), "call back")] }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Materials = [new Material("identity", true, true, "ID", [], [])] }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Communication = payNow.Communication with { Points = [new TalkingPoint("take-notes", "Take notes")] } }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Remedies = [new Remedy(1, "review-and-retry", "Try again", null, null)] }));
     }
 
     [Fact]

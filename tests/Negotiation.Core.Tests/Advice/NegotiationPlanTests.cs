@@ -2,6 +2,7 @@ using System.Globalization;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
+using Negotiation.Core.Messages;
 using Negotiation.Core.Tests.Cases;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -29,12 +30,12 @@ public sealed class NegotiationPlanTests
 
     [Theory]
     [MemberData(nameof(ExamplesAndLanguages))]
-    public async Task Plan_json_of_each_example_validates_against_the_published_schema(string example, string language)
+    public async Task Plan_json_of_each_example_validates_against_the_published_schema_with_each_trace(string example, string language)
     {
         var schema = await JsonSchema.FromFileAsync(SchemaPath);
         var plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase(example))), language);
 
-        Assert.Empty(schema.Validate(plan.ToJson()).Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.All([PlanTrace.None, PlanTrace.Fired, PlanTrace.All], trace => Assert.Empty(schema.Validate(plan.ToJson(trace)).Select(e => $"{trace}: {e.Path}: {e.Kind}")));
     }
 
     [Fact]

@@ -64,6 +64,82 @@ public sealed class AssessorTests
         Assert.True(facts.IsLastDayOfGrace);
     }
 
+    [Fact]
+    public void Earlier_unpaid_instalments_are_arrears_and_lateness_runs_from_the_oldest()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        // September's instalment was never paid and October's only in part: three instalments behind, not one.
+        var history = new ValueList<RepaymentRecord>(
+        [
+            seed.History[0],
+            new RepaymentRecord { DueDate = new LocalDate(2026, 9, 10), AmountDue = 1250m },
+            new RepaymentRecord { DueDate = new LocalDate(2026, 10, 10), AmountDue = 1250m, PaidOn = new LocalDate(2026, 10, 12), AmountPaid = 400m },
+            seed.History[3],
+        ]);
+
+        var facts = Assessor.Assess(seed with { History = history }, Settings);
+
+        Assert.Equal(1250m, facts.CurrentInstalment);
+        Assert.Equal(2100m, facts.EarlierArrears);
+        Assert.Equal(3350m, facts.AmountDue);
+        Assert.Equal(3, facts.UnpaidInstalments);
+        Assert.Equal(new LocalDate(2026, 9, 10), facts.DueDate);
+        Assert.Equal(71, facts.DaysPastDue);
+        Assert.False(facts.IsFirstOverdue);
+        Assert.False(facts.CanPayAmountDueNow);
+        // An oversight is short-term, but a month's bridge does not clear three instalments: the cash must be there by then.
+        Assert.Equal(4350.00m, facts.CashByExtensionEnd);
+        Assert.True(facts.ExtensionClosesGap);
+        var unpaid = new ValueList<RepaymentRecord>(history.Select(r => r.DueDate == new LocalDate(2026, 10, 10) ? r with { PaidOn = null, AmountPaid = null } : r));
+        var poorer = Assessor.Assess(seed with { History = unpaid, Finances = seed.Finances! with { Savings = 0m } }, Settings);
+        Assert.Equal(3750m, poorer.AmountDue);
+        Assert.Equal(3550m, poorer.CashByExtensionEnd);
+        Assert.False(poorer.ExtensionClosesGap);
+    }
+
+    [Fact]
+    public void A_part_payment_towards_the_current_instalment_lowers_what_is_due()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var history = seed.History.Select(r => r.DueDate == seed.Account.DueDate ? r with { PaidOn = new LocalDate(2026, 11, 12), AmountPaid = 500m } : r).ToArray();
+
+        var facts = Assessor.Assess(seed with { History = new ValueList<RepaymentRecord>(history) }, Settings);
+
+        Assert.Equal(750m, facts.AmountDue);
+        Assert.Equal(1250m, facts.CurrentInstalment);
+        Assert.Equal(0m, facts.EarlierArrears);
+    }
+
+    [Fact]
+    public void Instalments_paid_late_in_full_are_not_arrears()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var late = seed.History.Select((r, i) => i == 1 ? r with { PaidOn = new LocalDate(2026, 10, 1) } : r).ToArray();
+
+        var facts = Assessor.Assess(seed with { History = new ValueList<RepaymentRecord>(late) }, Settings);
+
+        Assert.Equal(0m, facts.EarlierArrears);
+        Assert.Equal(1250m, facts.AmountDue);
+        Assert.Equal(1, facts.UnpaidInstalments);
+        Assert.Equal(seed.Account.DueDate, facts.DueDate);
+        Assert.Equal(1, facts.EarlierLatePayments);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Amount_due_is_the_instalment_plus_earlier_arrears_never_more_than_owed() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
+        {
+            var facts = Assessor.Assess(c, Settings);
+            var earlier = c.History.Where(r => r.DueDate < c.Account.DueDate)
+                .Select(r => r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)).Where(u => u > 0).ToList();
+            var paidOnCurrent = c.History.Where(r => r.DueDate == c.Account.DueDate && r.PaidOn is not null).Sum(r => r.AmountPaid ?? 0m);
+            return (facts.CurrentInstalment == c.Account.AmountDue).Label("instalment")
+                .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
+                .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(Math.Max(0m, c.Account.AmountDue - paidOnCurrent) + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")
+                .And(facts.UnpaidInstalments == 1 + earlier.Count).Label("count")
+                .And(facts.DueDate <= c.Account.DueDate && (earlier.Count == 0) == (facts.DueDate == c.Account.DueDate)).Label("oldest");
+        });
+
     [Property(MaxTest = 300)]
     public Property Affordable_plan_is_the_shortest_term_whose_payment_fits() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>

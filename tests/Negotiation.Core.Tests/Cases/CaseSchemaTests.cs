@@ -1,3 +1,4 @@
+using System.Reflection;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Cases.Json;
 using Negotiation.Core.Tests.Support;
@@ -31,9 +32,37 @@ public sealed class CaseSchemaTests
         var schema = JObject.Parse(File.ReadAllText(SchemaPath));
         var differences = new List<string>();
 
-        CompareObject(schema, schema, CaseShape.Root, "", differences, isRoot: true);
+        CompareObject(schema, schema, CaseFields.Root, "", differences, isRoot: true);
 
         Assert.Empty(differences);
+    }
+
+    [Fact]
+    public void Reader_table_names_every_settable_property_of_the_model_in_declaration_order()
+    {
+        var differences = new List<string>();
+
+        CompareWithModel(typeof(BorrowerCase), CaseFields.Root, "", differences);
+
+        Assert.Empty(differences);
+    }
+
+    [Fact]
+    public void An_empty_object_reads_to_the_model_defaults_at_every_level()
+    {
+        const string json = """
+            { "asOf": "2026-11-20", "currency": "CNY", "lender": {}, "hardship": {}, "conduct": {},
+              "finances": { "income": [ { "monthly": 1 } ] }, "offers": [ {} ],
+              "account": { "principal": 1000, "dueDate": "2026-11-10", "amountDue": 100 } }
+            """;
+
+        var c = BorrowerCase.FromJson(json);
+
+        Assert.Equal(new Lender(), c.Lender);
+        Assert.Equal(new Hardship(), c.Hardship);
+        Assert.Equal(new Conduct(), c.Conduct);
+        Assert.Equal(new Finances { Income = [new IncomeSource { Monthly = 1 }] }, c.Finances);
+        Assert.Equal(new ReceivedOffer(), Assert.Single(c.Offers));
     }
 
     [Fact]
@@ -115,6 +144,37 @@ public sealed class CaseSchemaTests
                 }
 
                 break;
+        }
+    }
+
+    private static void CompareWithModel(Type type, ObjectShape shape, string path, List<string> differences)
+    {
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true }).ToArray();
+        var modelNames = properties.Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
+        if (!modelNames.SequenceEqual(shape.Names))
+        {
+            differences.Add($"{type.Name}: model [{string.Join(", ", modelNames)}] vs reader [{string.Join(", ", shape.Names)}]");
+            return;
+        }
+
+        foreach (var (property, field) in properties.Zip(shape.Ordered))
+        {
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var value = field.Value;
+            if (value.Kind == ValueKind.Array)
+            {
+                propertyType = propertyType.GetGenericArguments()[0];
+                value = value.Element!;
+            }
+
+            if (value.Kind == ValueKind.Object)
+            {
+                CompareWithModel(propertyType, value.Object!, Join(path, field.JsonName), differences);
+            }
+            else if (value.Kind == ValueKind.Enum && !Enum.GetNames(propertyType).Select(n => string.Concat(n.Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))).SequenceEqual(value.EnumNames))
+            {
+                differences.Add($"{Join(path, field.JsonName)}: enum {propertyType.Name} and the reader's names differ");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Negotiation.Cli;
+using Negotiation.Core.Advice;
 using Negotiation.Core.Rendering;
 using Negotiation.Core.Tests.Rendering;
 using Negotiation.Core.Tests.Support;
@@ -27,6 +28,24 @@ public sealed class AdviseFormatTests : IDisposable
         var expected = format == "html" ? HtmlRenderer.Render(plan, @case) : MarkdownRenderer.Render(plan, @case);
 
         var (code, output, error) = CommandLine.Run("advise", file, "--format", format, "--lang", language);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Equal(expected, output);
+    }
+
+    [Theory]
+    [InlineData(null, PlanTrace.Fired)]
+    [InlineData("none", PlanTrace.None)]
+    [InlineData("fired", PlanTrace.Fired)]
+    [InlineData("all", PlanTrace.All)]
+    public void Advise_json_carries_the_trace_asked_for_and_the_fired_one_by_default(string? option, PlanTrace trace)
+    {
+        var file = TestFiles.ExampleCase("lasting-hardship.json");
+        var expected = RenderingKit.Advisor.Advise(RenderingKit.ReadCase(file), "en").ToJson(trace) + "\n";
+        string[] args = ["advise", file, "--format", "json", "--lang", "en", .. option is null ? [] : new[] { "--trace", option }];
+
+        var (code, output, error) = CommandLine.Run(args);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(error);

@@ -53,6 +53,35 @@ public sealed class BatchCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("fired")]
+    [InlineData("all")]
+    public void Trace_option_writes_each_plan_with_the_trace_asked_for(string trace)
+    {
+        var file = Write([Line("seed-oversight", 20), Line("scam-offer", 20)]);
+
+        var (code, output, error) = CommandLine.Run("batch", file, "--trace", trace);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        var advisor = NegotiationAdvisor.CreateDefault();
+        var expected = new[] { "seed-oversight", "scam-offer" }
+            .Select(e => advisor.Advise(BorrowerCase.FromJson(Line(e, 20))).ToJsonLine(trace switch { "none" => PlanTrace.None, "all" => PlanTrace.All, _ => PlanTrace.Fired }));
+        Assert.Equal(expected, OutputLines(output));
+        Assert.All(OutputLines(output), line => Assert.Equal(trace != "none", JObject.Parse(line).ContainsKey("trace")));
+    }
+
+    [Fact]
+    public void A_trace_other_than_none_fired_or_all_is_a_usage_error()
+    {
+        var (code, _, error) = CommandLine.Run("batch", Write([Line("seed-oversight", 20)]), "--trace", "some");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("'some'", error, StringComparison.Ordinal);
+        Assert.Contains("'fired'", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Keeps_input_order_with_parallel_workers()
     {

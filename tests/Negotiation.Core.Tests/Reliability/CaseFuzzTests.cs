@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Tests.Cases;
+using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
 
@@ -19,6 +20,7 @@ public sealed class CaseFuzzTests(ITestOutputHelper output)
     private static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Mutated_case_json_gives_a_plan_or_a_validation_exception_that_names_the_path()
     {
         // 500 valid cases, each damaged in 20 ways: 10,000 inputs from a fixed seed, so a failure reproduces.

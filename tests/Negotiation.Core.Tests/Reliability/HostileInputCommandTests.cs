@@ -39,6 +39,7 @@ public sealed class HostileInputCommandTests(ITestOutputHelper output) : IDispos
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void No_internal_error_is_reachable_from_any_input_file()
     {
         var clock = Stopwatch.StartNew();

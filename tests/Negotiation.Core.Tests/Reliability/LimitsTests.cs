@@ -218,6 +218,7 @@ public sealed class LimitsTests
     }
 
     [Theory]
+    [Trait("Category", TestCategories.Slow)]
     [MemberData(nameof(ParameterEnds))]
     public void Every_required_parameter_at_either_end_of_its_range_loads_and_advises_extreme_cases(string name, bool atMax)
     {
@@ -300,11 +301,9 @@ public sealed class LimitsTests
         // message and 5 GB of allocation. Reading now stops at the bound and the last problem says so.
         var attempt = "{\"promises\":[" + string.Join(",", Enumerable.Repeat("{}", 1000)) + "]}";
         var json = "{\"attempts\":[" + string.Join(",", Enumerable.Repeat(attempt, 1000)) + "]}";
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-
+        // No wall-clock bound here (shared machines make timed tests flaky): the bound on the problems is what keeps it fast.
         var problems = Assert.Throws<CaseValidationException>(() => BorrowerCase.FromJson(json)).Problems;
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(CaseLimits.MaxProblems + 1, problems.Count);
         Assert.Equal(new CaseProblem("", "reading stopped after 200 problems; fix these and read the case again"), problems[^1]);
         Assert.Equal("attempts[0].promises[0].what", problems[0].Path);

@@ -45,6 +45,7 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
     ];
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Mutated_rule_files_load_or_are_refused_with_every_problem_naming_a_file()
     {
         var original = Files.ToDictionary(f => f, f => TestFiles.Read("TestData", "rulesets", "minimal", f), StringComparer.Ordinal);
@@ -114,6 +115,7 @@ public sealed class RuleSetFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Quote_escape_and_bracket_mixes_are_loaded_or_refused_and_never_overflow_a_small_stack()
     {
         // Each mix is loaded on a thread with a 1 MiB stack, as in a process under `ulimit -s 1024`: a mix whose quoting the

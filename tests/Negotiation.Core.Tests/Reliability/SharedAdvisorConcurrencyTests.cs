@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Tests.Cases;
+using Negotiation.Core.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Negotiation.Core.Tests.Reliability;
@@ -27,6 +28,7 @@ public sealed class SharedAdvisorConcurrencyTests(ITestOutputHelper output)
     });
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Sixteen_threads_sharing_one_advisor_get_the_single_threaded_plans()
     {
         // 16 × 1,250 = 20,000 checked calls, every case run concurrently at least 10 times: about 3 s alone on 2 shared

@@ -203,7 +203,7 @@ public sealed class HtmlRendererTests
         Assert.True(proposed[2].Y > proposed[1].Y, "the balance drops by the instalment on the new due date");
         Assert.True(proposed[2].Y < 250m, "the rest of the debt stays: an extension is not a payment in full");
         Assert.Equal(proposed[2].Y, proposed[3].Y);
-        Assert.Contains("the CNY 1,250.00 instalment is paid on 20 Dec 2026 and the rest is repaid as the contract says", chart.All("figcaption").Single().Value, StringComparison.Ordinal);
+        Assert.Contains("the CNY 1,250.00 due is paid on 20 Dec 2026 and the rest is repaid as the contract says", chart.All("figcaption").Single().Value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,14 +20,14 @@ internal static class RenderingKit
 
     public static BorrowerCase Seed() => ReadCase(TestFiles.ExampleCase("seed-oversight.json"));
 
-    /// <summary>Renders a case in one of the golden formats, as the advise command writes it.</summary>
+    /// <summary>Renders a case in one of the golden formats, as the advise command writes it (JSON with every rule's trace, <c>--trace all</c>).</summary>
     public static string Render(BorrowerCase @case, string language, string format)
     {
         var plan = Advisor.Advise(@case, language);
         return format switch
         {
             "txt" => TextRenderer.Render(plan),
-            "json" => plan.ToJson() + "\n",
+            "json" => plan.ToJson(PlanTrace.All) + "\n",
             "md" => MarkdownRenderer.Render(plan, @case),
             "html" => HtmlRenderer.Render(plan, @case),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),

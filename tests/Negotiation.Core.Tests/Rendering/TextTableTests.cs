@@ -16,7 +16,7 @@ public sealed class TextTableTests
         var c = BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("lasting-hardship.json")));
         var lines = TextRenderer.Render(NegotiationAdvisor.CreateDefault().Advise(c, language)).Split('\n');
 
-        foreach (var heading in new[] { language == "en" ? "Monthly budget" : "每月收支", language == "en" ? "Proposed schedule" : "建议的还款计划" })
+        foreach (var heading in new[] { language == "en" ? "Monthly budget" : "每月收支", language == "en" ? "Proposed repayment schedule (an instalment plan)" : "拟议还款计划（分期还款）" })
         {
             var start = Array.IndexOf(lines, heading) + 2;
             var table = lines.Skip(start).TakeWhile(l => l.Length > 0).ToList();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Negotiation.Cli;
 using Negotiation.Core.RuleSets;
-using Negotiation.Core.RuleSets.Scenarios;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.Tests.Support;
 
 namespace Negotiation.Core.Tests.RuleSets;

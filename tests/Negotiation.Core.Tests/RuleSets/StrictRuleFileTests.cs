@@ -1,5 +1,5 @@
 using Negotiation.Core.Advice;
-using Negotiation.Core.RuleSets.Scenarios;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.Tests.Support;
 
 namespace Negotiation.Core.Tests.RuleSets;

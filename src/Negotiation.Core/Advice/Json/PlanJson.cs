@@ -1,95 +1,161 @@
 using System.Buffers;
-using System.Linq.Expressions;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Negotiation.Core.Assessments;
-using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
-using Newtonsoft.Json.Serialization;
 using NodaTime;
-using NodaTime.Serialization.JsonNet;
+using NodaTime.Text;
 
 namespace Negotiation.Core.Advice.Json;
 
 /// <summary>
-/// Writes plans as JSON: camelCase, kebab-case enums, ISO dates, no culture, nothing that varies between runs — byte for
-/// byte what Newtonsoft's contract serializer wrote with <see cref="FallbackSettings"/> (the tests keep it as the oracle),
-/// but by hand, into a reused buffer of characters (the strings) or of UTF-8 bytes (<c>WriteJsonLine(IBufferWriter)</c>):
-/// a plan is 45,000 characters on one line, two thirds of it the trace.
+/// Writes plans as JSON with <see cref="Utf8JsonWriter"/>: camelCase, kebab-case enums, ISO dates, decimals exactly as
+/// they are held (their scale kept), nulls left out except <c>nextFollowUp</c>, and nothing that depends on the culture
+/// or the run, so that the same plan always gives the same bytes. Strings are made from the UTF-8 the writer produced.
 /// </summary>
 /// <remarks>
-/// Thread-safe. The plan's records are written by hand in their declaration order; <see cref="Assessment"/> and
-/// <see cref="RequestTerms"/>, bags of some hundred properties, by a writer compiled from their public properties in
-/// the order Newtonsoft takes them. A trace value other than a yes/no, a number, text or an ISO date (an enum, a list
-/// of enums, a record) is rare and goes to Newtonsoft itself, so that it is written by the same converters as before.
+/// Thread-safe: each thread reuses its own writer and buffer. The plan's records are written in their declaration
+/// order; <see cref="Assessment"/> and <see cref="RequestTerms"/>, bags of some hundred properties, by a property list
+/// found once by reflection, so that a property added to them is written without touching this file.
 /// </remarks>
 internal static class PlanJson
 {
-    /// <summary>The settings the plan contract was defined by; used for the values the hand-written writer leaves to them.</summary>
-    internal static readonly JsonSerializerSettings FallbackSettings = CreateSettings();
+    /// <summary>A plan with the default trace is some 30,000 bytes; with every rule, some 60,000.</summary>
+    private const int InitialCapacity = 64 * 1024;
 
-    internal static string Write(NegotiationPlan plan) => WriteString(plan, indented: true);
+    /// <summary>A buffer a huge plan grew beyond this is dropped after use, so that one plan does not pin it for the thread's life.</summary>
+    private const int LargestKeptBuffer = 1024 * 1024;
 
-    /// <summary>Writes the plan contract on one line with no indentation, for JSON Lines (as <c>negotiation batch</c> does).</summary>
-    /// <param name="plan">The plan.</param>
-    /// <returns>The JSON, with no line break in it.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
-    internal static string ToJsonLine(NegotiationPlan plan)
+    /// <summary>Only what JSON requires is escaped: Chinese text stays readable, and the bytes do not depend on an encoder's allow-list of HTML characters.</summary>
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static readonly JsonWriterOptions IndentedOptions = new() { Encoder = Encoder, Indented = true, NewLine = "\n", SkipValidation = true };
+
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = Encoder, Indented = false, SkipValidation = true };
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Per thread, the buffer of the last plan written to a string.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? lastBuffer;
+
+    /// <summary>Per thread, the last writer of each kind, reset onto the next output.</summary>
+    [ThreadStatic]
+    private static Utf8JsonWriter? indentedWriter;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? lineWriter;
+
+    /// <summary>Writes the plan as indented JSON.</summary>
+    internal static string ToJson(NegotiationPlan plan, PlanTrace trace) => WriteString(plan, trace, indented: true);
+
+    /// <summary>Writes the plan on one line with no indentation, for JSON Lines (as <c>negotiation batch</c> does).</summary>
+    internal static string ToJsonLine(NegotiationPlan plan, PlanTrace trace) => WriteString(plan, trace, indented: false);
+
+    /// <summary>Writes the plan on one line to <paramref name="output"/>.</summary>
+    internal static void WriteJsonLine(NegotiationPlan plan, TextWriter output, PlanTrace trace)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        return WriteString(plan, indented: false);
-    }
-
-    /// <summary>Writes the plan contract on one line with no indentation to <paramref name="output"/>, without building a string.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="output"/> is null.</exception>
-    internal static void WriteJsonLine(NegotiationPlan plan, TextWriter output)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(output);
-        var writer = JsonBuffer<char>.Rent(indented: false);
-        WritePlan(writer, plan);
-        output.Write(writer.Written);
-        JsonBuffer<char>.Return(writer);
+        var buffer = TakeBuffer();
+        Write(plan, buffer, trace, indented: false);
+        var chars = ArrayPool<char>.Shared.Rent(Utf8.GetMaxCharCount(buffer.WrittenCount));
+        var count = Utf8.GetChars(buffer.WrittenSpan, chars);
+        output.Write(chars, 0, count);
+        ArrayPool<char>.Shared.Return(chars);
+        ReturnBuffer(buffer);
     }
 
-    /// <summary>
-    /// Writes the plan contract on one line with no indentation to <paramref name="output"/> as UTF-8, without building a
-    /// string: the UTF-8 of <see cref="ToJsonLine"/>, with an unpaired surrogate as U+FFFD.
-    /// </summary>
-    /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="output"/> is null.</exception>
-    internal static void WriteJsonLine(NegotiationPlan plan, IBufferWriter<byte> output)
+    /// <summary>Writes the plan on one line to <paramref name="output"/> as UTF-8.</summary>
+    internal static void WriteJsonLine(NegotiationPlan plan, IBufferWriter<byte> output, PlanTrace trace)
     {
-        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(output);
-        var writer = JsonBuffer<byte>.Rent(indented: false);
-        WritePlan(writer, plan);
-        output.Write(writer.Written);
-        JsonBuffer<byte>.Return(writer);
+        Write(plan, output, trace, indented: false);
     }
 
-    private static string WriteString(NegotiationPlan plan, bool indented)
+    private static string WriteString(NegotiationPlan plan, PlanTrace trace, bool indented)
     {
-        var writer = JsonBuffer<char>.Rent(indented);
-        WritePlan(writer, plan);
-        var json = new string(writer.Written);
-        JsonBuffer<char>.Return(writer);
+        var buffer = TakeBuffer();
+        Write(plan, buffer, trace, indented);
+        var json = Utf8.GetString(buffer.WrittenSpan);
+        ReturnBuffer(buffer);
         return json;
     }
 
-    /// <summary>The plan contract, property by property in the records' declaration order; nulls are left out except <c>nextFollowUp</c>.</summary>
-    private static void WritePlan<TUnit>(JsonBuffer<TUnit> w, NegotiationPlan plan)
-        where TUnit : unmanaged
+    private static ArrayBufferWriter<byte> TakeBuffer()
     {
-        w.StartObject();
+        var buffer = lastBuffer ?? new ArrayBufferWriter<byte>(InitialCapacity);
+        lastBuffer = null;
+        return buffer;
+    }
+
+    private static void ReturnBuffer(ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity <= LargestKeptBuffer)
+        {
+            buffer.ResetWrittenCount();
+            lastBuffer = buffer;
+        }
+    }
+
+    private static void Write(NegotiationPlan plan, IBufferWriter<byte> output, PlanTrace trace, bool indented)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (trace is not (PlanTrace.None or PlanTrace.Fired or PlanTrace.All))
+        {
+            throw new ArgumentOutOfRangeException(nameof(trace), trace, "The trace is none, fired or all.");
+        }
+
+        // Taken off the thread while in use, so that a plan written from inside another (none is) could not share it.
+        Utf8JsonWriter? writer;
+        if (indented)
+        {
+            writer = indentedWriter;
+            indentedWriter = null;
+        }
+        else
+        {
+            writer = lineWriter;
+            lineWriter = null;
+        }
+
+        if (writer is null)
+        {
+            writer = new Utf8JsonWriter(output, indented ? IndentedOptions : LineOptions);
+        }
+        else
+        {
+            writer.Reset(output);
+        }
+
+        WritePlan(writer, plan, trace);
+        writer.Flush();
+        writer.Reset(); // lets go of the output
+        if (indented)
+        {
+            indentedWriter = writer;
+        }
+        else
+        {
+            lineWriter = writer;
+        }
+    }
+
+    /// <summary>The plan contract, property by property in the records' declaration order.</summary>
+    private static void WritePlan(Utf8JsonWriter w, NegotiationPlan plan, PlanTrace trace)
+    {
+        w.WriteStartObject();
         if (plan.RuleSet is { } ruleSet)
         {
-            w.Name(Names.RuleSet);
-            w.StartObject();
+            w.WriteStartObject(Names.RuleSet);
             Property(w, Names.Id, ruleSet.Id);
             Property(w, Names.Version, ruleSet.Version);
             Property(w, Names.EffectiveFrom, ruleSet.EffectiveFrom);
-            w.EndObject();
+            w.WriteEndObject();
         }
 
         Property(w, Names.AsOf, plan.AsOf);
@@ -97,16 +163,14 @@ internal static class PlanJson
         Property(w, Names.Currency, plan.Currency);
         if (plan.Assessment is { } assessment)
         {
-            w.Name(Names.Assessment);
-            w.StartObject();
-            Contract<TUnit, Assessment>.Write(w, assessment);
-            w.EndObject();
+            w.WriteStartObject(Names.Assessment);
+            Contract<Assessment>.Write(w, assessment);
+            w.WriteEndObject();
         }
 
         if (plan.Decision is { } decision)
         {
-            w.Name(Names.Decision);
-            w.StartObject();
+            w.WriteStartObject(Names.Decision);
             Property(w, Names.Outcome, decision.Outcome);
             List(w, Names.Reasons, decision.Reasons, static (w, reason) =>
             {
@@ -114,43 +178,41 @@ internal static class PlanJson
                 Property(w, Names.Message, reason.Message);
                 Property(w, Names.Citations, reason.Citations);
             });
-            w.EndObject();
+            w.WriteEndObject();
         }
 
         List(w, Names.Requests, plan.Requests, static (w, request) =>
         {
-            Property(w, Names.Rank, request.Rank);
+            w.WriteNumber(Names.Rank, request.Rank);
             Property(w, Names.Type, request.Type);
             Property(w, Names.Code, request.Code);
             Property(w, Names.Rationale, request.Rationale);
             if (request.Terms is { } terms)
             {
-                w.Name(Names.Terms);
-                w.StartObject();
-                Contract<TUnit, RequestTerms>.Write(w, terms);
-                w.EndObject();
+                w.WriteStartObject(Names.Terms);
+                Contract<RequestTerms>.Write(w, terms);
+                w.WriteEndObject();
             }
 
             Property(w, Names.Savings, request.Savings);
             if (request.Schedule is { } schedule)
             {
-                w.Name(Names.Schedule);
-                w.StartArray();
+                w.WriteStartArray(Names.Schedule);
                 for (var i = 0; i < schedule.Count; i++)
                 {
                     var instalment = schedule[i];
-                    w.StartObject();
-                    Property(w, Names.Period, instalment.Period);
+                    w.WriteStartObject();
+                    w.WriteNumber(Names.Period, instalment.Period);
                     Property(w, Names.DueDate, instalment.DueDate);
-                    Property(w, Names.Payment, instalment.Payment);
-                    Property(w, Names.Principal, instalment.Principal);
-                    Property(w, Names.Interest, instalment.Interest);
-                    Property(w, Names.Fee, instalment.Fee);
-                    Property(w, Names.Balance, instalment.Balance);
-                    w.EndObject();
+                    w.WriteNumber(Names.Payment, instalment.Payment);
+                    w.WriteNumber(Names.Principal, instalment.Principal);
+                    w.WriteNumber(Names.Interest, instalment.Interest);
+                    w.WriteNumber(Names.Fee, instalment.Fee);
+                    w.WriteNumber(Names.Balance, instalment.Balance);
+                    w.WriteEndObject();
                 }
 
-                w.EndArray();
+                w.WriteEndArray();
             }
 
             Property(w, Names.Caveats, request.Caveats);
@@ -159,23 +221,22 @@ internal static class PlanJson
         List(w, Names.Materials, plan.Materials, static (w, material) =>
         {
             Property(w, Names.Code, material.Code);
-            Property(w, Names.Required, material.Required);
-            Property(w, Names.Held, material.Held);
+            w.WriteBoolean(Names.Required, material.Required);
+            w.WriteBoolean(Names.Held, material.Held);
             Property(w, Names.Why, material.Why);
             Property(w, Names.Tips, material.Tips);
             Property(w, Names.Citations, material.Citations);
         });
         if (plan.Communication is { } communication)
         {
-            w.Name(Names.Communication);
-            w.StartObject();
+            w.WriteStartObject(Names.Communication);
             Property(w, Names.Opening, communication.Opening);
             List(w, Names.Points, communication.Points, static (w, point) =>
             {
                 Property(w, Names.Code, point.Code);
                 Property(w, Names.Message, point.Message);
             });
-            w.EndObject();
+            w.WriteEndObject();
         }
 
         List(w, Names.Watchpoints, plan.Watchpoints, static (w, watchpoint) =>
@@ -193,7 +254,7 @@ internal static class PlanJson
         });
         List(w, Names.Remedies, plan.Remedies, static (w, remedy) =>
         {
-            Property(w, Names.Step, remedy.Step);
+            w.WriteNumber(Names.Step, remedy.Step);
             Property(w, Names.Code, remedy.Code);
             Property(w, Names.Message, remedy.Message);
             Property(w, Names.Channel, remedy.Channel);
@@ -201,14 +262,14 @@ internal static class PlanJson
         });
 
         // The one property written when null: apps read "no follow-up" from it.
-        w.Name(Names.NextFollowUp);
+        w.WritePropertyName(Names.NextFollowUp);
         if (plan.NextFollowUp is { } followUp)
         {
             DateValue(w, followUp);
         }
         else
         {
-            w.Null();
+            w.WriteNullValue();
         }
 
         List(w, Names.Citations, plan.Citations, static (w, citation) =>
@@ -217,100 +278,64 @@ internal static class PlanJson
             Property(w, Names.Title, citation.Title);
             Property(w, Names.Source, citation.Source);
             Property(w, Names.Certainty, citation.Certainty);
-            Property(w, Names.BindsThisLender, citation.BindsThisLender);
+            w.WriteBoolean(Names.BindsThisLender, citation.BindsThisLender);
         });
-        Trace(w, plan.Trace);
-        w.EndObject();
+        if (trace != PlanTrace.None)
+        {
+            Trace(w, plan.Trace, firedOnly: trace == PlanTrace.Fired);
+        }
+
+        w.WriteEndObject();
     }
 
-    /// <summary>
-    /// Writes the trace like <see cref="List{TUnit, T}"/> would. On one line, an entry from a rule set starts with its
-    /// rule's head — <c>{"workflow":"…","rule":"…","success":</c>, the same in every plan — made the first time and
-    /// copied after that.
-    /// </summary>
-    private static void Trace<TUnit>(JsonBuffer<TUnit> w, ValueList<TraceEntry>? trace)
-        where TUnit : unmanaged
+    /// <summary>The trace: every entry, or only those of rules that fired; an entry's inputs are read only when it is written.</summary>
+    private static void Trace(Utf8JsonWriter w, ValueList<TraceEntry>? trace, bool firedOnly)
     {
         if (trace is null)
         {
             return;
         }
 
-        w.Name(Names.Trace);
-        w.StartArray();
+        w.WriteStartArray(Names.Trace);
         for (var i = 0; i < trace.Count; i++)
         {
             if (trace[i] is not { } entry)
             {
-                w.Null();
+                if (!firedOnly)
+                {
+                    w.WriteNullValue();
+                }
+
                 continue;
             }
 
-            if (!w.Indented && entry.Head is { } head && head.Fits(entry))
+            if (firedOnly && !entry.Success)
             {
-                w.StartObject(head.Made<TUnit>() ?? head.Keep(JsonBuffer<TUnit>.Compact(entry, Head)));
-            }
-            else
-            {
-                Head(w, entry);
+                continue;
             }
 
-            w.Value(entry.Success);
-            TraceInputs(w, entry.Inputs);
-            Property(w, Names.Error, entry.Error);
-            w.EndObject();
-        }
-
-        w.EndArray();
-    }
-
-    /// <summary>An entry up to its <c>success</c> value: the start of the object, its workflow and rule, and the name.</summary>
-    private static void Head<TUnit>(JsonBuffer<TUnit> w, TraceEntry entry)
-        where TUnit : unmanaged
-    {
-        w.StartObject();
-        Property(w, Names.Workflow, entry.Workflow);
-        Property(w, Names.Rule, entry.Rule);
-        w.Name(Names.Success);
-    }
-
-    /// <summary>
-    /// Writes a rule's trace inputs like <see cref="List{TUnit, T}"/> would. A plan's 471 inputs are some 90 objects, each read
-    /// once and shared by the rules that name the same value: an input already written in this plan is copied from
-    /// the text written the first time instead of being formatted again.
-    /// </summary>
-    private static void TraceInputs<TUnit>(JsonBuffer<TUnit> w, ValueList<TraceInput>? inputs)
-        where TUnit : unmanaged
-    {
-        if (inputs is null)
-        {
-            return;
-        }
-
-        w.Name(Names.Inputs);
-        w.StartArray();
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            if (inputs[i] is not { } input)
+            w.WriteStartObject();
+            Property(w, Names.Workflow, entry.Workflow);
+            Property(w, Names.Rule, entry.Rule);
+            w.WriteBoolean(Names.Success, entry.Success);
+            List(w, Names.Inputs, entry.Inputs, static (w, input) =>
             {
-                w.Null();
-            }
-            else if (!w.TryRepeat(input))
-            {
-                var start = w.StartObject();
                 Property(w, Names.Path, input.Path);
-                Property(w, Names.Value, input.Value);
-                w.EndObject();
-                w.Remember(input, start);
-            }
+                if (input.Value is { } value)
+                {
+                    w.WritePropertyName(Names.Value);
+                    Value(w, value);
+                }
+            });
+            Property(w, Names.Error, entry.Error);
+            w.WriteEndObject();
         }
 
-        w.EndArray();
+        w.WriteEndArray();
     }
 
     /// <summary>Writes a list of objects, each by <paramref name="properties"/>; a null list is left out, a null item is <c>null</c>.</summary>
-    private static void List<TUnit, T>(JsonBuffer<TUnit> w, JsonName name, ValueList<T>? list, Action<JsonBuffer<TUnit>, T> properties)
-        where TUnit : unmanaged
+    private static void List<T>(Utf8JsonWriter w, JsonEncodedText name, ValueList<T>? list, Action<Utf8JsonWriter, T> properties)
         where T : class
     {
         if (list is null)
@@ -318,295 +343,308 @@ internal static class PlanJson
             return;
         }
 
-        w.Name(name);
-        w.StartArray();
+        w.WriteStartArray(name);
         for (var i = 0; i < list.Count; i++)
         {
             if (list[i] is { } item)
             {
-                w.StartObject();
+                w.WriteStartObject();
                 properties(w, item);
-                w.EndObject();
+                w.WriteEndObject();
             }
             else
             {
-                w.Null();
+                w.WriteNullValue();
             }
         }
 
-        w.EndArray();
+        w.WriteEndArray();
     }
 
-    // The property writers the hand-written plan and the compiled contracts call: one per type, nulls left out.
+    // One writer per type of property; a null is left out.
 
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, string? value)
-        where TUnit : unmanaged
+    private static void Property(Utf8JsonWriter w, JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
-            w.Name(name);
-            w.Value(value);
+            w.WriteString(name, value);
         }
     }
 
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, bool value)
-        where TUnit : unmanaged
-    {
-        w.Name(name);
-        w.Value(value);
-    }
-
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, int value)
-        where TUnit : unmanaged
-    {
-        w.Name(name);
-        w.Value(value);
-    }
-
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, int? value)
-        where TUnit : unmanaged
+    private static void Property(Utf8JsonWriter w, JsonEncodedText name, int? value)
     {
         if (value is { } number)
         {
-            Property(w, name, number);
+            w.WriteNumber(name, number);
         }
     }
 
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, decimal value)
-        where TUnit : unmanaged
-    {
-        w.Name(name);
-        w.Value(value);
-    }
-
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, decimal? value)
-        where TUnit : unmanaged
+    private static void Property(Utf8JsonWriter w, JsonEncodedText name, decimal? value)
     {
         if (value is { } amount)
         {
-            Property(w, name, amount);
+            w.WriteNumber(name, amount);
         }
     }
 
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, LocalDate value)
-        where TUnit : unmanaged
+    private static void Property(Utf8JsonWriter w, JsonEncodedText name, bool? value)
     {
-        w.Name(name);
-        DateValue(w, value);
+        if (value is { } yes)
+        {
+            w.WriteBoolean(name, yes);
+        }
     }
 
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, LocalDate? value)
-        where TUnit : unmanaged
+    private static void Property(Utf8JsonWriter w, JsonEncodedText name, LocalDate? value)
     {
         if (value is { } date)
         {
-            Property(w, name, date);
+            w.WritePropertyName(name);
+            DateValue(w, date);
         }
     }
 
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, ValueList<string>? values)
-        where TUnit : unmanaged
+    private static void Property(Utf8JsonWriter w, JsonEncodedText name, ValueList<string>? values)
     {
         if (values is null)
         {
             return;
         }
 
-        w.Name(name);
-        w.StartArray();
+        w.WriteStartArray(name);
         for (var i = 0; i < values.Count; i++)
         {
             if (values[i] is { } text)
             {
-                w.Value(text);
+                w.WriteStringValue(text);
             }
             else
             {
-                w.Null();
+                w.WriteNullValue();
             }
         }
 
-        w.EndArray();
+        w.WriteEndArray();
     }
 
-    /// <summary>Any other value, typed <c>object</c> (trace values, properties of types the writer does not know).</summary>
-    private static void Property<TUnit>(JsonBuffer<TUnit> w, JsonName name, object? value)
-        where TUnit : unmanaged
+    /// <summary>An ISO date, <c>yyyy-MM-dd</c>; a year outside 1–9999 as NodaTime's ISO pattern writes it.</summary>
+    private static void DateValue(Utf8JsonWriter w, LocalDate date)
     {
-        if (value is null)
+        Span<byte> text = stackalloc byte[10];
+        if (date.Calendar == CalendarSystem.Iso && date.Year is >= 1 and <= 9999 &&
+            date.Year.TryFormat(text, out _, "D4", CultureInfo.InvariantCulture) &&
+            date.Month.TryFormat(text[5..], out _, "D2", CultureInfo.InvariantCulture) &&
+            date.Day.TryFormat(text[8..], out _, "D2", CultureInfo.InvariantCulture))
         {
-            return;
+            text[4] = (byte)'-';
+            text[7] = (byte)'-';
+            w.WriteStringValue(text);
         }
+        else
+        {
+            w.WriteStringValue(LocalDatePattern.Iso.Format(date));
+        }
+    }
 
-        w.Name(name);
+    /// <summary>
+    /// Any value typed <c>object</c> (a trace value): yes/no, a number, text, an ISO date, an enum by its kebab-case name,
+    /// a list as an array, and any other object by its public properties, camelCase, nulls left out.
+    /// </summary>
+    private static void Value(Utf8JsonWriter w, object? value, int depth = 0)
+    {
         switch (value)
         {
+            case null:
+                w.WriteNullValue();
+                break;
             case bool yes:
-                w.Value(yes);
+                w.WriteBooleanValue(yes);
                 break;
             case int number:
-                w.Value(number);
+                w.WriteNumberValue(number);
                 break;
             case decimal amount:
-                w.Value(amount);
+                w.WriteNumberValue(amount);
                 break;
             case string text:
-                w.Value(text);
+                w.WriteStringValue(text);
                 break;
             case long number:
-                w.Value(number);
+                w.WriteNumberValue(number);
                 break;
             case LocalDate date:
                 DateValue(w, date);
                 break;
+            case Enum named:
+                w.WriteStringValue(EnumNames.Of(named));
+                break;
+            case double number when double.IsFinite(number):
+                w.WriteNumberValue(number);
+                break;
+            case float number when float.IsFinite(number):
+                w.WriteNumberValue(number);
+                break;
+            case double or float:
+                // JSON has no NaN or infinity: written as text, as the contract always did.
+                w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+            case ulong number:
+                w.WriteNumberValue(number);
+                break;
+            case sbyte or byte or short or ushort or uint:
+                w.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case IEnumerable items when depth < MaxValueDepth:
+                w.WriteStartArray();
+                foreach (var item in items)
+                {
+                    Value(w, item, depth + 1);
+                }
+
+                w.WriteEndArray();
+                break;
+            case not IEnumerable when depth < MaxValueDepth:
+                w.WriteStartObject();
+                foreach (var (name, property) in ObjectProperties(value.GetType()))
+                {
+                    if (property.GetValue(value) is { } item)
+                    {
+                        w.WritePropertyName(name);
+                        Value(w, item, depth + 1);
+                    }
+                }
+
+                w.WriteEndObject();
+                break;
             default:
-                w.RawValue(Fallback(value, w.Indented));
+                w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
                 break;
         }
     }
 
-    private static void DateValue<TUnit>(JsonBuffer<TUnit> w, LocalDate date)
-        where TUnit : unmanaged
-    {
-        if (!w.TryValue(date))
-        {
-            w.RawValue(Fallback(date, w.Indented));
-        }
-    }
+    /// <summary>How deep a trace value's lists and objects are followed; the model is a few levels deep.</summary>
+    private const int MaxValueDepth = 16;
 
-    /// <summary>What Newtonsoft writes for <paramref name="value"/> on its own, with the plan's settings.</summary>
-    private static string Fallback(object value, bool indented) =>
-        JsonConvert.SerializeObject(value, indented ? Formatting.Indented : Formatting.None, FallbackSettings);
+    private static readonly ConcurrentDictionary<Type, (JsonEncodedText Name, PropertyInfo Property)[]> ObjectPropertiesByType = new();
+
+    /// <summary>A type's public readable properties in declaration order, by camelCase name, without those marked to be ignored.</summary>
+    private static (JsonEncodedText Name, PropertyInfo Property)[] ObjectProperties(Type type) =>
+        ObjectPropertiesByType.GetOrAdd(type, static t => [.. Properties(t).Select(p => (Name(p), p))]);
+
+    private static IEnumerable<PropertyInfo> Properties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+            // Computed members of the case model are marked [JsonIgnore] (Newtonsoft's, for the case writer).
+            .Where(p => !p.GetCustomAttributes(inherit: true).Any(a => a.GetType().Name == "JsonIgnoreAttribute"));
+
+    private static JsonEncodedText Name(PropertyInfo property) => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(property.Name), Encoder);
 
     /// <summary>
-    /// Compiles a writer of <typeparamref name="T"/>'s public properties in the order and with the names Newtonsoft's
-    /// camelCase contract gives them, each through the <c>Property</c> overload of its type (the <c>object</c> one when
-    /// there is none), so that a property added to the type is written without touching this file.
+    /// The writer of <typeparamref name="T"/>'s public properties in declaration order, camelCase, nulls left out: each
+    /// through the typed writer of its property's type, read by the property's own getter (nothing is compiled).
     /// </summary>
-    private static Action<JsonBuffer<TUnit>, T> CompileContract<TUnit, T>()
-        where TUnit : unmanaged
+    private static class Contract<T>
     {
-        var writer = Expression.Parameter(typeof(JsonBuffer<TUnit>), "w");
-        var value = Expression.Parameter(typeof(T), "value");
-        var naming = new CamelCaseNamingStrategy();
-        var objectOverload = PropertyOverload<TUnit>(typeof(object))!;
-        var calls = new List<Expression>();
-        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        private static readonly Action<Utf8JsonWriter, T>[] Writers = [.. Properties(typeof(T)).Select(PropertyWriter)];
+
+        public static void Write(Utf8JsonWriter w, T value)
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true } || property.IsDefined(typeof(JsonIgnoreAttribute)))
+            foreach (var write in Writers)
             {
-                continue;
+                write(w, value);
             }
-
-            if (property.IsDefined(typeof(JsonPropertyAttribute)))
-            {
-                // Its name or null handling would differ from the contract's defaults; the differential tests would say so.
-                throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: [JsonProperty] is not supported by the plan writer.");
-            }
-
-            var name = new JsonName(naming.GetPropertyName(property.Name, hasSpecifiedName: false));
-            Expression read = Expression.Property(value, property);
-            var overload = PropertyOverload<TUnit>(property.PropertyType);
-            if (overload is null)
-            {
-                overload = objectOverload;
-                read = Expression.Convert(read, typeof(object));
-            }
-
-            calls.Add(Expression.Call(overload, writer, Expression.Constant(name), read));
         }
 
-        Expression body = calls.Count == 0 ? Expression.Empty() : Expression.Block(calls);
-        return Expression.Lambda<Action<JsonBuffer<TUnit>, T>>(body, writer, value).Compile();
-    }
-
-    /// <summary>The <c>Property</c> overload for exactly <paramref name="type"/>, made for <typeparamref name="TUnit"/>, or null.</summary>
-    private static MethodInfo? PropertyOverload<TUnit>(Type type)
-        where TUnit : unmanaged =>
-        typeof(PlanJson).GetMethods(BindingFlags.NonPublic | BindingFlags.Static)
-            .SingleOrDefault(m => m.Name == nameof(Property) && m.GetParameters() is [_, _, var p] && p.ParameterType == type)
-            ?.MakeGenericMethod(typeof(TUnit));
-
-    private static JsonSerializerSettings CreateSettings()
-    {
-        var settings = new JsonSerializerSettings
+        private static Action<Utf8JsonWriter, T> PropertyWriter(PropertyInfo property)
         {
-            ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
-            NullValueHandling = NullValueHandling.Ignore,
-            Culture = System.Globalization.CultureInfo.InvariantCulture,
-            TypeNameHandling = TypeNameHandling.None,
-        };
-        settings.Converters.Add(new StringEnumConverter(new KebabCaseNamingStrategy(), allowIntegerValues: false));
-        settings.Converters.Add(NodaConverters.LocalDateConverter);
-        return settings;
-    }
+            var name = Name(property);
+            var type = property.PropertyType;
+            return type == typeof(decimal) ? Typed<decimal>(property, (w, v) => w.WriteNumber(name, v))
+                : type == typeof(decimal?) ? Typed<decimal?>(property, (w, v) => Property(w, name, v))
+                : type == typeof(int) ? Typed<int>(property, (w, v) => w.WriteNumber(name, v))
+                : type == typeof(int?) ? Typed<int?>(property, (w, v) => Property(w, name, v))
+                : type == typeof(bool) ? Typed<bool>(property, (w, v) => w.WriteBoolean(name, v))
+                : type == typeof(bool?) ? Typed<bool?>(property, (w, v) => Property(w, name, v))
+                : type == typeof(string) ? Typed<string?>(property, (w, v) => Property(w, name, v))
+                : type == typeof(LocalDate) ? Typed<LocalDate>(property, (w, v) => Property(w, name, v))
+                : type == typeof(LocalDate?) ? Typed<LocalDate?>(property, (w, v) => Property(w, name, v))
+                : type == typeof(ValueList<string>) ? Typed<ValueList<string>?>(property, (w, v) => Property(w, name, v))
+                : (w, value) =>
+                {
+                    if (property.GetValue(value) is { } item)
+                    {
+                        w.WritePropertyName(name);
+                        Value(w, item);
+                    }
+                };
+        }
 
-    /// <summary>The writer compiled for <typeparamref name="T"/> into <typeparamref name="TUnit"/>s, made on first use.</summary>
-    private static class Contract<TUnit, T>
-        where TUnit : unmanaged
-    {
-        public static readonly Action<JsonBuffer<TUnit>, T> Write = CompileContract<TUnit, T>();
+        private static Action<Utf8JsonWriter, T> Typed<TValue>(PropertyInfo property, Action<Utf8JsonWriter, TValue> write)
+        {
+            var get = property.GetMethod!.CreateDelegate<Func<T, TValue>>();
+            return (w, value) => write(w, get(value));
+        }
     }
 
     /// <summary>The contract's property names, encoded once.</summary>
     private static class Names
     {
-        public static readonly JsonName AsOf = new("asOf");
-        public static readonly JsonName Assessment = new("assessment");
-        public static readonly JsonName Balance = new("balance");
-        public static readonly JsonName BindsThisLender = new("bindsThisLender");
-        public static readonly JsonName Caveats = new("caveats");
-        public static readonly JsonName Certainty = new("certainty");
-        public static readonly JsonName Channel = new("channel");
-        public static readonly JsonName Citations = new("citations");
-        public static readonly JsonName Code = new("code");
-        public static readonly JsonName Communication = new("communication");
-        public static readonly JsonName Currency = new("currency");
-        public static readonly JsonName Decision = new("decision");
-        public static readonly JsonName DueDate = new("dueDate");
-        public static readonly JsonName EffectiveFrom = new("effectiveFrom");
-        public static readonly JsonName Error = new("error");
-        public static readonly JsonName Fee = new("fee");
-        public static readonly JsonName Held = new("held");
-        public static readonly JsonName Id = new("id");
-        public static readonly JsonName Inputs = new("inputs");
-        public static readonly JsonName Interest = new("interest");
-        public static readonly JsonName Language = new("language");
-        public static readonly JsonName Materials = new("materials");
-        public static readonly JsonName Message = new("message");
-        public static readonly JsonName NextFollowUp = new("nextFollowUp");
-        public static readonly JsonName Opening = new("opening");
-        public static readonly JsonName Outcome = new("outcome");
-        public static readonly JsonName Path = new("path");
-        public static readonly JsonName Payment = new("payment");
-        public static readonly JsonName Period = new("period");
-        public static readonly JsonName Points = new("points");
-        public static readonly JsonName Principal = new("principal");
-        public static readonly JsonName Rank = new("rank");
-        public static readonly JsonName Rationale = new("rationale");
-        public static readonly JsonName Reasons = new("reasons");
-        public static readonly JsonName Remedies = new("remedies");
-        public static readonly JsonName Requests = new("requests");
-        public static readonly JsonName Required = new("required");
-        public static readonly JsonName Rule = new("rule");
-        public static readonly JsonName RuleSet = new("ruleSet");
-        public static readonly JsonName Savings = new("savings");
-        public static readonly JsonName Schedule = new("schedule");
-        public static readonly JsonName Severity = new("severity");
-        public static readonly JsonName Source = new("source");
-        public static readonly JsonName Step = new("step");
-        public static readonly JsonName Success = new("success");
-        public static readonly JsonName Terms = new("terms");
-        public static readonly JsonName Tips = new("tips");
-        public static readonly JsonName Title = new("title");
-        public static readonly JsonName Trace = new("trace");
-        public static readonly JsonName Type = new("type");
-        public static readonly JsonName Value = new("value");
-        public static readonly JsonName Version = new("version");
-        public static readonly JsonName WaitDays = new("waitDays");
-        public static readonly JsonName Warnings = new("warnings");
-        public static readonly JsonName Watchpoints = new("watchpoints");
-        public static readonly JsonName Why = new("why");
-        public static readonly JsonName Workflow = new("workflow");
+        public static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
+        public static readonly JsonEncodedText Assessment = JsonEncodedText.Encode("assessment");
+        public static readonly JsonEncodedText Balance = JsonEncodedText.Encode("balance");
+        public static readonly JsonEncodedText BindsThisLender = JsonEncodedText.Encode("bindsThisLender");
+        public static readonly JsonEncodedText Caveats = JsonEncodedText.Encode("caveats");
+        public static readonly JsonEncodedText Certainty = JsonEncodedText.Encode("certainty");
+        public static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
+        public static readonly JsonEncodedText Citations = JsonEncodedText.Encode("citations");
+        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        public static readonly JsonEncodedText Communication = JsonEncodedText.Encode("communication");
+        public static readonly JsonEncodedText Currency = JsonEncodedText.Encode("currency");
+        public static readonly JsonEncodedText Decision = JsonEncodedText.Encode("decision");
+        public static readonly JsonEncodedText DueDate = JsonEncodedText.Encode("dueDate");
+        public static readonly JsonEncodedText EffectiveFrom = JsonEncodedText.Encode("effectiveFrom");
+        public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+        public static readonly JsonEncodedText Fee = JsonEncodedText.Encode("fee");
+        public static readonly JsonEncodedText Held = JsonEncodedText.Encode("held");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Inputs = JsonEncodedText.Encode("inputs");
+        public static readonly JsonEncodedText Interest = JsonEncodedText.Encode("interest");
+        public static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
+        public static readonly JsonEncodedText Materials = JsonEncodedText.Encode("materials");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText NextFollowUp = JsonEncodedText.Encode("nextFollowUp");
+        public static readonly JsonEncodedText Opening = JsonEncodedText.Encode("opening");
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+        public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+        public static readonly JsonEncodedText Payment = JsonEncodedText.Encode("payment");
+        public static readonly JsonEncodedText Period = JsonEncodedText.Encode("period");
+        public static readonly JsonEncodedText Points = JsonEncodedText.Encode("points");
+        public static readonly JsonEncodedText Principal = JsonEncodedText.Encode("principal");
+        public static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
+        public static readonly JsonEncodedText Rationale = JsonEncodedText.Encode("rationale");
+        public static readonly JsonEncodedText Reasons = JsonEncodedText.Encode("reasons");
+        public static readonly JsonEncodedText Remedies = JsonEncodedText.Encode("remedies");
+        public static readonly JsonEncodedText Requests = JsonEncodedText.Encode("requests");
+        public static readonly JsonEncodedText Required = JsonEncodedText.Encode("required");
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText RuleSet = JsonEncodedText.Encode("ruleSet");
+        public static readonly JsonEncodedText Savings = JsonEncodedText.Encode("savings");
+        public static readonly JsonEncodedText Schedule = JsonEncodedText.Encode("schedule");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText Step = JsonEncodedText.Encode("step");
+        public static readonly JsonEncodedText Success = JsonEncodedText.Encode("success");
+        public static readonly JsonEncodedText Terms = JsonEncodedText.Encode("terms");
+        public static readonly JsonEncodedText Tips = JsonEncodedText.Encode("tips");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText WaitDays = JsonEncodedText.Encode("waitDays");
+        public static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
+        public static readonly JsonEncodedText Watchpoints = JsonEncodedText.Encode("watchpoints");
+        public static readonly JsonEncodedText Why = JsonEncodedText.Encode("why");
+        public static readonly JsonEncodedText Workflow = JsonEncodedText.Encode("workflow");
     }
 }

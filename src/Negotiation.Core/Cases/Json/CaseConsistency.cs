@@ -9,9 +9,9 @@ namespace Negotiation.Core.Cases.Json;
 /// exceed what is owed, paid entries name both day and amount.
 /// </summary>
 /// <remarks>
-/// One implementation serves both readers: the full reader collects every problem, in the order below; the
-/// fast path (<see cref="CaseFastReader"/>) only asks whether there is any, and then no message is formatted.
-/// Plain loops, because a valid case runs every check and a batch reads many thousands of cases.
+/// The reader first asks only whether there is any problem, so a valid case formats no message; when there is, it
+/// collects every problem, in the order below. Plain loops, because a valid case runs every check and a batch reads
+/// many thousands of cases.
 /// </remarks>
 internal static class CaseConsistency
 {

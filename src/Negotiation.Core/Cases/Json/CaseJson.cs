@@ -10,7 +10,7 @@ internal static class CaseJson
 {
     public static readonly NamingStrategy PropertyNaming = new CamelCaseNamingStrategy();
 
-    public static readonly NamingStrategy EnumNaming = new KebabCaseNamingStrategy();
+    public static readonly NamingStrategy EnumNaming = EnumNames.Naming;
 
     // Built on first use: the names above are needed at every start (loading a rule set names enums), the serializer
     // only for a case that the fast reader hands on, or a case written back; building it costs ~65 ms in a fresh process.
@@ -22,7 +22,7 @@ internal static class CaseJson
 
     public static JsonSerializer Serializer => LazySerializer.Value;
 
-    public static string EnumName(Enum value) => EnumNaming.GetPropertyName(value.ToString(), false);
+    public static string EnumName(Enum value) => EnumNames.Of(value);
 
     public static string PropertyName(string clrName) => PropertyNaming.GetPropertyName(clrName, false);
 

@@ -1,24 +1,21 @@
-using Negotiation.Core.Advice;
-using Negotiation.Core.Advice.Json;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 using RulesEngine.Models;
 
 namespace Negotiation.Core.RuleSets.Evaluation;
 
-/// <summary>One top-level rule's result in one evaluation: whether it fired, on what values, and any run-time error.</summary>
+/// <summary>One top-level rule's result in one evaluation: whether it fired, any run-time error, and what it read.</summary>
 /// <param name="Spec">The rule's plan settings.</param>
-/// <param name="Trace">The rule's trace entry, shared with the plan; its inputs are read when first asked for.</param>
+/// <param name="Success">Whether it fired.</param>
+/// <param name="Error">The run-time error, if it could not be evaluated (it then counts as not fired).</param>
+/// <param name="Reads">The values the rules saw in this evaluation, read when asked for.</param>
+/// <param name="Index">The rule's place among every workflow's rules, which says what it read in <paramref name="Reads"/>.</param>
 /// <remarks>A struct: 128 per advice, held only in the evaluation's list.</remarks>
-internal readonly record struct RuleFiring(RuleSpec Spec, TraceEntry Trace)
+internal readonly record struct RuleFiring(RuleSpec Spec, bool Success, string? Error, RuleReads Reads, int Index)
 {
-    public string Workflow => Trace.Workflow;
+    public string Workflow => Spec.Workflow;
 
-    public string Rule => Trace.Rule;
-
-    public bool Success => Trace.Success;
-
-    public string? Error => Trace.Error;
+    public string Rule => Spec.Name;
 }
 
 /// <summary>
@@ -30,7 +27,7 @@ internal sealed class RuleEvaluator
 {
     private readonly CompiledWorkflow[] workflows;
 
-    /// <summary>Every workflow's rules in order: a trace entry names its rule by its place here.</summary>
+    /// <summary>Every workflow's rules in order: a firing names its rule by its place here.</summary>
     private readonly CompiledRule[] rules;
     private readonly int ruleCount;
     private readonly int widest;
@@ -77,7 +74,7 @@ internal sealed class RuleEvaluator
             var enabled = w.Rules.Where(r => r.Enabled).ToArray();
             return new CompiledWorkflow(
                 w.Name,
-                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name]), new TraceEntryHead(w.Name, r.Name)))],
+                [.. enabled.Select(r => new CompiledRule(r.Name, specs[r.Name], ReadList(specs[r.Name])))],
                 RuleCompiler.CompileWorkflow(enabled, inputs, failures));
         }).ToArray();
         rules = [.. this.workflows.SelectMany(w => w.Rules)];
@@ -119,9 +116,6 @@ internal sealed class RuleEvaluator
     /// <summary>Which of <see cref="ReadLists"/> rule <paramref name="rule"/> (an index over every workflow's rules in order) reads.</summary>
     internal int ReadListOf(int rule) => rules[rule].ReadList;
 
-    /// <summary>The start of rule <paramref name="rule"/>'s trace entries as JSON.</summary>
-    internal TraceEntryHead HeadOf(int rule) => rules[rule].Head;
-
     /// <summary>
     /// Runs every workflow and returns each enabled top-level rule's result, in workflow and file order, and the facts
     /// as the last workflow saw them: after each workflow, <see cref="Assessment.Outcome"/> carries the outcome decided so far.
@@ -136,7 +130,7 @@ internal sealed class RuleEvaluator
     public (List<RuleFiring> Firings, Assessment Facts) Evaluate(BorrowerCase c, Assessment facts, Func<List<RuleFiring>, Assessment, Assessment> afterWorkflow)
     {
         var firings = new List<RuleFiring>(ruleCount);
-        var values = new TraceValues(this, c, facts);
+        var reads = new RuleReads(this, c, facts);
         var results = new bool[widest];
         var errors = new Exception?[widest];
         foreach (var workflow in workflows)
@@ -148,16 +142,16 @@ internal sealed class RuleEvaluator
                 var rule = workflow.Rules[i];
                 var error = errors[i] is { } e ? RuleCompiler.ErrorText(rule.Name, e) : null;
                 // The rule's place in `rules`: every rule of every workflow, in order, makes one firing.
-                firings.Add(new RuleFiring(rule.Spec, new TraceEntry(rule.Head.Workflow, rule.Name, results[i], values, firings.Count, error)));
+                firings.Add(new RuleFiring(rule.Spec, results[i], error, reads, firings.Count));
             }
 
             Array.Clear(errors);
             var next = afterWorkflow(firings, facts);
             if (!ReferenceEquals(next, facts))
             {
-                // The facts changed, so the next workflow's rules, and the trace of what they read, see the new ones.
+                // The facts changed, so the next workflow's rules, and what they are said to have read, see the new ones.
                 facts = next;
-                values = new TraceValues(this, c, facts);
+                reads = new RuleReads(this, c, facts);
             }
         }
 
@@ -191,9 +185,8 @@ internal sealed class RuleEvaluator
     /// <summary>An enabled top-level rule, as the evaluation reports it.</summary>
     /// <param name="Name">The rule's name.</param>
     /// <param name="Spec">Its plan settings.</param>
-    /// <param name="ReadList">Which list of paths its trace reads.</param>
-    /// <param name="Head">The start of its trace entries as JSON, made when first written; its workflow is the entries' workflow string.</param>
-    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList, TraceEntryHead Head);
+    /// <param name="ReadList">Which list of paths it reads.</param>
+    private sealed record CompiledRule(string Name, RuleSpec Spec, int ReadList);
 }
 
 /// <summary>Rules whose checked trees could not be compiled; the loader reports each as a problem of the rule's file.</summary>

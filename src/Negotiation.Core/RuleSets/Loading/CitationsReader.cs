@@ -1,4 +1,4 @@
-using Negotiation.Core.Cases.Json;
+using Negotiation.Core.Cases;
 using Newtonsoft.Json.Linq;
 
 namespace Negotiation.Core.RuleSets.Loading;
@@ -12,9 +12,9 @@ internal static class CitationsReader
 
     private static readonly string[] KnownCitation = ["id", "title", "source", "summary", "certainty", "bindsLenderKinds"];
 
-    private static readonly string[] Certainties = Enum.GetValues<Certainty>().Select(c => CaseJson.EnumName(c)).ToArray();
+    private static readonly string[] Certainties = Enum.GetValues<Certainty>().Select(c => EnumNames.Of(c)).ToArray();
 
-    private static readonly string[] LenderKinds = Enum.GetValues<Cases.LenderKind>().Select(k => CaseJson.EnumName(k)).ToArray();
+    private static readonly string[] LenderKinds = Enum.GetValues<Cases.LenderKind>().Select(k => EnumNames.Of(k)).ToArray();
 
     public static IReadOnlyList<Citation> Read(string? text, IReadOnlyList<string> languages, ProblemList problems)
     {
@@ -79,7 +79,7 @@ internal static class CitationsReader
                 source,
                 new LocalizedText(summary),
                 Enum.Parse<Certainty>(certainty.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
-                binds.Select(k => Enum.GetValues<Cases.LenderKind>().Single(v => CaseJson.EnumName(v) == k)).ToArray()));
+                binds.Select(k => Enum.GetValues<Cases.LenderKind>().Single(v => EnumNames.Of(v) == k)).ToArray()));
         }
 
         return citations;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Negotiation.Core.Advice;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
-using Negotiation.Core.Cases.Json;
 using Negotiation.Core.Diagnostics;
 using Negotiation.Core.Messages;
 using Newtonsoft.Json.Linq;
@@ -63,13 +61,13 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
-    private static readonly string[] Kinds = Enum.GetValues<RuleKind>().Select(k => CaseJson.EnumName(k)).ToArray();
+    private static readonly string[] Kinds = Enum.GetValues<RuleKind>().Select(k => EnumNames.Of(k)).ToArray();
 
     private static readonly string[] Outcomes = ["pay-now", "ask-customer-service", "negotiate", "fulfil-obligations-first"];
 
-    private static readonly string[] RequestTypes = Enum.GetValues<RequestType>().Select(k => CaseJson.EnumName(k)).ToArray();
+    private static readonly string[] RequestTypes = Enum.GetValues<RequestType>().Select(k => EnumNames.Of(k)).ToArray();
 
-    private static readonly string[] DocumentKinds = Enum.GetValues<DocumentKind>().Select(k => CaseJson.EnumName(k)).ToArray();
+    private static readonly string[] DocumentKinds = Enum.GetValues<DocumentKind>().Select(k => EnumNames.Of(k)).ToArray();
 
     private static readonly string[] Severities = ["info", "caution", "high"];
 
@@ -252,7 +250,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             return null;
         }
 
-        var kind = Enum.GetValues<RuleKind>().Single(k => CaseJson.EnumName(k) == kindName);
+        var kind = Enum.GetValues<RuleKind>().Single(k => EnumNames.Of(k) == kindName);
         checks.KnownOnly(props, [.. CommonProperties, .. KindProperties[kind]], $"the Properties of a {kindName} rule");
         var code = checks.Code(props, "code", required: true);
         var message = Template(props["message"], "message", kind, checks);

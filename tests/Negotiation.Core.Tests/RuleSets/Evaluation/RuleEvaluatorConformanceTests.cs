@@ -1,7 +1,7 @@
 using System.Text;
 using Negotiation.Core.Cases;
 using Negotiation.Core.RuleSets;
-using Negotiation.Core.RuleSets.Scenarios;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.Tests.Cases;
 using Negotiation.Core.Tests.Reliability;
 using Negotiation.Core.Tests.Support;
@@ -41,6 +41,7 @@ public sealed class RuleEvaluatorConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Default_rules_match_RulesEngine_on_two_thousand_generated_cases()
     {
         var cases = Samples.Of(CaseGenerators.ValidCase(), 2_000, seed: 20261128);
@@ -186,6 +187,7 @@ public sealed class RuleEvaluatorConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", TestCategories.Slow)]
     public void Random_rule_trees_match_RulesEngine()
     {
         // Leaves that hold, fail, throw, or depend on the case; trees up to three levels deep with disabled rules here and there.

@@ -1,0 +1,173 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Tests.Cases;
+using Negotiation.Core.Tests.Reliability;
+using Negotiation.Core.Tests.Support;
+
+namespace Negotiation.Core.Tests.Advice.Json;
+
+/// <summary>
+/// The caller chooses how much trace a plan's JSON carries: none, the rules that fired (the default) or every rule; the
+/// rest of the plan is the same in all three, and the same plan gives the same bytes in any culture.
+/// </summary>
+/// <remarks>One test changes the thread's culture, so the class shares the determinism tests' collection.</remarks>
+[Collection(nameof(DeterminismTests))]
+public sealed class PlanTraceTests
+{
+    /// <summary>
+    /// What a default (fired) plan line of an example weighs in UTF-8, with room for the rule set to grow: today 29–34 KB,
+    /// of which 18–22 KB is the plan without any trace (most of it Chinese text, three bytes a character).
+    /// </summary>
+    private const int DefaultLineBudget = 40 * 1024;
+
+    private static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
+
+    private static readonly PlanTrace[] Traces = [PlanTrace.None, PlanTrace.Fired, PlanTrace.All];
+
+    public static TheoryData<string, string> Examples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in TestFiles.ExampleCases())
+        {
+            data.Add(Path.GetFileName(file), "zh-CN");
+            data.Add(Path.GetFileName(file), "en");
+        }
+
+        return data;
+    }
+
+    private static NegotiationPlan Plan(string example, string language) =>
+        Advisor.Advise(BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase(example))), language);
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void None_leaves_the_trace_out_and_the_rest_of_the_plan_as_it_is(string example, string language)
+    {
+        var plan = Plan(example, language);
+        var all = JsonNode.Parse(plan.ToJson(PlanTrace.All))!.AsObject();
+
+        var none = JsonNode.Parse(plan.ToJson(PlanTrace.None))!.AsObject();
+
+        Assert.False(none.ContainsKey("trace"));
+        all.Remove("trace");
+        Assert.True(JsonNode.DeepEquals(all, none));
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Fired_writes_exactly_the_entries_of_rules_that_fired_with_their_inputs(string example, string language)
+    {
+        var plan = Plan(example, language);
+        var all = JsonNode.Parse(plan.ToJson(PlanTrace.All))!.AsObject();
+        var expectedTrace = new JsonArray([.. all["trace"]!.AsArray().Where(e => (bool)e!["success"]!).Select(e => e!.DeepClone())]);
+
+        var fired = JsonNode.Parse(plan.ToJson(PlanTrace.Fired))!.AsObject();
+
+        Assert.Equal(plan.Trace.Count(t => t.Success), expectedTrace.Count);
+        Assert.InRange(expectedTrace.Count, 1, plan.Trace.Count - 1);
+        Assert.True(JsonNode.DeepEquals(expectedTrace, fired["trace"]));
+        Assert.Contains(expectedTrace, e => e!["inputs"]!.AsArray().Count > 0);
+        all.Remove("trace");
+        fired.Remove("trace");
+        Assert.True(JsonNode.DeepEquals(all, fired));
+    }
+
+    [Fact]
+    public void Every_writer_writes_the_fired_trace_by_default()
+    {
+        var plan = Plan("scam-offer.json", "zh-CN");
+        var expectedLine = plan.ToJsonLine(PlanTrace.Fired);
+        var text = new StringWriter();
+        var bytes = new ArrayBufferWriter<byte>();
+
+        plan.WriteJsonLine(text);
+        plan.WriteJsonLine(bytes);
+
+        Assert.Equal(plan.ToJson(PlanTrace.Fired), plan.ToJson());
+        Assert.Equal(expectedLine, plan.ToJsonLine());
+        Assert.Equal(expectedLine, text.ToString());
+        Assert.Equal(Encoding.UTF8.GetBytes(expectedLine), bytes.WrittenSpan.ToArray());
+        Assert.NotEqual(plan.ToJsonLine(PlanTrace.All), expectedLine);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Default_plan_line_of_an_example_stays_within_its_budget_and_under_two_thirds_of_the_whole_trace(string example, string language)
+    {
+        var plan = Plan(example, language);
+        var bytes = new ArrayBufferWriter<byte>();
+        plan.WriteJsonLine(bytes);
+        var all = Encoding.UTF8.GetByteCount(plan.ToJsonLine(PlanTrace.All));
+
+        Assert.InRange(bytes.WrittenCount, 1, DefaultLineBudget);
+        Assert.True(bytes.WrittenCount * 3 < all * 2, $"{bytes.WrittenCount} bytes with the fired trace, {all} with every rule");
+    }
+
+    [Theory]
+    [InlineData((PlanTrace)3)]
+    [InlineData((PlanTrace)(-1))]
+    public void A_trace_that_is_not_none_fired_or_all_is_refused(PlanTrace trace)
+    {
+        var plan = Plan("seed-oversight.json", "en");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => plan.ToJson(trace));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plan.ToJsonLine(trace));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plan.WriteJsonLine(new StringWriter(), trace));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plan.WriteJsonLine(new ArrayBufferWriter<byte>(), trace));
+    }
+
+    [Fact]
+    public void Same_case_gives_the_same_bytes_in_every_culture_and_every_trace()
+    {
+        var cases = TestFiles.ExampleCases().Select(f => BorrowerCase.FromJson(File.ReadAllText(f)))
+            .Concat(Samples.Of(CaseGenerators.ValidCase(), 40, seed: 14))
+            .ToArray();
+        byte[][] Write() =>
+        [
+            .. from c in cases
+               from language in new[] { "zh-CN", "en" }
+               let plan = NegotiationAdvisor.CreateDefault().Advise(c, language)
+               from trace in Traces
+               from indented in new[] { true, false }
+               select Encoding.UTF8.GetBytes(indented ? plan.ToJson(trace) : plan.ToJsonLine(trace)),
+        ];
+
+        var baseline = Write();
+        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            // Other decimal separators, digits, signs and casing rules.
+            foreach (var culture in new[] { "de-DE", "ar-SA", "fa-IR", "tr-TR", "sv-SE", "" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                var written = Write();
+                for (var i = 0; i < baseline.Length; i++)
+                {
+                    Assert.True(baseline[i].AsSpan().SequenceEqual(written[i]), $"output {i} differs under '{culture}'");
+                }
+            }
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
+        }
+    }
+
+    [Fact]
+    public void Amounts_are_written_exactly_to_the_cent_as_held()
+    {
+        var plan = Plan("lasting-hardship.json", "en");
+        var request = plan.Requests.First(r => r.Schedule is { Count: > 0 });
+        var json = JsonNode.Parse(plan.ToJson())!;
+
+        var written = json["requests"]!.AsArray().First(r => r!["schedule"] is not null)!["schedule"]!.AsArray();
+
+        Assert.Equal(request.Schedule!.Select(i => i.Payment), written.Select(i => i!["payment"]!.GetValue<decimal>()));
+        Assert.Equal(plan.Assessment.TotalOwed, json["assessment"]!["totalOwed"]!.GetValue<decimal>());
+        Assert.Equal(decimal.MaxValue.ToString(CultureInfo.InvariantCulture), JsonNode.Parse((plan with { Assessment = plan.Assessment with { TotalOwed = decimal.MaxValue } }).ToJsonLine())!["assessment"]!["totalOwed"]!.ToJsonString());
+    }
+}

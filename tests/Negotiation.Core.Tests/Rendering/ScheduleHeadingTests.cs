@@ -1,0 +1,40 @@
+using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Rendering;
+using Negotiation.Core.Tests.Support;
+
+namespace Negotiation.Core.Tests.Rendering;
+
+/// <summary>A schedule is called proposed only when its payments fit what the borrower can afford a month.</summary>
+public sealed class ScheduleHeadingTests
+{
+    private static NegotiationPlan LastingHardship(string language) =>
+        NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("lasting-hardship.json"))), language);
+
+    [Theory]
+    [InlineData("en", "Proposed repayment schedule (an instalment plan)")]
+    [InlineData("zh-CN", "拟议还款计划（分期还款）")]
+    public void Schedule_within_the_monthly_capacity_is_proposed(string language, string heading)
+    {
+        var plan = LastingHardship(language);
+        var scheduled = plan.Requests.First(r => r.Schedule is { Count: > 0 });
+
+        Assert.True(scheduled.Schedule!.Max(i => i.Payment) <= plan.Assessment.AffordableInstalment);
+        Assert.Equal(heading, DossierContent.ScheduleHeading(plan, scheduled));
+        Assert.Contains("\n" + heading + "\n", TextRenderer.Render(plan), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Repayment schedule (an instalment plan): above the CNY 1,000.00 a month you can afford, so do not commit to it as it stands")]
+    [InlineData("zh-CN", "还款计划（分期还款）：每期高于您每月能承担的1,000.00元，不宜照此承诺")]
+    public void Schedule_above_the_monthly_capacity_is_not_called_proposed(string language, string heading)
+    {
+        var plan = LastingHardship(language);
+        plan = plan with { Assessment = plan.Assessment with { AffordableInstalment = 1000m } };
+        var scheduled = plan.Requests.First(r => r.Schedule is { Count: > 0 });
+
+        Assert.Equal(heading, DossierContent.ScheduleHeading(plan, scheduled));
+        Assert.Contains("\n" + heading + "\n", TextRenderer.Render(plan), StringComparison.Ordinal);
+        Assert.DoesNotContain("Proposed repayment schedule", TextRenderer.Render(plan), StringComparison.Ordinal);
+    }
+}

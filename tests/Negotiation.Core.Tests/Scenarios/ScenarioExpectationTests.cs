@@ -1,0 +1,40 @@
+using Negotiation.Core.Advice;
+using Negotiation.Core.Scenarios;
+using Negotiation.Core.Tests.Support;
+
+namespace Negotiation.Core.Tests.Scenarios;
+
+/// <summary>The expectations that say a section of the plan must be empty.</summary>
+public sealed class ScenarioExpectationTests : IDisposable
+{
+    private static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
+    private readonly string folder = Directory.CreateTempSubdirectory("scenario-expect-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private Scenario Write(string expect)
+    {
+        var path = Path.Combine(folder, "s.json");
+        var caseJson = File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json"));
+        File.WriteAllText(path, $$"""{ "name": "s", "case": {{caseJson}}, "expect": {{expect}} }""");
+        return Scenario.FromFile(path);
+    }
+
+    [Fact]
+    public void Empty_section_expectations_report_each_section_the_plan_still_holds()
+    {
+        // The seed story negotiates, so its plan has materials, talking points and remedies.
+        var differences = Write("""{ "noMaterials": true, "noTalkingPoints": true, "noRemedies": true }""").Run(Advisor);
+
+        Assert.Equal(3, differences.Count);
+        Assert.StartsWith("noMaterials: expected no materials, the plan has identity", differences[0], StringComparison.Ordinal);
+        Assert.StartsWith("noTalkingPoints: expected no talking points, the plan has ", differences[1], StringComparison.Ordinal);
+        Assert.StartsWith("noRemedies: expected no remedies, the plan has ", differences[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_section_expectations_set_to_false_ask_nothing()
+    {
+        Assert.Empty(Write("""{ "noMaterials": false, "noTalkingPoints": false, "noRemedies": false }""").Run(Advisor));
+    }
+}

@@ -26,10 +26,25 @@ public sealed class RuleExplanationTests
         Assert.Equal(false, explanation.Condition.Value);
         Assert.Equal(false, Part(explanation.Condition, "facts.goal == \"extension\"").Value);
         Assert.Equal(true, Part(explanation.Condition, "!facts.suspectedMaliciousOverdraft").Value);
+        Assert.Equal(true, Part(explanation.Condition, "overdueOrShort").Value);
+        Assert.Contains(new NamedConditionValue("overdueOrShort", "facts.isOverdue || !facts.canPayAmountDueNow", true, null), explanation.Conditions);
+        Assert.Contains(new TraceInput("facts.goal", "auto"), explanation.Inputs);
+    }
+
+    [Fact]
+    public void Explain_splits_brackets_and_negated_brackets_recursively()
+    {
+        var rules = RuleSetKit.Minimal().WithExpression("facts.isBeyondGrace && (facts.isOverdue || !facts.canPayAmountDueNow) && !(facts.hasRecord && facts.savings > 1000)").Load();
+
+        var explanation = NegotiationAdvisor.Create(rules).Explain(Seed, "in-grace");
+
         var bracket = Part(explanation.Condition, "(facts.isOverdue || !facts.canPayAmountDueNow)");
         Assert.Equal("||", bracket.Operator);
         Assert.Equal(["facts.isOverdue", "!facts.canPayAmountDueNow"], bracket.Parts.Select(p => p.Text));
-        Assert.Contains(new TraceInput("facts.goal", "auto"), explanation.Inputs);
+        var negated = Part(explanation.Condition, "!(facts.hasRecord && facts.savings > 1000)");
+        Assert.Equal(("!", true), (negated.Operator, negated.Value));
+        Assert.Equal(["facts.hasRecord", "facts.savings > 1000"], negated.Parts.Single().Parts.Select(p => p.Text));
+        Assert.Equal(false, Part(explanation.Condition, "facts.savings > 1000").Value);
     }
 
     [Fact]

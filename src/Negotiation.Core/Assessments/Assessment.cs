@@ -128,7 +128,10 @@ public sealed record Assessment
     /// <summary>Gets the penalty rate per day (0 when not known).</summary>
     [FactField(FactFormat.Percent)] public decimal PenaltyDailyRate { get; init; }
 
-    /// <summary>Gets what 30 more days of waiting would add in penalty and contract interest.</summary>
+    /// <summary>
+    /// Gets what 30 more days of waiting would add: simple interest on the amount in arrears (<see cref="AmountDue"/>) at the
+    /// penalty rate, or at the contract rate when the case gives no penalty rate.
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal CostOfWaiting30Days { get; init; }
 
     // ---- the budget ----

@@ -195,7 +195,8 @@ internal static class Assessor
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             PenaltyDailyRate = account.PenaltyDailyRate ?? 0m,
-            CostOfWaiting30Days = Cents(Charges.CostOfWaiting(account, 30, decimals: decimals)),
+            // Penalty runs on what is overdue, not on the whole principal the contract has not yet called in.
+            CostOfWaiting30Days = Cents(Charges.SimpleInterest(amountDue, Charges.OverdueDailyRate(account), 30, decimals)),
 
             HasFinances = budget is not null,
             MonthlyIncome = Cents(budget?.MonthlyIncome ?? 0m),

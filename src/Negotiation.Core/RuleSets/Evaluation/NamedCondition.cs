@@ -7,10 +7,10 @@ namespace Negotiation.Core.RuleSets.Evaluation;
 /// <c>LocalParams</c> — once the guard accepted its expression: later expressions in its scope name it like an input.
 /// </summary>
 /// <remarks>
-/// A condition is evaluated where it is used, from the same inputs as the rule that uses it: a rule binds the
-/// conditions it names (and those they name) before its own expression, so a condition that throws fails only the rules
-/// that use it. RulesEngine evaluates every scoped parameter before every rule, so there a throwing GlobalParam fails
-/// every rule of the workflow; the results agree whenever no condition throws.
+/// A workflow computes each condition its rules use once, before its rules, from the same inputs they see; a condition
+/// that throws fails only the rules that use it (with an error naming it), as if each rule had computed it for itself.
+/// RulesEngine evaluates every scoped parameter before every rule, so there a throwing GlobalParam fails every rule of
+/// the workflow; the results agree whenever no condition throws.
 /// </remarks>
 internal sealed class NamedCondition
 {
@@ -78,23 +78,31 @@ internal sealed class NamedCondition
             return body;
         }
 
-        var statements = new List<Expression>();
-        foreach (var condition in closure)
+        // One try around every assignment, with the index of the one running, rather than one try each: the compiled
+        // method stays small when a rule names several conditions (its JIT time is most of a cold start).
+        var stage = System.Linq.Expressions.Expression.Variable(typeof(int), "stage");
+        var assignments = new List<Expression>();
+        for (var i = 0; i < closure.Count; i++)
         {
-            var value = condition.Body ?? throw new InvalidOperationException($"the named condition '{condition.Name}' was not compiled");
-            var error = System.Linq.Expressions.Expression.Variable(typeof(Exception), "e");
-            statements.Add(System.Linq.Expressions.Expression.TryCatch(
-                System.Linq.Expressions.Expression.Block(typeof(void), System.Linq.Expressions.Expression.Assign(condition.Variable, value)),
+            var value = closure[i].Body ?? throw new InvalidOperationException($"the named condition '{closure[i].Name}' was not compiled");
+            assignments.Add(System.Linq.Expressions.Expression.Assign(stage, System.Linq.Expressions.Expression.Constant(i)));
+            assignments.Add(System.Linq.Expressions.Expression.Assign(closure[i].Variable, value));
+        }
+
+        var error = System.Linq.Expressions.Expression.Variable(typeof(Exception), "e");
+        var statements = new List<Expression>
+        {
+            System.Linq.Expressions.Expression.TryCatch(
+                System.Linq.Expressions.Expression.Block(typeof(void), assignments),
                 System.Linq.Expressions.Expression.Catch(error, System.Linq.Expressions.Expression.Throw(
                     System.Linq.Expressions.Expression.New(
                         typeof(NamedConditionException).GetConstructor([typeof(string), typeof(Exception)])!,
-                        System.Linq.Expressions.Expression.Constant(condition.Name),
+                        System.Linq.Expressions.Expression.ArrayIndex(System.Linq.Expressions.Expression.Constant(closure.Select(c => c.Name).ToArray()), stage),
                         error),
-                    typeof(void)))));
-        }
-
+                    typeof(void)))),
+        };
         statements.Add(body);
-        return System.Linq.Expressions.Expression.Block(body.Type, closure.Select(c => c.Variable), statements);
+        return System.Linq.Expressions.Expression.Block(body.Type, closure.Select(c => c.Variable).Append(stage), statements);
     }
 }
 

@@ -12,7 +12,8 @@ namespace Negotiation.Core.RuleSets.Evaluation;
 /// <param name="Operator">For a rule that combines child rules: <c>And</c>, <c>AndAlso</c>, <c>Or</c> or <c>OrElse</c>.</param>
 /// <param name="Body">For a rule with an expression: the tree the expression guard checked, typed <see cref="bool"/>.</param>
 /// <param name="Children">The child rules, in file order.</param>
-internal sealed record RuleTree(string Name, bool Enabled, ExpressionType? Operator, Expression? Body, IReadOnlyList<RuleTree> Children);
+/// <param name="Uses">The named conditions <paramref name="Body"/> names; the workflow computes each once, before its rules.</param>
+internal sealed record RuleTree(string Name, bool Enabled, ExpressionType? Operator, Expression? Body, IReadOnlyList<RuleTree> Children, IReadOnlyList<NamedCondition>? Uses = null);
 
 /// <summary>
 /// One workflow's enabled top-level rules, compiled into one method: runs each in file order and writes its result at its
@@ -47,12 +48,13 @@ internal static class RuleCompiler
         var parameters = Expression.Parameter(typeof(object), "parameters");
         var results = Expression.Parameter(typeof(bool[]), "results");
         var errors = Expression.Parameter(typeof(Exception?[]), "errors");
+        var conditions = new Conditions(rules);
         var statements = new List<Expression>();
         for (var i = 0; i < rules.Count; i++)
         {
             try
             {
-                statements.Add(Statement(rules[i], i, results, errors));
+                statements.Add(Statement(rules[i], i, results, errors, conditions));
             }
             catch (Exception e) when (IsCompileError(e))
             {
@@ -62,7 +64,7 @@ internal static class RuleCompiler
 
         try
         {
-            return Lambda(statements, inputs, parameters, results, errors).Compile();
+            return Lambda(statements, inputs, parameters, results, errors, conditions).Compile();
         }
         catch (Exception e) when (IsCompileError(e))
         {
@@ -72,7 +74,7 @@ internal static class RuleCompiler
             {
                 try
                 {
-                    Lambda([Statement(rules[i], i, results, errors)], inputs, parameters, results, errors).Compile();
+                    Lambda([Statement(rules[i], i, results, errors, conditions)], inputs, parameters, results, errors, conditions).Compile();
                 }
                 catch (Exception alone) when (IsCompileError(alone))
                 {
@@ -93,23 +95,23 @@ internal static class RuleCompiler
     /// <c>(case, facts, parameters, results, errors) => { params = (ParamsType)parameters; rule 0; rule 1; … }</c>, with the very
     /// parameter expressions the parser bound, as RulesEngine's own wrapper assigns them from its object array.
     /// </summary>
-    private static Expression<WorkflowRun> Lambda(List<Expression> statements, RuleInputs inputs, ParameterExpression parameters, ParameterExpression results, ParameterExpression errors)
+    private static Expression<WorkflowRun> Lambda(List<Expression> statements, RuleInputs inputs, ParameterExpression parameters, ParameterExpression results, ParameterExpression errors, Conditions conditions)
     {
         var paramsVariable = inputs.Expressions[2];
         var block = Expression.Block(
             typeof(void),
-            [paramsVariable],
-            [Expression.Assign(paramsVariable, Expression.Convert(parameters, inputs.ParametersType)), .. statements]);
+            [paramsVariable, .. conditions.Variables],
+            [Expression.Assign(paramsVariable, Expression.Convert(parameters, inputs.ParametersType)), .. conditions.Prelude, .. statements]);
         return Expression.Lambda<WorkflowRun>(block, inputs.Expressions[0], inputs.Expressions[1], parameters, results, errors);
     }
 
     /// <summary><c>try { results[i] = rule; } catch (Exception e) { results[i] = false; errors[i] = e; }</c></summary>
-    private static Expression Statement(RuleTree rule, int index, ParameterExpression results, ParameterExpression errors)
+    private static Expression Statement(RuleTree rule, int index, ParameterExpression results, ParameterExpression errors, Conditions conditions)
     {
         var at = Expression.Constant(index);
         var error = Expression.Variable(typeof(Exception), "e");
         return Expression.TryCatch(
-            Expression.Block(typeof(void), Expression.Assign(Expression.ArrayAccess(results, at), Condition(rule))),
+            Expression.Block(typeof(void), Expression.Assign(Expression.ArrayAccess(results, at), Condition(rule, conditions))),
             Expression.Catch(error, Expression.Block(
                 typeof(void),
                 Expression.Assign(Expression.ArrayAccess(results, at), Expression.Constant(false)),
@@ -117,12 +119,12 @@ internal static class RuleCompiler
     }
 
     /// <summary>The rule's condition: its checked tree, or its enabled children combined, each child's exception counting as false.</summary>
-    private static Expression Condition(RuleTree rule)
+    private static Expression Condition(RuleTree rule, Conditions conditions)
     {
         if (rule.Operator is not { } op)
         {
             var body = rule.Body ?? throw new InvalidOperationException($"rule '{rule.Name}' has neither an expression nor an operator");
-            return body.Type == typeof(bool) ? body : throw new InvalidOperationException($"rule '{rule.Name}': the expression is a {body.Type.Name}, not true or false");
+            return body.Type == typeof(bool) ? conditions.Guarded(body, rule.Uses) : throw new InvalidOperationException($"rule '{rule.Name}': the expression is a {body.Type.Name}, not true or false");
         }
 
         var all = op switch
@@ -132,7 +134,7 @@ internal static class RuleCompiler
             _ => throw new InvalidOperationException($"rule '{rule.Name}': '{op}' is not a rule operator"),
         };
         var children = rule.Children.Where(r => r.Enabled)
-            .Select(r => (Expression)Expression.TryCatch(Condition(r), Expression.Catch(typeof(Exception), Expression.Constant(false))))
+            .Select(r => (Expression)Expression.TryCatch(Condition(r, conditions), Expression.Catch(typeof(Exception), Expression.Constant(false))))
             .ToList();
         if (children.Count == 0)
         {
@@ -140,6 +142,71 @@ internal static class RuleCompiler
         }
 
         return children.Skip(1).Aggregate(children[0], (left, right) => all ? Expression.AndAlso(left, right) : Expression.OrElse(left, right));
+    }
+
+    /// <summary>
+    /// The named conditions a workflow's rules use, each computed once before the rules, in load order; one that throws
+    /// (or whose own condition threw) keeps the exception, and a rule that uses it fails with it, named, as if it had
+    /// computed the condition itself: the results are those of computing each condition in each rule that uses it.
+    /// </summary>
+    private sealed class Conditions
+    {
+        private readonly Dictionary<NamedCondition, ParameterExpression> failures = [];
+
+        public Conditions(IReadOnlyList<RuleTree> rules)
+        {
+            var all = NamedCondition.Closure(rules.Where(r => r.Enabled).SelectMany(Uses));
+            foreach (var condition in all)
+            {
+                failures[condition] = Expression.Variable(typeof(Exception), condition.Name + "Failure");
+            }
+
+            var error = Expression.Variable(typeof(Exception), "e");
+            foreach (var condition in all)
+            {
+                var failed = failures[condition];
+
+                // failed = the first failure among the conditions it names; if none: try { value } catch (e) { failed = e; }
+                Expression inherited = Expression.Constant(null, typeof(Exception));
+                foreach (var used in condition.Uses.OrderByDescending(c => c.Order))
+                {
+                    inherited = Expression.Coalesce(failures[used], inherited);
+                }
+
+                Prelude.Add(Expression.Assign(failed, inherited));
+                Prelude.Add(Expression.IfThen(
+                    Expression.Equal(failed, Expression.Constant(null, typeof(Exception))),
+                    Expression.TryCatch(
+                        Expression.Block(typeof(void), Expression.Assign(condition.Variable, condition.Body ?? throw new InvalidOperationException($"the named condition '{condition.Name}' was not compiled"))),
+                        Expression.Catch(error, Expression.Block(typeof(void), Expression.Assign(failed, error))))));
+            }
+
+            Variables = [.. all.Select(c => c.Variable), .. failures.Values];
+        }
+
+        public List<ParameterExpression> Variables { get; }
+
+        public List<Expression> Prelude { get; } = [];
+
+        /// <summary><paramref name="body"/>, after throwing the failure of the first condition it uses (directly or not) that failed.</summary>
+        public Expression Guarded(Expression body, IReadOnlyList<NamedCondition>? uses)
+        {
+            if (uses is not { Count: > 0 })
+            {
+                return body;
+            }
+
+            var checks = NamedCondition.Closure(uses).Select(c => (Expression)Expression.IfThen(
+                Expression.NotEqual(failures[c], Expression.Constant(null, typeof(Exception))),
+                Expression.Throw(Expression.New(
+                    typeof(NamedConditionException).GetConstructor([typeof(string), typeof(Exception)])!,
+                    Expression.Constant(c.Name),
+                    failures[c]))));
+            return Expression.Block(body.Type, [.. checks, body]);
+        }
+
+        private static IEnumerable<NamedCondition> Uses(RuleTree rule) =>
+            (rule.Uses ?? []).Concat(rule.Children.Where(c => c.Enabled).SelectMany(Uses));
     }
 
     private static bool IsCompileError(Exception e) => e is ArgumentException or InvalidOperationException or NotSupportedException or InvalidProgramException;

@@ -27,12 +27,13 @@ internal sealed partial class ConditionScope(RuleExpressionParsing parser, RuleI
     /// <summary>What a named condition may be: a value the trace can show.</summary>
     private static readonly Type[] ValueTypes = [typeof(bool), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(string), typeof(LocalDate)];
 
-    private static readonly string[] FactNames = [.. typeof(Assessment).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).Order(StringComparer.Ordinal)];
+    // Both only for "did you mean" on the error path: built when first needed, so that a valid set's load does not pay for them.
+    private static readonly Lazy<string[]> FactNames = new(() => [.. typeof(Assessment).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).Order(StringComparer.Ordinal)]);
 
-    private static readonly Dictionary<string, Type> CaseTypes = typeof(Cases.BorrowerCase).Assembly.GetTypes()
+    private static readonly Lazy<Dictionary<string, Type>> CaseTypes = new(() => typeof(Cases.BorrowerCase).Assembly.GetTypes()
         .Where(t => t.IsPublic && t.Namespace == typeof(Cases.BorrowerCase).Namespace)
         .GroupBy(t => t.Name, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
 
     private readonly Dictionary<string, ReadCondition> byName = new(StringComparer.OrdinalIgnoreCase);
     private int order;
@@ -59,12 +60,6 @@ internal sealed partial class ConditionScope(RuleExpressionParsing parser, RuleI
             }
 
             byName[condition.Name] = condition;
-            if (!IsReachable(condition.Name, visible))
-            {
-                problems.Add(condition.File, condition.Token.Parent, $"the condition name '{condition.Name}' is taken by the expression language (a keyword or a type); expressions would not see the condition", rule);
-                continue;
-            }
-
             if (Check(condition.Expression, null, visible, condition.File, condition.Token, rule, condition.Name) is not { } result)
             {
                 continue;
@@ -174,12 +169,12 @@ internal sealed partial class ConditionScope(RuleExpressionParsing parser, RuleI
         var member = UnknownMember().Match(message);
         if (member.Success && member.Groups[2].Value == nameof(Assessment))
         {
-            var near = NameSuggestions.Nearest(member.Groups[1].Value, FactNames);
+            var near = NameSuggestions.Nearest(member.Groups[1].Value, FactNames.Value);
             return $"{message}: no fact is named '{member.Groups[1].Value}'{(near is null ? "" : $"; did you mean 'facts.{near}'?")} (see rules/FACTS.md)";
         }
 
         // A field of the case (case.account.principl): the nearest property of the same type.
-        if (member.Success && CaseTypes.TryGetValue(member.Groups[2].Value, out var owner) &&
+        if (member.Success && CaseTypes.Value.TryGetValue(member.Groups[2].Value, out var owner) &&
             NameSuggestions.Nearest(member.Groups[1].Value, owner.GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..])) is { } field)
         {
             return $"{message}: did you mean '{field}'?";
@@ -193,20 +188,6 @@ internal sealed partial class ConditionScope(RuleExpressionParsing parser, RuleI
         }
 
         return message;
-    }
-
-    /// <summary>Whether an expression that writes <paramref name="name"/> would read the condition, not a keyword or type of that name.</summary>
-    private bool IsReachable(string name, IReadOnlyList<NamedCondition> scope)
-    {
-        var probe = Expression.Parameter(typeof(bool), name);
-        try
-        {
-            return parser.Parse(name, [.. inputs.Expressions, .. scope.Select(c => c.Variable), probe], null) == probe;
-        }
-        catch (Exception e) when (e is ParseException or InvalidOperationException or ArgumentException or NotSupportedException)
-        {
-            return false;
-        }
     }
 
     private static string Friendly(Type type) =>

@@ -20,7 +20,10 @@ internal sealed record ReadCondition(string File, string Name, string Expression
 /// </summary>
 internal static class NamedConditionReader
 {
-    /// <summary>Names an expression cannot use for a condition: the inputs, and the words the expression language reserves.</summary>
+    /// <summary>
+    /// Names an expression cannot use for a condition: the inputs, and the keywords of the expression language, which the
+    /// parser resolves before any parameter (type names such as <c>math</c> do not shadow a parameter, and are allowed).
+    /// </summary>
     private static readonly string[] Reserved = ["case", "facts", "params", "it", "parent", "root", "np", "iif", "new", "true", "false", "null", "is", "as"];
 
     /// <summary>Reads the list in <paramref name="token"/>; null reads as none.</summary>
@@ -59,7 +62,7 @@ internal static class NamedConditionReader
             }
             else if (name is not null && Reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                checks.Problem(obj["Name"], $"the condition name '{name}' is taken by the expression language; expressions would not see the condition");
+                checks.Problem(obj["Name"], $"the condition name '{name}' is taken by the expression language (an input or a keyword); expressions would not see the condition");
                 name = null;
             }
 

@@ -122,9 +122,10 @@ internal static partial class RuleSetLoader
         if (rule.Expression is { } expression &&
             conditions.Check(expression, typeof(bool), scope, rule.File, rule.ExpressionToken, rule.Name) is { } result)
         {
-            // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text, with the
-            // conditions it names computed first.
-            rule.Body = NamedCondition.Bind(result.Body, result.Uses);
+            // Kept to be compiled: the tree that runs is the one just checked, never a second parse of the text; the workflow
+            // computes the conditions it names first.
+            rule.Body = result.Body;
+            rule.Uses = result.Uses;
             costs.Add((rule, result.Steps));
             reads.AddRange(result.Reads);
         }
@@ -152,7 +153,8 @@ internal static partial class RuleSetLoader
         rule.EngineRule.Enabled,
         rule.EngineRule.Operator is { } op ? Enum.Parse<ExpressionType>(op) : null,
         rule.Body,
-        [.. rule.Children.Select(Tree)]);
+        [.. rule.Children.Select(Tree)],
+        rule.Uses);
 
     private static void ThrowIfAny(ProblemList problems)
     {

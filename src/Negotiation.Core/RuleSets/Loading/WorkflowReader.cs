@@ -36,6 +36,9 @@ internal sealed class ReadRule
 
     /// <summary>The expression's parsed tree, once the guard has accepted it; it is the tree that is compiled and run.</summary>
     public System.Linq.Expressions.Expression? Body { get; set; }
+
+    /// <summary>The named conditions <see cref="Body"/> names.</summary>
+    public IReadOnlyList<Evaluation.NamedCondition> Uses { get; set; } = [];
 }
 
 /// <summary>

@@ -213,6 +213,23 @@ public sealed class NamedConditionTests
     }
 
     [Fact]
+    public void A_condition_built_on_one_that_throws_fails_its_rules_naming_the_first_that_threw()
+    {
+        var kit = RuleSetKit.Minimal().Edit("decision.json", w =>
+        {
+            w["GlobalParams"] = Params(("broken", "facts.historyCount / (facts.historyCount - facts.historyCount) > 0"), ("builtOnBroken", "broken || true"));
+            w["Rules"]![0]!["Expression"] = "builtOnBroken";
+            w["Rules"]![1]!["Rules"]![0]!["Expression"] = "builtOnBroken || facts.isBeyondGrace";
+        });
+
+        var plan = Advise(kit);
+
+        Assert.Equal($"Error while executing rule : in-grace - named condition 'broken': {new DivideByZeroException().Message}", Entry(plan, "in-grace").Error);
+        Assert.False(Entry(plan, "overdue").Success);
+        Assert.Null(Entry(plan, "overdue").Error);
+    }
+
+    [Fact]
     public void GlobalParams_that_is_not_a_list_is_reported_where_it_is()
     {
         var problems = RuleSetKit.Minimal().Edit("decision.json", w => w["GlobalParams"] = new JObject()).Problems();

@@ -18,6 +18,9 @@ internal sealed class InputReader
 
     private readonly Func<int, BorrowerCase, Assessment, object, object?> read;
 
+    /// <summary>For each path that is a named condition, its own reader, compiled when the trace first shows it.</summary>
+    private readonly Lazy<Func<BorrowerCase, Assessment, object, object?>>?[] conditions;
+
     /// <summary>Builds the reader for paths the expression guard recorded; every step is a public property.</summary>
     public InputReader(IReadOnlyList<string> paths, RuleInputs inputs)
     {
@@ -25,7 +28,14 @@ internal sealed class InputReader
         var index = Expression.Parameter(typeof(int), "index");
         var parameters = Expression.Parameter(typeof(object), "parameters");
         var paramsVariable = inputs.Expressions[2];
-        var cases = paths.Select((path, i) => Expression.SwitchCase(Path(path, inputs), Expression.Constant(i))).ToArray();
+
+        // A named condition computes its value again from the inputs the rule saw: compiled apart and only when first read,
+        // so that loading a set does not compile what most plans never show.
+        conditions = [.. paths.Select(path => inputs.Conditions.TryGetValue(path, out var condition)
+            ? new Lazy<Func<BorrowerCase, Assessment, object, object?>>(() => Condition(condition, inputs))
+            : null)];
+        var cases = paths.Select((path, i) => (path, i)).Where(p => conditions[p.i] is null)
+            .Select(p => Expression.SwitchCase(Path(p.path, inputs), Expression.Constant(p.i))).ToArray();
         Expression body = cases.Length == 0
             ? Expression.Constant(null, typeof(object))
             : Expression.Switch(index, Expression.Constant(null, typeof(object)), cases);
@@ -43,26 +53,34 @@ internal sealed class InputReader
     /// <summary>Reads path <paramref name="index"/>.</summary>
     public object? Read(int index, BorrowerCase c, Assessment facts, object parameters)
     {
-        var value = read(index, c, facts, parameters);
+        var value = conditions[index] is { } condition ? condition.Value(c, facts, parameters) : read(index, c, facts, parameters);
 
         // Lists are shown by their size: the trace explains, it does not copy the case.
         return value is ICollection collection ? collection.Count : value is IReadOnlyCollection<object> items ? items.Count : value;
     }
 
-    /// <summary>A named condition's value; else <c>a.b.c</c> as <c>a == null ? null : a.b == null ? null : (object)a.b.c</c>.</summary>
+    /// <summary>A named condition's value, computed from the inputs as the workflow computed it; one that throws is shown as no value.</summary>
+    private static Func<BorrowerCase, Assessment, object, object?> Condition(NamedCondition condition, RuleInputs inputs)
+    {
+        var parameters = Expression.Parameter(typeof(object), "parameters");
+        var paramsVariable = inputs.Expressions[2];
+        var value = NamedCondition.Bind(condition.Variable, [condition]);
+        var body = Expression.TryCatch(
+            value.Type == typeof(bool)
+                ? Expression.Condition(value, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)))
+                : Expression.Convert(value, typeof(object)),
+            Expression.Catch(typeof(Exception), Expression.Constant(null, typeof(object))));
+        var block = Expression.Block(
+            typeof(object),
+            [paramsVariable],
+            Expression.Assign(paramsVariable, Expression.Convert(parameters, inputs.ParametersType)),
+            body);
+        return Expression.Lambda<Func<BorrowerCase, Assessment, object, object?>>(block, inputs.Expressions[0], inputs.Expressions[1], parameters).Compile();
+    }
+
+    /// <summary><c>a.b.c</c> as <c>a == null ? null : a.b == null ? null : (object)a.b.c</c>.</summary>
     private static Expression Path(string path, RuleInputs inputs)
     {
-        // A named condition is computed from the same inputs as the rule saw; one that throws is shown as no value.
-        if (inputs.Conditions.TryGetValue(path, out var condition))
-        {
-            var value = NamedCondition.Bind(condition.Variable, [condition]);
-            return Expression.TryCatch(
-                value.Type == typeof(bool)
-                    ? Expression.Condition(value, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)))
-                    : Expression.Convert(value, typeof(object)),
-                Expression.Catch(typeof(Exception), Expression.Constant(null, typeof(object))));
-        }
-
         var parts = path.Split('.');
         var root = inputs.Expressions.Single(p => p.Name == parts[0]);
         Expression current = root;

@@ -97,11 +97,12 @@ internal sealed class PlanLayout
         {
             if (!citation.Binds(lender))
             {
-                var kinds = string.Join(language == Messages.Language.Chinese ? "、" : ", ", citation.BindsLenderKinds.Select(k => Vocabulary.Label(EnumNames.Of(k), language)));
-                var yours = Vocabulary.Label(EnumNames.Of(lender), language);
+                // The title names whom the clause governs (a bank's card business, a bank's assets); the lender's kind is named
+                // only when it is a word, never as "other".
+                var yours = lender == LenderKind.Other ? "" : Vocabulary.Label(EnumNames.Of(lender), language);
                 yield return language == Messages.Language.Chinese
-                    ? $"{citation.Title[language]}约束的是{kinds}；对您的贷款机构（{yours}）而言，它只是可以参照的标准，并不是您可以主张的权利。"
-                    : $"{citation.Title[language]} binds only these lenders: {kinds}. Yours ({yours}) is not one of them, so point to it as a reference, not as an entitlement.";
+                    ? $"{citation.Title[language]}不约束您的贷款机构{(yours.Length > 0 ? $"（{yours}）" : "")}：它只是可以参照的标准，并不是您可以主张的权利。"
+                    : $"{citation.Title[language]} does not bind your lender{(yours.Length > 0 ? $" ({yours})" : "")}, so point to it as a reference, not as an entitlement.";
             }
 
             if (citation.Certainty != Certainty.Primary)

@@ -24,7 +24,7 @@ internal static class RequestTermsCalculator
     public static ComputedRequest Compute(string type, BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals) => type switch
     {
         // Each kind fills its own terms, every amount in whole minor units, and leaves the others null.
-        "extension" => Extension(c, parameters, decimals),
+        "extension" => Extension(c, facts, parameters, decimals),
         "fee-waiver" => FeeWaiver(facts, decimals),
         "interest-relief" => InterestRelief(c, facts, parameters, decimals),
         "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
@@ -57,22 +57,23 @@ internal static class RequestTermsCalculator
         return new ComputedRequest(new RequestTerms { Type = "fee-waiver", FeesWaived = waived }, waived, null);
     }
 
-    private static ComputedRequest Extension(BorrowerCase c, IReadOnlyDictionary<string, decimal> parameters, int decimals)
+    private static ComputedRequest Extension(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
         // The days run from today: an extension counted from a due date already past could end tomorrow.
         var days = (int)parameters["maxExtensionDays"];
         var account = c.Account;
         var newDue = Calculators.Extension.ByDays(c.AsOf, days);
-        var cost = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, c.AsOf, newDue, account.PenaltyDailyRate, decimals: decimals);
-        var extension = Compare(account, c.AsOf, new ReliefTerms(HorizonDays: days, ExtensionDays: days, InstalmentMonths: NoPlan), decimals).Extension;
-        var saved = Cents(Math.Max(0m, extension.Savings), decimals);
+        // Contract interest runs on the principal either way; the penalty an extension stops runs on what is overdue.
+        var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, c.AsOf, newDue, decimals: decimals).ContractInterest;
+        var penalty = account.PenaltyDailyRate is { } daily ? Charges.SimpleInterest(facts.AmountDue, daily, days, decimals) : 0m;
+        var avoided = Cents(penalty, decimals);
         return new ComputedRequest(
             new RequestTerms
             {
                 Type = "extension", ExtensionDays = days, NewDueDate = newDue,
-                ExtraInterest = Cents(cost.ContractInterest, decimals), PenaltyAvoided = Cents(cost.PenaltyInterest, decimals),
+                ExtraInterest = Cents(contract, decimals), PenaltyAvoided = avoided,
             },
-            saved > 0 ? saved : null,
+            avoided > 0 ? avoided : null,
             null);
     }
 

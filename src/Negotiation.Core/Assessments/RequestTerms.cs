@@ -17,10 +17,10 @@ public sealed record RequestTerms
     /// <summary>Gets the due date asked for (extension).</summary>
     [FactField(FactFormat.Date)] public LocalDate? NewDueDate { get; init; }
 
-    /// <summary>Gets the contract interest the added days cost (extension).</summary>
+    /// <summary>Gets the contract interest on the principal over the added days (extension); it runs with or without the extension.</summary>
     [FactField(FactFormat.Money)] public decimal? ExtraInterest { get; init; }
 
-    /// <summary>Gets the penalty interest that would run over the same days without the extension.</summary>
+    /// <summary>Gets the penalty interest that would run on the overdue amount over the same days without the extension (0 when the case gives no penalty rate); an extension's saving.</summary>
     [FactField(FactFormat.Money)] public decimal? PenaltyAvoided { get; init; }
 
     /// <summary>

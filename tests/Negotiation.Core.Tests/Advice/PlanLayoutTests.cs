@@ -115,4 +115,16 @@ public sealed class PlanLayoutTests
                 Gen.Elements(0m, -0m, 0.00m, new decimal(0, 0, 0, true, 2), new decimal(0, 0, 0, true, 0), 1.005m, -1.005m, 0.125m)).ToArbitrary(),
             Gen.Choose(0, 4).ToArbitrary(),
             (amount, decimals) => decimal.GetBits(RequestTermsCalculator.Cents(amount, decimals)).SequenceEqual(decimal.GetBits(Currencies.ToMinorUnit(amount, decimals))));
+
+    [Theory]
+    [InlineData("en", "does not bind your lender, so point to it as a reference")]
+    [InlineData("zh-CN", "不约束您的贷款机构：它只是可以参照的标准")]
+    public void Caveat_for_a_lender_of_kind_other_names_no_kind(string language, string expected)
+    {
+        var caveat = Assert.Single(PlanLayout.Caveats(Rules, ["card-measures-art-70"], LenderKind.Other, language));
+
+        Assert.Contains(expected, caveat, StringComparison.Ordinal);
+        Assert.DoesNotContain("other", caveat, StringComparison.Ordinal);
+        Assert.DoesNotContain("其他", caveat, StringComparison.Ordinal);
+    }
 }

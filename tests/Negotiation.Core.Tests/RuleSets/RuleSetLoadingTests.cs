@@ -91,7 +91,7 @@ public sealed class RuleSetLoadingTests
         Assert.Equal(68.40m, plan.Requests[2].Savings);
         Assert.Null(plan.Requests[1].Savings); // a plan spreads the payments; it claims no saving
         var caveat = Assert.Single(plan.Requests[1].Caveats);
-        Assert.Equal("Bank clause binds only these lenders: bank credit card. Yours (consumer-finance company) is not one of them, so point to it as a reference, not as an entitlement.", caveat);
+        Assert.Equal("Bank clause does not bind your lender (consumer-finance company), so point to it as a reference, not as an entitlement.", caveat);
         Assert.Equal(["reported", "bank-only"], plan.Citations.Select(x => x.Id));
         Assert.False(plan.Citations[1].BindsThisLender);
     }

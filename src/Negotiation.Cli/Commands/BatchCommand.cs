@@ -78,14 +78,8 @@ internal static class BatchCommand
             }
 
             var path = parse.GetValue(file)!;
-            StreamReader input;
-            try
+            if (JsonLinesReader.TryOpen(path, stderr) is not { } input)
             {
-                input = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                stderr.WriteLine($"{path}: cannot read the file: {e.Message}");
                 return ExitCodes.InvalidInput;
             }
 

@@ -19,8 +19,6 @@ namespace Negotiation.Cli.Commands;
 /// </remarks>
 internal static class DiffCommand
 {
-    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("cases") { Description = "A JSON Lines file: one case per line (lines end at LF), each at most 4 MiB. Blank lines are skipped." };
@@ -52,14 +50,8 @@ internal static class DiffCommand
             }
 
             var path = parse.GetValue(file)!;
-            StreamReader input;
-            try
+            if (JsonLinesReader.TryOpen(path, stderr) is not { } input)
             {
-                input = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                stderr.WriteLine($"{path}: cannot read the file: {e.Message}");
                 return ExitCodes.InvalidInput;
             }
 

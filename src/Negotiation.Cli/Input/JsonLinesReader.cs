@@ -11,11 +11,28 @@ internal sealed class JsonLinesReader(TextReader input, int maxLength)
     /// <summary>A record buffer grown beyond this is dropped after its record, so that one long line does not pin it for the run.</summary>
     private const int LargestKeptRecord = 1024 * 1024;
 
+    private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     private readonly char[] buffer = new char[64 * 1024];
     private char[] record = new char[4 * 1024];
     private int start;
     private int end;
     private long number;
+
+    /// <summary>Opens a JSON Lines file as UTF-8 (a byte order mark is honoured), or says on <paramref name="stderr"/> why it cannot.</summary>
+    /// <returns>The reader, or null when the file cannot be opened.</returns>
+    public static StreamReader? TryOpen(string path, TextWriter stderr)
+    {
+        try
+        {
+            return new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"{path}: cannot read the file: {e.Message}");
+            return null;
+        }
+    }
 
     /// <summary>Reads the next record.</summary>
     /// <param name="line">The record's line number, from 1.</param>

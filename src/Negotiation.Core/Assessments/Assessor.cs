@@ -49,8 +49,31 @@ internal static class Assessor
         var asOf = c.AsOf;
         var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
         var grace = account.GracePeriodDays ?? settings.GracePeriodDays;
-        // Earlier instalments still unpaid are in arrears too: being current takes them all, and lateness runs from the oldest.
-        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent) = EarlierArrears(c.History, account.DueDate);
+        // One pass over each list of the case, in place of a LINQ query per fact. Earlier instalments still unpaid are in
+        // arrears too: being current takes them all, less what was paid towards this one, and lateness runs from the oldest.
+        var history = c.History;
+        var earlierLate = 0;
+        var earlier = 0;
+        LocalDate? lastPayment = null;
+        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent) = (0m, 0, account.DueDate, 0m);
+        for (var i = 0; i < history.Count; i++)
+        {
+            var r = history[i];
+            var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
+            lastPayment = r is { PaidOn: { } on, AmountPaid: > 0 } && (lastPayment is null || on > lastPayment) ? on : lastPayment;
+            paidOnCurrent += r.DueDate == account.DueDate ? paid : 0m;
+            if (r.DueDate < account.DueDate)
+            {
+                earlier++;
+                earlierLate += Delinquency.IsLate(r, grace, asOf) ? 1 : 0;
+                if (r.AmountDue - paid > 0)
+                {
+                    (earlierArrears, earlierUnpaid) = (earlierArrears + (r.AmountDue - paid), earlierUnpaid + 1);
+                    oldestUnpaid = r.DueDate < oldestUnpaid ? r.DueDate : oldestUnpaid;
+                }
+            }
+        }
+
         var amountDue = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + earlierArrears, account.TotalOwed);
         var daysPastDue = Delinquency.DaysPastDue(oldestUnpaid, asOf);
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
@@ -84,18 +107,6 @@ internal static class Assessor
         var beyondAnyPlan = zeroRateMonths == 0;
         var relief = Relief(account, accrued, affordable, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
-
-        // One pass over each list of the case, in place of a LINQ query per fact.
-        var history = c.History;
-        var earlierLate = 0;
-        var earlier = 0;
-        LocalDate? lastPayment = null;
-        for (var i = 0; i < history.Count; i++)
-        {
-            lastPayment = history[i] is { PaidOn: { } paid, AmountPaid: > 0 } && (lastPayment is null || paid > lastPayment) ? paid : lastPayment;
-            earlier += history[i].DueDate < account.DueDate ? 1 : 0;
-            earlierLate += history[i].DueDate < account.DueDate && Delinquency.IsLate(history[i], grace, asOf) ? 1 : 0;
-        }
 
         var attempts = c.Attempts;
         NegotiationAttempt? last = null;
@@ -384,28 +395,6 @@ internal static class Assessor
         }
 
         return refused is null ? ValueList<string>.Empty : new ValueList<string>(refused);
-    }
-
-    /// <summary>
-    /// The unpaid part of the instalments due before <paramref name="dueDate"/>, how many of them are unpaid, the due date of
-    /// the oldest unpaid one (<paramref name="dueDate"/> when none is), and what the record shows paid towards the payment due
-    /// on <paramref name="dueDate"/> itself.
-    /// </summary>
-    private static (decimal Amount, int Count, LocalDate Oldest, decimal PaidOnCurrent) EarlierArrears(IReadOnlyList<RepaymentRecord> history, LocalDate dueDate)
-    {
-        var (amount, count, oldest, paidOnCurrent) = (0m, 0, dueDate, 0m);
-        for (var i = 0; i < history.Count; i++)
-        {
-            var r = history[i];
-            var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
-            paidOnCurrent += r.DueDate == dueDate ? paid : 0m;
-            if (r.DueDate < dueDate && r.AmountDue - paid > 0)
-            {
-                (amount, count, oldest) = (amount + (r.AmountDue - paid), count + 1, r.DueDate < oldest ? r.DueDate : oldest);
-            }
-        }
-
-        return (amount, count, oldest, paidOnCurrent);
     }
 
     /// <summary>The shortest plan of at least two months, up to <paramref name="maxMonths"/>, whose payment fits <paramref name="affordable"/>; 0 when none does.</summary>

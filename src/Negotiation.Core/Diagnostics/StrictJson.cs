@@ -234,7 +234,7 @@ internal static class StrictJson
     }
 
     /// <summary>Line and column, both from 1, of the character at <paramref name="index"/>; CR, LF and CRLF each end a line, as Newtonsoft counts.</summary>
-    private static (int Line, int Column) Position(string text, int index)
+    internal static (int Line, int Column) Position(string text, int index)
     {
         var line = 1;
         var lineStart = 0;

@@ -111,12 +111,21 @@ internal sealed class DossierContent
         var lateness = facts.DaysPastDue > 0
             ? T($"逾期 {Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
             : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
-        return facts.UnpaidInstalments > 1
-            ? T($"欠款合计 {Money(facts.TotalOwed)}，{facts.UnpaidInstalments}期未还共 {Money(facts.AmountDue)}，最早一期{lateness}",
-                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now over {facts.UnpaidInstalments} unpaid instalments, the oldest {lateness}")
-            : T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
-                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now, {lateness}");
+        return AccountLine(IsChinese, facts.UnpaidInstalments, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
     }
+
+    /// <summary>
+    /// The one line that states the account: everything owed, what is due (over how many unpaid instalments, when more than
+    /// one) and how late. <paramref name="dueWord"/> is the English for a single instalment's amount ("due now", "to pay").
+    /// </summary>
+    public static string AccountLine(bool chinese, int unpaidInstalments, string owed, string due, string lateness, string dueWord) =>
+        (chinese, unpaidInstalments > 1) switch
+        {
+            (true, true) => $"欠款合计 {owed}，{unpaidInstalments}期未还共 {due}，最早一期{lateness}",
+            (true, false) => $"欠款合计 {owed}，本期应还 {due}，{lateness}",
+            (false, true) => $"Total owed {owed}; {due} due now over {unpaidInstalments} unpaid instalments, the oldest {lateness}",
+            (false, false) => $"Total owed {owed}; {due} {dueWord}, {lateness}",
+        };
 
     /// <summary>Gets the request whose schedule the dossier shows: the best-ranked one that has a schedule.</summary>
     public ProposedRequest? ScheduledRequest => Plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 });

@@ -35,11 +35,7 @@ public static class TextRenderer
             : facts.DaysPastDue > 0
                 ? T($"逾期 {days}", $"{days} past due")
                 : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
-        Line(facts.UnpaidInstalments > 1
-            ? T($"欠款合计 {Money(facts.TotalOwed)}，{facts.UnpaidInstalments}期未还共 {Money(facts.AmountDue)}，最早一期{lateness}",
-                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} due now over {facts.UnpaidInstalments} unpaid instalments, the oldest {lateness}")
-            : T($"欠款合计 {Money(facts.TotalOwed)}，本期应还 {Money(facts.AmountDue)}，{lateness}",
-                $"Total owed {Money(facts.TotalOwed)}; {Money(facts.AmountDue)} {(facts.DaysPastDue > 0 ? "due now" : "to pay")}, {lateness}"));
+        Line(DossierContent.AccountLine(zh, facts.UnpaidInstalments, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, facts.DaysPastDue > 0 ? "due now" : "to pay"));
 
         Heading(T("结论：", "Decision: ") + Vocabulary.Label(plan.Decision.Outcome, plan.Language));
         foreach (var reason in plan.Decision.Reasons)

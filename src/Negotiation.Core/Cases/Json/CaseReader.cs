@@ -46,7 +46,7 @@ internal static class CaseReader
             // A lone surrogate cannot become UTF-8; silently replacing it would read text other than what was written.
             if (Utf8.FromUtf16(json, rented, out var charsRead, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
             {
-                var (line, column) = Position(json, charsRead);
+                var (line, column) = StrictJson.Position(json, charsRead);
                 throw Fail([new CaseProblem("", string.Create(CultureInfo.InvariantCulture,
                     $"invalid JSON: U+{(int)json[charsRead]:X4} is half of a UTF-16 surrogate pair without its other half; JSON text must be Unicode"), line, column)]);
             }
@@ -754,23 +754,6 @@ internal static class CaseReader
         }
 
         return [.. located];
-    }
-
-    /// <summary>Line and column, both from 1, of the character at <paramref name="index"/>; CR, LF and CRLF each end a line.</summary>
-    private static (int Line, int Column) Position(string text, int index)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, index - lineStart + 1);
     }
 
     private static CaseValidationException Fail(List<CaseProblem> problems)

@@ -84,18 +84,6 @@ internal sealed class DossierContent
 
     public string Outcome(string outcome) => Word(outcome);
 
-    /// <summary>A remedy's channel as words: the codes the rule set uses are named, hotline numbers stay as they are.</summary>
-    public string Channel(string channel) => channel switch
-    {
-        "lender-complaint" => T("贷款机构的投诉渠道", "the lender's complaints desk"),
-        "mediation" => T("金融纠纷调解组织", "a financial dispute mediation body"),
-        "consumer-association" => T("消费者协会（12315）", "the consumer association (12315)"),
-        "12378" => T("12378 金融监管投诉热线", "12378, the financial regulator's complaint line"),
-        "12363" => T("12363 中国人民银行热线", "12363, the PBoC hotline"),
-        "12348" => T("12348 公共法律服务热线", "12348, the public legal service line"),
-        _ => channel,
-    };
-
     public string Severity(string severity) => severity switch
     {
         "high" => T("高风险", "high"),

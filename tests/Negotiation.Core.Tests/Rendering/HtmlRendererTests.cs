@@ -252,6 +252,7 @@ public sealed class HtmlRendererTests
         Assert.Contains("Where: 12378, the financial regulator's complaint line", ladder[2].Value, StringComparison.Ordinal);
         Assert.Contains("Wait: 30 days", ladder[2].Value, StringComparison.Ordinal);
         Assert.Contains("Where: the lender's complaints desk", ladder[1].Value, StringComparison.Ordinal);
+        Assert.Contains("Where: 12363", ladder[3].Value, StringComparison.Ordinal); // a channel the rule set names no words for shows its code
     }
 
     [Theory]

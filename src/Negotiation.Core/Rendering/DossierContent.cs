@@ -178,6 +178,19 @@ internal sealed class DossierContent
 
         rows.Add(new(BudgetRowKind.Subtotal, T("弹性支出合计", "Total flexible"), facts.FlexibleExpenses));
 
+        // Priority debts (rent, council tax, energy …) come before the others, as a debt adviser's statement puts them.
+        if (Case.PriorityDebts.Count > 0)
+        {
+            rows.Add(new(BudgetRowKind.Group, T("优先债务（房租、税费、能源等）", "Priority debts (rent, council tax, energy …)"), null));
+            foreach (var debt in Case.PriorityDebts)
+            {
+                var kind = Word(Cases.EnumNames.Of(debt.Kind));
+                rows.Add(new(BudgetRowKind.Item, debt.Arrears > 0 ? kind + T($"（欠{Money(debt.Arrears)}）", $" ({Money(debt.Arrears)} in arrears)") : kind, debt.MonthlyPayment));
+            }
+
+            rows.Add(new(BudgetRowKind.Subtotal, T("优先债务合计", "Total priority debts"), facts.PriorityDebtPayments));
+        }
+
         rows.Add(new(BudgetRowKind.Group, T("其他债务月供", "Other debt payments"), null));
         foreach (var debt in finances.OtherDebts)
         {
@@ -186,7 +199,9 @@ internal sealed class DossierContent
         }
 
         rows.Add(new(BudgetRowKind.Subtotal, T("其他债务月供合计", "Total other debt payments"), facts.OtherDebtPayments));
-        rows.Add(new(BudgetRowKind.Total, T("每月可支配结余（收入 − 支出 − 其他月供）", "Disposable each month (income − expenses − other debt payments)"), facts.DisposableIncome));
+        rows.Add(new(BudgetRowKind.Total, Case.PriorityDebts.Count > 0
+            ? T("每月可支配结余（收入 − 支出 − 优先债务 − 其他月供）", "Disposable each month (income − expenses − priority debts − other debt payments)")
+            : T("每月可支配结余（收入 − 支出 − 其他月供）", "Disposable each month (income − expenses − other debt payments)"), facts.DisposableIncome));
         rows.Add(new(BudgetRowKind.Total, T("储蓄", "Savings"), facts.Savings));
         return rows;
     }

@@ -31,7 +31,7 @@ public sealed class PublicApiShapeTests
     [Fact]
     public void The_case_writer_leaves_out_computed_members_without_attributes_to_tell_it()
     {
-        var json = Cases.BorrowerCase.FromJson(File.ReadAllText(Support.TestFiles.ExampleCase("seed-oversight.json"))).ToJson();
+        var json = Negotiation.Core.Cases.BorrowerCase.FromJson(File.ReadAllText(Support.TestFiles.ExampleCase("seed-oversight.json"))).ToJson();
 
         Assert.DoesNotContain("totalOwed", json, StringComparison.Ordinal);
         Assert.DoesNotContain("isEssential", json, StringComparison.Ordinal);

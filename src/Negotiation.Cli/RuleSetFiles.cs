@@ -10,7 +10,10 @@ internal static class RuleSetFiles
     {
         try
         {
-            return path is null ? RuleSet.Default : RuleSet.FromDirectory(path);
+            // A folder when there is one by that name; else the id of a rule set embedded in the library.
+            return path is null ? RuleSet.Default
+                : !Directory.Exists(path) && RuleSet.EmbeddedIds.Contains(path) ? RuleSet.Embedded(path)
+                : RuleSet.FromDirectory(path);
         }
         catch (RuleSetValidationException e)
         {

@@ -10,11 +10,11 @@ internal static class AdviseCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("case") { Description = "The case file (JSON)." };
-        var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
+        var rules = new Option<string?>("--rules") { Description = "A rule set folder, or the id of a rule set embedded in the library (cn-consumer-credit, uk-consumer-credit); the embedded default (cn-consumer-credit) when left out." };
         var format = new Option<string>("--format") { Description = "text, json, markdown or html (the printable dossier).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
-        var language = new Option<string>("--lang") { Description = "zh-CN or en.", DefaultValueFactory = _ => "zh-CN" };
-        language.AcceptOnlyFromAmong("zh-CN", "en");
+        var language = new Option<string?>("--lang") { Description = "zh-CN, en or en-GB: one of the rule set's languages; its first when left out." };
+        language.AcceptOnlyFromAmong("zh-CN", "en", "en-GB");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
         var trace = TraceOption.Create();
         var command = new Command("advise", "Advises on a case: decision, requests, materials, script, watchpoints, warnings and remedies.")
@@ -29,7 +29,8 @@ internal static class AdviseCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (!ruleSet.Languages.Contains(parse.GetValue(language)!))
+            var lang = parse.GetValue(language) ?? ruleSet.Languages[0];
+            if (!ruleSet.Languages.Contains(lang))
             {
                 stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}");
                 return ExitCodes.InvalidInput;
@@ -38,7 +39,7 @@ internal static class AdviseCommand
             NegotiationPlan plan;
             try
             {
-                plan = NegotiationAdvisor.Create(ruleSet).Advise(borrowerCase, parse.GetValue(language)!);
+                plan = NegotiationAdvisor.Create(ruleSet).Advise(borrowerCase, lang);
             }
             catch (Negotiation.Core.Cases.CaseValidationException e)
             {

@@ -38,9 +38,9 @@ internal static class BatchCommand
     {
         var file = new Argument<string>("cases") { Description = "A JSON Lines file: one case per line (lines end at LF), each at most 4 MiB. Blank lines are skipped." };
         var output = new Option<string?>("--out") { Description = "Write the plans to this file instead of standard output." };
-        var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
+        var rules = new Option<string?>("--rules") { Description = "A rule set folder, or the id of a rule set embedded in the library (cn-consumer-credit, uk-consumer-credit); the embedded default (cn-consumer-credit) when left out." };
         var language = new Option<string?>("--lang") { Description = "zh-CN or en; the rule set's first language when left out." };
-        language.AcceptOnlyFromAmong("zh-CN", "en");
+        language.AcceptOnlyFromAmong("zh-CN", "en", "en-GB");
         var trace = TraceOption.Create();
         var parallel = new Option<int>("--parallel")
         {

@@ -17,7 +17,7 @@ internal static class ExplainCommand
     {
         var file = new Argument<string>("case") { Description = "The case file (JSON)." };
         var rule = new Option<string>("--rule") { Description = "The name of a top-level rule.", Required = true };
-        var rules = new Option<string?>("--rules") { Description = "A rule set folder; the embedded default (cn-consumer-credit) when left out." };
+        var rules = new Option<string?>("--rules") { Description = "A rule set folder, or the id of a rule set embedded in the library (cn-consumer-credit, uk-consumer-credit); the embedded default (cn-consumer-credit) when left out." };
         var language = new Option<string?>("--lang") { Description = "Also show the rule's message in this language (zh-CN or en)." };
         var command = new Command("explain", "Shows why a rule fired or did not for a case: each part of its expression with its value.") { file, rule, rules, language };
         command.SetAction(parse =>

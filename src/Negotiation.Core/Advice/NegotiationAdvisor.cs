@@ -24,7 +24,12 @@ public sealed class NegotiationAdvisor
     private NegotiationAdvisor(RuleSet rules)
     {
         this.rules = rules;
-        settings = AssessmentSettings.From(rules.Parameters);
+        var tiers = rules.AssetTiers;
+        settings = AssessmentSettings.From(rules.Parameters) with
+        {
+            TierBands = tiers.Where(t => t.Key != "default").ToDictionary(t => Enum.GetValues<LenderKind>().First(k => EnumNames.Of(k) == t.Key), t => t.Value),
+            DefaultTierBands = tiers.GetValueOrDefault("default"),
+        };
     }
 
     /// <summary>Gets the rule set this advisor applies.</summary>
@@ -48,7 +53,7 @@ public sealed class NegotiationAdvisor
     /// <param name="case">A valid case, e.g. from <see cref="BorrowerCase.FromJson(string)"/>.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="case"/> is null.</exception>
-    /// <exception cref="CaseValidationException">The case's currency is not the rule set's.</exception>
+    /// <exception cref="CaseValidationException">The case's currency is not the rule set's, or it names a region the rule set does not list.</exception>
     public NegotiationPlan Advise(BorrowerCase @case) => Advise(@case, rules.Languages[0]);
 
     /// <summary>Advises on a case, writing every message in <paramref name="language"/>.</summary>
@@ -57,7 +62,7 @@ public sealed class NegotiationAdvisor
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="case"/> or <paramref name="language"/> is null.</exception>
     /// <exception cref="ArgumentException">The rule set is not written in <paramref name="language"/>.</exception>
-    /// <exception cref="CaseValidationException">The case's currency is not the rule set's.</exception>
+    /// <exception cref="CaseValidationException">The case's currency is not the rule set's, or it names a region the rule set does not list.</exception>
     public NegotiationPlan Advise(BorrowerCase @case, string language)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -67,16 +72,28 @@ public sealed class NegotiationAdvisor
             throw new ArgumentException($"The rule set '{rules.Id}' is written in {string.Join(", ", rules.Languages)}, not '{language}'.", nameof(language));
         }
 
+        CheckFits(@case);
+
+        var decimals = Currencies.TryGetMinorUnit(@case.Currency, out var minor) ? minor : 2;
+        var ranking = new RequestRanking(rules, @case, decimals);
+        var (firings, facts) = rules.Evaluator.Evaluate(@case, Assessor.Assess(@case, settings), ranking.AfterWorkflow);
+        return PlanAssembler.Assemble(rules, @case, facts, firings, ranking.Ranked, language);
+    }
+
+    /// <summary>Refuses a case the rule set cannot advise on: in another currency, or naming a region the set does not know.</summary>
+    private void CheckFits(BorrowerCase @case)
+    {
         if (@case.Currency != rules.Currency)
         {
             throw new CaseValidationException(
                 [new CaseProblem("currency", $"the case is in {@case.Currency} but the rule set '{rules.Id}' is for {rules.Currency}; amounts in different currencies are never mixed")]);
         }
 
-        var decimals = Currencies.TryGetMinorUnit(@case.Currency, out var minor) ? minor : 2;
-        var ranking = new RequestRanking(rules, @case, decimals);
-        var (firings, facts) = rules.Evaluator.Evaluate(@case, Assessor.Assess(@case, settings), ranking.AfterWorkflow);
-        return PlanAssembler.Assemble(rules, @case, facts, firings, ranking.Ranked, language);
+        if (@case.Region is { } region && rules.Regions is { } regions && !regions.Contains(region, StringComparer.Ordinal))
+        {
+            throw new CaseValidationException(
+                [new CaseProblem("region", $"'{region}' is not a region of the rule set '{rules.Id}'; use {string.Join(", ", regions)}, or leave region out")]);
+        }
     }
 
     /// <summary>
@@ -91,7 +108,7 @@ public sealed class NegotiationAdvisor
     /// <remarks>Thread-safe. Each part is compiled when asked for: meant for editors and support, not for every plan.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="case"/> or <paramref name="ruleName"/> is null.</exception>
     /// <exception cref="ArgumentException">The rule set has no top-level rule named <paramref name="ruleName"/>; the message names the nearest.</exception>
-    /// <exception cref="CaseValidationException">The case's currency is not the rule set's.</exception>
+    /// <exception cref="CaseValidationException">The case's currency is not the rule set's, or it names a region the rule set does not list.</exception>
     public RuleExplanation Explain(BorrowerCase @case, string ruleName)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -102,11 +119,7 @@ public sealed class NegotiationAdvisor
             throw new ArgumentException($"The rule set '{rules.Id}' has no top-level rule named '{ruleName}'{(near is null ? "" : $"; did you mean '{near}'?")}", nameof(ruleName));
         }
 
-        if (@case.Currency != rules.Currency)
-        {
-            throw new CaseValidationException(
-                [new CaseProblem("currency", $"the case is in {@case.Currency} but the rule set '{rules.Id}' is for {rules.Currency}; amounts in different currencies are never mixed")]);
-        }
+        CheckFits(@case);
 
         // The facts each workflow saw: the rule is explained over its own workflow's, as the evaluation gave them.
         var decimals = Currencies.TryGetMinorUnit(@case.Currency, out var minor) ? minor : 2;

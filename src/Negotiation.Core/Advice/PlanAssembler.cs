@@ -11,6 +11,12 @@ internal static class PlanAssembler
     /// <summary>The outcome when no fired reason names one.</summary>
     public const string DefaultOutcome = "negotiate";
 
+    /// <summary>
+    /// Gets whether an outcome asks the lender for something, so that the plan proposes requests and a follow-up date:
+    /// negotiating, alone or with a free debt adviser.
+    /// </summary>
+    public static bool AsksLender(string outcome) => outcome is DefaultOutcome or "seek-debt-advice";
+
     public static NegotiationPlan Assemble(RuleSet rules, BorrowerCase c, Assessment facts, List<RuleFiring> firings, List<RankedRequest> ranked, string language)
     {
         var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
@@ -162,7 +168,7 @@ internal static class PlanAssembler
             Watchpoints = Freeze(watchpoints),
             Warnings = Freeze(warnings),
             Remedies = Freeze(remedyList),
-            NextFollowUp = outcome != "negotiate" ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
+            NextFollowUp = !AsksLender(outcome) ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
             Citations = Freeze(cited),
             Trace = Trace(firings),
         };

@@ -14,8 +14,8 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// </summary>
 /// <remarks>
 /// <list type="number">
-/// <item>Requests are proposed only when the outcome is <c>negotiate</c>: paying now or asking customer service needs no
-/// concession, and obligations come first before any is asked.</item>
+/// <item>Requests are proposed only when the outcome is <c>negotiate</c> or <c>seek-debt-advice</c> (an adviser negotiates
+/// them): paying now or asking customer service needs no concession, and obligations come first before any is asked.</item>
 /// <item>A request type an earlier contact agreed is not asked again; a request that asks for nothing (a waiver of 0, a rate
 /// no lower than the current one) is dropped. (One refused twice stays: the rules word it as a changed request.)</item>
 /// <item>Every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).
@@ -69,7 +69,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     private List<RankedRequest> Rank(List<RuleFiring> firings, Assessment facts)
     {
         var candidates = new List<RankedRequest>();
-        if (facts.Outcome != "negotiate")
+        if (!PlanAssembler.AsksLender(facts.Outcome))
         {
             return candidates;
         }

@@ -29,6 +29,7 @@ internal static class RequestTermsCalculator
         "interest-relief" => InterestRelief(c, facts, parameters, decimals),
         "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
         "principal-reduction" => PrincipalReduction(facts, parameters, decimals),
+        "token-payments" => TokenPayments(parameters, decimals),
         _ => throw new InvalidOperationException($"Unknown request type '{type}'; the loader admits only known types."),
     };
 
@@ -157,6 +158,17 @@ internal static class RequestTermsCalculator
             // A plan spreads the payments; it saves nothing against the contract, and what it costs shows in its total.
             null,
             ValueList<Instalment>.Own(instalments));
+    }
+
+    /// <summary>
+    /// A token payment for a while: the rule set's <c>tokenPayment</c> a month (1 when it sets none) for its
+    /// <c>tokenPaymentMonths</c> (else <c>shortTermMonths</c>), while the budget has nothing left for this debt. It saves nothing.
+    /// </summary>
+    private static ComputedRequest TokenPayments(IReadOnlyDictionary<string, decimal> parameters, int decimals)
+    {
+        var token = parameters.TryGetValue("tokenPayment", out var amount) ? amount : 1m;
+        var months = parameters.TryGetValue("tokenPaymentMonths", out var m) ? (int)m : (int)parameters["shortTermMonths"];
+        return new ComputedRequest(new RequestTerms { Type = "token-payments", Months = months, Instalment = Cents(token, decimals) }, null, null);
     }
 
     private static ComputedRequest PrincipalReduction(Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)

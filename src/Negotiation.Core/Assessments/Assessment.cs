@@ -53,10 +53,16 @@ public sealed record Assessment
     /// <summary>Gets the delinquency bucket: <c>current</c>, <c>m1</c> … <c>m6</c>, <c>m6-plus</c>.</summary>
     [FactField] public string DelinquencyBucket { get; init; } = "";
 
-    /// <summary>Gets the PRC card asset tier: <c>normal</c>, <c>special-mention</c>, <c>substandard</c>, <c>doubtful</c>, <c>loss</c>.</summary>
+    /// <summary>
+    /// Gets the asset tier from the rule set's bands for the lender's kind: <c>normal</c>, <c>special-mention</c>,
+    /// <c>substandard</c>, <c>doubtful</c>, <c>loss</c>; empty when the rule set defines no bands.
+    /// </summary>
     [FactField] public string AssetTier { get; init; } = "";
 
-    /// <summary>Gets the order a payment is applied in: <c>fees-and-interest-first</c> (≤ 90 days) or <c>principal-first</c>.</summary>
+    /// <summary>
+    /// Gets the order a payment is applied in: <c>fees-and-interest-first</c> up to the rule set's <c>feesFirstUpToDays</c>,
+    /// <c>principal-first</c> after; empty when the rule set sets no such parameter.
+    /// </summary>
     [FactField] public string AllocationOrder { get; init; } = "";
 
     /// <summary>Gets whether the repayment record holds any instalment due before this one: without it, the record is unknown, neither good nor bad.</summary>
@@ -349,6 +355,77 @@ public sealed record Assessment
 
     /// <summary>Gets the earliest promise due on or after <see cref="AsOf"/> (equal to <see cref="AsOf"/> when none).</summary>
     [FactField(FactFormat.Date)] public LocalDate NextPromiseDue { get; init; }
+
+    // ---- where the borrower lives, the product, letters received, priority debts, advice, vulnerability ----
+
+    /// <summary>Gets where the borrower lives as the case spells it (<c>scotland</c> …), or <c>unknown</c> when not given.</summary>
+    [FactField] public string Region { get; init; } = "";
+
+    /// <summary>Gets the kind of credit (<c>credit-card</c>, <c>personal-loan</c> …), or <c>unknown</c> when not given.</summary>
+    [FactField] public string Product { get; init; } = "";
+
+    /// <summary>Gets whether a notice of sums in arrears was received.</summary>
+    [FactField] public bool HasArrearsNotice { get; init; }
+
+    /// <summary>Gets whether a default notice was received.</summary>
+    [FactField] public bool HasDefaultNotice { get; init; }
+
+    /// <summary>Gets the date set by the latest default notice that sets one (equal to <see cref="AsOf"/> when none does).</summary>
+    [FactField(FactFormat.Date)] public LocalDate DefaultNoticeDeadline { get; init; }
+
+    /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="DefaultNoticeDeadline"/>: negative once it has passed, 0 when there is none.</summary>
+    [FactField(FactFormat.Days)] public int DaysToDefaultDeadline { get; init; }
+
+    /// <summary>Gets whether a default notice's date has passed.</summary>
+    [FactField] public bool DefaultDeadlinePassed { get; init; }
+
+    /// <summary>Gets whether a notice ending the agreement was received.</summary>
+    [FactField] public bool HasTerminationNotice { get; init; }
+
+    /// <summary>Gets whether a persistent-debt letter was received.</summary>
+    [FactField] public bool HasPersistentDebtNotice { get; init; }
+
+    /// <summary>Gets whether the lender sent its final response to a complaint.</summary>
+    [FactField] public bool HasFinalResponse { get; init; }
+
+    /// <summary>Gets the days since the latest final response (0 when there is none).</summary>
+    [FactField(FactFormat.Days)] public int DaysSinceFinalResponse { get; init; }
+
+    /// <summary>Gets whether a court claim form was received.</summary>
+    [FactField] public bool HasCourtClaim { get; init; }
+
+    /// <summary>Gets the days since the latest court claim form was received (0 when there is none).</summary>
+    [FactField(FactFormat.Days)] public int DaysSinceCourtClaim { get; init; }
+
+    /// <summary>Gets whether the complaint went to an ombudsman (a contact through the <c>ombudsman</c> channel).</summary>
+    [FactField] public bool HasReferredToOmbudsman { get; init; }
+
+    /// <summary>Gets the arrears on the borrower's priority debts, summed.</summary>
+    [FactField(FactFormat.Money)] public decimal PriorityArrears { get; init; }
+
+    /// <summary>Gets whether any priority debt is in arrears.</summary>
+    [FactField] public bool HasPriorityArrears { get; init; }
+
+    /// <summary>Gets the monthly payments of the priority debts, summed; they are spent before <see cref="DisposableIncome"/>.</summary>
+    [FactField(FactFormat.Money)] public decimal PriorityDebtPayments { get; init; }
+
+    /// <summary>Gets how many other debts the budget lists.</summary>
+    [FactField] public int OtherDebtCount { get; init; }
+
+    /// <summary>Gets whether the borrower has spoken to a free debt adviser.</summary>
+    [FactField] public bool SpokenToAdviser { get; init; }
+
+    /// <summary>Gets whether a statutory breathing space is in force.</summary>
+    [FactField] public bool InBreathingSpace { get; init; }
+
+    /// <summary>Gets whether the borrower shared any circumstance that can make them vulnerable.</summary>
+    [FactField] public bool IsVulnerable { get; init; }
+
+    /// <summary>Gets whether the borrower may lack capacity to make the financial decisions.</summary>
+    [FactField] public bool MentalCapacityConcern { get; init; }
+
+    /// <summary>Gets whether the borrower shared a mental health condition.</summary>
+    [FactField] public bool MentalHealthConcern { get; init; }
 
     // ---- offers and scam signals ----
 

@@ -17,6 +17,18 @@ internal sealed record AssessmentSettings(
     int MaxExtensionDays,
     decimal ReliefAnnualRate)
 {
+    /// <summary>
+    /// Gets the asset-tier bands by lender kind, with <see cref="DefaultTierBands"/> for the kinds not listed; none when the
+    /// rule set classifies no tiers (the <c>assetTier</c> fact is then empty).
+    /// </summary>
+    public IReadOnlyDictionary<LenderKind, IReadOnlyList<AssetTierBand>> TierBands { get; init; } = new Dictionary<LenderKind, IReadOnlyList<AssetTierBand>>();
+
+    /// <summary>Gets the bands for the lender kinds <see cref="TierBands"/> does not list, or null for none.</summary>
+    public IReadOnlyList<AssetTierBand>? DefaultTierBands { get; init; }
+
+    /// <summary>Gets the last day past due on which a payment goes to fees and interest first, or null when the rule set sets none.</summary>
+    public int? FeesFirstUpToDays { get; init; }
+
     public static AssessmentSettings From(IReadOnlyDictionary<string, decimal> parameters) => new(
         (int)parameters["gracePeriodDays"],
         (int)parameters["maxInstalmentMonths"],
@@ -27,7 +39,10 @@ internal sealed record AssessmentSettings(
         parameters["unstableIncomeShare"],
         (int)parameters["shortTermMonths"],
         (int)parameters["maxExtensionDays"],
-        parameters["reliefAnnualRate"]);
+        parameters["reliefAnnualRate"])
+    {
+        FeesFirstUpToDays = parameters.TryGetValue("feesFirstUpToDays", out var days) ? (int)days : null,
+    };
 }
 
 /// <summary>Derives the <see cref="Assessment"/> of a case with the calculators; every figure comes from them.</summary>
@@ -79,11 +94,20 @@ internal static class Assessor
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
         var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);
         var isBank = c.Lender.Kind == LenderKind.BankCard;
+        lastPayment = account.LastPaymentOn is { } given && (lastPayment is null || given > lastPayment) ? given : lastPayment;
         var rate = account.AnnualRate ?? 0m;
+        var tierBands = settings.TierBands.TryGetValue(c.Lender.Kind, out var bands) ? bands : settings.DefaultTierBands;
+
+        // Priority debts (rent, council tax, energy …) are paid before this one: their monthly cost comes off what is left.
+        var (priorityArrears, priorityPayments) = (0m, 0m);
+        foreach (var p in c.PriorityDebts)
+        {
+            (priorityArrears, priorityPayments) = (priorityArrears + p.Arrears, priorityPayments + p.MonthlyPayment);
+        }
 
         // The capacity model: cash now (savings), a sustainable monthly capacity, and how long the hardship lasts.
         var budget = c.Finances is { } finances ? Affordability.Assess(finances) : null;
-        var disposable = budget?.DisposableIncome ?? 0m;
+        var disposable = (budget?.DisposableIncome ?? 0m) - (budget is null ? 0m : priorityPayments);
 
         // Never more than is left after all of this month's spending: an instalment that needs cuts not yet made is a hope.
         var affordable = Math.Min(budget?.AffordableInstalment(settings.AffordableShare, settings.UnstableIncomeShare, decimals) ?? 0m, Math.Max(0m, Money.Truncate(disposable, decimals)));
@@ -113,7 +137,7 @@ internal static class Assessor
         LocalDate? firstComplaint = null;
         LocalDate? nextPromise = null;
         int failedAttempts = 0;
-        bool regulator = false, mediation = false, writtenConfirmation = false, court = false;
+        bool regulator = false, mediation = false, writtenConfirmation = false, court = false, ombudsman = false;
         List<string>? agreed = null;
         Span<int> refusals = stackalloc int[RequestTypeCount];
         for (var i = 0; i < attempts.Count; i++)
@@ -127,6 +151,7 @@ internal static class Assessor
             regulator |= a.Channel == ContactChannel.Regulator;
             mediation |= a.Channel == ContactChannel.Mediation;
             court |= a.Channel == ContactChannel.Court;
+            ombudsman |= a.Channel == ContactChannel.Ombudsman;
             if (a.Requested is { } requested)
             {
                 refusals[(int)requested] += a.Outcome == AttemptOutcome.Rejected ? 1 : 0;
@@ -167,6 +192,8 @@ internal static class Assessor
             disputed += d.Amount;
         }
 
+        var notices = Notices(c.Notices);
+        var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
 
         return new Assessment
@@ -182,8 +209,8 @@ internal static class Assessor
             IsOverdue = daysPastDue > 0,
             IsBeyondGrace = daysPastDue > grace,
             DelinquencyBucket = EnumNames<DelinquencyBucket>.Of(Delinquency.Bucket(daysPastDue)),
-            AssetTier = EnumNames<AssetTier>.Of(Delinquency.Tier(daysPastDue, isBank ? AssetTierBands.PrcCard : AssetTierBands.PrcGeneral)),
-            AllocationOrder = EnumNames<AllocationOrder>.Of(Delinquency.Allocation(daysPastDue)),
+            AssetTier = tierBands is null ? "" : EnumNames<AssetTier>.Of(Delinquency.Tier(daysPastDue, tierBands)),
+            AllocationOrder = settings.FeesFirstUpToDays is { } feesFirst ? EnumNames<AllocationOrder>.Of(Delinquency.Allocation(daysPastDue, feesFirst)) : "",
             HasRecord = earlier > 0,
             IsFirstOverdue = earlier > 0 && earlierLate == 0,
             OnTimeRatio = earlier > 0 ? Ratio(Delinquency.OnTimeRatio(c.History, grace, asOf) ?? 0m) : 0m,
@@ -275,6 +302,30 @@ internal static class Assessor
             HasPendingPromise = nextPromise is not null,
             NextPromiseDue = nextPromise ?? asOf,
 
+            Region = c.Region ?? "unknown",
+            Product = account.Product is { } product ? EnumNames<ProductKind>.Of(product) : "unknown",
+            HasArrearsNotice = notices.Arrears,
+            HasDefaultNotice = notices.Default,
+            DefaultNoticeDeadline = notices.DefaultDeadline ?? asOf,
+            DaysToDefaultDeadline = notices.DefaultDeadline is { } deadline ? Period.DaysBetween(asOf, deadline) : 0,
+            DefaultDeadlinePassed = notices.DefaultDeadline < asOf,
+            HasTerminationNotice = notices.Termination,
+            HasPersistentDebtNotice = notices.PersistentDebt,
+            HasFinalResponse = notices.FinalResponse is not null,
+            DaysSinceFinalResponse = notices.FinalResponse is { } response ? Period.DaysBetween(response, asOf) : 0,
+            HasCourtClaim = notices.CourtClaim is not null,
+            DaysSinceCourtClaim = notices.CourtClaim is { } claim ? Period.DaysBetween(claim, asOf) : 0,
+            HasReferredToOmbudsman = ombudsman,
+            PriorityArrears = Cents(priorityArrears),
+            HasPriorityArrears = priorityArrears > 0,
+            PriorityDebtPayments = Cents(priorityPayments),
+            OtherDebtCount = c.Finances?.OtherDebts.Count ?? 0,
+            SpokenToAdviser = c.DebtAdvice?.SpokenToAdviser ?? false,
+            InBreathingSpace = c.DebtAdvice?.BreathingSpace is not null,
+            IsVulnerable = vulnerability.Count > 0,
+            MentalCapacityConcern = vulnerability.Contains(Vulnerability.MentalCapacity),
+            MentalHealthConcern = vulnerability.Contains(Vulnerability.MentalHealth),
+
             OfferCount = offers.Count,
             HasThirdPartyOffer = thirdParty,
             OfferAsksUpfrontFee = upfront,
@@ -326,6 +377,39 @@ internal static class Assessor
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// What the letters received say: which kinds came, the deadline of the latest default notice that sets one, and the
+    /// latest final response and court claim.
+    /// </summary>
+    private static (bool Arrears, bool Default, LocalDate? DefaultDeadline, bool Termination, bool PersistentDebt, LocalDate? FinalResponse, LocalDate? CourtClaim) Notices(ValueList<Notice> notices)
+    {
+        var found = (Arrears: false, Default: false, DefaultDeadline: (LocalDate?)null, Termination: false, PersistentDebt: false, FinalResponse: (LocalDate?)null, CourtClaim: (LocalDate?)null);
+        LocalDate? latestDefault = null;
+        foreach (var n in notices)
+        {
+            switch (n.Kind)
+            {
+                case NoticeKind.Arrears: found.Arrears = true; break;
+                case NoticeKind.Default:
+                    found.Default = true;
+                    if (n.Deadline is { } deadline && (latestDefault is null || n.ReceivedOn >= latestDefault))
+                    {
+                        (latestDefault, found.DefaultDeadline) = (n.ReceivedOn, deadline);
+                    }
+
+                    break;
+                case NoticeKind.Termination: found.Termination = true; break;
+                case NoticeKind.PersistentDebt: found.PersistentDebt = true; break;
+                case NoticeKind.FinalResponse: found.FinalResponse = Latest(found.FinalResponse, n.ReceivedOn); break;
+                case NoticeKind.CourtClaim: found.CourtClaim = Latest(found.CourtClaim, n.ReceivedOn); break;
+            }
+        }
+
+        return found;
+
+        static LocalDate Latest(LocalDate? so, LocalDate day) => so is { } d && d > day ? d : day;
     }
 
     /// <summary>The kinds of document the borrower holds, each once, in the case's order.</summary>

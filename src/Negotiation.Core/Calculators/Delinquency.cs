@@ -66,34 +66,6 @@ public enum AllocationOrder
 /// <param name="ToDays">The last day past due in the band, or null for no upper end.</param>
 public sealed record AssetTierBand(AssetTier Tier, int FromDays, int? ToDays);
 
-/// <summary>Sets of <see cref="AssetTierBand"/>s: the tiering rules as data, so that a rule set can bring its own.</summary>
-public static class AssetTierBands
-{
-    /// <summary>
-    /// Gets the PRC bank-card bands (《商业银行信用卡业务监督管理办法》2011, Art. 92): special mention 1–90 days,
-    /// substandard 91–120, doubtful 121–180, loss over 180.
-    /// </summary>
-    public static IReadOnlyList<AssetTierBand> PrcCard { get; } =
-    [
-        new(AssetTier.SpecialMention, 1, 90),
-        new(AssetTier.Substandard, 91, 120),
-        new(AssetTier.Doubtful, 121, 180),
-        new(AssetTier.Loss, 181, null),
-    ];
-
-    /// <summary>
-    /// Gets the PRC general loan bands (《商业银行金融资产风险分类办法》2023, Arts. 10–13, their minimum tiers):
-    /// special mention 1–90 days, substandard 91–270, doubtful 271–360, loss over 360.
-    /// </summary>
-    public static IReadOnlyList<AssetTierBand> PrcGeneral { get; } =
-    [
-        new(AssetTier.SpecialMention, 1, 90),
-        new(AssetTier.Substandard, 91, 270),
-        new(AssetTier.Doubtful, 271, 360),
-        new(AssetTier.Loss, 361, null),
-    ];
-}
-
 /// <summary>The result of applying a repayment to an account, part by part.</summary>
 /// <param name="Fees">The part that pays fees.</param>
 /// <param name="PenaltyInterest">The part that pays penalty interest.</param>
@@ -109,9 +81,6 @@ public sealed record RepaymentAllocation(decimal Fees, decimal PenaltyInterest, 
 /// <remarks>Pure and thread-safe. "Today" is always a parameter (<c>asOf</c>): there is no clock.</remarks>
 public static class Delinquency
 {
-    /// <summary>The last day past due on which fees and interest are still paid first (PRC card rules, Art. 57).</summary>
-    public const int FeesFirstUpToDays = 90;
-
     /// <summary>Gets the days past due on <paramref name="asOf"/>: <c>Period.DaysBetween(dueDate, asOf)</c>, or 0 when not yet past due.</summary>
     /// <param name="dueDate">The day the payment fell due.</param>
     /// <param name="asOf">The day to measure on.</param>
@@ -145,13 +114,14 @@ public static class Delinquency
 
     /// <summary>Gets the asset tier for a number of days past due, from bands given as data.</summary>
     /// <param name="daysPastDue">Days past due; 0 or more.</param>
-    /// <param name="bands">The bands; <see cref="AssetTierBands.PrcCard"/> when null. Days in no band are <see cref="AssetTier.Normal"/>.</param>
+    /// <param name="bands">The bands, as a rule set gives them. Days in no band are <see cref="AssetTier.Normal"/>.</param>
     /// <returns>The tier of the first band that holds <paramref name="daysPastDue"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPastDue"/> is negative.</exception>
-    public static AssetTier Tier(int daysPastDue, IReadOnlyList<AssetTierBand>? bands = null)
+    public static AssetTier Tier(int daysPastDue, IReadOnlyList<AssetTierBand> bands)
     {
         Guard.AtLeast(daysPastDue, 0, nameof(daysPastDue));
-        foreach (var band in bands ?? AssetTierBands.PrcCard)
+        ArgumentNullException.ThrowIfNull(bands);
+        foreach (var band in bands)
         {
             if (daysPastDue >= band.FromDays && (band.ToDays is null || daysPastDue <= band.ToDays))
             {
@@ -162,24 +132,27 @@ public static class Delinquency
         return AssetTier.Normal;
     }
 
-    /// <summary>Gets the order in which a repayment is applied at a number of days past due (PRC card rules, Art. 57).</summary>
+    /// <summary>Gets the order in which a repayment is applied at a number of days past due, under a rule that changes the order after a set day.</summary>
     /// <param name="daysPastDue">Days past due; 0 or more.</param>
-    /// <returns>Fees and interest first up to 90 days; principal first from 91.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPastDue"/> is negative.</exception>
-    public static AllocationOrder Allocation(int daysPastDue)
+    /// <param name="feesFirstUpToDays">The last day past due on which fees and interest are still paid first, as a rule set gives it (e.g. 90); 0 or more.</param>
+    /// <returns>Fees and interest first up to <paramref name="feesFirstUpToDays"/>; principal first after.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPastDue"/> or <paramref name="feesFirstUpToDays"/> is negative.</exception>
+    public static AllocationOrder Allocation(int daysPastDue, int feesFirstUpToDays)
     {
         Guard.AtLeast(daysPastDue, 0, nameof(daysPastDue));
-        return daysPastDue <= FeesFirstUpToDays ? AllocationOrder.FeesAndInterestFirst : AllocationOrder.PrincipalFirst;
+        Guard.AtLeast(feesFirstUpToDays, 0, nameof(feesFirstUpToDays));
+        return daysPastDue <= feesFirstUpToDays ? AllocationOrder.FeesAndInterestFirst : AllocationOrder.PrincipalFirst;
     }
 
     /// <summary>Splits a repayment over what the account owes, in the order that applies at its days past due.</summary>
     /// <param name="payment">The amount paid; 0 or more.</param>
     /// <param name="account">What is owed: its principal, interest, fees and penalty interest.</param>
     /// <param name="daysPastDue">Days past due when the payment is made; 0 or more.</param>
+    /// <param name="feesFirstUpToDays">The last day past due on which fees and interest are still paid first (see <see cref="Allocation"/>).</param>
     /// <returns>The parts; they add up to <paramref name="payment"/> exactly.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="payment"/> or an amount owed is negative, or <paramref name="daysPastDue"/> is negative.</exception>
-    public static RepaymentAllocation Allocate(decimal payment, Account account, int daysPastDue)
+    public static RepaymentAllocation Allocate(decimal payment, Account account, int daysPastDue, int feesFirstUpToDays)
     {
         ArgumentNullException.ThrowIfNull(account);
         Guard.NonNegative(payment, nameof(payment));
@@ -195,7 +168,7 @@ public static class Delinquency
             return part;
         }
 
-        if (Allocation(daysPastDue) == AllocationOrder.FeesAndInterestFirst)
+        if (Allocation(daysPastDue, feesFirstUpToDays) == AllocationOrder.FeesAndInterestFirst)
         {
             var fees = Take(account.Fees);
             var penalty = Take(account.PenaltyInterest);

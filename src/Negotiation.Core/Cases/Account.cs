@@ -34,6 +34,12 @@ public sealed record Account
     /// <summary>Gets the grace period in days after the due date, or null to use the rule set's default.</summary>
     public int? GracePeriodDays { get; init; }
 
+    /// <summary>Gets the kind of credit the account is, or null when the case does not say.</summary>
+    public ProductKind? Product { get; init; }
+
+    /// <summary>Gets the day of the last payment of any amount, for when it is older than the repayment record shows; null when not given.</summary>
+    public LocalDate? LastPaymentOn { get; init; }
+
     /// <summary>Gets everything owed on the account: principal, interest, fees and penalty interest.</summary>
     [JsonIgnore]
     public decimal TotalOwed => Principal + Interest + Fees + PenaltyInterest;

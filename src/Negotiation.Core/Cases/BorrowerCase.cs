@@ -51,4 +51,22 @@ public sealed partial record BorrowerCase
 
     /// <summary>Gets the offers received to settle or fix the debt.</summary>
     public ValueList<ReceivedOffer> Offers { get; init; } = ValueList<ReceivedOffer>.Empty;
+
+    /// <summary>
+    /// Gets where the borrower lives, for rule sets whose law differs by region (kebab-case, e.g. <c>scotland</c>); null when
+    /// not given. A rule set that lists its regions rejects any other.
+    /// </summary>
+    public string? Region { get; init; }
+
+    /// <summary>Gets the formal letters the borrower received about this debt (arrears and default notices, a final response …).</summary>
+    public ValueList<Notice> Notices { get; init; } = ValueList<Notice>.Empty;
+
+    /// <summary>Gets the borrower's priority debts other than this account: rent, council tax, energy and the like.</summary>
+    public ValueList<PriorityDebt> PriorityDebts { get; init; } = ValueList<PriorityDebt>.Empty;
+
+    /// <summary>Gets what the borrower has done about free debt advice, or null when the case does not say.</summary>
+    public DebtAdvice? DebtAdvice { get; init; }
+
+    /// <summary>Gets the circumstances the borrower chooses to share that can make them vulnerable.</summary>
+    public ValueList<Vulnerability> Vulnerability { get; init; } = ValueList<Vulnerability>.Empty;
 }

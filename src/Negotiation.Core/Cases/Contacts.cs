@@ -64,3 +64,42 @@ public sealed record ReceivedOffer
     /// <summary>Gets what the offer says, in the borrower's words.</summary>
     public string? Description { get; init; }
 }
+
+/// <summary>A formal letter the borrower received about the debt.</summary>
+public sealed record Notice
+{
+    /// <summary>Gets what kind of letter it is. Required.</summary>
+    public NoticeKind Kind { get; init; }
+
+    /// <summary>Gets the day it was received. Required; not after the case's <c>asOf</c>.</summary>
+    public LocalDate ReceivedOn { get; init; }
+
+    /// <summary>Gets the date the letter sets (a default notice's date to put things right by), or null when it sets none.</summary>
+    public LocalDate? Deadline { get; init; }
+}
+
+/// <summary>A priority debt other than the account in arrears.</summary>
+public sealed record PriorityDebt
+{
+    /// <summary>Gets what the debt is for. Required.</summary>
+    public PriorityDebtKind Kind { get; init; }
+
+    /// <summary>Gets the amount in arrears on it; 0 when it is up to date. Required.</summary>
+    public decimal Arrears { get; init; }
+
+    /// <summary>Gets what it costs each month, or 0 when not given.</summary>
+    public decimal MonthlyPayment { get; init; }
+}
+
+/// <summary>What the borrower has done about free debt advice.</summary>
+public sealed record DebtAdvice
+{
+    /// <summary>Gets whether the borrower has spoken to a free debt adviser about this debt.</summary>
+    public bool SpokenToAdviser { get; init; }
+
+    /// <summary>Gets the statutory breathing space in force, or null when none is.</summary>
+    public BreathingSpaceKind? BreathingSpace { get; init; }
+
+    /// <summary>Gets the day the breathing space started, or null when not given.</summary>
+    public LocalDate? BreathingSpaceSince { get; init; }
+}

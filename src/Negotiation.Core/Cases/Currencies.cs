@@ -25,6 +25,21 @@ internal static class Currencies
         ["RMB"] = "CNY", ["YUAN"] = "CNY", ["人民币"] = "CNY", ["元"] = "CNY", ["NTD"] = "TWD", ["YEN"] = "JPY",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    // How amounts are customarily written: a sign after the digits in Chinese text, a symbol before them. A currency in
+    // neither column is written with its code and a space before the digits (CNY 6,964.90 in English).
+    private static readonly FrozenDictionary<string, (string? ChineseSuffix, string? Symbol)> Signs = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal)
+    {
+        ["CNY"] = ("元", null), ["GBP"] = (null, "£"), ["EUR"] = (null, "€"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>What goes before and after the digits of an amount in <paramref name="currency"/>: its customary sign, else its code.</summary>
+    public static (string Before, string After) Sign(string currency, bool chinese) => Signs.TryGetValue(currency, out var sign) switch
+    {
+        true when chinese && sign.ChineseSuffix is { } suffix => ("", suffix),
+        true when sign.Symbol is { } symbol => (symbol, ""),
+        _ => (currency + " ", ""),
+    };
+
     // Zeros with 0 to 4 decimal places: adding one gives an amount the currency's scale (0 → 0.00, 68.0 → 68.00).
     private static readonly decimal[] Zeros = [0m, 0.0m, 0.00m, 0.000m, 0.0000m];
 

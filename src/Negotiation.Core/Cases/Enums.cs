@@ -74,6 +74,8 @@ public enum RequestType
     InstalmentPlan,
     /// <summary>Forgive part of the principal.</summary>
     PrincipalReduction,
+    /// <summary>Accept a token payment for a while, when nothing is left after essentials ("token-payments").</summary>
+    TokenPayments,
 }
 
 /// <summary>A category of monthly expense; the first group is essential, the second flexible.</summary>
@@ -155,6 +157,8 @@ public enum ContactChannel
     Mediation,
     /// <summary>A court.</summary>
     Court,
+    /// <summary>An ombudsman that settles complaints about financial firms, e.g. the UK's Financial Ombudsman Service.</summary>
+    Ombudsman,
 }
 
 /// <summary>How an earlier negotiation contact ended.</summary>
@@ -183,4 +187,101 @@ public enum OfferSource
     CollectionAgency,
     /// <summary>Someone else: a "debt relief" or "credit repair" service, an agent ("third-party").</summary>
     ThirdParty,
+}
+
+/// <summary>The kind of credit product the account is.</summary>
+public enum ProductKind
+{
+    /// <summary>A credit card ("credit-card").</summary>
+    CreditCard,
+    /// <summary>A shop's own card ("store-card").</summary>
+    StoreCard,
+    /// <summary>A fixed-sum personal loan ("personal-loan").</summary>
+    PersonalLoan,
+    /// <summary>An overdraft on a current account.</summary>
+    Overdraft,
+    /// <summary>A buy-now-pay-later line ("bnpl").</summary>
+    Bnpl,
+    /// <summary>High-cost short-term credit such as a payday loan ("high-cost-short-term").</summary>
+    HighCostShortTerm,
+    /// <summary>A catalogue or mail-order credit account.</summary>
+    Catalogue,
+    /// <summary>Car finance: hire purchase or a conditional sale ("car-finance").</summary>
+    CarFinance,
+    /// <summary>Any other kind.</summary>
+    Other,
+}
+
+/// <summary>The kind of a formal letter the borrower received about the debt.</summary>
+public enum NoticeKind
+{
+    /// <summary>A notice of sums in arrears.</summary>
+    Arrears,
+    /// <summary>A default notice: what to pay and by when before the lender may enforce.</summary>
+    Default,
+    /// <summary>A notice that the agreement is ended.</summary>
+    Termination,
+    /// <summary>A credit-card letter about persistent debt ("persistent-debt").</summary>
+    PersistentDebt,
+    /// <summary>The lender's final response to a complaint ("final-response").</summary>
+    FinalResponse,
+    /// <summary>A court claim form ("court-claim").</summary>
+    CourtClaim,
+    /// <summary>Any other formal letter.</summary>
+    Other,
+}
+
+/// <summary>A debt whose non-payment has severe consequences (losing the home, the power, liberty), paid before others.</summary>
+public enum PriorityDebtKind
+{
+    /// <summary>Rent arrears.</summary>
+    Rent,
+    /// <summary>Mortgage or secured-loan arrears.</summary>
+    Mortgage,
+    /// <summary>Council tax ("council-tax").</summary>
+    CouncilTax,
+    /// <summary>Gas or electricity.</summary>
+    Energy,
+    /// <summary>Water.</summary>
+    Water,
+    /// <summary>A TV licence ("tv-licence").</summary>
+    TvLicence,
+    /// <summary>Child maintenance ("child-maintenance").</summary>
+    ChildMaintenance,
+    /// <summary>A court fine ("court-fine").</summary>
+    CourtFine,
+    /// <summary>Income tax or VAT owed.</summary>
+    Tax,
+    /// <summary>Hire purchase of goods the borrower needs ("hire-purchase").</summary>
+    HirePurchase,
+    /// <summary>Any other priority debt.</summary>
+    Other,
+}
+
+/// <summary>A statutory pause on creditor action and charges, started through a debt adviser.</summary>
+public enum BreathingSpaceKind
+{
+    /// <summary>The standard moratorium.</summary>
+    Standard,
+    /// <summary>The moratorium during mental health crisis treatment ("mental-health-crisis").</summary>
+    MentalHealthCrisis,
+}
+
+/// <summary>A circumstance that can make a borrower vulnerable, shared only where the borrower chooses.</summary>
+public enum Vulnerability
+{
+    /// <summary>A mental health condition ("mental-health").</summary>
+    MentalHealth,
+    /// <summary>Possibly lacking capacity to make the financial decisions ("mental-capacity").</summary>
+    MentalCapacity,
+    /// <summary>A serious physical illness or disability ("physical-illness").</summary>
+    PhysicalIllness,
+    /// <summary>A recent bereavement.</summary>
+    Bereavement,
+    /// <summary>Caring for someone ("caring").</summary>
+    Caring,
+    /// <summary>Difficulty reading or with numbers ("low-literacy").</summary>
+    LowLiteracy,
+    /// <summary>Any other.</summary>
+    Other,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
 using NodaTime;
 
 namespace Negotiation.Core.Messages;
@@ -18,10 +19,16 @@ public static class MessageFormat
 
     private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+    private static readonly string[] FullEnglishMonths =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
     /// <summary>The largest fraction whose percentage a <see cref="decimal"/> holds (<see cref="decimal.MaxValue"/> / 100).</summary>
     internal const decimal MaxPercentFraction = 792_281_625_142_643_375_935_439_503.35m;
 
-    /// <summary>Writes an amount of money with group separators and the currency's minor unit, e.g. <c>6,964.90元</c> or <c>CNY 6,964.90</c>.</summary>
+    /// <summary>
+    /// Writes an amount of money with group separators and the currency's minor unit, with the currency's customary sign
+    /// where the library knows it (<c>6,964.90元</c> in Chinese, <c>£1,250.00</c>), else its code (<c>CNY 6,964.90</c>).
+    /// </summary>
     /// <param name="amount">The amount.</param>
     /// <param name="currency">The ISO 4217 code.</param>
     /// <param name="language">A supported language.</param>
@@ -30,11 +37,8 @@ public static class MessageFormat
     public static string Money(decimal amount, string currency, string language, int decimals = 2)
     {
         var digits = amount.ToString(decimals >= 0 && decimals < GroupedFormats.Length ? GroupedFormats[decimals] : "N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
-        return Check(language) switch
-        {
-            Language.Chinese when currency == "CNY" => digits + "元",
-            _ => currency + " " + digits,
-        };
+        var (before, after) = Currencies.Sign(currency, Check(language) == Language.Chinese);
+        return before + digits + after;
     }
 
     /// <summary>Writes a fraction as a percentage with at most two decimals: 0.18 → <c>18%</c>, 0.0005 → <c>0.05%</c>.</summary>
@@ -47,13 +51,14 @@ public static class MessageFormat
         return PercentDigits(fraction) + "%";
     }
 
-    /// <summary>Writes a date: <c>2026年11月10日</c> in Chinese, <c>10 Nov 2026</c> in English.</summary>
+    /// <summary>Writes a date: <c>2026年11月10日</c> in Chinese, <c>10 Nov 2026</c> in English, <c>10 November 2026</c> in British English.</summary>
     /// <param name="date">The date.</param>
     /// <param name="language">A supported language.</param>
     /// <exception cref="ArgumentException">The language is not supported.</exception>
     public static string Date(LocalDate date, string language) => Check(language) switch
     {
         Language.Chinese => $"{date.Year}年{date.Month}月{date.Day}日",
+        Language.BritishEnglish => $"{date.Day} {FullEnglishMonths[date.Month - 1]} {date.Year}",
         _ => $"{date.Day} {EnglishMonths[date.Month - 1]} {date.Year}",
     };
 
@@ -105,15 +110,8 @@ public static class MessageFormat
         switch (format)
         {
             case FactFormat.Money when decimals >= 0 && decimals < GroupedFormats.Length && value.TryFormat(buffer, out var written, GroupedFormats[decimals], Numbers):
-                if (Check(language) == Language.Chinese && currency == "CNY")
-                {
-                    text.Append(buffer[..written]).Append('元');
-                }
-                else
-                {
-                    text.Append(currency).Append(' ').Append(buffer[..written]);
-                }
-
+                var (before, after) = Currencies.Sign(currency, Check(language) == Language.Chinese);
+                text.Append(before).Append(buffer[..written]).Append(after);
                 return;
             case FactFormat.Percent when Check(language) is not null && Math.Abs(value) <= MaxPercentFraction && (value * 100m).TryFormat(buffer, out var written, "0.##", Numbers):
                 text.Append(buffer[..written]).Append('%');

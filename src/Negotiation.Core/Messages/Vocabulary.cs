@@ -31,12 +31,14 @@ internal static class Vocabulary
         ["interest-relief"] = ("减免或停止计息", "interest relief"),
         ["instalment-plan"] = ("分期还款", "an instalment plan"),
         ["principal-reduction"] = ("减免部分本金", "a principal reduction"),
+        ["token-payments"] = ("暂时只还象征性金额", "token payments for a while"),
         ["discount-or-lower-rate"] = ("优惠或降低利率", "a discount or a lower rate"),
         // decision outcomes
         ["pay-now"] = ("现在就还款", "pay now"),
         ["ask-customer-service"] = ("直接咨询客服", "ask customer service"),
         ["negotiate"] = ("与贷款机构协商", "negotiate with the lender"),
         ["fulfil-obligations-first"] = ("先履行基本义务", "fulfil your obligations first"),
+        ["seek-debt-advice"] = ("先找免费的债务咨询机构", "get free debt advice first"),
         // flexible expense categories
         ["communications"] = ("通讯", "communications"),
         ["personal"] = ("个人消费", "personal spending"),

@@ -20,9 +20,13 @@ namespace Negotiation.Core.RuleSets;
 /// </remarks>
 public sealed class RuleSet
 {
-    private const string ResourcePrefix = "Negotiation.Core.Rules.cn-consumer-credit.";
+    /// <summary>The id of the embedded rule set <see cref="Default"/> loads.</summary>
+    private const string DefaultId = "cn-consumer-credit";
 
-    private static readonly Lazy<RuleSet> DefaultSet = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+    private const string ResourcePrefix = "Negotiation.Core.Rules.";
+
+    // Each embedded set is loaded once, on first use, and shared.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RuleSet>> EmbeddedSets = new(StringComparer.Ordinal);
 
     private readonly Manifest manifest;
     private readonly FrozenDictionary<string, Citation> citationsById;
@@ -36,9 +40,32 @@ public sealed class RuleSet
         Evaluator = evaluator;
     }
 
-    /// <summary>Gets the embedded default rule set, <c>cn-consumer-credit</c>, loaded once on first use.</summary>
+    /// <summary>Gets the embedded default rule set, <c>cn-consumer-credit</c>, loaded once on first use (<see cref="Embedded(string)"/> with its id).</summary>
     /// <exception cref="RuleSetValidationException">Never for a released package: its tests load the same files.</exception>
-    public static RuleSet Default => DefaultSet.Value;
+    public static RuleSet Default => Embedded(DefaultId);
+
+    /// <summary>Gets the ids of the rule sets embedded in the library, e.g. <c>cn-consumer-credit</c> and <c>uk-consumer-credit</c>, sorted.</summary>
+    public static IReadOnlyList<string> EmbeddedIds { get; } = typeof(RuleSet).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith("." + ManifestReader.FileName, StringComparison.Ordinal))
+        .Select(n => n[ResourcePrefix.Length..^(ManifestReader.FileName.Length + 1)])
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Gets an embedded rule set by its id, loaded once on first use and shared.</summary>
+    /// <param name="id">One of <see cref="EmbeddedIds"/>.</param>
+    /// <returns>The compiled rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="ArgumentException">No rule set with that id is embedded; the message lists those that are.</exception>
+    public static RuleSet Embedded(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!EmbeddedIds.Contains(id, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"No rule set '{id}' is embedded; the embedded ones are {string.Join(", ", EmbeddedIds)}.", nameof(id));
+        }
+
+        return EmbeddedSets.GetOrAdd(id, key => new Lazy<RuleSet>(() => LoadEmbedded(key), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
 
     /// <summary>Gets the rule set's identifier, e.g. <c>cn-consumer-credit</c>.</summary>
     public string Id => manifest.Id;
@@ -57,6 +84,12 @@ public sealed class RuleSet
 
     /// <summary>Gets the languages every message is written in; the first is the default.</summary>
     public IReadOnlyList<string> Languages => manifest.Languages;
+
+    /// <summary>Gets the regions a case may name (<c>england-wales</c> …), or null when the rule set does not distinguish regions.</summary>
+    public IReadOnlyList<string>? Regions => manifest.Regions;
+
+    /// <summary>The asset-tier bands by lender kind, with <c>default</c> for the others; empty when the set classifies none.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<Calculators.AssetTierBand>> AssetTiers => manifest.AssetTiers;
 
     /// <summary>Gets the manifest's parameters by name (expressions read them as <c>params.name</c>).</summary>
     public IReadOnlyDictionary<string, decimal> Parameters => manifest.Parameters;
@@ -165,12 +198,13 @@ public sealed class RuleSet
     /// <returns>The citation, or null when the set has none with that id.</returns>
     public Citation? FindCitation(string id) => citationsById.GetValueOrDefault(id);
 
-    private static RuleSet LoadEmbedded()
+    private static RuleSet LoadEmbedded(string id)
     {
         var assembly = typeof(RuleSet).Assembly;
+        var prefix = ResourcePrefix + id + ".";
         var names = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .ToDictionary(n => n[ResourcePrefix.Length..], n => n, StringComparer.Ordinal);
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(n => n[prefix.Length..], n => n, StringComparer.Ordinal);
         return RuleSetLoader.Load(new RuleSetSource(names.Keys, name =>
         {
             if (!names.TryGetValue(name, out var resource))

@@ -12,7 +12,103 @@ namespace Negotiation.Core.Tests.Assessments;
 
 public sealed class AssessorTests
 {
-    private static readonly AssessmentSettings Settings = new(GracePeriodDays: 3, MaxInstalmentMonths: 60, AffordableShare: 0.5m, NegativeRecordYears: 5, FollowUpDays: 7, ComplaintResponseDays: 15, UnstableIncomeShare: 0.5m, ShortTermMonths: 3, MaxExtensionDays: 30, ReliefAnnualRate: 0.06m);
+    // Bands as a rule set gives them: one list for card lenders, another for the rest.
+    private static readonly AssetTierBand[] CardBands =
+        [new(AssetTier.SpecialMention, 1, 90), new(AssetTier.Substandard, 91, 120), new(AssetTier.Doubtful, 121, 180), new(AssetTier.Loss, 181, null)];
+
+    private static readonly AssetTierBand[] GeneralBands =
+        [new(AssetTier.SpecialMention, 1, 90), new(AssetTier.Substandard, 91, 270), new(AssetTier.Doubtful, 271, 360), new(AssetTier.Loss, 361, null)];
+
+    private static readonly AssessmentSettings Settings = new(GracePeriodDays: 3, MaxInstalmentMonths: 60, AffordableShare: 0.5m, NegativeRecordYears: 5, FollowUpDays: 7, ComplaintResponseDays: 15, UnstableIncomeShare: 0.5m, ShortTermMonths: 3, MaxExtensionDays: 30, ReliefAnnualRate: 0.06m)
+    {
+        TierBands = new Dictionary<LenderKind, IReadOnlyList<AssetTierBand>> { [LenderKind.BankCard] = CardBands },
+        DefaultTierBands = GeneralBands,
+        FeesFirstUpToDays = 90,
+    };
+
+    [Theory]
+    [InlineData(LenderKind.BankCard, "doubtful")]
+    [InlineData(LenderKind.ConsumerFinance, "substandard")]
+    public void Asset_tier_comes_from_the_rule_sets_bands_for_the_lenders_kind(LenderKind kind, string tier)
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        c = c with { Lender = c.Lender with { Kind = kind }, History = ValueList<RepaymentRecord>.Empty, AsOf = c.Account.DueDate.PlusDays(150) };
+
+        Assert.Equal(tier, Assessor.Assess(c, Settings).AssetTier);
+        Assert.Equal("principal-first", Assessor.Assess(c, Settings).AllocationOrder);
+    }
+
+    [Fact]
+    public void A_rule_set_without_tiers_or_an_allocation_rule_leaves_those_facts_empty()
+    {
+        var facts = Assessor.Assess(BorrowerCaseJsonTestsAccess.Seed(), Settings with { TierBands = new Dictionary<LenderKind, IReadOnlyList<AssetTierBand>>(), DefaultTierBands = null, FeesFirstUpToDays = null });
+
+        Assert.Equal("", facts.AssetTier);
+        Assert.Equal("", facts.AllocationOrder);
+    }
+
+    [Fact]
+    public void A_case_without_the_optional_fields_has_the_documented_defaults()
+    {
+        var facts = Assessor.Assess(BorrowerCaseJsonTestsAccess.Seed(), Settings);
+
+        Assert.Equal(("unknown", "unknown"), (facts.Region, facts.Product));
+        Assert.False(facts.HasDefaultNotice || facts.HasArrearsNotice || facts.HasFinalResponse || facts.HasCourtClaim || facts.DefaultDeadlinePassed);
+        Assert.Equal(facts.AsOf, facts.DefaultNoticeDeadline);
+        Assert.Equal((0, 0, 0), (facts.DaysToDefaultDeadline, facts.DaysSinceFinalResponse, facts.DaysSinceCourtClaim));
+        Assert.Equal((0m, 0m), (facts.PriorityArrears, facts.PriorityDebtPayments));
+        Assert.False(facts.SpokenToAdviser || facts.InBreathingSpace || facts.IsVulnerable || facts.HasReferredToOmbudsman);
+    }
+
+    [Fact]
+    public void Notices_give_the_default_deadline_the_final_response_and_the_court_claim()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var asOf = c.AsOf;
+        c = c with
+        {
+            Region = "scotland",
+            Account = c.Account with { Product = ProductKind.CreditCard },
+            Notices = new ValueList<Notice>(
+            [
+                new Notice { Kind = NoticeKind.Default, ReceivedOn = asOf.PlusDays(-20), Deadline = asOf.PlusDays(-6) },
+                new Notice { Kind = NoticeKind.Default, ReceivedOn = asOf.PlusDays(-5), Deadline = asOf.PlusDays(9) },
+                new Notice { Kind = NoticeKind.FinalResponse, ReceivedOn = asOf.PlusDays(-40) },
+                new Notice { Kind = NoticeKind.CourtClaim, ReceivedOn = asOf.PlusDays(-3) },
+            ]),
+        };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.Equal(("scotland", "credit-card"), (facts.Region, facts.Product));
+        Assert.True(facts.HasDefaultNotice);
+        Assert.Equal(asOf.PlusDays(9), facts.DefaultNoticeDeadline); // the latest notice's date
+        Assert.Equal(9, facts.DaysToDefaultDeadline);
+        Assert.False(facts.DefaultDeadlinePassed);
+        Assert.Equal(40, facts.DaysSinceFinalResponse);
+        Assert.Equal(3, facts.DaysSinceCourtClaim);
+    }
+
+    [Fact]
+    public void Priority_debt_payments_come_off_the_disposable_income_before_this_debt()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var before = Assessor.Assess(c, Settings);
+        c = c with
+        {
+            PriorityDebts = new ValueList<PriorityDebt>([new PriorityDebt { Kind = PriorityDebtKind.CouncilTax, Arrears = 300m, MonthlyPayment = 150m }]),
+            DebtAdvice = new DebtAdvice { SpokenToAdviser = true, BreathingSpace = BreathingSpaceKind.Standard },
+            Vulnerability = new ValueList<Vulnerability>([Vulnerability.MentalCapacity]),
+        };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.Equal(before.DisposableIncome - 150m, facts.DisposableIncome);
+        Assert.True(facts.HasPriorityArrears);
+        Assert.Equal(300m, facts.PriorityArrears);
+        Assert.True(facts.SpokenToAdviser && facts.InBreathingSpace && facts.IsVulnerable && facts.MentalCapacityConcern);
+        Assert.False(facts.MentalHealthConcern);
+    }
 
     [Fact]
     public void Seed_case_facts_are_the_calculators_figures()

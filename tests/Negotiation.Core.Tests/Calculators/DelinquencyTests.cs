@@ -64,14 +64,10 @@ public sealed class DelinquencyTests
     [InlineData(121, AssetTier.Doubtful)]
     [InlineData(180, AssetTier.Doubtful)]
     [InlineData(181, AssetTier.Loss)]
-    public void Card_tiers_follow_the_prc_card_bands(int days, AssetTier expected) => Assert.Equal(expected, Delinquency.Tier(days));
+    public void Tiers_follow_the_bands_given_the_first_and_last_day_of_each_included(int days, AssetTier expected) => Assert.Equal(expected, Delinquency.Tier(days, CardBands));
 
-    [Theory]
-    [InlineData(270, AssetTier.Substandard)]
-    [InlineData(271, AssetTier.Doubtful)]
-    [InlineData(361, AssetTier.Loss)]
-    public void General_loan_tiers_follow_the_2023_bands(int days, AssetTier expected) =>
-        Assert.Equal(expected, Delinquency.Tier(days, AssetTierBands.PrcGeneral));
+    private static readonly AssetTierBand[] CardBands =
+        [new(AssetTier.SpecialMention, 1, 90), new(AssetTier.Substandard, 91, 120), new(AssetTier.Doubtful, 121, 180), new(AssetTier.Loss, 181, null)];
 
     [Fact]
     public void Tier_bands_are_data_a_rule_set_can_replace()
@@ -86,19 +82,19 @@ public sealed class DelinquencyTests
     public void Negative_days_are_refused()
     {
         Assert.Equal("daysPastDue", Assert.Throws<ArgumentOutOfRangeException>(() => Delinquency.Bucket(-1)).ParamName);
-        Assert.Equal("daysPastDue", Assert.Throws<ArgumentOutOfRangeException>(() => Delinquency.Tier(-1)).ParamName);
+        Assert.Equal("daysPastDue", Assert.Throws<ArgumentOutOfRangeException>(() => Delinquency.Tier(-1, CardBands)).ParamName);
     }
 
     [Fact]
-    public void Repayments_go_to_fees_and_interest_first_up_to_90_days_then_to_principal_first()
+    public void Repayments_go_to_fees_and_interest_first_up_to_the_days_given_then_to_principal_first()
     {
         var account = new Account { Principal = 1_000m, Interest = 50m, Fees = 30m, PenaltyInterest = 20m, DueDate = Due, AmountDue = 1_000m };
 
-        Assert.Equal(AllocationOrder.FeesAndInterestFirst, Delinquency.Allocation(90));
-        Assert.Equal(AllocationOrder.PrincipalFirst, Delinquency.Allocation(91));
-        Assert.Equal(new RepaymentAllocation(30m, 20m, 50m, 100m, 0m), Delinquency.Allocate(200m, account, 90));
-        Assert.Equal(new RepaymentAllocation(0m, 0m, 0m, 200m, 0m), Delinquency.Allocate(200m, account, 91));
-        Assert.Equal(new RepaymentAllocation(30m, 20m, 50m, 1_000m, 5m), Delinquency.Allocate(1_105m, account, 120));
+        Assert.Equal(AllocationOrder.FeesAndInterestFirst, Delinquency.Allocation(90, 90));
+        Assert.Equal(AllocationOrder.PrincipalFirst, Delinquency.Allocation(91, 90));
+        Assert.Equal(new RepaymentAllocation(30m, 20m, 50m, 100m, 0m), Delinquency.Allocate(200m, account, 90, 90));
+        Assert.Equal(new RepaymentAllocation(0m, 0m, 0m, 200m, 0m), Delinquency.Allocate(200m, account, 91, 90));
+        Assert.Equal(new RepaymentAllocation(30m, 20m, 50m, 1_000m, 5m), Delinquency.Allocate(1_105m, account, 120, 90));
     }
 
     [Fact]

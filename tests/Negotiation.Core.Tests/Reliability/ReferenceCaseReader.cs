@@ -47,7 +47,8 @@ internal static partial class ReferenceCaseReader
     private static BorrowerCase Case(JsonObject o, int decimals)
     {
         Expect(o, ["asOf", "currency", "account"],
-            "asOf", "currency", "lender", "account", "history", "finances", "hardship", "goal", "conduct", "disputedCharges", "documents", "attempts", "offers", "$schema");
+            "asOf", "currency", "lender", "account", "history", "finances", "hardship", "goal", "conduct", "disputedCharges", "documents", "attempts", "offers",
+            "region", "notices", "priorityDebts", "debtAdvice", "vulnerability", "$schema");
         var c = new BorrowerCase();
         foreach (var (name, value) in o)
         {
@@ -76,6 +77,11 @@ internal static partial class ReferenceCaseReader
                 "disputedCharges" => c with { DisputedCharges = List(value, v => Disputed(Object(v), decimals)) },
                 "documents" => c with { Documents = List(value, Enum<DocumentKind>) },
                 "attempts" => c with { Attempts = List(value, v => Attempt(Object(v))) },
+                "region" => c with { Region = Text(value) },
+                "notices" => c with { Notices = List(value, v => Notice(Object(v))) },
+                "priorityDebts" => c with { PriorityDebts = List(value, v => PriorityDebt(Object(v), decimals)) },
+                "debtAdvice" => c with { DebtAdvice = DebtAdvice(Object(value)) },
+                "vulnerability" => c with { Vulnerability = List(value, Enum<Vulnerability>) },
                 _ => c with { Offers = List(value, v => Offer(Object(v), decimals)) },
             };
         }
@@ -92,7 +98,7 @@ internal static partial class ReferenceCaseReader
     private static Account Account(JsonObject o, int decimals)
     {
         Expect(o, ["principal", "dueDate", "amountDue"],
-            "principal", "interest", "fees", "penaltyInterest", "annualRate", "penaltyDailyRate", "dueDate", "amountDue", "gracePeriodDays");
+            "principal", "interest", "fees", "penaltyInterest", "annualRate", "penaltyDailyRate", "dueDate", "amountDue", "gracePeriodDays", "product", "lastPaymentOn");
         return Fill(o, new Account(), (x, name, v) => name switch
         {
             "principal" => x with { Principal = Money(v, decimals) },
@@ -103,6 +109,8 @@ internal static partial class ReferenceCaseReader
             "penaltyDailyRate" => x with { PenaltyDailyRate = Rate(v, 0.1m) },
             "dueDate" => x with { DueDate = Date(v) },
             "amountDue" => x with { AmountDue = Money(v, decimals) },
+            "product" => x with { Product = Enum<ProductKind>(v) },
+            "lastPaymentOn" => x with { LastPaymentOn = Date(v) },
             _ => x with { GracePeriodDays = Whole(v, 0, 90) },
         });
     }
@@ -224,6 +232,39 @@ internal static partial class ReferenceCaseReader
         });
     }
 
+    private static Notice Notice(JsonObject o)
+    {
+        Expect(o, ["kind", "receivedOn"], "kind", "receivedOn", "deadline");
+        return Fill(o, new Notice(), (x, name, v) => name switch
+        {
+            "kind" => x with { Kind = Enum<NoticeKind>(v) },
+            "receivedOn" => x with { ReceivedOn = Date(v) },
+            _ => x with { Deadline = Date(v) },
+        });
+    }
+
+    private static PriorityDebt PriorityDebt(JsonObject o, int decimals)
+    {
+        Expect(o, ["kind", "arrears"], "kind", "arrears", "monthlyPayment");
+        return Fill(o, new PriorityDebt(), (x, name, v) => name switch
+        {
+            "kind" => x with { Kind = Enum<PriorityDebtKind>(v) },
+            "arrears" => x with { Arrears = Money(v, decimals) },
+            _ => x with { MonthlyPayment = Money(v, decimals) },
+        });
+    }
+
+    private static DebtAdvice DebtAdvice(JsonObject o)
+    {
+        Expect(o, [], "spokenToAdviser", "breathingSpace", "breathingSpaceSince");
+        return Fill(o, new DebtAdvice(), (x, name, v) => name switch
+        {
+            "spokenToAdviser" => x with { SpokenToAdviser = Boolean(v) },
+            "breathingSpace" => x with { BreathingSpace = Enum<BreathingSpaceKind>(v) },
+            _ => x with { BreathingSpaceSince = Date(v) },
+        });
+    }
+
     /// <summary>Every name is known, every required name is given and not null.</summary>
     private static void Expect(JsonObject o, string[] required, params string[] known)
     {
@@ -334,6 +375,10 @@ internal static partial class ReferenceCaseReader
         return !After(c.Hardship.Since) &&
                !c.History.Any(h => After(h.PaidOn) || h.PaidOn.HasValue != h.AmountPaid.HasValue) &&
                !c.Attempts.Any(a => After(a.On)) &&
+               !After(c.Account.LastPaymentOn) &&
+               !c.Notices.Any(n => After(n.ReceivedOn) || n.Deadline < n.ReceivedOn) &&
+               !After(c.DebtAdvice?.BreathingSpaceSince) &&
+               (c.Region is null || (c.Region.Length <= 40 && RegionCode().IsMatch(c.Region))) &&
                c.History.Select(h => h.DueDate).Distinct().Count() == c.History.Count &&
                c.Account.AmountDue <= c.Account.TotalOwed &&
                !(c.Account.Principal == 0 && c.Account.TotalOwed == 0);
@@ -366,6 +411,9 @@ internal static partial class ReferenceCaseReader
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex AsciiDate();
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionCode();
 
     [GeneratedRegex("(?<!^)([A-Z])", RegexOptions.CultureInvariant)]
     private static partial Regex Kebab();

@@ -53,6 +53,37 @@ internal static class CaseConsistency
             }
         }
 
+        if (IsAfterAsOf(c, c.Account.LastPaymentOn) && Add(problems, ref found, "account.lastPaymentOn", c.Account.LastPaymentOn, c))
+        {
+            return true;
+        }
+
+        var notices = c.Notices;
+        for (var i = 0; i < notices.Count; i++)
+        {
+            if (IsAfterAsOf(c, notices[i].ReceivedOn) && Add(problems, ref found, $"notices[{i}].receivedOn", notices[i].ReceivedOn, c))
+            {
+                return true;
+            }
+
+            if (notices[i].Deadline < notices[i].ReceivedOn &&
+                Add(problems, ref found, $"notices[{i}].deadline", problems is null ? "" : $"{Iso(notices[i].Deadline!.Value)} is before the notice was received ({Iso(notices[i].ReceivedOn)})"))
+            {
+                return true;
+            }
+        }
+
+        if (IsAfterAsOf(c, c.DebtAdvice?.BreathingSpaceSince) && Add(problems, ref found, "debtAdvice.breathingSpaceSince", c.DebtAdvice!.BreathingSpaceSince, c))
+        {
+            return true;
+        }
+
+        if (c.Region is { } region && !IsKebab(region) &&
+            Add(problems, ref found, "region", problems is null ? "" : $"'{region}' is not a region code: lower-case words joined by hyphens, e.g. england-wales"))
+        {
+            return true;
+        }
+
         for (var i = 0; i < history.Count; i++)
         {
             if (history[i].PaidOn.HasValue != history[i].AmountPaid.HasValue &&
@@ -103,6 +134,10 @@ internal static class CaseConsistency
 
         return found;
     }
+
+    private static bool IsKebab(string text) =>
+        text.Length is > 0 and <= 40 && text[0] is >= 'a' and <= 'z' && text[^1] != '-' && !text.Contains("--", StringComparison.Ordinal) &&
+        text.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     private static bool IsAfterAsOf(BorrowerCase c, LocalDate? date) => date is { } d && d > c.AsOf;
 

@@ -92,7 +92,7 @@ internal struct FieldValue
 }
 
 /// <summary>Room for the fields of the largest object, on the stack.</summary>
-[InlineArray(16)]
+[InlineArray(20)]
 internal struct FieldValues
 {
     private FieldValue first;
@@ -118,13 +118,13 @@ internal static class CaseFields
         [
             Money("principal", required: true), Money("interest"), Money("fees"), Money("penaltyInterest"),
             Rate("annualRate", max: 10m), Rate("penaltyDailyRate", max: 0.1m), Date("dueDate", required: true),
-            Money("amountDue", required: true), Integer("gracePeriodDays", 0, 90),
+            Money("amountDue", required: true), Integer("gracePeriodDays", 0, 90), Enum<ProductKind>("product"), Date("lastPaymentOn"),
         ],
         v => new Account
         {
             Principal = v[0].Number, Interest = v[1].Number, Fees = v[2].Number, PenaltyInterest = v[3].Number,
             AnnualRate = v[4].NumberOrNull, PenaltyDailyRate = v[5].NumberOrNull, DueDate = v[6].Date, AmountDue = v[7].Number,
-            GracePeriodDays = v[8].IntegerOrNull,
+            GracePeriodDays = v[8].IntegerOrNull, Product = v[9].Given ? (ProductKind)v[9].Integer : null, LastPaymentOn = v[10].DateOrNull,
         });
 
     private static readonly ObjectShape Record = Shape(
@@ -193,6 +193,21 @@ internal static class CaseFields
             PromisesCreditRecordRemoval = v[5].Boolean(false), InWriting = v[6].Boolean(false), Description = v[7].Text,
         });
 
+    private static readonly ObjectShape Notice = Shape(
+        [Enum<NoticeKind>("kind", required: true), Date("receivedOn", required: true), Date("deadline")],
+        v => new Notice { Kind = (NoticeKind)v[0].Integer, ReceivedOn = v[1].Date, Deadline = v[2].DateOrNull });
+
+    private static readonly ObjectShape PriorityDebt = Shape(
+        [Enum<PriorityDebtKind>("kind", required: true), Money("arrears", required: true), Money("monthlyPayment")],
+        v => new PriorityDebt { Kind = (PriorityDebtKind)v[0].Integer, Arrears = v[1].Number, MonthlyPayment = v[2].Number });
+
+    private static readonly ObjectShape DebtAdvice = Shape(
+        [Boolean("spokenToAdviser"), Enum<BreathingSpaceKind>("breathingSpace"), Date("breathingSpaceSince")],
+        v => new DebtAdvice
+        {
+            SpokenToAdviser = v[0].Boolean(false), BreathingSpace = v[1].Given ? (BreathingSpaceKind)v[1].Integer : null, BreathingSpaceSince = v[2].DateOrNull,
+        });
+
     /// <summary>Gets the case itself, the root of the table.</summary>
     public static ObjectShape Root { get; } = Shape(
         [
@@ -202,6 +217,8 @@ internal static class CaseFields
             List<DisputedCharge>("disputedCharges", DisputedCharge),
             new("documents", false, ListShape(EnumShape<DocumentKind>(), v => (DocumentKind)v.Integer)),
             List<NegotiationAttempt>("attempts", Attempt), List<ReceivedOffer>("offers", Offer),
+            Text("region"), List<Notice>("notices", Notice), List<PriorityDebt>("priorityDebts", PriorityDebt), Object("debtAdvice", DebtAdvice),
+            new("vulnerability", false, ListShape(EnumShape<Vulnerability>(), v => (Vulnerability)v.Integer)),
         ],
         v => new BorrowerCase
         {
@@ -209,11 +226,13 @@ internal static class CaseFields
             History = v[4].Or(ValueList<RepaymentRecord>.Empty), Finances = (Finances?)v[5].Reference, Hardship = v[6].Or(CaseDefaults.Hardship),
             Goal = (NegotiationGoal)v[7].Integer, Conduct = v[8].Or(CaseDefaults.Conduct), DisputedCharges = v[9].Or(ValueList<DisputedCharge>.Empty),
             Documents = v[10].Or(ValueList<DocumentKind>.Empty), Attempts = v[11].Or(ValueList<NegotiationAttempt>.Empty),
-            Offers = v[12].Or(ValueList<ReceivedOffer>.Empty),
+            Offers = v[12].Or(ValueList<ReceivedOffer>.Empty), Region = v[13].Text, Notices = v[14].Or(ValueList<Notice>.Empty),
+            PriorityDebts = v[15].Or(ValueList<PriorityDebt>.Empty), DebtAdvice = (DebtAdvice?)v[16].Reference,
+            Vulnerability = v[17].Or(ValueList<Vulnerability>.Empty),
         });
 
     private static ObjectShape Shape(FieldShape[] fields, ObjectShape.Builder build) =>
-        fields.Length <= 16 ? new(fields, build) : throw new InvalidOperationException("an object of the case has more fields than FieldValues holds");
+        fields.Length <= 20 ? new(fields, build) : throw new InvalidOperationException("an object of the case has more fields than FieldValues holds");
 
     private static FieldShape Money(string name, bool required = false) => new(name, required, new ValueShape { Kind = ValueKind.Money });
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
 using Newtonsoft.Json.Linq;
@@ -21,6 +22,12 @@ internal sealed record Manifest(
 {
     /// <summary>The named conditions every workflow sees (<c>"conditions"</c>, each <c>{ "Name", "Expression" }</c> as in a workflow's GlobalParams), unread.</summary>
     public Newtonsoft.Json.Linq.JToken? Conditions { get; init; }
+
+    /// <summary>The regions a case may name (<c>"regions"</c>), or null when the rule set does not distinguish regions.</summary>
+    public IReadOnlyList<string>? Regions { get; init; }
+
+    /// <summary>The asset-tier bands by lender kind, <c>default</c> for the others (<c>"assetTiers"</c>); empty when the set classifies none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<AssetTierBand>> AssetTiers { get; init; } = new Dictionary<string, IReadOnlyList<AssetTierBand>>();
 }
 
 /// <summary>A parameter the library itself needs, with the range that makes sense for it.</summary>
@@ -31,13 +38,13 @@ internal static class ManifestReader
     public const string FileName = "ruleset.json";
 
     private static readonly string[] Known =
-        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions"];
+        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions", "regions", "assetTiers"];
 
     /// <summary>
     /// The order of concessions, smallest first, when a rule set does not give its own: the source's principle, ask for no
     /// more than the gap needs and for what costs the credit record least.
     /// </summary>
-    public static IReadOnlyList<string> DefaultRequestOrder { get; } = ["extension", "fee-waiver", "instalment-plan", "interest-relief", "principal-reduction"];
+    public static IReadOnlyList<string> DefaultRequestOrder { get; } = ["extension", "fee-waiver", "instalment-plan", "interest-relief", "token-payments", "principal-reduction"];
 
     /// <summary>The parameters every rule set must define, because the calculators and the plan use them.</summary>
     public static IReadOnlyList<RequiredParameter> Required { get; } =
@@ -125,10 +132,24 @@ internal static class ManifestReader
             checks.Problem(at, $"'{type}' is not a request type; use {string.Join(", ", DefaultRequestOrder)}");
             return false;
         });
-        if (requestOrder is not null && (requestOrder.Count != DefaultRequestOrder.Count || requestOrder.Distinct(StringComparer.Ordinal).Count() != requestOrder.Count))
+        if (requestOrder is not null && requestOrder.Distinct(StringComparer.Ordinal).Count() != requestOrder.Count)
         {
-            checks.Problem(root["requestOrder"], $"'requestOrder' must name every request type once: {string.Join(", ", DefaultRequestOrder)}");
+            checks.Problem(root["requestOrder"], $"'requestOrder' must name each request type at most once; the types it leaves out rank after it, in this order: {string.Join(", ", DefaultRequestOrder)}");
         }
+
+        // The types a set leaves out rank after those it names, in the default order: a new request type needs no edit of older sets.
+        requestOrder = requestOrder?.Concat(DefaultRequestOrder.Where(t => !requestOrder.Contains(t))).ToArray();
+        var regions = root["regions"] is null ? null : checks.StringList(root, "regions", required: false, (region, at) =>
+        {
+            if (JsonChecks.KebabCode().IsMatch(region))
+            {
+                return true;
+            }
+
+            checks.Problem(at, $"region {JsonChecks.Shown(region)} must be a kebab-case code, as cases spell it (e.g. england-wales)");
+            return false;
+        });
+        var tiers = ReadAssetTiers(root, checks);
 
         if (problems.Count > 0 || id is null || version is null || effectiveFrom is null || jurisdiction is null || currency is null ||
             languages is null || workflows is null || parameters is null || requestOrder is null)
@@ -136,7 +157,70 @@ internal static class ManifestReader
             return null;
         }
 
-        return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description, requestOrder) { Conditions = root["conditions"] };
+        return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description, requestOrder)
+        {
+            Conditions = root["conditions"], Regions = regions, AssetTiers = tiers,
+        };
+    }
+
+    /// <summary>
+    /// Reads <c>"assetTiers"</c>: for a lender kind (or <c>default</c>), the bands of days past due that make each tier, e.g.
+    /// <c>{ "tier": "substandard", "fromDays": 91, "toDays": 120 }</c>, in order and without overlaps.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<AssetTierBand>> ReadAssetTiers(JObject root, JsonChecks checks)
+    {
+        var tiers = new Dictionary<string, IReadOnlyList<AssetTierBand>>(StringComparer.Ordinal);
+        if (root["assetTiers"] is null || checks.Object(root["assetTiers"], "'assetTiers'") is not { } obj)
+        {
+            return tiers;
+        }
+
+        var kinds = Enum.GetValues<LenderKind>().Select(k => EnumNames.Of(k)).Append("default").ToArray();
+        var tierNames = Enum.GetValues<AssetTier>().ToDictionary(t => EnumNames.Of(t), t => t, StringComparer.Ordinal);
+        foreach (var property in obj.Properties())
+        {
+            if (!kinds.Contains(property.Name))
+            {
+                checks.Problem(property, $"'{property.Name}' is not a lender kind; use {string.Join(", ", kinds)}");
+                continue;
+            }
+
+            if (property.Value is not JArray list)
+            {
+                checks.Problem(property.Value, $"the asset tiers of '{property.Name}' must be a list of bands");
+                continue;
+            }
+
+            var bands = new List<AssetTierBand>();
+            foreach (var item in list)
+            {
+                if (checks.Object(item, "a band") is not { } band)
+                {
+                    continue;
+                }
+
+                checks.KnownOnly(band, ["tier", "fromDays", "toDays"], "a band");
+                var tier = checks.OneOf(band, "tier", tierNames.Keys.ToArray(), required: true);
+                var from = checks.Integer(band, "fromDays", required: true, 0, 100_000);
+                var to = checks.Integer(band, "toDays", required: false, 0, 100_000);
+                if (tier is null || from is null)
+                {
+                    continue;
+                }
+
+                if (to < from || (bands.Count > 0 && (bands[^1].ToDays is not { } last || from <= last)))
+                {
+                    checks.Problem(band, "bands must run in order of days without overlapping: each starts after the one before it ends, and ends (toDays) no earlier than it starts");
+                    continue;
+                }
+
+                bands.Add(new AssetTierBand(tierNames[tier], from.Value, to));
+            }
+
+            tiers[property.Name] = bands;
+        }
+
+        return tiers;
     }
 
     private static FrozenDictionary<string, decimal>? ReadParameters(JObject root, JsonChecks checks)

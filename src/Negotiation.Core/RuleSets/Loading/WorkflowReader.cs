@@ -66,7 +66,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
     private static readonly string[] Kinds = Enum.GetValues<RuleKind>().Select(k => EnumNames.Of(k)).ToArray();
 
-    private static readonly string[] Outcomes = ["pay-now", "ask-customer-service", "negotiate", "fulfil-obligations-first"];
+    private static readonly string[] Outcomes = ["pay-now", "ask-customer-service", "negotiate", "fulfil-obligations-first", "seek-debt-advice"];
 
     private static readonly string[] RequestTypes = Enum.GetValues<RequestType>().Select(k => EnumNames.Of(k)).ToArray();
 

@@ -160,9 +160,10 @@ public sealed record PlanWarning(string Code, string Severity, string Message);
 /// <param name="Step">The step's place in the ladder.</param>
 /// <param name="Code">A stable code.</param>
 /// <param name="Message">What to do.</param>
-/// <param name="Channel">Where to turn, e.g. <c>12378</c>.</param>
+/// <param name="Channel">Where to turn, as a code apps switch on, e.g. <c>12378</c>.</param>
+/// <param name="ChannelName">What the rule set calls that channel in the plan's language, or null when it names none.</param>
 /// <param name="WaitDays">Days to wait before this step, if any.</param>
-public sealed record Remedy(int Step, string Code, string Message, string? Channel, int? WaitDays);
+public sealed record Remedy(int Step, string Code, string Message, string? Channel, int? WaitDays, string? ChannelName = null);
 
 /// <summary>A clause or source cited in the plan.</summary>
 /// <param name="Id">The citation's id.</param>

@@ -43,7 +43,9 @@ internal static class PlanAssembler
         var remedyList = Scratch<Remedy>.Take();
         foreach (var r in remedies)
         {
-            remedyList.Add(new Remedy(r.Spec.Spec.Step, r.Spec.Spec.Code, r.Spec.Message(facts, null, decimals), r.Spec.Spec.Channel, r.Spec.Spec.WaitDays));
+            var channel = r.Spec.Spec.Channel;
+            remedyList.Add(new Remedy(r.Spec.Spec.Step, r.Spec.Spec.Code, r.Spec.Message(facts, null, decimals), channel, r.Spec.Spec.WaitDays,
+                channel is null ? null : rules.ChannelName(channel, language)));
         }
 
         foreach (var kind in work.OfKind)

@@ -84,18 +84,6 @@ internal sealed class DossierContent
 
     public string Outcome(string outcome) => Word(outcome);
 
-    /// <summary>A remedy's channel as words: the codes the rule set uses are named, hotline numbers stay as they are.</summary>
-    public string Channel(string channel) => channel switch
-    {
-        "lender-complaint" => T("贷款机构的投诉渠道", "the lender's complaints desk"),
-        "mediation" => T("金融纠纷调解组织", "a financial dispute mediation body"),
-        "consumer-association" => T("消费者协会（12315）", "the consumer association (12315)"),
-        "12378" => T("12378 金融监管投诉热线", "12378, the financial regulator's complaint line"),
-        "12363" => T("12363 中国人民银行热线", "12363, the PBoC hotline"),
-        "12348" => T("12348 公共法律服务热线", "12348, the public legal service line"),
-        _ => channel,
-    };
-
     public string Severity(string severity) => severity switch
     {
         "high" => T("高风险", "high"),
@@ -190,6 +178,19 @@ internal sealed class DossierContent
 
         rows.Add(new(BudgetRowKind.Subtotal, T("弹性支出合计", "Total flexible"), facts.FlexibleExpenses));
 
+        // Priority debts (rent, council tax, energy …) come before the others, as a debt adviser's statement puts them.
+        if (Case.PriorityDebts.Count > 0)
+        {
+            rows.Add(new(BudgetRowKind.Group, T("优先债务（房租、税费、能源等）", "Priority debts (rent, council tax, energy …)"), null));
+            foreach (var debt in Case.PriorityDebts)
+            {
+                var kind = Word(Cases.EnumNames.Of(debt.Kind));
+                rows.Add(new(BudgetRowKind.Item, debt.Arrears > 0 ? kind + T($"（欠{Money(debt.Arrears)}）", $" ({Money(debt.Arrears)} in arrears)") : kind, debt.MonthlyPayment));
+            }
+
+            rows.Add(new(BudgetRowKind.Subtotal, T("优先债务合计", "Total priority debts"), facts.PriorityDebtPayments));
+        }
+
         rows.Add(new(BudgetRowKind.Group, T("其他债务月供", "Other debt payments"), null));
         foreach (var debt in finances.OtherDebts)
         {
@@ -198,7 +199,9 @@ internal sealed class DossierContent
         }
 
         rows.Add(new(BudgetRowKind.Subtotal, T("其他债务月供合计", "Total other debt payments"), facts.OtherDebtPayments));
-        rows.Add(new(BudgetRowKind.Total, T("每月可支配结余（收入 − 支出 − 其他月供）", "Disposable each month (income − expenses − other debt payments)"), facts.DisposableIncome));
+        rows.Add(new(BudgetRowKind.Total, Case.PriorityDebts.Count > 0
+            ? T("每月可支配结余（收入 − 支出 − 优先债务 − 其他月供）", "Disposable each month (income − expenses − priority debts − other debt payments)")
+            : T("每月可支配结余（收入 − 支出 − 其他月供）", "Disposable each month (income − expenses − other debt payments)"), facts.DisposableIncome));
         rows.Add(new(BudgetRowKind.Total, T("储蓄", "Savings"), facts.Savings));
         return rows;
     }

@@ -390,7 +390,7 @@ public static class HtmlRenderer
                 var details = new List<string>();
                 if (remedy.Channel is { } channel)
                 {
-                    details.Add(T("渠道：", "Where: ") + content.Channel(channel));
+                    details.Add(T("渠道：", "Where: ") + (remedy.ChannelName ?? channel));
                 }
 
                 if (remedy.WaitDays is { } wait)

@@ -1,3 +1,5 @@
+using Negotiation.Core.Cases;
+
 namespace Negotiation.Core.Rendering;
 
 /// <summary>
@@ -77,6 +79,26 @@ internal sealed record NegotiationLetter(
                              "I value my credit record: " + string.Join("; ", goodFaith) + "."));
         }
 
+        // What a lender must take into account: circumstances the borrower chose to share, and the priority bills paid first.
+        var circumstances = content.Case.Vulnerability.Where(v => v != Vulnerability.Other).Select(v => content.Word(Cases.EnumNames.Of(v))).ToList();
+        if (circumstances.Count > 0)
+        {
+            paragraphs.Add(T($"另需说明：本人目前面临{string.Join("、", circumstances)}。请贵司记录这一情况，并在处理本人账户时予以考虑。",
+                             $"You should also know that I am living with {string.Join(" and ", circumstances)}. Please record this on my account and take it into account in how you deal with me."));
+        }
+
+        if (content.Case.PriorityDebts.Count > 0)
+        {
+            var bills = content.Case.PriorityDebts.Select(d => content.Word(Cases.EnumNames.Of(d.Kind))).Distinct().ToList();
+            paragraphs.Add(T($"本人必须优先支付{string.Join("、", bills)}等优先债务，每月共{content.Money(facts.PriorityDebtPayments)}；以上可还款金额已扣除这部分支出。",
+                             $"I have to pay my priority bills first ({string.Join(", ", bills)}: {content.Money(facts.PriorityDebtPayments)} a month); what I offer you is what is left after them."));
+        }
+
+        if (content.Case.DebtAdvice is { SpokenToAdviser: true })
+        {
+            paragraphs.Add(T("本人已向免费的债务咨询机构寻求帮助。", "I am getting help from a free debt advice service."));
+        }
+
         var requests = content.Plan.Requests;
         if (requests.Count > 0)
         {
@@ -113,7 +135,8 @@ internal sealed record NegotiationLetter(
             disputed,
             closing,
             T("此致|敬礼", "Yours faithfully,").Split('|'),
-            T("申请人|身份证号码|联系电话|账户或合同编号|签名|日期", "Name|ID number|Phone|Account or contract number|Signature|Date").Split('|'));
+            // A national ID number is asked for where such numbers are how lenders identify people; British English letters give the address instead.
+            (content.Language == Messages.Language.BritishEnglish ? "Name|Address|Phone|Account number|Signature|Date" : T("申请人|身份证号码|联系电话|账户或合同编号|签名|日期", "Name|ID number|Phone|Account or contract number|Signature|Date")).Split('|'));
     }
 
     /// <summary>Gets the heading of the disputed-charges list.</summary>

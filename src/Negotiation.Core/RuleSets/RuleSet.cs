@@ -88,6 +88,10 @@ public sealed class RuleSet
     /// <summary>Gets the regions a case may name (<c>england-wales</c> …), or null when the rule set does not distinguish regions.</summary>
     public IReadOnlyList<string>? Regions => manifest.Regions;
 
+    /// <summary>What a remedy channel is called in a language, as the manifest's <c>channels</c> names it; null when it does not.</summary>
+    internal string? ChannelName(string channel, string language) =>
+        manifest.Channels.TryGetValue(channel, out var names) && names.TryGetValue(language, out var name) ? name : null;
+
     /// <summary>The asset-tier bands by lender kind, with <c>default</c> for the others; empty when the set classifies none.</summary>
     internal IReadOnlyDictionary<string, IReadOnlyList<Calculators.AssetTierBand>> AssetTiers => manifest.AssetTiers;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Negotiation.Core.Cases;
 using Negotiation.Core.Rendering;
 using Negotiation.Core.Tests.Support;
 
@@ -69,6 +70,40 @@ public sealed class HtmlRendererTests
         Assert.Equal(6, blanks.Count);
         Assert.Contains(blanks, b => b.StartsWith(zh ? "签名" : "Signature", StringComparison.Ordinal));
         Assert.Contains(blanks, b => b.StartsWith(zh ? "日期" : "Date", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void Priority_debts_and_shared_circumstances_are_in_the_budget_and_the_letter(string language)
+    {
+        var @case = RenderingKit.Seed() with
+        {
+            PriorityDebts = new ValueList<PriorityDebt>([new PriorityDebt { Kind = PriorityDebtKind.CouncilTax, Arrears = 300m, MonthlyPayment = 150m }]),
+            Vulnerability = new ValueList<Vulnerability>([Vulnerability.Bereavement]),
+        };
+        var plan = RenderingKit.Advisor.Advise(@case, language);
+        var zh = language == "zh-CN";
+
+        var dossier = RenderingKit.ParseDossier(HtmlRenderer.Render(plan, @case));
+        var letter = dossier.ById("letter").Value;
+
+        Assert.Contains(zh ? "地方税（欠300.00元）" : "council tax (CNY 300.00 in arrears)", dossier.Root!.Value, StringComparison.Ordinal);
+        Assert.Contains(zh ? "优先债务合计" : "Total priority debts", dossier.Root!.Value, StringComparison.Ordinal);
+        Assert.Contains(zh ? "近期丧亲" : "a recent bereavement", letter, StringComparison.Ordinal);
+        Assert.Contains(zh ? "每月共150.00元" : "CNY 150.00 a month", letter, StringComparison.Ordinal);
+        Assert.Contains(zh ? "优先债务" : "Priority debts", TextRenderer.Render(plan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_priority_debts_or_shared_circumstances_the_letter_says_nothing_of_them()
+    {
+        var (plan, @case) = RenderingKit.FullPlan("en");
+
+        var letter = RenderingKit.ParseDossier(HtmlRenderer.Render(plan, @case)).ById("letter").Value;
+
+        Assert.DoesNotContain("priority bills", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("take it into account", letter, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -252,6 +287,7 @@ public sealed class HtmlRendererTests
         Assert.Contains("Where: 12378, the financial regulator's complaint line", ladder[2].Value, StringComparison.Ordinal);
         Assert.Contains("Wait: 30 days", ladder[2].Value, StringComparison.Ordinal);
         Assert.Contains("Where: the lender's complaints desk", ladder[1].Value, StringComparison.Ordinal);
+        Assert.Contains("Where: 12363", ladder[3].Value, StringComparison.Ordinal); // a channel the rule set names no words for shows its code
     }
 
     [Theory]

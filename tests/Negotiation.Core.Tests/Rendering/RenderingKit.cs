@@ -75,8 +75,8 @@ internal static class RenderingKit
             Remedies = new ValueList<Remedy>(
             [
                 new Remedy(1, "review-and-retry", "Review and retry", null, null),
-                new Remedy(2, "complaint-to-lender", "Complain to the lender", "lender-complaint", 15),
-                new Remedy(3, "regulator-12378", "Call 12378", "12378", 30),
+                new Remedy(2, "complaint-to-lender", "Complain to the lender", "lender-complaint", 15, "the lender's complaints desk"),
+                new Remedy(3, "regulator-12378", "Call 12378", "12378", 30, "12378, the financial regulator's complaint line"),
                 new Remedy(3, "credit-objection", "Object to a credit-report entry", "12363", null),
                 new Remedy(4, "mediation", "Ask for mediation", null, null),
             ]),

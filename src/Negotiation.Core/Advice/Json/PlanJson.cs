@@ -258,6 +258,7 @@ internal static class PlanJson
             Property(w, Names.Code, remedy.Code);
             Property(w, Names.Message, remedy.Message);
             Property(w, Names.Channel, remedy.Channel);
+            Property(w, Names.ChannelName, remedy.ChannelName);
             Property(w, Names.WaitDays, remedy.WaitDays);
         });
 
@@ -596,6 +597,7 @@ internal static class PlanJson
         public static readonly JsonEncodedText Caveats = JsonEncodedText.Encode("caveats");
         public static readonly JsonEncodedText Certainty = JsonEncodedText.Encode("certainty");
         public static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
+        public static readonly JsonEncodedText ChannelName = JsonEncodedText.Encode("channelName");
         public static readonly JsonEncodedText Citations = JsonEncodedText.Encode("citations");
         public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
         public static readonly JsonEncodedText Communication = JsonEncodedText.Encode("communication");

@@ -23,6 +23,9 @@ internal sealed record Manifest(
     /// <summary>The named conditions every workflow sees (<c>"conditions"</c>, each <c>{ "Name", "Expression" }</c> as in a workflow's GlobalParams), unread.</summary>
     public Newtonsoft.Json.Linq.JToken? Conditions { get; init; }
 
+    /// <summary>What the remedy channels the rules name are called, by code and language (<c>"channels"</c>); empty when none is named.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Channels { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>The regions a case may name (<c>"regions"</c>), or null when the rule set does not distinguish regions.</summary>
     public IReadOnlyList<string>? Regions { get; init; }
 
@@ -38,7 +41,7 @@ internal static class ManifestReader
     public const string FileName = "ruleset.json";
 
     private static readonly string[] Known =
-        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions", "regions", "assetTiers"];
+        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions", "regions", "assetTiers", "channels"];
 
     /// <summary>
     /// The order of concessions, smallest first, when a rule set does not give its own: the source's principle, ask for no
@@ -132,11 +135,6 @@ internal static class ManifestReader
             checks.Problem(at, $"'{type}' is not a request type; use {string.Join(", ", DefaultRequestOrder)}");
             return false;
         });
-        if (requestOrder is not null && requestOrder.Distinct(StringComparer.Ordinal).Count() != requestOrder.Count)
-        {
-            checks.Problem(root["requestOrder"], $"'requestOrder' must name each request type at most once; the types it leaves out rank after it, in this order: {string.Join(", ", DefaultRequestOrder)}");
-        }
-
         // The types a set leaves out rank after those it names, in the default order: a new request type needs no edit of older sets.
         requestOrder = requestOrder?.Concat(DefaultRequestOrder.Where(t => !requestOrder.Contains(t))).ToArray();
         var regions = root["regions"] is null ? null : checks.StringList(root, "regions", required: false, (region, at) =>
@@ -150,6 +148,21 @@ internal static class ManifestReader
             return false;
         });
         var tiers = ReadAssetTiers(root, checks);
+        var channels = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (root["channels"] is not null && checks.Object(root["channels"], "'channels'") is { } named && languages is not null)
+        {
+            foreach (var channel in named.Properties())
+            {
+                if (!JsonChecks.KebabCode().IsMatch(channel.Name))
+                {
+                    checks.Problem(channel, $"channel {JsonChecks.Shown(channel.Name)} must be a kebab-case code, as remedies name it");
+                }
+                else if (checks.Localized(channel.Value, $"the name of channel '{channel.Name}'", languages, maxLength: 200) is { } name)
+                {
+                    channels[channel.Name] = name;
+                }
+            }
+        }
 
         if (problems.Count > 0 || id is null || version is null || effectiveFrom is null || jurisdiction is null || currency is null ||
             languages is null || workflows is null || parameters is null || requestOrder is null)
@@ -159,7 +172,7 @@ internal static class ManifestReader
 
         return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description, requestOrder)
         {
-            Conditions = root["conditions"], Regions = regions, AssetTiers = tiers,
+            Conditions = root["conditions"], Regions = regions, AssetTiers = tiers, Channels = channels,
         };
     }
 

@@ -15,165 +15,170 @@ namespace Negotiation.Core.Assessments;
 /// </remarks>
 public sealed record Assessment
 {
+    /// <summary>Made by the library only: an assessment is computed from a case, never filled in by hand.</summary>
+    internal Assessment()
+    {
+    }
+
     // ---- the account and how late it is ----
 
     /// <summary>Gets the day the case describes.</summary>
-    [FactField(FactFormat.Date)] public LocalDate AsOf { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate AsOf { get; internal init; }
 
     /// <summary>Gets the ISO 4217 code of the case's currency.</summary>
-    [FactField] public string Currency { get; init; } = "";
+    [FactField] public string Currency { get; internal init; } = "";
 
     /// <summary>
     /// Gets the due date of the oldest payment still unpaid: the account's due date, or an earlier one when the repayment
     /// record shows an earlier instalment unpaid or part paid.
     /// </summary>
-    [FactField(FactFormat.Date)] public LocalDate DueDate { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate DueDate { get; internal init; }
 
     /// <summary>Gets the days from the due date (of the oldest unpaid payment) to <see cref="AsOf"/>; 0 when not yet due.</summary>
-    [FactField(FactFormat.Days)] public int DaysPastDue { get; init; }
+    [FactField(FactFormat.Days)] public int DaysPastDue { get; internal init; }
 
     /// <summary>Gets the grace days that apply: the case's own, else the rule set's default.</summary>
-    [FactField(FactFormat.Days)] public int GracePeriodDays { get; init; }
+    [FactField(FactFormat.Days)] public int GracePeriodDays { get; internal init; }
 
     /// <summary>Gets the last day of grace: the due date plus the grace days.</summary>
-    [FactField(FactFormat.Date)] public LocalDate GraceEndsOn { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate GraceEndsOn { get; internal init; }
 
     /// <summary>Gets whether the payment is late but still within the grace period.</summary>
-    [FactField] public bool InGracePeriod { get; init; }
+    [FactField] public bool InGracePeriod { get; internal init; }
 
     /// <summary>Gets whether <see cref="AsOf"/> is the last day of grace.</summary>
-    [FactField] public bool IsLastDayOfGrace { get; init; }
+    [FactField] public bool IsLastDayOfGrace { get; internal init; }
 
     /// <summary>Gets whether the due date has passed (<see cref="DaysPastDue"/> &gt; 0).</summary>
-    [FactField] public bool IsOverdue { get; init; }
+    [FactField] public bool IsOverdue { get; internal init; }
 
     /// <summary>Gets whether the payment is late beyond the grace period.</summary>
-    [FactField] public bool IsBeyondGrace { get; init; }
+    [FactField] public bool IsBeyondGrace { get; internal init; }
 
     /// <summary>Gets the delinquency bucket: <c>current</c>, <c>m1</c> … <c>m6</c>, <c>m6-plus</c>.</summary>
-    [FactField] public string DelinquencyBucket { get; init; } = "";
+    [FactField] public string DelinquencyBucket { get; internal init; } = "";
 
     /// <summary>
     /// Gets the asset tier from the rule set's bands for the lender's kind: <c>normal</c>, <c>special-mention</c>,
     /// <c>substandard</c>, <c>doubtful</c>, <c>loss</c>; empty when the rule set defines no bands.
     /// </summary>
-    [FactField] public string AssetTier { get; init; } = "";
+    [FactField] public string AssetTier { get; internal init; } = "";
 
     /// <summary>
     /// Gets the order a payment is applied in: <c>fees-and-interest-first</c> up to the rule set's <c>feesFirstUpToDays</c>,
     /// <c>principal-first</c> after; empty when the rule set sets no such parameter.
     /// </summary>
-    [FactField] public string AllocationOrder { get; init; } = "";
+    [FactField] public string AllocationOrder { get; internal init; } = "";
 
     /// <summary>Gets whether the repayment record holds any instalment due before this one: without it, the record is unknown, neither good nor bad.</summary>
-    [FactField] public bool HasRecord { get; init; }
+    [FactField] public bool HasRecord { get; internal init; }
 
     /// <summary>Gets whether this is the first late payment in a known record (false when <see cref="HasRecord"/> is false).</summary>
-    [FactField] public bool IsFirstOverdue { get; init; }
+    [FactField] public bool IsFirstOverdue { get; internal init; }
 
     /// <summary>Gets the share of past instalments paid in full within grace (0 when there is no record; see <see cref="HasRecord"/>).</summary>
-    [FactField(FactFormat.Percent)] public decimal OnTimeRatio { get; init; }
+    [FactField(FactFormat.Percent)] public decimal OnTimeRatio { get; internal init; }
 
     /// <summary>Gets how many instalments the repayment record holds.</summary>
-    [FactField] public int HistoryCount { get; init; }
+    [FactField] public int HistoryCount { get; internal init; }
 
     /// <summary>Gets how many past instalments were paid late or not in full, this one excluded.</summary>
-    [FactField] public int EarlierLatePayments { get; init; }
+    [FactField] public int EarlierLatePayments { get; internal init; }
 
     /// <summary>
     /// Gets the days since the latest payment in the repayment record, part payments included; when the record shows none, the
     /// days past due. Paying what one can is keeping in touch too: long arrears with recent payments are not silence.
     /// </summary>
-    [FactField(FactFormat.Days)] public int DaysSinceLastPayment { get; init; }
+    [FactField(FactFormat.Days)] public int DaysSinceLastPayment { get; internal init; }
 
     // ---- what is owed ----
 
     /// <summary>Gets the principal still owed.</summary>
-    [FactField(FactFormat.Money)] public decimal Principal { get; init; }
+    [FactField(FactFormat.Money)] public decimal Principal { get; internal init; }
 
     /// <summary>Gets the contractual interest accrued and unpaid.</summary>
-    [FactField(FactFormat.Money)] public decimal Interest { get; init; }
+    [FactField(FactFormat.Money)] public decimal Interest { get; internal init; }
 
     /// <summary>Gets the fees charged and unpaid.</summary>
-    [FactField(FactFormat.Money)] public decimal Fees { get; init; }
+    [FactField(FactFormat.Money)] public decimal Fees { get; internal init; }
 
     /// <summary>Gets the penalty interest accrued and unpaid.</summary>
-    [FactField(FactFormat.Money)] public decimal PenaltyInterest { get; init; }
+    [FactField(FactFormat.Money)] public decimal PenaltyInterest { get; internal init; }
 
     /// <summary>Gets fees plus penalty interest: what a waiver can remove.</summary>
-    [FactField(FactFormat.Money)] public decimal FeesAndPenalties { get; init; }
+    [FactField(FactFormat.Money)] public decimal FeesAndPenalties { get; internal init; }
 
     /// <summary>Gets fees and penalties as a share of everything owed (0 when nothing is owed).</summary>
-    [FactField(FactFormat.Percent)] public decimal FeesAndPenaltiesShare { get; init; }
+    [FactField(FactFormat.Percent)] public decimal FeesAndPenaltiesShare { get; internal init; }
 
     /// <summary>Gets everything owed: principal, interest, fees and penalty interest.</summary>
-    [FactField(FactFormat.Money)] public decimal TotalOwed { get; init; }
+    [FactField(FactFormat.Money)] public decimal TotalOwed { get; internal init; }
 
     /// <summary>
     /// Gets what it takes to bring the account up to date: the payment due on the account's due date (less what the record
     /// shows paid towards it) plus the unpaid part of any earlier instalment in the repayment record (never more than
     /// everything owed).
     /// </summary>
-    [FactField(FactFormat.Money)] public decimal AmountDue { get; init; }
+    [FactField(FactFormat.Money)] public decimal AmountDue { get; internal init; }
 
     /// <summary>Gets the payment due on the account's due date alone: the regular instalment a monthly capacity is set against.</summary>
-    [FactField(FactFormat.Money)] public decimal CurrentInstalment { get; init; }
+    [FactField(FactFormat.Money)] public decimal CurrentInstalment { get; internal init; }
 
     /// <summary>Gets the unpaid part of the instalments due before the account's due date (0 when the record shows none).</summary>
-    [FactField(FactFormat.Money)] public decimal EarlierArrears { get; init; }
+    [FactField(FactFormat.Money)] public decimal EarlierArrears { get; internal init; }
 
     /// <summary>Gets how many instalments are unpaid or part paid, the account's own included (1 when only it is).</summary>
-    [FactField] public int UnpaidInstalments { get; init; }
+    [FactField] public int UnpaidInstalments { get; internal init; }
 
     /// <summary>Gets whether the case states the contractual rate.</summary>
-    [FactField] public bool RateKnown { get; init; }
+    [FactField] public bool RateKnown { get; internal init; }
 
     /// <summary>Gets the contractual annual rate (0 when not known; see <see cref="RateKnown"/>).</summary>
-    [FactField(FactFormat.Percent)] public decimal AnnualRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal AnnualRate { get; internal init; }
 
     /// <summary>Gets the penalty rate per day (0 when not known).</summary>
-    [FactField(FactFormat.Percent)] public decimal PenaltyDailyRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal PenaltyDailyRate { get; internal init; }
 
     /// <summary>
     /// Gets what 30 more days of waiting would add: simple interest on the amount in arrears (<see cref="AmountDue"/>) at the
     /// penalty rate, or at the contract rate when the case gives no penalty rate.
     /// </summary>
-    [FactField(FactFormat.Money)] public decimal CostOfWaiting30Days { get; init; }
+    [FactField(FactFormat.Money)] public decimal CostOfWaiting30Days { get; internal init; }
 
     // ---- the budget ----
 
     /// <summary>Gets whether the case gives the borrower's budget.</summary>
-    [FactField] public bool HasFinances { get; init; }
+    [FactField] public bool HasFinances { get; internal init; }
 
     /// <summary>Gets all monthly income, stable or not.</summary>
-    [FactField(FactFormat.Money)] public decimal MonthlyIncome { get; init; }
+    [FactField(FactFormat.Money)] public decimal MonthlyIncome { get; internal init; }
 
     /// <summary>Gets the monthly income that can be counted on.</summary>
-    [FactField(FactFormat.Money)] public decimal StableIncome { get; init; }
+    [FactField(FactFormat.Money)] public decimal StableIncome { get; internal init; }
 
     /// <summary>Gets the monthly income that cannot be counted on every month (gig work, commissions, help from family).</summary>
-    [FactField(FactFormat.Money)] public decimal UnstableIncome { get; init; }
+    [FactField(FactFormat.Money)] public decimal UnstableIncome { get; internal init; }
 
     /// <summary>Gets the essential monthly expenses.</summary>
-    [FactField(FactFormat.Money)] public decimal EssentialExpenses { get; init; }
+    [FactField(FactFormat.Money)] public decimal EssentialExpenses { get; internal init; }
 
     /// <summary>Gets the flexible monthly expenses.</summary>
-    [FactField(FactFormat.Money)] public decimal FlexibleExpenses { get; init; }
+    [FactField(FactFormat.Money)] public decimal FlexibleExpenses { get; internal init; }
 
     /// <summary>Gets the monthly payments on other debts.</summary>
-    [FactField(FactFormat.Money)] public decimal OtherDebtPayments { get; init; }
+    [FactField(FactFormat.Money)] public decimal OtherDebtPayments { get; internal init; }
 
     /// <summary>Gets income less all expenses and other debt payments; negative when the budget does not balance.</summary>
-    [FactField(FactFormat.Money)] public decimal DisposableIncome { get; init; }
+    [FactField(FactFormat.Money)] public decimal DisposableIncome { get; internal init; }
 
     /// <summary>Gets the savings the borrower can draw on (0 when not stated).</summary>
-    [FactField(FactFormat.Money)] public decimal Savings { get; init; }
+    [FactField(FactFormat.Money)] public decimal Savings { get; internal init; }
 
     /// <summary>Gets whether there is any income.</summary>
-    [FactField] public bool HasIncome { get; init; }
+    [FactField] public bool HasIncome { get; internal init; }
 
     /// <summary>Gets debt payments (this one's amount due plus other debts) over income (0 when there is no income).</summary>
-    [FactField(FactFormat.Percent)] public decimal DebtServiceRatio { get; init; }
+    [FactField(FactFormat.Percent)] public decimal DebtServiceRatio { get; internal init; }
 
     /// <summary>
     /// Gets the sustainable monthly capacity, the one figure every instalment is measured against:
@@ -181,38 +186,38 @@ public sealed record Assessment
     /// expenses − other debt payments), never below 0 and never above <see cref="DisposableIncome"/> (what is left after all of this
     /// month's spending), rounded down to the minor unit.
     /// </summary>
-    [FactField(FactFormat.Money)] public decimal AffordableInstalment { get; init; }
+    [FactField(FactFormat.Money)] public decimal AffordableInstalment { get; internal init; }
 
     /// <summary>
     /// Gets the cash available now: savings, plus this month's surplus (<see cref="DisposableIncome"/>, when positive) when the
     /// case gives no cause (or only a disputed charge). Any stated cause, an oversight included, means the money was not there
     /// on the due date; it comes with the next income (see <see cref="CashByExtensionEnd"/>).
     /// </summary>
-    [FactField(FactFormat.Money)] public decimal CashAvailable { get; init; }
+    [FactField(FactFormat.Money)] public decimal CashAvailable { get; internal init; }
 
     /// <summary>Gets whether the cash available now (<see cref="CashAvailable"/>) covers the amount due.</summary>
-    [FactField] public bool CanPayAmountDueNow { get; init; }
+    [FactField] public bool CanPayAmountDueNow { get; internal init; }
 
     /// <summary>
     /// Gets the cash the borrower will have when an extension of <c>params.maxExtensionDays</c> from <see cref="AsOf"/> ends:
     /// <see cref="CashAvailable"/> plus the monthly surplus (<see cref="DisposableIncome"/>, when positive) for each whole month of it (at least one).
     /// </summary>
-    [FactField(FactFormat.Money)] public decimal CashByExtensionEnd { get; init; }
+    [FactField(FactFormat.Money)] public decimal CashByExtensionEnd { get; internal init; }
 
     /// <summary>Gets whether savings cover everything owed.</summary>
-    [FactField] public bool CanPayAllNow { get; init; }
+    [FactField] public bool CanPayAllNow { get; internal init; }
 
     /// <summary>Gets the months to clear the debt paying <see cref="AffordableInstalment"/> at the contract rate; 0 when it never clears.</summary>
-    [FactField(FactFormat.Months)] public int MonthsToClear { get; init; }
+    [FactField(FactFormat.Months)] public int MonthsToClear { get; internal init; }
 
     /// <summary>
     /// Gets the shortest plan term, from 2 months up to the rule set's maximum, whose instalment at the contract rate (0 % when
     /// the rate is not known) fits <see cref="AffordableInstalment"/>; 0 when none does.
     /// </summary>
-    [FactField(FactFormat.Months)] public int AffordablePlanMonths { get; init; }
+    [FactField(FactFormat.Months)] public int AffordablePlanMonths { get; internal init; }
 
     /// <summary>Gets whether even a 0 % plan over the maximum term would not fit <see cref="AffordableInstalment"/> (always false when the budget is not known).</summary>
-    [FactField] public bool BeyondAnyPlan { get; init; }
+    [FactField] public bool BeyondAnyPlan { get; internal init; }
 
     // ---- what each request would do: the gap and what closes it ----
 
@@ -220,241 +225,241 @@ public sealed record Assessment
     /// Gets whether an extension closes the gap: the hardship is not long-term, and either it is short-term (it passes, and the
     /// usual budget returns) or <see cref="CashByExtensionEnd"/> covers the amount due; taken as true when the budget is not known.
     /// </summary>
-    [FactField] public bool ExtensionClosesGap { get; init; }
+    [FactField] public bool ExtensionClosesGap { get; internal init; }
 
     /// <summary>
     /// Gets whether a fee waiver closes the gap: a charge is disputed (the dispute is the problem); or, once the fees and penalty
     /// interest are removed, the cash available now clears the whole debt, or covers what is due while the hardship is not
     /// long-term (or the sustainable capacity covers the instalment), so that the next instalments hold too.
     /// </summary>
-    [FactField] public bool FeeWaiverClosesGap { get; init; }
+    [FactField] public bool FeeWaiverClosesGap { get; internal init; }
 
     /// <summary>Gets whether an instalment plan at the contract rate fits the sustainable capacity (<see cref="AffordablePlanMonths"/> &gt; 0).</summary>
-    [FactField] public bool PlanClosesGap { get; init; }
+    [FactField] public bool PlanClosesGap { get; internal init; }
 
     /// <summary>
     /// Gets the annual rate interest relief asks for: <c>params.reliefAnnualRate</c>, or 0 % (interest stopped) when the hardship is
     /// long-term and no plan at that rate fits; equal to <see cref="AnnualRate"/> when no relief below the contract rate exists.
     /// </summary>
-    [FactField(FactFormat.Percent)] public decimal ReliefRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal ReliefRate { get; internal init; }
 
     /// <summary>Gets whether interest relief is possible: the contract rate is known and above <see cref="ReliefRate"/>.</summary>
-    [FactField] public bool InterestReliefPossible { get; init; }
+    [FactField] public bool InterestReliefPossible { get; internal init; }
 
     /// <summary>Gets the shortest plan term, from 2 months up to the maximum, whose instalment at <see cref="ReliefRate"/> fits the capacity; 0 when none does.</summary>
-    [FactField(FactFormat.Months)] public int ReliefPlanMonths { get; init; }
+    [FactField(FactFormat.Months)] public int ReliefPlanMonths { get; internal init; }
 
     /// <summary>Gets whether interest relief makes a plan fit that does not fit at the contract rate (or fits anyway): <see cref="InterestReliefPossible"/> and <see cref="ReliefPlanMonths"/> &gt; 0.</summary>
-    [FactField] public bool ReliefClosesGap { get; init; }
+    [FactField] public bool ReliefClosesGap { get; internal init; }
 
     /// <summary>Gets the flexible category the borrower spends most on (empty when none).</summary>
-    [FactField] public string LargestFlexibleCategory { get; init; } = "";
+    [FactField] public string LargestFlexibleCategory { get; internal init; } = "";
 
     /// <summary>Gets the monthly amount of <see cref="LargestFlexibleCategory"/>.</summary>
-    [FactField(FactFormat.Money)] public decimal LargestFlexibleAmount { get; init; }
+    [FactField(FactFormat.Money)] public decimal LargestFlexibleAmount { get; internal init; }
 
     // ---- the borrower, the lender, the goal ----
 
     /// <summary>Gets the lender's kind: <c>bank-card</c>, <c>consumer-finance</c>, <c>online-lender</c>, <c>bnpl</c>, <c>other</c>.</summary>
-    [FactField] public string LenderKind { get; init; } = "";
+    [FactField] public string LenderKind { get; internal init; } = "";
 
     /// <summary>Gets whether the lender is a bank, so that bank-card rules bind it.</summary>
-    [FactField] public bool LenderIsBank { get; init; }
+    [FactField] public bool LenderIsBank { get; internal init; }
 
     /// <summary>Gets the lender's or product's name (empty when not given).</summary>
-    [FactField] public string LenderName { get; init; } = "";
+    [FactField] public string LenderName { get; internal init; } = "";
 
     /// <summary>Gets the hardship's cause, e.g. <c>oversight</c>, <c>job-loss</c>, <c>none</c>.</summary>
-    [FactField] public string HardshipCause { get; init; } = "";
+    [FactField] public string HardshipCause { get; internal init; } = "";
 
     /// <summary>
     /// Gets whether the hardship is short-term: expected to last at most <c>params.shortTermMonths</c> more months, or, when the case
     /// gives no months, a cause that passes by nature (oversight, a temporary shortfall, an unexpected expense, a family emergency).
     /// </summary>
-    [FactField] public bool HardshipIsShortTerm { get; init; }
+    [FactField] public bool HardshipIsShortTerm { get; internal init; }
 
     /// <summary>
     /// Gets whether the hardship is long-term: expected to last more than <c>params.shortTermMonths</c> months, or, when the case gives
     /// no months, a cause that lasts by nature (income drop, job loss, illness, business failure). A disputed charge or no cause is neither.
     /// </summary>
-    [FactField] public bool HardshipIsLongTerm { get; init; }
+    [FactField] public bool HardshipIsLongTerm { get; internal init; }
 
     /// <summary>Gets whether the case says how long the hardship will last (<c>hardship.expectedMonths</c> given, 0 included).</summary>
-    [FactField] public bool HardshipMonthsKnown { get; init; }
+    [FactField] public bool HardshipMonthsKnown { get; internal init; }
 
     /// <summary>
     /// Gets whether a hardship the case names is over (<c>hardship.expectedMonths</c> is 0): short-term, and the budget the case
     /// gives is already the usual one, so no recovery is waited for.
     /// </summary>
-    [FactField] public bool HardshipIsOver { get; init; }
+    [FactField] public bool HardshipIsOver { get; internal init; }
 
     /// <summary>Gets how many more months the hardship is expected to last (0 when it is over or not given; see <see cref="HardshipMonthsKnown"/>).</summary>
-    [FactField(FactFormat.Months)] public int HardshipExpectedMonths { get; init; }
+    [FactField(FactFormat.Months)] public int HardshipExpectedMonths { get; internal init; }
 
     /// <summary>Gets what the borrower wants, e.g. <c>auto</c>, <c>extension</c>.</summary>
-    [FactField] public string Goal { get; init; } = "";
+    [FactField] public string Goal { get; internal init; } = "";
 
     /// <summary>Gets whether the lender suspects malicious overdraft.</summary>
-    [FactField] public bool SuspectedMaliciousOverdraft { get; init; }
+    [FactField] public bool SuspectedMaliciousOverdraft { get; internal init; }
 
     /// <summary>Gets how many repayment promises the borrower has broken.</summary>
-    [FactField] public int BrokenPromises { get; init; }
+    [FactField] public int BrokenPromises { get; internal init; }
 
     /// <summary>Gets whether the lender can reach the borrower.</summary>
-    [FactField] public bool Contactable { get; init; }
+    [FactField] public bool Contactable { get; internal init; }
 
     /// <summary>Gets whether any charge is disputed.</summary>
-    [FactField] public bool HasDisputedCharges { get; init; }
+    [FactField] public bool HasDisputedCharges { get; internal init; }
 
     /// <summary>Gets the total amount disputed.</summary>
-    [FactField(FactFormat.Money)] public decimal DisputedAmount { get; init; }
+    [FactField(FactFormat.Money)] public decimal DisputedAmount { get; internal init; }
 
     /// <summary>Gets the documents the borrower holds, as kebab-case kinds (<c>id</c>, <c>income-proof</c> …).</summary>
-    public ValueList<string> Documents { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> Documents { get; internal init; } = ValueList<string>.Empty;
 
     // ---- what has been tried ----
 
     /// <summary>Gets how many contacts with the lender the case records.</summary>
-    [FactField] public int AttemptCount { get; init; }
+    [FactField] public int AttemptCount { get; internal init; }
 
     /// <summary>Gets how many of them were rejected or not answered.</summary>
-    [FactField] public int FailedAttempts { get; init; }
+    [FactField] public int FailedAttempts { get; internal init; }
 
     /// <summary>Gets the outcome of the latest contact (<c>none</c> when there was none).</summary>
-    [FactField] public string LastAttemptOutcome { get; init; } = "";
+    [FactField] public string LastAttemptOutcome { get; internal init; } = "";
 
     /// <summary>Gets the days since the latest contact (0 when there was none).</summary>
-    [FactField(FactFormat.Days)] public int DaysSinceLastAttempt { get; init; }
+    [FactField(FactFormat.Days)] public int DaysSinceLastAttempt { get; internal init; }
 
     /// <summary>Gets whether a formal complaint was made to the lender.</summary>
-    [FactField] public bool HasComplained { get; init; }
+    [FactField] public bool HasComplained { get; internal init; }
 
     /// <summary>Gets the days since the first complaint to the lender (0 when none).</summary>
-    [FactField(FactFormat.Days)] public int DaysSinceComplaint { get; init; }
+    [FactField(FactFormat.Days)] public int DaysSinceComplaint { get; internal init; }
 
     /// <summary>Gets whether a regulator was contacted.</summary>
-    [FactField] public bool HasContactedRegulator { get; init; }
+    [FactField] public bool HasContactedRegulator { get; internal init; }
 
     /// <summary>Gets whether mediation was tried.</summary>
-    [FactField] public bool HasTriedMediation { get; init; }
+    [FactField] public bool HasTriedMediation { get; internal init; }
 
     /// <summary>Gets whether any agreed outcome was confirmed in writing.</summary>
-    [FactField] public bool HasWrittenConfirmation { get; init; }
+    [FactField] public bool HasWrittenConfirmation { get; internal init; }
 
     /// <summary>Gets the request types an earlier contact already agreed (accepted or partly accepted): never asked for again.</summary>
-    public ValueList<string> AgreedRequests { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> AgreedRequests { get; internal init; } = ValueList<string>.Empty;
 
     /// <summary>Gets the request types the lender refused at least twice: not repeated unchanged.</summary>
-    public ValueList<string> RepeatedlyRefusedRequests { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> RepeatedlyRefusedRequests { get; internal init; } = ValueList<string>.Empty;
 
     /// <summary>Gets whether a contact went through a court (a lawsuit or court-led mediation is under way).</summary>
-    [FactField] public bool HasCourtCase { get; init; }
+    [FactField] public bool HasCourtCase { get; internal init; }
 
     /// <summary>Gets whether a promise from a contact falls due on or after <see cref="AsOf"/>.</summary>
-    [FactField] public bool HasPendingPromise { get; init; }
+    [FactField] public bool HasPendingPromise { get; internal init; }
 
     /// <summary>Gets the earliest promise due on or after <see cref="AsOf"/> (equal to <see cref="AsOf"/> when none).</summary>
-    [FactField(FactFormat.Date)] public LocalDate NextPromiseDue { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate NextPromiseDue { get; internal init; }
 
     // ---- where the borrower lives, the product, letters received, priority debts, advice, vulnerability ----
 
     /// <summary>Gets where the borrower lives as the case spells it (<c>scotland</c> …), or <c>unknown</c> when not given.</summary>
-    [FactField] public string Region { get; init; } = "";
+    [FactField] public string Region { get; internal init; } = "";
 
     /// <summary>Gets the kind of credit (<c>credit-card</c>, <c>personal-loan</c> …), or <c>unknown</c> when not given.</summary>
-    [FactField] public string Product { get; init; } = "";
+    [FactField] public string Product { get; internal init; } = "";
 
     /// <summary>Gets whether a notice of sums in arrears was received.</summary>
-    [FactField] public bool HasArrearsNotice { get; init; }
+    [FactField] public bool HasArrearsNotice { get; internal init; }
 
     /// <summary>Gets whether a default notice was received.</summary>
-    [FactField] public bool HasDefaultNotice { get; init; }
+    [FactField] public bool HasDefaultNotice { get; internal init; }
 
     /// <summary>Gets the date set by the latest default notice that sets one (equal to <see cref="AsOf"/> when none does).</summary>
-    [FactField(FactFormat.Date)] public LocalDate DefaultNoticeDeadline { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate DefaultNoticeDeadline { get; internal init; }
 
     /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="DefaultNoticeDeadline"/>: negative once it has passed, 0 when there is none.</summary>
-    [FactField(FactFormat.Days)] public int DaysToDefaultDeadline { get; init; }
+    [FactField(FactFormat.Days)] public int DaysToDefaultDeadline { get; internal init; }
 
     /// <summary>Gets whether a default notice's date has passed.</summary>
-    [FactField] public bool DefaultDeadlinePassed { get; init; }
+    [FactField] public bool DefaultDeadlinePassed { get; internal init; }
 
     /// <summary>Gets whether a notice ending the agreement was received.</summary>
-    [FactField] public bool HasTerminationNotice { get; init; }
+    [FactField] public bool HasTerminationNotice { get; internal init; }
 
     /// <summary>Gets whether a persistent-debt letter was received.</summary>
-    [FactField] public bool HasPersistentDebtNotice { get; init; }
+    [FactField] public bool HasPersistentDebtNotice { get; internal init; }
 
     /// <summary>Gets whether the lender sent its final response to a complaint.</summary>
-    [FactField] public bool HasFinalResponse { get; init; }
+    [FactField] public bool HasFinalResponse { get; internal init; }
 
     /// <summary>Gets the days since the latest final response (0 when there is none).</summary>
-    [FactField(FactFormat.Days)] public int DaysSinceFinalResponse { get; init; }
+    [FactField(FactFormat.Days)] public int DaysSinceFinalResponse { get; internal init; }
 
     /// <summary>Gets whether a court claim form was received.</summary>
-    [FactField] public bool HasCourtClaim { get; init; }
+    [FactField] public bool HasCourtClaim { get; internal init; }
 
     /// <summary>Gets the days since the latest court claim form was received (0 when there is none).</summary>
-    [FactField(FactFormat.Days)] public int DaysSinceCourtClaim { get; init; }
+    [FactField(FactFormat.Days)] public int DaysSinceCourtClaim { get; internal init; }
 
     /// <summary>Gets whether the complaint went to an ombudsman (a contact through the <c>ombudsman</c> channel).</summary>
-    [FactField] public bool HasReferredToOmbudsman { get; init; }
+    [FactField] public bool HasReferredToOmbudsman { get; internal init; }
 
     /// <summary>Gets the arrears on the borrower's priority debts, summed.</summary>
-    [FactField(FactFormat.Money)] public decimal PriorityArrears { get; init; }
+    [FactField(FactFormat.Money)] public decimal PriorityArrears { get; internal init; }
 
     /// <summary>Gets whether any priority debt is in arrears.</summary>
-    [FactField] public bool HasPriorityArrears { get; init; }
+    [FactField] public bool HasPriorityArrears { get; internal init; }
 
     /// <summary>Gets the monthly payments of the priority debts, summed; they are spent before <see cref="DisposableIncome"/>.</summary>
-    [FactField(FactFormat.Money)] public decimal PriorityDebtPayments { get; init; }
+    [FactField(FactFormat.Money)] public decimal PriorityDebtPayments { get; internal init; }
 
     /// <summary>Gets how many other debts the budget lists.</summary>
-    [FactField] public int OtherDebtCount { get; init; }
+    [FactField] public int OtherDebtCount { get; internal init; }
 
     /// <summary>Gets whether the borrower has spoken to a free debt adviser.</summary>
-    [FactField] public bool SpokenToAdviser { get; init; }
+    [FactField] public bool SpokenToAdviser { get; internal init; }
 
     /// <summary>Gets whether a statutory breathing space is in force.</summary>
-    [FactField] public bool InBreathingSpace { get; init; }
+    [FactField] public bool InBreathingSpace { get; internal init; }
 
     /// <summary>Gets whether the borrower shared any circumstance that can make them vulnerable.</summary>
-    [FactField] public bool IsVulnerable { get; init; }
+    [FactField] public bool IsVulnerable { get; internal init; }
 
     /// <summary>Gets whether the borrower may lack capacity to make the financial decisions.</summary>
-    [FactField] public bool MentalCapacityConcern { get; init; }
+    [FactField] public bool MentalCapacityConcern { get; internal init; }
 
     /// <summary>Gets whether the borrower shared a mental health condition.</summary>
-    [FactField] public bool MentalHealthConcern { get; init; }
+    [FactField] public bool MentalHealthConcern { get; internal init; }
 
     // ---- offers and scam signals ----
 
     /// <summary>Gets how many offers the case records.</summary>
-    [FactField] public int OfferCount { get; init; }
+    [FactField] public int OfferCount { get; internal init; }
 
     /// <summary>Gets whether an offer came from a third party or an unknown source.</summary>
-    [FactField] public bool HasThirdPartyOffer { get; init; }
+    [FactField] public bool HasThirdPartyOffer { get; internal init; }
 
     /// <summary>Gets whether an offer asks for a fee up front.</summary>
-    [FactField] public bool OfferAsksUpfrontFee { get; init; }
+    [FactField] public bool OfferAsksUpfrontFee { get; internal init; }
 
     /// <summary>Gets the largest up-front fee asked.</summary>
-    [FactField(FactFormat.Money)] public decimal LargestUpfrontFee { get; init; }
+    [FactField(FactFormat.Money)] public decimal LargestUpfrontFee { get; internal init; }
 
     /// <summary>Gets whether an offer asks for a verification code.</summary>
-    [FactField] public bool OfferAsksVerificationCode { get; init; }
+    [FactField] public bool OfferAsksVerificationCode { get; internal init; }
 
     /// <summary>Gets whether an offer asks for a password.</summary>
-    [FactField] public bool OfferAsksPassword { get; init; }
+    [FactField] public bool OfferAsksPassword { get; internal init; }
 
     /// <summary>Gets whether an offer asks for payment into a personal account.</summary>
-    [FactField] public bool OfferAsksPersonalAccount { get; init; }
+    [FactField] public bool OfferAsksPersonalAccount { get; internal init; }
 
     /// <summary>Gets whether an offer promises to remove credit records.</summary>
-    [FactField] public bool OfferPromisesRecordRemoval { get; init; }
+    [FactField] public bool OfferPromisesRecordRemoval { get; internal init; }
 
     /// <summary>Gets whether an offer from someone other than the lender was not made in writing.</summary>
-    [FactField] public bool HasUnwrittenOffer { get; init; }
+    [FactField] public bool HasUnwrittenOffer { get; internal init; }
 
     // ---- the decision so far ----
 
@@ -462,25 +467,25 @@ public sealed record Assessment
     /// Gets the outcome decided by the reasons that fired in earlier workflows (<c>pay-now</c>, <c>negotiate</c> …),
     /// so that later stages can depend on it; empty while the workflow that decides it is still running.
     /// </summary>
-    [FactField] public string Outcome { get; init; } = "";
+    [FactField] public string Outcome { get; internal init; } = "";
 
     /// <summary>
     /// Gets the type of the request ranked first (<c>extension</c> …), so that the stages after the requests can ask for exactly
     /// it; empty before the requests are ranked, and when the plan asks for nothing.
     /// </summary>
-    [FactField] public string TopRequest { get; init; } = "";
+    [FactField] public string TopRequest { get; internal init; } = "";
 
     /// <summary>Gets the types of the ranked requests, in order, for the stages after the requests (empty before they are ranked).</summary>
-    public ValueList<string> RankedRequests { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> RankedRequests { get; internal init; } = ValueList<string>.Empty;
 
     // ---- dates ahead ----
 
     /// <summary>Gets when a negative record would clear if the overdue ended on <see cref="AsOf"/>.</summary>
-    [FactField(FactFormat.Date)] public LocalDate NegativeRecordClearsOn { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate NegativeRecordClearsOn { get; internal init; }
 
     /// <summary>Gets the day to follow up with the lender: <see cref="AsOf"/> plus the rule set's follow-up days.</summary>
-    [FactField(FactFormat.Date)] public LocalDate NextFollowUp { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate NextFollowUp { get; internal init; }
 
     /// <summary>Gets the day a complaint to the lender must be answered by (<see cref="AsOf"/>-based when none was made).</summary>
-    [FactField(FactFormat.Date)] public LocalDate ComplaintAnswerDue { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate ComplaintAnswerDue { get; internal init; }
 }

@@ -8,51 +8,56 @@ namespace Negotiation.Core.Assessments;
 /// </summary>
 public sealed record RequestTerms
 {
+    /// <summary>Made by the library only: the terms are computed from the case, never filled in by hand.</summary>
+    internal RequestTerms()
+    {
+    }
+
     /// <summary>Gets the request's type (<c>extension</c> …); a message shows it as words, e.g. "a payment extension".</summary>
-    [FactField] public string? Type { get; init; }
+    [FactField] public string? Type { get; internal init; }
 
     /// <summary>Gets the days asked for (extension): counted from the due date, or from today when that would already have passed.</summary>
-    [FactField(FactFormat.Days)] public int? ExtensionDays { get; init; }
+    [FactField(FactFormat.Days)] public int? ExtensionDays { get; internal init; }
 
     /// <summary>Gets the due date asked for (extension).</summary>
-    [FactField(FactFormat.Date)] public LocalDate? NewDueDate { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate? NewDueDate { get; internal init; }
 
     /// <summary>Gets the contract interest on the principal over the added days (extension); it runs with or without the extension.</summary>
-    [FactField(FactFormat.Money)] public decimal? ExtraInterest { get; init; }
+    [FactField(FactFormat.Money)] public decimal? ExtraInterest { get; internal init; }
 
     /// <summary>Gets the penalty interest that would run on the overdue amount over the same days without the extension (0 when the case gives no penalty rate); an extension's saving.</summary>
-    [FactField(FactFormat.Money)] public decimal? PenaltyAvoided { get; init; }
+    [FactField(FactFormat.Money)] public decimal? PenaltyAvoided { get; internal init; }
 
     /// <summary>
     /// Gets what a fee waiver asks to be waived or reversed: the fees and penalty interest, plus the disputed charges beyond
     /// the fees (a disputed fee is counted once), never more than is owed.
     /// </summary>
-    [FactField(FactFormat.Money)] public decimal? FeesWaived { get; init; }
+    [FactField(FactFormat.Money)] public decimal? FeesWaived { get; internal init; }
 
     /// <summary>Gets the contract annual rate now (interest relief).</summary>
-    [FactField(FactFormat.Percent)] public decimal? CurrentRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal? CurrentRate { get; internal init; }
 
     /// <summary>Gets the annual rate asked for (interest relief; 0 means interest stopped).</summary>
-    [FactField(FactFormat.Percent)] public decimal? ProposedRate { get; init; }
+    [FactField(FactFormat.Percent)] public decimal? ProposedRate { get; internal init; }
 
     /// <summary>Gets the interest the lower rate saves over the plan (interest relief).</summary>
-    [FactField(FactFormat.Money)] public decimal? InterestSaved { get; init; }
+    [FactField(FactFormat.Money)] public decimal? InterestSaved { get; internal init; }
 
     /// <summary>Gets the plan's term in months (instalment plan, interest relief).</summary>
-    [FactField(FactFormat.Months)] public int? Months { get; init; }
+    [FactField(FactFormat.Months)] public int? Months { get; internal init; }
 
     /// <summary>Gets the regular monthly instalment (instalment plan).</summary>
-    [FactField(FactFormat.Money)] public decimal? Instalment { get; init; }
+    [FactField(FactFormat.Money)] public decimal? Instalment { get; internal init; }
 
     /// <summary>Gets the first instalment's due date (instalment plan).</summary>
-    [FactField(FactFormat.Date)] public LocalDate? FirstInstalmentDue { get; init; }
+    [FactField(FactFormat.Date)] public LocalDate? FirstInstalmentDue { get; internal init; }
 
     /// <summary>Gets everything the plan repays (instalment plan).</summary>
-    [FactField(FactFormat.Money)] public decimal? TotalRepaid { get; init; }
+    [FactField(FactFormat.Money)] public decimal? TotalRepaid { get; internal init; }
 
     /// <summary>Gets the part of the debt that even a 0 % plan over the maximum term cannot repay (principal reduction).</summary>
-    [FactField(FactFormat.Money)] public decimal? ReductionAsked { get; init; }
+    [FactField(FactFormat.Money)] public decimal? ReductionAsked { get; internal init; }
 
     /// <summary>Gets what the borrower can repay over the maximum term (principal reduction).</summary>
-    [FactField(FactFormat.Money)] public decimal? Repayable { get; init; }
+    [FactField(FactFormat.Money)] public decimal? Repayable { get; internal init; }
 }

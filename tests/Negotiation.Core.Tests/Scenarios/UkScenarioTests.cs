@@ -1,0 +1,125 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets;
+using Negotiation.Core.Scenarios;
+using Negotiation.Core.Tests.Advice;
+using Negotiation.Core.Tests.Support;
+
+namespace Negotiation.Core.Tests.Scenarios;
+
+/// <summary>
+/// The second embedded rule set, uk-consumer-credit: every scenario (its own and those written blind from the fact sheet),
+/// what they cover, and the advice invariants that hold for any rule set, from the same build as the default set.
+/// </summary>
+public sealed class UkScenarioTests
+{
+    private const string Id = "uk-consumer-credit";
+
+    private static readonly NegotiationAdvisor Embedded = NegotiationAdvisor.Create(RuleSet.Embedded(Id));
+
+    private static readonly string Folder = TestFiles.Path("rules", Id, "scenarios");
+
+    public static TheoryData<string> Scenarios => new(Files());
+
+    private static IEnumerable<string> Files() =>
+        Directory.GetFiles(Folder, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Folder, f)).Order(StringComparer.Ordinal);
+
+    private static List<(Scenario Scenario, NegotiationPlan Plan)> All() =>
+        Files().Select(f => Scenario.FromFile(Path.Combine(Folder, f))).Select(s => (s, Embedded.Advise(s.Case, s.Language ?? "en-GB"))).ToList();
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Scenario_holds_for_the_embedded_uk_set(string file)
+    {
+        Assert.Empty(Scenario.FromFile(Path.Combine(Folder, file)).Run(Embedded));
+    }
+
+    [Fact]
+    public void The_embedded_set_is_the_folder_and_loads_by_id()
+    {
+        var folder = RuleSet.FromDirectory(TestFiles.Path("rules", Id));
+
+        Assert.Contains(Id, RuleSet.EmbeddedIds);
+        Assert.Equal((folder.Id, folder.RuleCount, folder.Citations.Count), (RuleSet.Embedded(Id).Id, RuleSet.Embedded(Id).RuleCount, RuleSet.Embedded(Id).Citations.Count));
+        Assert.Equal(("GBP", "en-GB"), (folder.Currency, folder.Languages[0]));
+    }
+
+    [Fact]
+    public void At_least_forty_blind_scenarios_and_every_outcome_request_and_remedy_is_reached()
+    {
+        var all = All();
+        var plans = all.Select(a => a.Plan).ToList();
+
+        Assert.True(Files().Count(f => f.StartsWith("blind", StringComparison.Ordinal)) >= 40);
+        Assert.Equal(
+            ["negotiate", "pay-now", "seek-debt-advice"],
+            plans.Select(p => p.Decision.Outcome).Distinct().Where(o => o is "negotiate" or "pay-now" or "seek-debt-advice").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["extension", "fee-waiver", "instalment-plan", "interest-relief", "principal-reduction", "token-payments"],
+            plans.Where(p => p.Requests.Count > 0).Select(p => p.Requests[0].Type).Distinct().Order(StringComparer.Ordinal));
+        var remedies = plans.SelectMany(p => p.Remedies.Select(r => r.Code)).ToHashSet();
+        Assert.All(
+            ["complaint-to-lender", "await-final-response", "financial-ombudsman", "free-debt-advice", "breathing-space", "time-order", "report-to-fca", "formal-options"],
+            code => Assert.Contains(code, remedies));
+        Assert.All(["england-wales", "scotland", "northern-ireland"], region => Assert.Contains(plans, p => p.Assessment.Region == region));
+    }
+
+    [Fact]
+    public void Every_rule_of_the_uk_set_fires_in_some_scenario()
+    {
+        var fired = All().SelectMany(a => a.Plan.Trace.Where(t => t.Success).Select(t => t.Rule)).ToHashSet();
+
+        var silent = RuleSet.Embedded(Id).Rules.Select(r => r.Name).Where(name => !fired.Contains(name)).ToList();
+
+        Assert.True(silent.Count == 0, "rules no scenario fires: " + string.Join(", ", silent));
+    }
+
+    [Fact]
+    public void Breathing_space_is_never_offered_outside_england_and_wales()
+    {
+        Assert.DoesNotContain(All(), a => a.Plan.Assessment.Region is "scotland" or "northern-ireland" && a.Plan.Remedies.Any(r => r.Code == "breathing-space"));
+    }
+
+    [Fact]
+    public void Invariants_that_hold_for_any_rule_set_hold_for_every_uk_scenario()
+    {
+        var broken = All().SelectMany(a => Broken(a.Scenario.Case, a.Plan).Select(b => $"{a.Scenario.Name}: {b}")).ToList();
+
+        Assert.True(broken.Count == 0, string.Join("\n", broken));
+    }
+
+    [Fact]
+    [Trait("Category", TestCategories.Slow)]
+    public void Invariants_that_hold_for_any_rule_set_hold_for_generated_cases_in_pounds()
+    {
+        string[] regions = ["england-wales", "scotland", "northern-ireland"];
+        var cases = Gen.Sample(AdviceCaseGenerators.Case(), 3_000)
+            .Select((c, i) => c with { Currency = "GBP", Region = i % 4 == 3 ? null : regions[i % 4] })
+            .ToList();
+
+        var broken = cases.SelectMany(c => Broken(c, Embedded.Advise(c)).Select(b => $"{b}\n{c.ToJson()}")).Take(3).ToList();
+
+        Assert.True(broken.Count == 0, string.Join("\n\n", broken));
+    }
+
+    /// <summary>The coherence invariants that do not depend on the default set's figures, order or wording.</summary>
+    private static IEnumerable<string> Broken(BorrowerCase c, NegotiationPlan plan) =>
+        new[]
+        {
+            AdviceInvariantChecks.PayNowAsksNothing(plan),
+            AdviceInvariantChecks.RequestsSaveSomething(plan),
+            AdviceInvariantChecks.InterestReliefLowersTheRate(plan),
+            AdviceInvariantChecks.ExtensionEndsAfterAsOf(c, plan),
+            AdviceInvariantChecks.PlansRunTwoMonthsOrMore(plan),
+            AdviceInvariantChecks.AgreedIsNotAskedAgain(c, plan),
+            PrincipalReductionComesLast(plan),
+        }.OfType<string>();
+
+    /// <summary>A write-off is never ranked above another request: it is the last resort.</summary>
+    private static string? PrincipalReductionComesLast(NegotiationPlan plan) =>
+        plan.Requests.Select(r => r.Type).ToList() is var types && types.IndexOf("principal-reduction") is >= 0 and var at && at < types.Count - 1
+            ? $"principal-reduction ranked {at + 1} of [{string.Join(", ", types)}]"
+            : null;
+}

@@ -3,7 +3,6 @@ using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
 using Negotiation.Core.RuleSets;
-using Newtonsoft.Json;
 using NodaTime;
 
 namespace Negotiation.Core.Advice;
@@ -53,7 +52,6 @@ public sealed record NegotiationPlan
     public required ValueList<Remedy> Remedies { get; init; }
 
     /// <summary>Gets the day to follow up with the lender, or null when there is nothing to follow up.</summary>
-    [JsonProperty(NullValueHandling = NullValueHandling.Include)]
     public LocalDate? NextFollowUp { get; init; }
 
     /// <summary>Gets every clause or source the plan cites, with whether it binds this lender.</summary>

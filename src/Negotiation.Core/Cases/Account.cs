@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using NodaTime;
 
 namespace Negotiation.Core.Cases;
@@ -41,6 +40,5 @@ public sealed record Account
     public LocalDate? LastPaymentOn { get; init; }
 
     /// <summary>Gets everything owed on the account: principal, interest, fees and penalty interest.</summary>
-    [JsonIgnore]
     public decimal TotalOwed => Principal + Interest + Fees + PenaltyInterest;
 }

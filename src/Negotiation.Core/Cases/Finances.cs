@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Negotiation.Core.Cases;
 
 /// <summary>The borrower's monthly budget and savings.</summary>
@@ -41,7 +39,6 @@ public sealed record Expense
     public decimal Monthly { get; init; }
 
     /// <summary>Gets whether the category is essential (housing, utilities, food, transport, health, childcare, education, insurance, other-essential).</summary>
-    [JsonIgnore]
     public bool IsEssential => Category <= ExpenseCategory.OtherEssential;
 }
 

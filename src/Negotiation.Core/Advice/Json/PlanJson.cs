@@ -535,8 +535,8 @@ internal static class PlanJson
     private static IEnumerable<PropertyInfo> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
-            // Computed members of the case model are marked [JsonIgnore] (Newtonsoft's, for the case writer).
-            .Where(p => !p.GetCustomAttributes(inherit: true).Any(a => a.GetType().Name == "JsonIgnoreAttribute"));
+            // Computed members (a total, a category's group) have no setter: they are derived, not data.
+            .Where(p => p.SetMethod is not null);
 
     private static JsonEncodedText Name(PropertyInfo property) => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(property.Name), Encoder);
 

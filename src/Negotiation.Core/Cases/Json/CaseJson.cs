@@ -30,7 +30,7 @@ internal static class CaseJson
     {
         var settings = new JsonSerializerSettings
         {
-            ContractResolver = new DefaultContractResolver { NamingStrategy = PropertyNaming },
+            ContractResolver = new DataOnlyContractResolver { NamingStrategy = PropertyNaming },
             // The validator has already refused unknown names; "$schema" is the one it lets through.
             MissingMemberHandling = MissingMemberHandling.Ignore,
             // An explicit null means "not given": the model's default stays.
@@ -44,5 +44,16 @@ internal static class CaseJson
         settings.Converters.Add(new StringEnumConverter(EnumNaming, allowIntegerValues: false));
         settings.Converters.Add(NodaConverters.LocalDateConverter);
         return settings;
+    }
+}
+
+/// <summary>Writes the model's data only: a computed member (a total, a category's group) has no setter and is left out.</summary>
+file sealed class DataOnlyContractResolver : DefaultContractResolver
+{
+    protected override JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+    {
+        var property = base.CreateProperty(member, memberSerialization);
+        property.Ignored |= member is System.Reflection.PropertyInfo { SetMethod: null };
+        return property;
     }
 }

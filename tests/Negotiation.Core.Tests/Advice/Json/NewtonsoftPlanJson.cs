@@ -74,7 +74,7 @@ internal static class NewtonsoftPlanJson
     {
         var settings = new JsonSerializerSettings
         {
-            ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
+            ContractResolver = new ContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
             NullValueHandling = NullValueHandling.Ignore,
             Culture = System.Globalization.CultureInfo.InvariantCulture,
             TypeNameHandling = TypeNameHandling.None,
@@ -87,5 +87,24 @@ internal static class NewtonsoftPlanJson
         }
 
         return settings;
+    }
+}
+
+/// <summary>
+/// The plan contract as the model's attributes once told Newtonsoft: computed members (no setter) are left out, and
+/// <c>nextFollowUp</c> is written even when null. The public model carries no serializer attributes any more.
+/// </summary>
+file sealed class ContractResolver : DefaultContractResolver
+{
+    protected override JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+    {
+        var property = base.CreateProperty(member, memberSerialization);
+        property.Ignored |= member is System.Reflection.PropertyInfo { SetMethod: null };
+        if (member.DeclaringType == typeof(NegotiationPlan) && member.Name == nameof(NegotiationPlan.NextFollowUp))
+        {
+            property.NullValueHandling = NullValueHandling.Include;
+        }
+
+        return property;
     }
 }

@@ -1,0 +1,49 @@
+using System.Reflection;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Assessments;
+
+namespace Negotiation.Core.Tests;
+
+/// <summary>What a 1.0 caller may rely on: public models free of any serializer's attributes, computed facts read-only.</summary>
+public sealed class PublicApiShapeTests
+{
+    private static readonly Type[] Exported = typeof(NegotiationAdvisor).Assembly.GetExportedTypes();
+
+    [Fact]
+    public void No_public_type_or_member_carries_a_serializer_attribute()
+    {
+        var found = new List<string>();
+        foreach (var type in Exported)
+        {
+            var members = type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).Append(type);
+            foreach (var member in members)
+            {
+                found.AddRange(member.GetCustomAttributes(inherit: false)
+                    .Select(a => a.GetType())
+                    .Where(a => a.Namespace is { } ns && (ns.StartsWith("Newtonsoft.Json", StringComparison.Ordinal) || ns == "System.Text.Json.Serialization"))
+                    .Select(a => $"{type.FullName}.{member.Name}: [{a.Name}]"));
+            }
+        }
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_case_writer_leaves_out_computed_members_without_attributes_to_tell_it()
+    {
+        var json = Negotiation.Core.Cases.BorrowerCase.FromJson(File.ReadAllText(Support.TestFiles.ExampleCase("seed-oversight.json"))).ToJson();
+
+        Assert.DoesNotContain("totalOwed", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("isEssential", json, StringComparison.Ordinal);
+        Assert.Contains("\"principal\"", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(typeof(Assessment))]
+    [InlineData(typeof(RequestTerms))]
+    public void Computed_results_cannot_be_made_or_changed_by_a_caller(Type type)
+    {
+        Assert.DoesNotContain(type.GetConstructors(), c => c.IsPublic);
+        Assert.All(type.GetProperties(), p => Assert.False(p.SetMethod is { IsPublic: true }, $"{type.Name}.{p.Name} has a public setter"));
+    }
+}

@@ -179,7 +179,8 @@ public static class MessageFormat
         }
         else
         {
-            text.Append(value.Day).Append(' ').Append(EnglishMonths[value.Month - 1]).Append(' ').Append(value.Year);
+            var months = language == Language.BritishEnglish ? FullEnglishMonths : EnglishMonths;
+            text.Append(value.Day).Append(' ').Append(months[value.Month - 1]).Append(' ').Append(value.Year);
         }
     }
 

@@ -13,8 +13,8 @@ namespace Negotiation.Core.Tests.Messages;
 public sealed class MessageAppendProperties
 {
     private static readonly Gen<FactFormat> Formats = Gen.Elements(Enum.GetValues<FactFormat>());
-    private static readonly Gen<string> Languages = Gen.Elements(Language.Chinese, Language.English);
-    private static readonly Gen<string> Currencies = Gen.Elements("CNY", "USD", "JPY");
+    private static readonly Gen<string> Languages = Gen.Elements(Language.Chinese, Language.English, Language.BritishEnglish);
+    private static readonly Gen<string> Currencies = Gen.Elements("CNY", "USD", "JPY", "GBP");
     private static readonly Gen<int> Decimals = Gen.Choose(0, 4);
 
     // Amounts as cases and calculators make them, ratios, whole numbers, and scales from 0 to 10 places.

@@ -12,6 +12,9 @@ public sealed class MessageFormatTests
     [InlineData(6964.90, "CNY", "en", "CNY 6,964.90")]
     [InlineData(1234567.5, "USD", "zh-CN", "USD 1,234,567.50")]
     [InlineData(0, "CNY", "en", "CNY 0.00")]
+    [InlineData(1250, "GBP", "en-GB", "£1,250.00")]
+    [InlineData(1250, "GBP", "zh-CN", "£1,250.00")]
+    [InlineData(99.5, "EUR", "en", "€99.50")]
     public void Money_is_written_with_groups_and_the_minor_unit(decimal amount, string currency, string language, string expected)
     {
         Assert.Equal(expected, MessageFormat.Money(amount, currency, language));
@@ -34,6 +37,8 @@ public sealed class MessageFormatTests
 
         Assert.Equal("2026年11月10日", MessageFormat.Date(date, "zh-CN"));
         Assert.Equal("10 Nov 2026", MessageFormat.Date(date, "en"));
+        Assert.Equal("10 November 2026", MessageFormat.Date(date, "en-GB"));
+        Assert.Equal("1 day", MessageFormat.Days(1, "en-GB"));
         Assert.Equal("10天", MessageFormat.Days(10, "zh-CN"));
         Assert.Equal("1 day", MessageFormat.Days(1, "en"));
         Assert.Equal("6个月", MessageFormat.Months(6, "zh-CN"));

@@ -11,13 +11,17 @@ internal static class TestCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var folder = new Argument<string>("scenarios-dir") { Description = "A folder of scenario files (*.json)." };
-        var rules = new Option<string?>("--rules") { Description = "A rule set folder; by default the folder above the scenarios when it holds ruleset.json, else the embedded default." };
+        var recursive = new Option<bool>("--recursive") { Description = "Also run the scenarios in the folder's sub-folders (e.g. scenarios/blind); leave out when sub-folders hold case files." };
+        var rules = new Option<string?>("--rules")
+        {
+            Description = "A rule set folder or an embedded set's id; by default the nearest folder above the scenarios that holds ruleset.json, else the embedded default.",
+        };
         var coverage = new Option<bool>("--coverage") { Description = "Also print, per workflow and rule, how many scenarios fired it and how many did not, the rules never fired and always fired, and the shares." };
         var coverageMin = new Option<decimal?>("--coverage-min")
         {
             Description = "Fail (exit 1) when fewer than this percentage of rules fired in at least one scenario (0-100); implies --coverage.",
         };
-        var command = new Command("test", "Runs scenario files against a rule set: one line per failing scenario, then 'N passed, N failed'.") { folder, rules, coverage, coverageMin };
+        var command = new Command("test", "Runs scenario files against a rule set: one line per failing scenario, then 'N passed, N failed'.") { folder, rules, recursive, coverage, coverageMin };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(folder)!;
@@ -34,12 +38,12 @@ internal static class TestCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // Scenarios usually sit in their rule set's folder: test those rules, not an embedded copy that may be older.
+            // Scenarios usually sit in their rule set's folder (or a sub-folder of its scenarios): test those rules, not an
+            // embedded copy that may be older.
             var rulesPath = parse.GetValue(rules);
-            var parent = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (rulesPath is null && parent is not null && File.Exists(Path.Combine(parent, "ruleset.json")))
+            for (var above = Path.GetDirectoryName(Path.GetFullPath(path)); rulesPath is null && above is not null; above = Path.GetDirectoryName(above))
             {
-                rulesPath = parent;
+                rulesPath = File.Exists(Path.Combine(above, "ruleset.json")) ? above : null;
             }
 
             if (RuleSetFiles.TryLoad(rulesPath, stderr) is not { } ruleSet)
@@ -52,7 +56,8 @@ internal static class TestCommand
             var advisor = NegotiationAdvisor.Create(ruleSet);
             var counts = parse.GetValue(coverage) || minimum is not null ? new RuleCoverage(ruleSet) : null;
             int passed = 0, failed = 0;
-            foreach (var file in Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal))
+            var depth = parse.GetValue(recursive) ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
+            foreach (var file in Directory.GetFiles(path, "*.json", depth).OrderBy(f => Path.GetRelativePath(path, f), StringComparer.Ordinal))
             {
                 IReadOnlyList<string> differences;
                 string name;

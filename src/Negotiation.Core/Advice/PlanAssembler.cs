@@ -170,7 +170,8 @@ internal static class PlanAssembler
             Watchpoints = Freeze(watchpoints),
             Warnings = Freeze(warnings),
             Remedies = Freeze(remedyList),
-            NextFollowUp = !AsksLender(outcome) ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
+            // Advice first follows up with the lender only when it asks the lender for something.
+            NextFollowUp = !AsksLender(outcome) || (outcome != DefaultOutcome && requestList.Count == 0) ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
             Citations = Freeze(cited),
             Trace = Trace(firings),
         };

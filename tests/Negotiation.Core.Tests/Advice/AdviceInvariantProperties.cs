@@ -276,6 +276,7 @@ internal static class AdviceInvariantChecks
         RequestType.InterestRelief => "interest-relief",
         RequestType.InstalmentPlan => "instalment-plan",
         RequestType.PrincipalReduction => "principal-reduction",
+        RequestType.TokenPayments => "token-payments",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

@@ -143,6 +143,22 @@ public sealed class RuleSetCommandTests : IDisposable
     }
 
     [Fact]
+    public void Test_finds_the_rule_set_above_a_sub_folder_and_recursive_runs_the_sub_folders_too()
+    {
+        var scenarios = TestFiles.Path("rules", "uk-consumer-credit", "scenarios");
+
+        var (blindCode, blindOutput, blindError) = CommandLine.Run("test", Path.Combine(scenarios, "blind"));
+        var (topCode, topOutput, _) = CommandLine.Run("test", scenarios);
+        var (allCode, allOutput, _) = CommandLine.Run("test", scenarios, "--recursive");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok), (blindCode, topCode, allCode));
+        Assert.Contains("rules: uk-consumer-credit", blindError, StringComparison.Ordinal);
+        int Passed(string output) => int.Parse(output.Trim().Split('\n')[^1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Passed(blindOutput) + Passed(topOutput), Passed(allOutput));
+        Assert.True(Passed(blindOutput) >= 40);
+    }
+
+    [Fact]
     public void Advise_writes_json_in_english_with_the_given_rules()
     {
         var (code, output, error) = CommandLine.Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--rules", CopyMinimal(), "--format", "json", "--lang", "en");

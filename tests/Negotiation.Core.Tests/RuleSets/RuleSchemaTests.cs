@@ -11,7 +11,7 @@ public sealed class RuleSchemaTests
     private static readonly string RulesRoot = TestFiles.Path("rules");
 
     public static TheoryData<string> RuleFiles => new(
-        Directory.EnumerateFiles(Path.Combine(RulesRoot, "cn-consumer-credit"), "*.json", SearchOption.AllDirectories)
+        new[] { "cn-consumer-credit", "uk-consumer-credit" }.SelectMany(set => Directory.EnumerateFiles(Path.Combine(RulesRoot, set), "*.json", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(RulesRoot, f))
             .Order(StringComparer.Ordinal));
 

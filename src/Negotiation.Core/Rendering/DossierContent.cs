@@ -77,7 +77,19 @@ internal sealed class DossierContent
 
     public string Percent(decimal fraction) => MessageFormat.Percent(fraction, Plan.Language);
 
-    public string Word(string code) => Vocabulary.Label(code, Plan.Language);
+    public string Word(string code) => Title(Plan, code);
+
+    /// <summary>
+    /// A code as words in the plan's language; a fee waiver is named by what the account holds: penalty interest where it
+    /// has some, else fees and charges (an account without penalty interest has none to waive).
+    /// </summary>
+    internal static string Title(NegotiationPlan plan, string code) =>
+        code == "fee-waiver" && plan.Language != Messages.Language.Chinese && plan.Assessment.PenaltyInterest == 0
+            ? "a waiver of fees and charges"
+            : Vocabulary.Label(code, plan.Language);
+
+    /// <summary>What a fee waiver waives, in words: fees and penalty interest, or fees and charges where the account has no penalty interest.</summary>
+    public string FeesWord => IsChinese ? "费用和罚息" : Plan.Assessment.PenaltyInterest > 0 ? "fees and penalty interest" : "fees and charges";
 
     /// <summary>Gets the lender's name from the assessment, or null when the case gives none.</summary>
     public string? LenderName => string.IsNullOrWhiteSpace(Plan.Assessment.LenderName) ? null : Plan.Assessment.LenderName.Trim();
@@ -245,7 +257,7 @@ internal sealed class DossierContent
         Add("新的还款日", "New due date", terms.NewDueDate is { } due ? Date(due) : null);
         Add("增加的合同利息", "Extra contract interest", terms.ExtraInterest is { } extra ? Money(extra) : null);
         Add("避免的罚息", "Penalty interest avoided", terms.PenaltyAvoided is { } avoided ? Money(avoided) : null);
-        Add("申请减免的费用和罚息", "Fees and penalty interest to waive", terms.FeesWaived is { } waived ? Money(waived) : null);
+        Add("申请减免的费用和罚息", $"{char.ToUpperInvariant(FeesWord[0])}{FeesWord[1..]} to waive", terms.FeesWaived is { } waived ? Money(waived) : null);
         Add("现行年利率", "Current annual rate", terms.CurrentRate is { } current ? Percent(current) : null);
         Add("申请的年利率", "Annual rate asked for", terms.ProposedRate is { } proposed ? Percent(proposed) : null);
         Add("节省的利息", "Interest saved", terms.InterestSaved is { } saved ? Money(saved) : null);
@@ -281,7 +293,7 @@ internal sealed class DossierContent
                 $"move the payment of {Money(facts.AmountDue)} due on {Date(facts.DueDate)}" + (t.ExtensionDays is { } e ? $" by {Days(e)}" : "") + $" to {Date(due)}, when I will pay it in full"),
             "fee-waiver" when t.FeesWaived is { } waived => T(
                 $"减免已产生的费用和罚息共{Money(waived)}",
-                $"waive the {Money(waived)} of fees and penalty interest charged"),
+                $"waive the {Money(waived)} of {FeesWord} charged"),
             "interest-relief" when t.ProposedRate is { } rate => (rate == 0m, t.Months, t.CurrentRate) switch
             {
                 (true, { } m, _) => T($"在此后{Months(m)}内停止计息", $"stop charging interest for the next {Months(m)}"),

@@ -33,7 +33,8 @@ internal sealed record NegotiationLetter(
         string T(string chinese, string english) => content.T(chinese, english);
         var paragraphs = new List<string>();
 
-        var salutation = content.LenderName is { } lender ? T($"致{lender}：", $"To {lender},") : T("尊敬的贷款机构：", "Dear Sir or Madam,");
+        var british = content.Language == Messages.Language.BritishEnglish;
+        var salutation = content.LenderName is { } lender ? T($"致{lender}：", british ? $"Dear {lender}," : $"To {lender},") : T("尊敬的贷款机构：", "Dear Sir or Madam,");
 
         var account = facts.UnpaidInstalments > 1
             ? T($"本人是贵司的借款人。截至{content.Date(facts.AsOf)}，本人账户欠款合计{content.Money(facts.TotalOwed)}，其中自{content.Date(facts.DueDate)}起有{facts.UnpaidInstalments}期共{content.Money(facts.AmountDue)}尚未归还，最早一期已逾期{content.Days(facts.DaysPastDue)}。",
@@ -89,9 +90,25 @@ internal sealed record NegotiationLetter(
 
         if (content.Case.PriorityDebts.Count > 0)
         {
-            var bills = content.Case.PriorityDebts.Select(d => content.Word(Cases.EnumNames.Of(d.Kind))).Distinct().ToList();
-            paragraphs.Add(T($"本人必须优先支付{string.Join("、", bills)}等优先债务，每月共{content.Money(facts.PriorityDebtPayments)}；以上可还款金额已扣除这部分支出。",
-                             $"I have to pay my priority bills first ({string.Join(", ", bills)}: {content.Money(facts.PriorityDebtPayments)} a month); what I offer you is what is left after them."));
+            // Each bill with what it costs a month and what is behind on it, as far as the case says.
+            var bills = content.Case.PriorityDebts.Select(d =>
+            {
+                var parts = new List<string>();
+                if (d.MonthlyPayment > 0)
+                {
+                    parts.Add(T($"每月{content.Money(d.MonthlyPayment)}", $"{content.Money(d.MonthlyPayment)} a month"));
+                }
+
+                if (d.Arrears > 0)
+                {
+                    parts.Add(T($"欠{content.Money(d.Arrears)}", $"{content.Money(d.Arrears)} in arrears"));
+                }
+
+                var kind = content.Word(Cases.EnumNames.Of(d.Kind));
+                return parts.Count == 0 ? kind : T($"{kind}（{string.Join("，", parts)}）", $"{kind} ({string.Join(", ", parts)})");
+            }).ToList();
+            paragraphs.Add(T($"本人必须优先处理{string.Join("、", bills)}等优先债务；以上可还款金额已扣除这部分支出。",
+                             $"I have to deal with my priority bills first: {string.Join("; ", bills)}. What I offer you is what is left after them."));
         }
 
         if (content.Case.DebtAdvice is { SpokenToAdviser: true })
@@ -118,16 +135,18 @@ internal sealed record NegotiationLetter(
         if (disputed.Count > 0)
         {
             closing.Add(T("对于上列有异议的收费，恳请贵司核实并提供收费依据；核实前请暂缓对其计收罚息。",
-                          "For the charges listed above, which I dispute, please check them and show me their basis; until then, please do not charge penalty interest on them."));
+                          "For the charges listed above, which I dispute, please check them and show me their basis; until then, please do not charge " + (facts.PenaltyInterest > 0 ? "penalty interest" : "interest or fees") + " on them."));
         }
 
         closing.Add(T("本人愿意积极配合，按约定履行还款义务，相关证明材料附后。",
                       "I am willing to work with you and to keep to whatever we agree; the supporting documents are enclosed."));
         closing.Add(T("协商结果敬请以书面形式（短信、电子邮件、App 消息或盖章文件）告知本人，并写明具体金额、日期和还款方式。",
-                      "Please confirm the outcome to me in writing (a text message, an email, an in-app message or a stamped letter), stating the amounts, the dates and how to pay."));
+                      british
+                          ? "Please confirm the outcome to me in writing, by letter or email, stating the amounts, the dates and how to pay, and how the arrangement will be reported to my credit file."
+                          : "Please confirm the outcome to me in writing (a text message, an email, an in-app message or a stamped letter), stating the amounts, the dates and how to pay."));
 
         return new NegotiationLetter(
-            T("协商申请书", "Request to negotiate"),
+            content.Language == Messages.Language.BritishEnglish ? "Financial difficulty: a request about my account" : T("协商申请书", "Request to negotiate"),
             salutation,
             paragraphs,
             further.Count > 0 ? T("此外，也恳请贵司考虑：", "I would also ask you to consider the following:") : null,

@@ -91,7 +91,7 @@ public sealed class HtmlRendererTests
         Assert.Contains(zh ? "地方税（欠300.00元）" : "council tax (CNY 300.00 in arrears)", dossier.Root!.Value, StringComparison.Ordinal);
         Assert.Contains(zh ? "优先债务合计" : "Total priority debts", dossier.Root!.Value, StringComparison.Ordinal);
         Assert.Contains(zh ? "近期丧亲" : "a recent bereavement", letter, StringComparison.Ordinal);
-        Assert.Contains(zh ? "每月共150.00元" : "CNY 150.00 a month", letter, StringComparison.Ordinal);
+        Assert.Contains(zh ? "地方税（每月150.00元，欠300.00元）" : "council tax (CNY 150.00 a month, CNY 300.00 in arrears)", letter, StringComparison.Ordinal);
         Assert.Contains(zh ? "优先债务" : "Priority debts", TextRenderer.Render(plan), StringComparison.Ordinal);
     }
 

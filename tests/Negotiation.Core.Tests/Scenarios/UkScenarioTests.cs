@@ -99,9 +99,45 @@ public sealed class UkScenarioTests
             .Select((c, i) => c with { Currency = "GBP", Region = i % 4 == 3 ? null : regions[i % 4] })
             .ToList();
 
-        var broken = cases.SelectMany(c => Broken(c, Embedded.Advise(c)).Select(b => $"{b}\n{c.ToJson()}")).Take(3).ToList();
+        var broken = cases.SelectMany(c =>
+        {
+            var plan = Embedded.Advise(c);
+            return Broken(c, plan).Concat(new[] { Monotone(c, plan) }.OfType<string>()).Select(b => $"{b}\n{c.ToJson()}");
+        }).Take(3).ToList();
 
         Assert.True(broken.Count == 0, string.Join("\n\n", broken));
+    }
+
+    /// <summary>
+    /// More income never moves the top request to a larger concession, more debt never to a smaller one, with "larger"
+    /// read from this set's own request order (a request already in the other plan is no move).
+    /// </summary>
+    private static string? Monotone(BorrowerCase c, NegotiationPlan plan)
+    {
+        if (plan.Requests.Count == 0)
+        {
+            return null;
+        }
+
+        var order = RuleSet.Embedded(Id).RequestOrder.ToList();
+        string? Moved(NegotiationPlan variant, bool mayGrow, string change)
+        {
+            if (variant.Requests.Count == 0)
+            {
+                return null;
+            }
+
+            var (before, after) = (plan.Requests[0].Type, variant.Requests[0].Type);
+            var moved = !plan.Requests.Any(r => r.Type == after) && !variant.Requests.Any(r => r.Type == before) &&
+                        (mayGrow ? order.IndexOf(after) < order.IndexOf(before) : order.IndexOf(after) > order.IndexOf(before));
+            return moved ? $"with {change} the top request moves from '{before}' to '{after}'" : null;
+        }
+
+        // A write-off cannot grow; token payments hold the account while nothing is left, so a borrower with a surplus
+        // may rightly be asked for a plan or, far beyond one, offered a partial write-off instead.
+        var moreIncome = plan.Requests[0].Type is "principal-reduction" or "token-payments" ? null : AdviceVerdicts.MoreIncome(c);
+        return (moreIncome is null ? null : Moved(Embedded.Advise(moreIncome), mayGrow: false, "income × 1.5")) ??
+               (plan.Requests[0].Type == "extension" ? null : Moved(Embedded.Advise(AdviceVerdicts.MoreDebt(c)), mayGrow: true, "the principal × 1.5"));
     }
 
     /// <summary>The coherence invariants that do not depend on the default set's figures, order or wording.</summary>
@@ -115,6 +151,7 @@ public sealed class UkScenarioTests
             AdviceInvariantChecks.PlansRunTwoMonthsOrMore(plan),
             AdviceInvariantChecks.AgreedIsNotAskedAgain(c, plan),
             WriteOffOnlyWhenNoPlanFits(plan),
+            AdviceInvariantChecks.LongTermHardshipDoesNotLeadWithExtension(CapacityOracle.Of(c), plan),
         }.OfType<string>();
 
     /// <summary>A write-off is the last resort: never asked for while a plan at the contract rate fits the budget.</summary>

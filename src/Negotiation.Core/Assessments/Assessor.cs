@@ -70,7 +70,7 @@ internal static class Assessor
         var earlierLate = 0;
         var earlier = 0;
         LocalDate? lastPayment = null;
-        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent) = (0m, 0, account.DueDate, 0m);
+        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent, overpaid) = (0m, 0, account.DueDate, 0m, 0m);
         for (var i = 0; i < history.Count; i++)
         {
             var r = history[i];
@@ -81,12 +81,19 @@ internal static class Assessor
             {
                 earlier++;
                 earlierLate += Delinquency.IsLate(r, grace, asOf) ? 1 : 0;
+                overpaid += Math.Max(0m, paid - r.AmountDue);
                 if (r.AmountDue - paid > 0)
                 {
                     (earlierArrears, earlierUnpaid) = (earlierArrears + (r.AmountDue - paid), earlierUnpaid + 1);
                     oldestUnpaid = r.DueDate < oldestUnpaid ? r.DueDate : oldestUnpaid;
                 }
             }
+        }
+
+        // A payment above its instalment clears the arrears before it, oldest first, as lenders apply it.
+        if (earlierUnpaid > 0 && (overpaid > 0 || paidOnCurrent > account.AmountDue))
+        {
+            (earlierArrears, earlierUnpaid, oldestUnpaid) = ApplyOverpayments(history, account.DueDate, paidOnCurrent, account.AmountDue);
         }
 
         var amountDue = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + earlierArrears, account.TotalOwed);
@@ -377,6 +384,42 @@ internal static class Assessor
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The earlier instalments' arrears when some payment was above its instalment: in due-date order, what a payment pays
+    /// above its own instalment clears the shortfalls before it, oldest first (as lenders apply it); what is left over went
+    /// to the balance, which the account's figures already show. The current instalment's payment counts last.
+    /// </summary>
+    private static (decimal Arrears, int Unpaid, LocalDate Oldest) ApplyOverpayments(ValueList<RepaymentRecord> history, LocalDate current, decimal paidOnCurrent, decimal currentInstalment)
+    {
+        var pending = new List<(LocalDate Due, decimal Short)>();
+        foreach (var r in history.Where(r => r.DueDate < current).OrderBy(r => r.DueDate))
+        {
+            var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
+            Settle(pending, paid - r.AmountDue);
+            if (r.AmountDue > paid)
+            {
+                pending.Add((r.DueDate, r.AmountDue - paid));
+            }
+        }
+
+        Settle(pending, paidOnCurrent - currentInstalment);
+        return (pending.Sum(p => p.Short), pending.Count, pending.Count > 0 ? pending[0].Due : current);
+
+        static void Settle(List<(LocalDate Due, decimal Short)> pending, decimal spare)
+        {
+            while (spare > 0 && pending.Count > 0)
+            {
+                var covered = Math.Min(spare, pending[0].Short);
+                spare -= covered;
+                pending[0] = pending[0] with { Short = pending[0].Short - covered };
+                if (pending[0].Short == 0)
+                {
+                    pending.RemoveAt(0);
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -207,6 +207,31 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void A_payment_above_its_instalment_clears_the_oldest_arrears_first()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var due = c.Account.DueDate; // the current instalment, 1,250 unpaid
+        c = c with
+        {
+            History = new ValueList<RepaymentRecord>(
+            [
+                new RepaymentRecord { DueDate = due.PlusMonths(-3), AmountDue = 1250m },
+                new RepaymentRecord { DueDate = due.PlusMonths(-2), AmountDue = 1250m },
+                new RepaymentRecord { DueDate = due.PlusMonths(-1), AmountDue = 1250m, PaidOn = due.PlusMonths(-1), AmountPaid = 3000m },
+                new RepaymentRecord { DueDate = due, AmountDue = 1250m },
+            ]),
+        };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        // 1,750 paid above the last instalment clears the oldest (1,250) and 500 of the next: 750 remain, from two months ago.
+        Assert.Equal(750m, facts.EarlierArrears);
+        Assert.Equal(2, facts.UnpaidInstalments);
+        Assert.Equal(due.PlusMonths(-2), facts.DueDate);
+        Assert.Equal(2000m, facts.AmountDue);
+    }
+
+    [Fact]
     public void Instalments_paid_late_in_full_are_not_arrears()
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();
@@ -226,12 +251,37 @@ public sealed class AssessorTests
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {
             var facts = Assessor.Assess(c, Settings);
-            var earlier = c.History.Where(r => r.DueDate < c.Account.DueDate)
-                .Select(r => r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)).Where(u => u > 0).ToList();
-            var paidOnCurrent = c.History.Where(r => r.DueDate == c.Account.DueDate && r.PaidOn is not null).Sum(r => r.AmountPaid ?? 0m);
+            decimal Paid(RepaymentRecord r) => r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
+            var earlierRecords = c.History.Where(r => r.DueDate < c.Account.DueDate).OrderBy(r => r.DueDate).ToList();
+            var paidOnCurrent = c.History.Where(r => r.DueDate == c.Account.DueDate).Sum(Paid);
+
+            // In due-date order, a payment above its instalment pays the shortfalls before it, oldest first; the rest went to the balance.
+            var earlier = new List<decimal>();
+            void Pay(decimal spare)
+            {
+                for (var i = 0; i < earlier.Count && spare > 0; i++)
+                {
+                    var covered = Math.Min(spare, earlier[i]);
+                    (earlier[i], spare) = (earlier[i] - covered, spare - covered);
+                }
+
+                earlier.RemoveAll(u => u == 0);
+            }
+
+            foreach (var r in earlierRecords)
+            {
+                Pay(Paid(r) - r.AmountDue);
+                if (r.AmountDue > Paid(r))
+                {
+                    earlier.Add(r.AmountDue - Paid(r));
+                }
+            }
+
+            Pay(paidOnCurrent - c.Account.AmountDue);
+            var current = Math.Max(0m, c.Account.AmountDue - paidOnCurrent);
             return (facts.CurrentInstalment == c.Account.AmountDue).Label("instalment")
                 .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
-                .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(Math.Max(0m, c.Account.AmountDue - paidOnCurrent) + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")
+                .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(current + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")
                 .And(facts.UnpaidInstalments == 1 + earlier.Count).Label("count")
                 .And(facts.DueDate <= c.Account.DueDate && (earlier.Count == 0) == (facts.DueDate == c.Account.DueDate)).Label("oldest");
         });

@@ -91,6 +91,9 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Days)] public int DaysSinceLastPayment { get; internal init; }
 
+    /// <summary>Gets the whole years since the last payment, by the calendar (as <see cref="DaysSinceLastPayment"/> counts from).</summary>
+    [FactField] public int YearsSinceLastPayment { get; internal init; }
+
     // ---- what is owed ----
 
     /// <summary>Gets the principal still owed.</summary>
@@ -374,6 +377,9 @@ public sealed record Assessment
 
     /// <summary>Gets whether a default notice was received.</summary>
     [FactField] public bool HasDefaultNotice { get; internal init; }
+
+    /// <summary>Gets whether a default notice received sets a date to put things right by.</summary>
+    [FactField] public bool HasDefaultNoticeDeadline { get; internal init; }
 
     /// <summary>Gets the date set by the latest default notice that sets one (equal to <see cref="AsOf"/> when none does).</summary>
     [FactField(FactFormat.Date)] public LocalDate DefaultNoticeDeadline { get; internal init; }

@@ -225,6 +225,7 @@ internal static class Assessor
             EarlierLatePayments = earlierLate,
             // No payment on record: the silence is as long as the arrears.
             DaysSinceLastPayment = lastPayment is { } lp ? Math.Max(0, Period.DaysBetween(lp, asOf)) : daysPastDue,
+            YearsSinceLastPayment = Math.Max(0, Period.Between(lastPayment ?? asOf.PlusDays(-daysPastDue), asOf, PeriodUnits.Years).Years),
 
             Principal = Cents(account.Principal),
             Interest = Cents(account.Interest),
@@ -313,6 +314,7 @@ internal static class Assessor
             Product = account.Product is { } product ? EnumNames<ProductKind>.Of(product) : "unknown",
             HasArrearsNotice = notices.Arrears,
             HasDefaultNotice = notices.Default,
+            HasDefaultNoticeDeadline = notices.DefaultDeadline is not null,
             DefaultNoticeDeadline = notices.DefaultDeadline ?? asOf,
             DaysToDefaultDeadline = notices.DefaultDeadline is { } deadline ? Period.DaysBetween(asOf, deadline) : 0,
             DefaultDeadlinePassed = notices.DefaultDeadline < asOf,

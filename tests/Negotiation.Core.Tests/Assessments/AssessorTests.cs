@@ -82,11 +82,25 @@ public sealed class AssessorTests
 
         Assert.Equal(("scotland", "credit-card"), (facts.Region, facts.Product));
         Assert.True(facts.HasDefaultNotice);
+        Assert.True(facts.HasDefaultNoticeDeadline);
         Assert.Equal(asOf.PlusDays(9), facts.DefaultNoticeDeadline); // the latest notice's date
         Assert.Equal(9, facts.DaysToDefaultDeadline);
         Assert.False(facts.DefaultDeadlinePassed);
         Assert.Equal(40, facts.DaysSinceFinalResponse);
         Assert.Equal(3, facts.DaysSinceCourtClaim);
+    }
+
+    [Fact]
+    public void A_last_payment_older_than_the_history_counts_in_days_and_whole_years()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed() with { History = ValueList<RepaymentRecord>.Empty };
+        c = c with { Account = c.Account with { LastPaymentOn = c.AsOf.PlusYears(-6).PlusDays(1) } };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.Equal(5, facts.YearsSinceLastPayment); // a day short of six years
+        Assert.Equal(NodaTime.Period.DaysBetween(c.Account.LastPaymentOn!.Value, c.AsOf), facts.DaysSinceLastPayment);
+        Assert.False(Assessor.Assess(BorrowerCaseJsonTestsAccess.Seed(), Settings).HasDefaultNoticeDeadline);
     }
 
     [Fact]

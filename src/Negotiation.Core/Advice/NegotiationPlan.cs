@@ -57,6 +57,12 @@ public sealed record NegotiationPlan
     /// <summary>Gets every clause or source the plan cites, with whether it binds this lender.</summary>
     public required ValueList<CitedSource> Citations { get; init; }
 
+    /// <summary>
+    /// Gets how the rule set groups the budget for the borrower and the lender (e.g. the UK's Standard Financial
+    /// Statement: fixed and flexible costs), in the plan's language; null for the essential/flexible split.
+    /// </summary>
+    public ValueList<BudgetGroup>? BudgetGroups { get; init; }
+
     /// <summary>Gets the explanation: every top-level rule, whether it fired, and the values it read.</summary>
     public required ValueList<TraceEntry> Trace { get; init; }
 
@@ -229,3 +235,16 @@ public sealed record TraceEntry(string Workflow, string Rule, bool Success, Valu
 /// <param name="Path">The path the expression used, in camelCase.</param>
 /// <param name="Value">The value: a number, text, yes/no, a date, or the size of a list.</param>
 public sealed record TraceInput(string Path, object? Value);
+
+/// <summary>A group of the budget as the rule set names it, and the expense categories it holds.</summary>
+public sealed record BudgetGroup
+{
+    /// <summary>Gets the group's name in the plan's language, e.g. <c>Fixed costs</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the expense categories in the group, in the rule set's order.</summary>
+    public required ValueList<ExpenseCategory> Categories { get; init; }
+
+    /// <summary>Gets what the case's expenses in these categories come to each month (0 when the budget is not known).</summary>
+    public required decimal Monthly { get; init; }
+}

@@ -173,6 +173,14 @@ internal static class PlanAssembler
             // Advice first follows up with the lender only when it asks the lender for something.
             NextFollowUp = !AsksLender(outcome) || (outcome != DefaultOutcome && requestList.Count == 0) ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
             Citations = Freeze(cited),
+            BudgetGroups = rules.BudgetGroups(language) is { Count: > 0 } groups
+                ? ValueList<BudgetGroup>.Own([.. groups.Select(g => new BudgetGroup
+                {
+                    Name = g.Name,
+                    Categories = ValueList<ExpenseCategory>.Own([.. g.Categories]),
+                    Monthly = Currencies.ToMinorUnit(c.Finances?.Expenses.Where(e => g.Categories.Contains(e.Category)).Sum(e => e.Monthly) ?? 0m, decimals),
+                })])
+                : null,
             Trace = Trace(firings),
         };
     }

@@ -174,21 +174,38 @@ internal sealed class DossierContent
 
         rows.Add(new(BudgetRowKind.Subtotal, T("收入合计", "Total income"), facts.MonthlyIncome));
 
-        rows.Add(new(BudgetRowKind.Group, T("必要支出", "Essential expenses"), null));
-        foreach (var expense in finances.Expenses.Where(e => e.IsEssential))
+        // The rule set's groups where it gives them (the UK's fixed and flexible costs), else essential and flexible spending.
+        if (Plan.BudgetGroups is { } groups)
         {
-            rows.Add(new(BudgetRowKind.Item, Category(expense.Category), expense.Monthly));
+            foreach (var group in groups)
+            {
+                rows.Add(new(BudgetRowKind.Group, group.Name, null));
+                foreach (var expense in finances.Expenses.Where(e => group.Categories.Contains(e.Category)))
+                {
+                    rows.Add(new(BudgetRowKind.Item, Category(expense.Category), expense.Monthly));
+                }
+
+                rows.Add(new(BudgetRowKind.Subtotal, T("小计", "Total"), group.Monthly));
+            }
         }
-
-        rows.Add(new(BudgetRowKind.Subtotal, T("必要支出合计", "Total essential"), facts.EssentialExpenses));
-
-        rows.Add(new(BudgetRowKind.Group, T("弹性支出", "Flexible expenses"), null));
-        foreach (var expense in finances.Expenses.Where(e => !e.IsEssential))
+        else
         {
-            rows.Add(new(BudgetRowKind.Item, Category(expense.Category), expense.Monthly));
-        }
+            rows.Add(new(BudgetRowKind.Group, T("必要支出", "Essential expenses"), null));
+            foreach (var expense in finances.Expenses.Where(e => e.IsEssential))
+            {
+                rows.Add(new(BudgetRowKind.Item, Category(expense.Category), expense.Monthly));
+            }
 
-        rows.Add(new(BudgetRowKind.Subtotal, T("弹性支出合计", "Total flexible"), facts.FlexibleExpenses));
+            rows.Add(new(BudgetRowKind.Subtotal, T("必要支出合计", "Total essential"), facts.EssentialExpenses));
+
+            rows.Add(new(BudgetRowKind.Group, T("弹性支出", "Flexible expenses"), null));
+            foreach (var expense in finances.Expenses.Where(e => !e.IsEssential))
+            {
+                rows.Add(new(BudgetRowKind.Item, Category(expense.Category), expense.Monthly));
+            }
+
+            rows.Add(new(BudgetRowKind.Subtotal, T("弹性支出合计", "Total flexible"), facts.FlexibleExpenses));
+        }
 
         // Priority debts (rent, council tax, energy …) come before the others, as a debt adviser's statement puts them.
         if (Case.PriorityDebts.Count > 0)

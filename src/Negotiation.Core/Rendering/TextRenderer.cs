@@ -71,8 +71,9 @@ public static class TextRenderer
                 [T("项目", "Item"), T("每月金额", "Monthly")],
                 [
                     [T("收入", "Income"), Money(facts.MonthlyIncome)],
-                    [T("必要支出", "Essential spending"), Money(facts.EssentialExpenses)],
-                    [T("弹性支出", "Flexible spending"), Money(facts.FlexibleExpenses)],
+                    .. plan.BudgetGroups is { } groups
+                        ? groups.Select(g => new[] { g.Name, Money(g.Monthly) })
+                        : [[T("必要支出", "Essential spending"), Money(facts.EssentialExpenses)], [T("弹性支出", "Flexible spending"), Money(facts.FlexibleExpenses)]],
                     .. facts.PriorityDebtPayments > 0 ? [[T("优先债务", "Priority debts"), Money(facts.PriorityDebtPayments)]] : Array.Empty<string[]>(),
                     [T("其他债务月供", "Other debt payments"), Money(facts.OtherDebtPayments)],
                     [T("结余", "Left over"), Money(facts.DisposableIncome)],

@@ -88,6 +88,10 @@ public sealed class RuleSet
     /// <summary>Gets the regions a case may name (<c>england-wales</c> …), or null when the rule set does not distinguish regions.</summary>
     public IReadOnlyList<string>? Regions => manifest.Regions;
 
+    /// <summary>The budget's groups in a language, as the manifest's <c>budgetGroups</c> gives them; empty when it gives none.</summary>
+    internal IReadOnlyList<(string Name, IReadOnlyList<Cases.ExpenseCategory> Categories)> BudgetGroups(string language) =>
+        manifest.BudgetGroups.Select(g => (g.Name[language], g.Categories)).ToArray();
+
     /// <summary>What a remedy channel is called in a language, as the manifest's <c>channels</c> names it; null when it does not.</summary>
     internal string? ChannelName(string channel, string language) =>
         manifest.Channels.TryGetValue(channel, out var names) && names.TryGetValue(language, out var name) ? name : null;

@@ -281,6 +281,18 @@ internal static class PlanJson
             Property(w, Names.Certainty, citation.Certainty);
             w.WriteBoolean(Names.BindsThisLender, citation.BindsThisLender);
         });
+        List(w, Names.BudgetGroups, plan.BudgetGroups, static (w, group) =>
+        {
+            Property(w, Names.Name, group.Name);
+            w.WriteNumber(Names.Monthly, group.Monthly);
+            w.WriteStartArray(Names.Categories);
+            foreach (var category in group.Categories)
+            {
+                w.WriteStringValue(EnumNames<ExpenseCategory>.Of(category));
+            }
+
+            w.WriteEndArray();
+        });
         if (trace != PlanTrace.None)
         {
             Trace(w, plan.Trace, firedOnly: trace == PlanTrace.Fired);
@@ -598,6 +610,10 @@ internal static class PlanJson
         public static readonly JsonEncodedText Certainty = JsonEncodedText.Encode("certainty");
         public static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
         public static readonly JsonEncodedText ChannelName = JsonEncodedText.Encode("channelName");
+        public static readonly JsonEncodedText BudgetGroups = JsonEncodedText.Encode("budgetGroups");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        public static readonly JsonEncodedText Categories = JsonEncodedText.Encode("categories");
+        public static readonly JsonEncodedText Monthly = JsonEncodedText.Encode("monthly");
         public static readonly JsonEncodedText Citations = JsonEncodedText.Encode("citations");
         public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
         public static readonly JsonEncodedText Communication = JsonEncodedText.Encode("communication");

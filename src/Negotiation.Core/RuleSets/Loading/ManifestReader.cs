@@ -26,6 +26,12 @@ internal sealed record Manifest(
     /// <summary>What the remedy channels the rules name are called, by code and language (<c>"channels"</c>); empty when none is named.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Channels { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
+    /// <summary>
+    /// How the budget is grouped for the borrower and the lender (<c>"budgetGroups"</c>): each group's name by language and
+    /// the expense categories it holds, every category in exactly one; empty for the essential/flexible split.
+    /// </summary>
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Name, IReadOnlyList<ExpenseCategory> Categories)> BudgetGroups { get; init; } = [];
+
     /// <summary>The regions a case may name (<c>"regions"</c>), or null when the rule set does not distinguish regions.</summary>
     public IReadOnlyList<string>? Regions { get; init; }
 
@@ -41,7 +47,7 @@ internal static class ManifestReader
     public const string FileName = "ruleset.json";
 
     private static readonly string[] Known =
-        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions", "regions", "assetTiers", "channels"];
+        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions", "regions", "assetTiers", "channels", "budgetGroups"];
 
     /// <summary>
     /// The order of concessions, smallest first, when a rule set does not give its own: the source's principle, ask for no
@@ -173,7 +179,64 @@ internal static class ManifestReader
         return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description, requestOrder)
         {
             Conditions = root["conditions"], Regions = regions, AssetTiers = tiers, Channels = channels,
+            BudgetGroups = ReadBudgetGroups(root, checks, languages),
         };
+    }
+
+    /// <summary>Reads <c>"budgetGroups"</c>: <c>[{ "name": { language: text }, "categories": [ … ] }]</c>, every expense category in exactly one group.</summary>
+    private static List<(IReadOnlyDictionary<string, string>, IReadOnlyList<ExpenseCategory>)> ReadBudgetGroups(JObject root, JsonChecks checks, IReadOnlyList<string> languages)
+    {
+        var groups = new List<(IReadOnlyDictionary<string, string>, IReadOnlyList<ExpenseCategory>)>();
+        if (root["budgetGroups"] is null)
+        {
+            return groups;
+        }
+
+        if (root["budgetGroups"] is not JArray list)
+        {
+            checks.Problem(root["budgetGroups"], "'budgetGroups' must be a list of { \"name\", \"categories\" }");
+            return groups;
+        }
+
+        var byName = Enum.GetValues<ExpenseCategory>().ToDictionary(c => EnumNames.Of(c), c => c, StringComparer.Ordinal);
+        var seen = new HashSet<ExpenseCategory>();
+        foreach (var item in list)
+        {
+            if (checks.Object(item, "a budget group") is not { } group)
+            {
+                continue;
+            }
+
+            checks.KnownOnly(group, ["name", "categories"], "a budget group");
+            var name = checks.Localized(group["name"], "a budget group's name", languages, maxLength: 100);
+            var categories = checks.StringList(group, "categories", required: true, (category, at) =>
+            {
+                if (!byName.TryGetValue(category, out var known))
+                {
+                    checks.Problem(at, $"'{category}' is not an expense category; use {string.Join(", ", byName.Keys)}");
+                    return false;
+                }
+
+                if (!seen.Add(known))
+                {
+                    checks.Problem(at, $"expense category '{category}' is in two budget groups");
+                    return false;
+                }
+
+                return true;
+            });
+            if (name is not null && categories is not null)
+            {
+                groups.Add((name, categories.Select(c => byName[c]).ToArray()));
+            }
+        }
+
+        if (groups.Count > 0 && seen.Count < byName.Count)
+        {
+            checks.Problem(root["budgetGroups"], $"every expense category must be in a budget group; missing: {string.Join(", ", byName.Where(c => !seen.Contains(c.Value)).Select(c => c.Key))}");
+        }
+
+        return groups;
     }
 
     /// <summary>

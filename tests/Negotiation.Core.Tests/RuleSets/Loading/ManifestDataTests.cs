@@ -93,6 +93,34 @@ public sealed class ManifestDataTests
     }
 
     [Fact]
+    public void Budget_groups_must_hold_every_expense_category_once()
+    {
+        var problems = RuleSetKit.Minimal().Edit("ruleset.json", m => m["budgetGroups"] = JArray.Parse("""
+            [
+              { "name": { "zh-CN": "固定", "en": "Fixed" }, "categories": ["housing", "food"] },
+              { "name": { "zh-CN": "弹性", "en": "Flexible" }, "categories": ["food", "gadgets"] }
+            ]
+            """)).Problems();
+
+        Assert.Contains(problems, p => p.Message.Contains("'food' is in two budget groups", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("'gadgets' is not an expense category", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("missing: utilities", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_set_with_budget_groups_gives_plans_their_names_and_totals_and_the_default_set_gives_none()
+    {
+        var uk = BorrowerCase.FromJson(File.ReadAllText(TestFiles.Path("rules", "uk-consumer-credit", "examples", "card-arrears-england.json")));
+
+        var plan = NegotiationAdvisor.Create(RuleSet.Embedded("uk-consumer-credit")).Advise(uk);
+
+        Assert.Equal(["Fixed costs", "Flexible costs"], plan.BudgetGroups!.Select(g => g.Name));
+        Assert.Equal(uk.Finances!.Expenses.Sum(e => e.Monthly), plan.BudgetGroups!.Sum(g => g.Monthly));
+        Assert.Contains("Fixed costs", Negotiation.Core.Rendering.TextRenderer.Render(plan), StringComparison.Ordinal);
+        Assert.Null(NegotiationAdvisor.CreateDefault().Advise(Seed()).BudgetGroups);
+    }
+
+    [Fact]
     public void Embedded_sets_load_by_id_and_an_unknown_id_lists_those_that_exist()
     {
         Assert.Contains("cn-consumer-credit", RuleSet.EmbeddedIds);

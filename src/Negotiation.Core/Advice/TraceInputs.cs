@@ -65,29 +65,23 @@ internal sealed class TraceInputs(RuleReads reads)
     /// </summary>
     public bool HeldBy(int path, Assessment facts)
     {
-        if (!reads.IsFact(path))
-        {
-            return false;
-        }
-
-        if (ReferenceEquals(reads.Facts, facts))
-        {
-            return true;
-        }
-
-        // Known per path against one assessment: the plan's, asked again for every rule that read the path.
+        // Known per path against one assessment (the plan's), and asked again for every rule that read the path.
         var known = held;
         if (known is null || !ReferenceEquals(known.Facts, facts))
         {
             held = known = new Held(facts, new sbyte[reads.PathCount]);
         }
 
-        if (known.States[path] == 0)
+        var state = known.States[path];
+        if (state == 0)
         {
-            known.States[path] = Equals(Input(path).Value, reads.Read(path, facts)) ? (sbyte)1 : (sbyte)-1;
+            state = !reads.IsFact(path) ? (sbyte)-1
+                : ReferenceEquals(reads.Facts, facts) || Equals(reads.Read(path), reads.Read(path, facts)) ? (sbyte)1
+                : (sbyte)-1;
+            known.States[path] = state;
         }
 
-        return known.States[path] > 0;
+        return state > 0;
     }
 
     /// <summary>Per path, whether <see cref="Facts"/> holds it: 0 not yet known, 1 held, -1 not.</summary>

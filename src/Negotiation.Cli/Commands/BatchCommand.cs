@@ -15,8 +15,8 @@ namespace Negotiation.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// Lines are read in blocks: each block is advised in parallel, then written in order while the next block is advised,
-/// then dropped, so memory stays flat however long the input is. A block holds at most <see cref="LinesPerWorker"/> lines per worker and
-/// <see cref="InputLimits.BatchBlockLength"/> characters. Lines end at a line feed only (see <see cref="JsonLinesReader"/>);
+/// then dropped, so memory stays flat however long the input is (two blocks at most are held). A block holds at most
+/// <see cref="LinesPerWorker"/> lines per worker and <see cref="InputLimits.BatchBlockLength"/> characters. Lines end at a line feed only (see <see cref="JsonLinesReader"/>);
 /// a line longer than a case may be is skipped unread. A line that is not a valid case yields an error record naming
 /// its line, and the run goes on. Plans are written as UTF-8 bytes straight to the file or to standard output, whatever the
 /// console's encoding: no string is built per plan.
@@ -177,8 +177,8 @@ internal static class BatchCommand
     {
         public Summary Process(TextReader input, LineSink output)
         {
-            // Two blocks: while the workers advise one, the other's plans are written out, so that neither the disk
-            // nor the cores wait for the other (writing a block of 20 KB plans was a fifth of the run, with the cores idle).
+            // Two blocks: while the workers advise one, the other's plans are written out, so that the cores do not wait
+            // while a block of plans (some 5 MB) goes to the file, nor the file while the cores advise.
             Block current = new(LinesPerWorker * workers), other = new(LinesPerWorker * workers);
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
             var lines = new JsonLinesReader(input, InputLimits.CaseLength);

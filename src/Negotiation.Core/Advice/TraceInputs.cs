@@ -60,8 +60,9 @@ internal sealed class TraceInputs(RuleReads reads)
 
     /// <summary>
     /// Whether <paramref name="facts"/> (the plan's assessment) holds path <paramref name="path"/> with the value the rules
-    /// saw: a fact of the facts they saw, or of facts equal in it (a later workflow's, which only add the outcome and the
-    /// ranked requests). A list counts by its size, as the trace shows it.
+    /// saw: the path is a fact, and <paramref name="facts"/> is the instance they saw or has the same value there (the
+    /// plan's assessment is a later instance than the first workflows saw, with the outcome and the ranked requests set).
+    /// A list counts by its size, as the trace shows it.
     /// </summary>
     public bool HeldBy(int path, Assessment facts)
     {

@@ -14,9 +14,9 @@ namespace Negotiation.Cli.Commands;
 /// <c>negotiation batch &lt;cases.jsonl&gt;</c>: advises on one case per line and writes one plan per line, in input order.
 /// </summary>
 /// <remarks>
-/// Lines are read in blocks: each block is advised in parallel, then written in order, then dropped, so memory
-/// stays flat however long the input is. A block holds at most <see cref="LinesPerWorker"/> lines per worker and
-/// <see cref="InputLimits.BatchBlockLength"/> characters. Lines end at a line feed only (see <see cref="JsonLinesReader"/>);
+/// Lines are read in blocks: each block is advised in parallel, then written in order while the next block is advised,
+/// then dropped, so memory stays flat however long the input is (two blocks at most are held). A block holds at most
+/// <see cref="LinesPerWorker"/> lines per worker and <see cref="InputLimits.BatchBlockLength"/> characters. Lines end at a line feed only (see <see cref="JsonLinesReader"/>);
 /// a line longer than a case may be is skipped unread. A line that is not a valid case yields an error record naming
 /// its line, and the run goes on. Plans are written as UTF-8 bytes straight to the file or to standard output, whatever the
 /// console's encoding: no string is built per plan.
@@ -26,8 +26,8 @@ internal static class BatchCommand
     /// <summary>Lines advised per block and worker: large enough to keep the workers busy, small enough to keep memory flat.</summary>
     private const int LinesPerWorker = 128;
 
-    /// <summary>Bytes reserved per plan: a compact plan of the default rule set is some 30,000 bytes with the fired trace, 60,000 with every rule.</summary>
-    private const int PlanCapacity = 64 * 1024;
+    /// <summary>Bytes reserved per plan: a compact plan of the default rule set is some 20,000 bytes with the fired trace, 60,000 with every rule (the slot grows).</summary>
+    private const int PlanCapacity = 32 * 1024;
 
     /// <summary>A slot that an unusual plan grew beyond this is replaced, so that one huge line does not pin its buffer for the run.</summary>
     private const int LargestKeptSlot = 1024 * 1024;
@@ -177,28 +177,39 @@ internal static class BatchCommand
     {
         public Summary Process(TextReader input, LineSink output)
         {
-            var block = new (long Line, string? Text)[LinesPerWorker * workers];
-            // One UTF-8 buffer per slot, sized once and reused from block to block: a plan is some 30,000 bytes,
-            // and a string of it per line would be a fresh large-object-heap allocation, then a second encoding pass.
-            var results = Enumerable.Range(0, block.Length).Select(_ => new ArrayBufferWriter<byte>(PlanCapacity)).ToArray();
-            var failed = new bool[block.Length];
+            // Two blocks: while the workers advise one, the other's plans are written out, so that the cores do not wait
+            // while a block of plans (some 5 MB) goes to the file, nor the file while the cores advise.
+            Block current = new(LinesPerWorker * workers), other = new(LinesPerWorker * workers);
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
             var lines = new JsonLinesReader(input, InputLimits.CaseLength);
             long advised = 0, failures = 0;
             var clock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
+            Task<(long Advised, long Failed)>? writing = null;
             while (true)
             {
-                // A block ends at its count of lines or of characters: lines near the bound do not pile up by the hundred.
-                var count = 0;
-                long characters = 0;
-                while (count < block.Length && characters < InputLimits.BatchBlockLength && lines.TryRead(out var line, out var text))
+                var count = current.Read(lines);
+                if (count > 0)
                 {
-                    if (text is null || !string.IsNullOrWhiteSpace(text))
+                    var block = current;
+                    if (workers == 1)
                     {
-                        block[count++] = (line, text);
-                        characters += text?.Length ?? 0;
+                        for (var i = 0; i < count; i++)
+                        {
+                            block.Advise(this, i);
+                        }
                     }
+                    else
+                    {
+                        Parallel.For(0, count, options, i => block.Advise(this, i));
+                    }
+                }
+
+                if (writing is not null)
+                {
+                    var (ok, bad) = writing.GetAwaiter().GetResult();
+                    advised += ok;
+                    failures += bad;
                 }
 
                 if (count == 0)
@@ -206,18 +217,53 @@ internal static class BatchCommand
                     break;
                 }
 
-                if (workers == 1)
+                var written = current;
+                writing = Task.Run(() => written.Write(count, output));
+                (current, other) = (other, current);
+
+                if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
                 {
-                    for (var i = 0; i < count; i++)
+                    lastReport = clock.Elapsed;
+                    progress.Write($"\r{advised + failures:N0} cases, {failures:N0} failed, {(advised + failures) / clock.Elapsed.TotalSeconds:N0}/s ");
+                }
+            }
+
+            progress?.WriteLine($"\r{advised + failures:N0} cases, {failures:N0} failed, {clock.Elapsed.TotalSeconds:N1} s ");
+            return new Summary(advised, failures);
+        }
+
+        /// <summary>A block of lines and, slot by slot, the plan or error record of each, reused from block to block.</summary>
+        private sealed class Block(int size)
+        {
+            private readonly (long Line, string? Text)[] lines = new (long, string?)[size];
+
+            // One UTF-8 buffer per slot, sized once and reused: a string per plan would be a second encoding pass.
+            private readonly ArrayBufferWriter<byte>[] results = [.. Enumerable.Range(0, size).Select(_ => new ArrayBufferWriter<byte>(PlanCapacity))];
+            private readonly bool[] failed = new bool[size];
+
+            /// <summary>Reads the next lines; a block ends at its count of lines or of characters, so that lines near the bound do not pile up by the hundred.</summary>
+            public int Read(JsonLinesReader reader)
+            {
+                var count = 0;
+                long characters = 0;
+                while (count < lines.Length && characters < InputLimits.BatchBlockLength && reader.TryRead(out var line, out var text))
+                {
+                    if (text is null || !string.IsNullOrWhiteSpace(text))
                     {
-                        failed[i] = !AdviseLine(block[i].Line, block[i].Text, results[i]);
+                        lines[count++] = (line, text);
+                        characters += text?.Length ?? 0;
                     }
                 }
-                else
-                {
-                    Parallel.For(0, count, options, i => failed[i] = !AdviseLine(block[i].Line, block[i].Text, results[i]));
-                }
 
+                return count;
+            }
+
+            public void Advise(BatchRun run, int i) => failed[i] = !run.AdviseLine(lines[i].Line, lines[i].Text, results[i]);
+
+            /// <summary>Writes the first <paramref name="count"/> slots in order and empties the block; returns how many were advised and how many failed.</summary>
+            public (long Advised, long Failed) Write(int count, LineSink output)
+            {
+                long advised = 0, failures = 0;
                 for (var i = 0; i < count; i++)
                 {
                     // The line break is in the slot already: one write per line.
@@ -233,18 +279,11 @@ internal static class BatchCommand
                         results[i].ResetWrittenCount();
                     }
 
-                    block[i] = default;
+                    lines[i] = default;
                 }
 
-                if (progress is not null && clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
-                {
-                    lastReport = clock.Elapsed;
-                    progress.Write($"\r{advised + failures:N0} cases, {failures:N0} failed, {(advised + failures) / clock.Elapsed.TotalSeconds:N0}/s ");
-                }
+                return (advised, failures);
             }
-
-            progress?.WriteLine($"\r{advised + failures:N0} cases, {failures:N0} failed, {clock.Elapsed.TotalSeconds:N1} s ");
-            return new Summary(advised, failures);
         }
 
         /// <summary>Writes the plan of one line, or its error record, and a line break to <paramref name="result"/>; never throws for a bad case.</summary>

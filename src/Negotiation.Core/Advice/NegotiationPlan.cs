@@ -204,6 +204,12 @@ public sealed record TraceEntry(string Workflow, string Rule, bool Success, Valu
         ruleIndex = firing.Index;
     }
 
+    /// <summary>Gets the values this entry's inputs are read from, or null when it was built with its inputs.</summary>
+    internal TraceInputs? Values => values;
+
+    /// <summary>Gets the rule's place among every workflow's rules, which says what it read in <see cref="Values"/>.</summary>
+    internal int RuleIndex => ruleIndex;
+
     /// <summary>Gets the values of the facts, case fields and parameters the rule read.</summary>
     public ValueList<TraceInput> Inputs
     {

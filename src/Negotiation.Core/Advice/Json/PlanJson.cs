@@ -25,7 +25,7 @@ namespace Negotiation.Core.Advice.Json;
 /// </remarks>
 internal static class PlanJson
 {
-    /// <summary>A plan with the default trace is some 30,000 bytes; with every rule, some 60,000.</summary>
+    /// <summary>A plan with the default trace is some 20,000 bytes; with every rule, some 60,000.</summary>
     private const int InitialCapacity = 64 * 1024;
 
     /// <summary>A buffer a huge plan grew beyond this is dropped after use, so that one plan does not pin it for the thread's life.</summary>
@@ -293,16 +293,20 @@ internal static class PlanJson
 
             w.WriteEndArray();
         });
-        if (trace != PlanTrace.None)
+        if (trace == PlanTrace.Fired)
         {
-            Trace(w, plan.Trace, firedOnly: trace == PlanTrace.Fired);
+            FiredTrace(w, plan);
+        }
+        else if (trace == PlanTrace.All)
+        {
+            Trace(w, plan.Trace);
         }
 
         w.WriteEndObject();
     }
 
-    /// <summary>The trace: every entry, or only those of rules that fired; an entry's inputs are read only when it is written.</summary>
-    private static void Trace(Utf8JsonWriter w, ValueList<TraceEntry>? trace, bool firedOnly)
+    /// <summary>The whole trace: every entry, fired or not, with every value it read; an entry's inputs are read only when it is written.</summary>
+    private static void Trace(Utf8JsonWriter w, ValueList<TraceEntry>? trace)
     {
         if (trace is null)
         {
@@ -314,16 +318,7 @@ internal static class PlanJson
         {
             if (trace[i] is not { } entry)
             {
-                if (!firedOnly)
-                {
-                    w.WriteNullValue();
-                }
-
-                continue;
-            }
-
-            if (firedOnly && !entry.Success)
-            {
+                w.WriteNullValue();
                 continue;
             }
 
@@ -346,6 +341,95 @@ internal static class PlanJson
 
         w.WriteEndArray();
     }
+
+    /// <summary>
+    /// The compact trace of the rules that fired: <c>{"workflow": {"rule": {"path": value, …}, …}, …}</c> in evaluation
+    /// order, each rule with the values it read that the plan's assessment does not hold (named conditions, parameters,
+    /// case fields, a fact that a later workflow changed). The facts it read are in the assessment, and which facts a rule
+    /// reads is its expression's to say (<c>negotiation explain</c>, or the whole trace): writing them again per rule was
+    /// most of the trace. An entry's values are read only when it is written, and a fact the assessment holds not at all.
+    /// </summary>
+    private static void FiredTrace(Utf8JsonWriter w, NegotiationPlan plan)
+    {
+        if (plan.Trace is not { } trace)
+        {
+            return;
+        }
+
+        var facts = plan.Assessment;
+        w.WriteStartObject(Names.Trace);
+        string? workflow = null;
+        for (var i = 0; i < trace.Count; i++)
+        {
+            if (trace[i] is not { Success: true } entry)
+            {
+                continue;
+            }
+
+            if (workflow is null || !string.Equals(workflow, entry.Workflow, StringComparison.Ordinal))
+            {
+                if (workflow is not null)
+                {
+                    w.WriteEndObject();
+                }
+
+                workflow = entry.Workflow ?? "";
+                w.WriteStartObject(workflow);
+            }
+
+            w.WriteStartObject(entry.Rule ?? "");
+            if (entry.Values is { } values && facts is not null)
+            {
+                foreach (var path in values.PathsOf(entry.RuleIndex))
+                {
+                    if (!values.HeldBy(path, facts))
+                    {
+                        var input = values.Input(path);
+                        w.WritePropertyName(input.Path);
+                        Value(w, input.Value);
+                    }
+                }
+            }
+            else
+            {
+                var inputs = entry.Inputs;
+                for (var j = 0; j < (inputs?.Count ?? 0); j++)
+                {
+                    if (inputs![j] is { } input && !AssessmentHolds(facts, input))
+                    {
+                        w.WritePropertyName(input.Path ?? "");
+                        Value(w, input.Value);
+                    }
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        if (workflow is not null)
+        {
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Whether <paramref name="facts"/> holds a trace input built by hand: a <c>facts.…</c> path with the same value (a list by its size).</summary>
+    private static bool AssessmentHolds(Assessment? facts, TraceInput input)
+    {
+        const string Prefix = "facts.";
+        if (facts is null || input.Path is not { } path || !path.StartsWith(Prefix, StringComparison.Ordinal) ||
+            !AssessmentProperties.Value.TryGetValue(path[Prefix.Length..], out var property))
+        {
+            return false;
+        }
+
+        var value = property.GetValue(facts);
+        return Equals(input.Value, value is ICollection collection ? collection.Count : value is IReadOnlyCollection<object> items ? items.Count : value);
+    }
+
+    private static readonly Lazy<Dictionary<string, PropertyInfo>> AssessmentProperties = new(() =>
+        Properties(typeof(Assessment)).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Writes a list of objects, each by <paramref name="properties"/>; a null list is left out, a null item is <c>null</c>.</summary>
     private static void List<T>(Utf8JsonWriter w, JsonEncodedText name, ValueList<T>? list, Action<Utf8JsonWriter, T> properties)

@@ -30,4 +30,13 @@ internal sealed class RuleReads(RuleEvaluator evaluator, BorrowerCase c, Assessm
 
     /// <summary>Reads path <paramref name="path"/> from the case and facts the rules saw; a list is read as its size.</summary>
     public object? Read(int path) => evaluator.Reader.Read(path, c, facts, evaluator.Parameters);
+
+    /// <summary>Gets the facts the rules saw.</summary>
+    public Assessment Facts => facts;
+
+    /// <summary>Whether path <paramref name="path"/> is a fact (<c>facts.…</c>), as opposed to a case field, a parameter or a named condition.</summary>
+    public bool IsFact(int path) => evaluator.Reader.Paths[path].StartsWith("facts.", StringComparison.Ordinal);
+
+    /// <summary>Reads path <paramref name="path"/> as <see cref="Read(int)"/> does, but from <paramref name="other"/> facts.</summary>
+    public object? Read(int path, Assessment other) => evaluator.Reader.Read(path, c, other, evaluator.Parameters);
 }

@@ -94,23 +94,36 @@ public sealed class UkScenarioTests
     [Trait("Category", TestCategories.Slow)]
     public void Invariants_that_hold_for_any_rule_set_hold_for_generated_cases_in_pounds()
     {
+        // The default set's generated cases, in pounds and spread over the regions, drawn with the same seed as its
+        // invariant properties (ADVICE_INVARIANT_SEED replays a run).
         string[] regions = ["england-wales", "scotland", "northern-ireland"];
-        var cases = Gen.Sample(AdviceCaseGenerators.Case(), AdviceInvariantProperties.Cases)
-            .Select((c, i) => c with { Currency = "GBP", Region = i % 4 == 3 ? null : regions[i % 4] })
-            .ToList();
-
-        var broken = cases.SelectMany(c =>
+        string? failure = null;
+        var property = Prop.ForAll(AdviceCaseGenerators.Cases, (AdviceCase sample) =>
         {
+            var c = sample.Case with { Currency = "GBP", Region = sample.Case.AsOf.Day % 4 == 3 ? null : regions[sample.Case.AsOf.Day % 4] };
             var plan = Embedded.Advise(c);
-            return Broken(c, plan).Concat(new[] { Monotone(c, plan) }.OfType<string>()).Select(b => $"{b}\n{c.ToJson()}");
-        }).Take(3).ToList();
-
-        Assert.True(broken.Count == 0, string.Join("\n\n", broken));
+            var broken = Broken(c, plan).Concat(new[] { Monotone(c, plan) }.OfType<string>()).FirstOrDefault();
+            failure = broken is null ? failure : $"{broken}\n{c.ToJson()}";
+            return broken is null;
+        });
+        var config = Config.QuickThrowOnFailure
+            .WithMaxTest(AdviceInvariantProperties.Cases)
+            .WithQuietOnSuccess(true)
+            .WithReplay(Microsoft.FSharp.Core.FSharpOption<Replay>.Some(new Replay(new Rnd(AdviceVerdicts.Seed), Microsoft.FSharp.Core.FSharpOption<int>.None)));
+        try
+        {
+            Check.One(config, property);
+        }
+        catch (Exception e) when (failure is not null)
+        {
+            throw new Xunit.Sdk.XunitException(failure + Environment.NewLine + "FsCheck: " + e.Message);
+        }
     }
 
     /// <summary>
-    /// More income never moves the top request to a larger concession, more debt never to a smaller one, with "larger"
-    /// read from this set's own request order (a request already in the other plan is no move).
+    /// More income never moves the top request to a larger concession, more debt never to a smaller one (a request already
+    /// in the other plan is no move). Size is what the lender gives up, not the set's order of asking: the UK set asks for
+    /// interest to be stopped before it offers a plan, but a plan at the contract rate is the smaller concession.
     /// </summary>
     private static string? Monotone(BorrowerCase c, NegotiationPlan plan)
     {
@@ -119,7 +132,7 @@ public sealed class UkScenarioTests
             return null;
         }
 
-        var order = RuleSet.Embedded(Id).RequestOrder.ToList();
+        string[] order = ["extension", "fee-waiver", "instalment-plan", "interest-relief", "token-payments", "principal-reduction"];
         string? Moved(NegotiationPlan variant, bool mayGrow, string change)
         {
             if (variant.Requests.Count == 0)
@@ -129,7 +142,7 @@ public sealed class UkScenarioTests
 
             var (before, after) = (plan.Requests[0].Type, variant.Requests[0].Type);
             var moved = !plan.Requests.Any(r => r.Type == after) && !variant.Requests.Any(r => r.Type == before) &&
-                        (mayGrow ? order.IndexOf(after) < order.IndexOf(before) : order.IndexOf(after) > order.IndexOf(before));
+                        (mayGrow ? Array.IndexOf(order, after) < Array.IndexOf(order, before) : Array.IndexOf(order, after) > Array.IndexOf(order, before));
             return moved ? $"with {change} the top request moves from '{before}' to '{after}'" : null;
         }
 

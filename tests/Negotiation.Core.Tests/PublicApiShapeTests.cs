@@ -39,6 +39,27 @@ public sealed class PublicApiShapeTests
     }
 
     [Theory]
+    [InlineData(typeof(NegotiationPlan))]
+    [InlineData(typeof(RuleSetInfo))]
+    [InlineData(typeof(Decision))]
+    [InlineData(typeof(Reason))]
+    [InlineData(typeof(ProposedRequest))]
+    [InlineData(typeof(Material))]
+    [InlineData(typeof(Communication))]
+    [InlineData(typeof(TalkingPoint))]
+    [InlineData(typeof(Watchpoint))]
+    [InlineData(typeof(PlanWarning))]
+    [InlineData(typeof(Remedy))]
+    [InlineData(typeof(CitedSource))]
+    [InlineData(typeof(BudgetGroup))]
+    public void Plan_types_that_will_grow_are_built_by_name_not_by_position(Type type)
+    {
+        // A positional record's constructor and Deconstruct change shape when a field is added, breaking callers.
+        Assert.DoesNotContain(type.GetConstructors(), c => c.IsPublic && c.GetParameters().Length > 0 && c.GetParameters()[0].ParameterType != type);
+        Assert.Null(type.GetMethod("Deconstruct"));
+    }
+
+    [Theory]
     [InlineData(typeof(Assessment))]
     [InlineData(typeof(RequestTerms))]
     public void Computed_results_cannot_be_made_or_changed_by_a_caller(Type type)

@@ -100,82 +100,183 @@ public sealed record NegotiationPlan
 }
 
 /// <summary>Which rule set produced a plan.</summary>
-/// <param name="Id">The rule set's id.</param>
-/// <param name="Version">Its version.</param>
-/// <param name="EffectiveFrom">The first day it applies to.</param>
-public sealed record RuleSetInfo(string Id, string Version, LocalDate EffectiveFrom);
+public sealed record RuleSetInfo
+{
+    /// <summary>Gets the rule set's id.</summary>
+    public required string Id { get; init; }
 
-/// <summary>The decision: <c>pay-now</c>, <c>ask-customer-service</c>, <c>negotiate</c> or <c>fulfil-obligations-first</c>.</summary>
-/// <param name="Outcome">The outcome's code.</param>
-/// <param name="Reasons">Why, in rule order.</param>
-public sealed record Decision(string Outcome, ValueList<Reason> Reasons);
+    /// <summary>Gets the rule set's version.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>Gets the first day the rule set applies to.</summary>
+    public required LocalDate EffectiveFrom { get; init; }
+}
+
+/// <summary>The decision and the reasons for it.</summary>
+public sealed record Decision
+{
+    /// <summary>Gets the outcome's code: <c>pay-now</c>, <c>ask-customer-service</c>, <c>negotiate</c>, <c>fulfil-obligations-first</c> or <c>seek-debt-advice</c>.</summary>
+    public required string Outcome { get; init; }
+
+    /// <summary>Gets the reasons for the outcome, in rule order.</summary>
+    public required ValueList<Reason> Reasons { get; init; }
+}
 
 /// <summary>One reason behind the decision.</summary>
-/// <param name="Code">A stable code apps can switch on.</param>
-/// <param name="Message">The reason, in the plan's language.</param>
-/// <param name="Citations">Ids of the clauses it rests on.</param>
-public sealed record Reason(string Code, string Message, ValueList<string> Citations);
+public sealed record Reason
+{
+    /// <summary>Gets a stable code apps can switch on.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Gets the reason, in the plan's language.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>Gets the ids of the clauses it rests on.</summary>
+    public required ValueList<string> Citations { get; init; }
+}
 
 /// <summary>A request to make of the lender, with terms and savings computed by the calculators.</summary>
-/// <param name="Rank">1 for the request to lead with.</param>
-/// <param name="Type">extension, fee-waiver, interest-relief, instalment-plan or principal-reduction.</param>
-/// <param name="Code">The rule's code.</param>
-/// <param name="Rationale">Why this request fits the case.</param>
-/// <param name="Terms">What exactly to ask for.</param>
-/// <param name="Savings">What it saves against doing nothing over the same time; negative when it costs more; null when not computed.</param>
-/// <param name="Schedule">The proposed repayment schedule (instalment plans).</param>
-/// <param name="Caveats">What to keep in mind: a cited clause that does not bind this lender, a fact that is only reported.</param>
-/// <param name="Citations">Ids of the clauses it rests on.</param>
-public sealed record ProposedRequest(int Rank, string Type, string Code, string Rationale, RequestTerms Terms, decimal? Savings, ValueList<Instalment>? Schedule, ValueList<string> Caveats, ValueList<string> Citations);
+public sealed record ProposedRequest
+{
+    /// <summary>Gets the request's rank: 1 for the request to lead with.</summary>
+    public required int Rank { get; init; }
+
+    /// <summary>Gets the request's type: <c>extension</c>, <c>fee-waiver</c>, <c>interest-relief</c>, <c>instalment-plan</c>, <c>token-payments</c> or <c>principal-reduction</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Gets the rule's code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Gets why this request fits the case.</summary>
+    public required string Rationale { get; init; }
+
+    /// <summary>Gets what exactly to ask for.</summary>
+    public required RequestTerms Terms { get; init; }
+
+    /// <summary>Gets what it saves against doing nothing over the same time; negative when it costs more; null when not computed.</summary>
+    public required decimal? Savings { get; init; }
+
+    /// <summary>Gets the proposed repayment schedule (instalment plans).</summary>
+    public required ValueList<Instalment>? Schedule { get; init; }
+
+    /// <summary>Gets what to keep in mind: a cited clause that does not bind this lender, a fact that is only reported.</summary>
+    public required ValueList<string> Caveats { get; init; }
+
+    /// <summary>Gets the ids of the clauses it rests on.</summary>
+    public required ValueList<string> Citations { get; init; }
+}
 
 /// <summary>A document to prepare.</summary>
-/// <param name="Code">A stable code.</param>
-/// <param name="Required">Whether this case needs it.</param>
-/// <param name="Held">Whether the case says the borrower already holds it.</param>
-/// <param name="Why">Why it is needed.</param>
-/// <param name="Tips">How to prepare it.</param>
-/// <param name="Citations">Ids of the clauses it rests on.</param>
-public sealed record Material(string Code, bool Required, bool Held, string Why, ValueList<string> Tips, ValueList<string> Citations);
+public sealed record Material
+{
+    /// <summary>Gets a stable code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Gets whether this case needs the document.</summary>
+    public required bool Required { get; init; }
+
+    /// <summary>Gets whether the case says the borrower already holds the document.</summary>
+    public required bool Held { get; init; }
+
+    /// <summary>Gets why the document is needed.</summary>
+    public required string Why { get; init; }
+
+    /// <summary>Gets how to prepare the document.</summary>
+    public required ValueList<string> Tips { get; init; }
+
+    /// <summary>Gets the ids of the clauses it rests on.</summary>
+    public required ValueList<string> Citations { get; init; }
+}
 
 /// <summary>How to talk to the lender.</summary>
-/// <param name="Opening">The opening statement, filled with the case's figures, or null when no rule wrote one.</param>
-/// <param name="Points">What to keep to during the conversation.</param>
-public sealed record Communication(string? Opening, ValueList<TalkingPoint> Points);
+public sealed record Communication
+{
+    /// <summary>Gets the opening statement, filled with the case's figures, or null when no rule wrote one.</summary>
+    public required string? Opening { get; init; }
+
+    /// <summary>Gets what to keep to during the conversation.</summary>
+    public required ValueList<TalkingPoint> Points { get; init; }
+}
 
 /// <summary>A point to keep to when talking to the lender.</summary>
-/// <param name="Code">A stable code.</param>
-/// <param name="Message">The point.</param>
-public sealed record TalkingPoint(string Code, string Message);
+public sealed record TalkingPoint
+{
+    /// <summary>Gets a stable code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Gets the point, in the plan's language.</summary>
+    public required string Message { get; init; }
+}
 
 /// <summary>Something to watch during the negotiation.</summary>
-/// <param name="Code">A stable code.</param>
-/// <param name="Severity">info, caution or high.</param>
-/// <param name="DueDate">The date it concerns, if any.</param>
-/// <param name="Message">What to watch and why.</param>
-public sealed record Watchpoint(string Code, string Severity, LocalDate? DueDate, string Message);
+public sealed record Watchpoint
+{
+    /// <summary>Gets a stable code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Gets the severity: <c>info</c>, <c>caution</c> or <c>high</c>.</summary>
+    public required string Severity { get; init; }
+
+    /// <summary>Gets the date it concerns, if any.</summary>
+    public required LocalDate? DueDate { get; init; }
+
+    /// <summary>Gets what to watch and why.</summary>
+    public required string Message { get; init; }
+}
 
 /// <summary>A danger in the case, such as an offer that asks for a verification code.</summary>
-/// <param name="Code">A stable code.</param>
-/// <param name="Severity">info, caution or high.</param>
-/// <param name="Message">What is wrong and why it matters.</param>
-public sealed record PlanWarning(string Code, string Severity, string Message);
+public sealed record PlanWarning
+{
+    /// <summary>Gets a stable code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Gets the severity: <c>info</c>, <c>caution</c> or <c>high</c>.</summary>
+    public required string Severity { get; init; }
+
+    /// <summary>Gets what is wrong and why it matters.</summary>
+    public required string Message { get; init; }
+}
 
 /// <summary>A step to take after a failed negotiation.</summary>
-/// <param name="Step">The step's place in the ladder.</param>
-/// <param name="Code">A stable code.</param>
-/// <param name="Message">What to do.</param>
-/// <param name="Channel">Where to turn, as a code apps switch on, e.g. <c>12378</c>.</param>
-/// <param name="ChannelName">What the rule set calls that channel in the plan's language, or null when it names none.</param>
-/// <param name="WaitDays">Days to wait before this step, if any.</param>
-public sealed record Remedy(int Step, string Code, string Message, string? Channel, int? WaitDays, string? ChannelName = null);
+public sealed record Remedy
+{
+    /// <summary>Gets the step's place in the ladder.</summary>
+    public required int Step { get; init; }
+
+    /// <summary>Gets a stable code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Gets what to do.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>Gets where to turn, as a code apps switch on, e.g. <c>12378</c>.</summary>
+    public required string? Channel { get; init; }
+
+    /// <summary>Gets the days to wait before this step, or null when there is no wait.</summary>
+    public required int? WaitDays { get; init; }
+
+    /// <summary>Gets what the rule set calls that channel in the plan's language, or null when it names none.</summary>
+    public string? ChannelName { get; init; }
+}
 
 /// <summary>A clause or source cited in the plan.</summary>
-/// <param name="Id">The citation's id.</param>
-/// <param name="Title">Its title in the plan's language.</param>
-/// <param name="Source">Where it comes from.</param>
-/// <param name="Certainty">primary, secondary or unverified.</param>
-/// <param name="BindsThisLender">Whether it binds the case's kind of lender; when false it is a reference point only.</param>
-public sealed record CitedSource(string Id, string Title, string Source, string Certainty, bool BindsThisLender);
+public sealed record CitedSource
+{
+    /// <summary>Gets the citation's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the citation's title in the plan's language.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Gets where the citation comes from.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Gets how sure the source is: <c>primary</c>, <c>secondary</c> or <c>unverified</c>.</summary>
+    public required string Certainty { get; init; }
+
+    /// <summary>Gets whether it binds the case's kind of lender; when false it is a reference point only.</summary>
+    public required bool BindsThisLender { get; init; }
+}
 
 /// <summary>One rule in the explanation.</summary>
 /// <param name="Workflow">The workflow (stage) it belongs to.</param>

@@ -44,8 +44,15 @@ internal static class PlanAssembler
         foreach (var r in remedies)
         {
             var channel = r.Spec.Spec.Channel;
-            remedyList.Add(new Remedy(r.Spec.Spec.Step, r.Spec.Spec.Code, r.Spec.Message(facts, null, decimals), channel, r.Spec.Spec.WaitDays,
-                channel is null ? null : rules.ChannelName(channel, language)));
+            remedyList.Add(new Remedy
+            {
+                Step = r.Spec.Spec.Step,
+                Code = r.Spec.Spec.Code,
+                Message = r.Spec.Message(facts, null, decimals),
+                Channel = channel,
+                WaitDays = r.Spec.Spec.WaitDays,
+                ChannelName = channel is null ? null : rules.ChannelName(channel, language),
+            });
         }
 
         foreach (var kind in work.OfKind)
@@ -57,26 +64,28 @@ internal static class PlanAssembler
         var reasons = Scratch<Reason>.Take();
         foreach (var r in work.OfKind[(int)RuleKind.Reason])
         {
-            reasons.Add(new Reason(r.Spec.Spec.Code, r.Spec.Message(facts, null, decimals), r.Spec.Citations));
+            reasons.Add(new Reason { Code = r.Spec.Spec.Code, Message = r.Spec.Message(facts, null, decimals), Citations = r.Spec.Citations });
         }
 
-        var decision = new Decision(outcome, Freeze(reasons));
+        var decision = new Decision { Outcome = outcome, Reasons = Freeze(reasons) };
 
         // The requests as the ranking policy ordered them, each worded by its rule; the opening names the first one's terms.
         var requests = Scratch<ProposedRequest>.Take();
         foreach (var r in ranked)
         {
             var spec = layout.Spec(r.Spec, r.Firing);
-            requests.Add(new ProposedRequest(
-                requests.Count + 1,
-                r.Spec.RequestType!,
-                r.Spec.Code,
-                spec.Message(facts, r.Computed.Terms, decimals),
-                r.Computed.Terms,
-                r.Computed.Savings,
-                r.Computed.Schedule,
-                spec.Caveats(lender),
-                spec.Citations));
+            requests.Add(new ProposedRequest
+            {
+                Rank = requests.Count + 1,
+                Type = r.Spec.RequestType!,
+                Code = r.Spec.Code,
+                Rationale = spec.Message(facts, r.Computed.Terms, decimals),
+                Terms = r.Computed.Terms,
+                Savings = r.Computed.Savings,
+                Schedule = r.Computed.Schedule,
+                Caveats = spec.Caveats(lender),
+                Citations = spec.Citations,
+            });
         }
 
         var topTerms = requests.Count > 0 ? requests[0].Terms : null;
@@ -89,13 +98,15 @@ internal static class PlanAssembler
             var m = materialRules[i].Spec;
             if (FirstOf(materialRules, i, SameCode))
             {
-                materials.Add(new Material(
-                    m.Spec.Code,
-                    m.Spec.Required,
-                    m.Spec.Document is { } document && Holds(facts.Documents, document),
-                    m.Message(facts, null, decimals),
-                    Tips(m, facts, decimals),
-                    m.Citations));
+                materials.Add(new Material
+                {
+                    Code = m.Spec.Code,
+                    Required = m.Spec.Required,
+                    Held = m.Spec.Document is { } document && Holds(facts.Documents, document),
+                    Why = m.Message(facts, null, decimals),
+                    Tips = Tips(m, facts, decimals),
+                    Citations = m.Citations,
+                });
             }
         }
 
@@ -111,11 +122,11 @@ internal static class PlanAssembler
             }
             else if (g.Spec.Part == "point" && FirstOf(guidance, i, static (a, b) => a.Part == "point" && a.Code == b.Code))
             {
-                points.Add(new TalkingPoint(g.Spec.Code, g.Message(facts, null, decimals)));
+                points.Add(new TalkingPoint { Code = g.Spec.Code, Message = g.Message(facts, null, decimals) });
             }
         }
 
-        var communication = new Communication(opening, Freeze(points));
+        var communication = new Communication { Opening = opening, Points = Freeze(points) };
 
         var watchpoints = Scratch<Watchpoint>.Take();
         var watchRules = work.OfKind[(int)RuleKind.Watchpoint];
@@ -124,7 +135,13 @@ internal static class PlanAssembler
             var w = watchRules[i].Spec;
             if (FirstOf(watchRules, i, SameCode))
             {
-                watchpoints.Add(new Watchpoint(w.Spec.Code, w.Spec.Severity!, w.DueDate(facts), w.Message(facts, null, decimals)));
+                watchpoints.Add(new Watchpoint
+                {
+                    Code = w.Spec.Code,
+                    Severity = w.Spec.Severity!,
+                    DueDate = w.DueDate(facts),
+                    Message = w.Message(facts, null, decimals),
+                });
             }
         }
 
@@ -138,7 +155,12 @@ internal static class PlanAssembler
         var warnings = Scratch<PlanWarning>.Take();
         foreach (var w in warningRules)
         {
-            warnings.Add(new PlanWarning(w.Spec.Spec.Code, w.Spec.Spec.Severity!, w.Spec.Message(facts, null, decimals)));
+            warnings.Add(new PlanWarning
+            {
+                Code = w.Spec.Spec.Code,
+                Severity = w.Spec.Spec.Severity!,
+                Message = w.Spec.Message(facts, null, decimals),
+            });
         }
 
 

@@ -28,7 +28,7 @@ internal sealed class PlanLayout
     private PlanLayout(RuleSet rules, string language)
     {
         this.rules = rules;
-        RuleSetInfo = new RuleSetInfo(rules.Id, rules.Version, rules.EffectiveFrom);
+        RuleSetInfo = new RuleSetInfo { Id = rules.Id, Version = rules.Version, EffectiveFrom = rules.EffectiveFrom };
         Language = language;
         specs = rules.Rules;
         bySpecIndex = new SpecLayout[specs.Count];
@@ -88,7 +88,7 @@ internal sealed class PlanLayout
             : Cite(rules.FindCitation(id)!, lender, Language);
 
     private static CitedSource Cite(Citation x, LenderKind lender, string language) =>
-        new(x.Id, x.Title[language], x.Source, EnumNames.Of(x.Certainty), x.Binds(lender));
+        new() { Id = x.Id, Title = x.Title[language], Source = x.Source, Certainty = EnumNames.Of(x.Certainty), BindsThisLender = x.Binds(lender) };
 
     /// <summary>What the borrower should know about the clauses a request cites, written by the library so that every rule set says it the same way.</summary>
     internal static IEnumerable<string> Caveats(RuleSet rules, IReadOnlyList<string> citations, LenderKind lender, string language)

@@ -896,12 +896,21 @@ public sealed class AdviceInvariantCheckTests
     private static CapacityOracle Oracle => CapacityOracle.Of(Case);
 
     private static ProposedRequest Request(int rank, string type, RequestTerms? terms = null, decimal? savings = 10m) =>
-        new(rank, type, type, "rationale", terms ?? new RequestTerms { Type = type }, savings, null, ValueList<string>.Empty, ValueList<string>.Empty);
+        new()
+        {
+            Rank = rank, Type = type, Code = type, Rationale = "rationale", Terms = terms ?? new RequestTerms { Type = type }, Savings = savings,
+            Schedule = null, Caveats = ValueList<string>.Empty, Citations = ValueList<string>.Empty,
+        };
 
     private static NegotiationPlan WithRequests(NegotiationPlan plan, params ProposedRequest[] requests) => plan with { Requests = new ValueList<ProposedRequest>(requests) };
 
     private static NegotiationPlan WithReasons(NegotiationPlan plan, params string[] codes) =>
-        plan with { Decision = plan.Decision with { Reasons = new ValueList<Reason>(codes.Select(code => new Reason(code, "because", ValueList<string>.Empty))) } };
+        plan with { Decision = plan.Decision with { Reasons = new ValueList<Reason>(codes.Select(code => new Reason
+        {
+            Code = code,
+            Message = "because",
+            Citations = ValueList<string>.Empty,
+        })) } };
 
     private static void Rejects(string? verdict) => Assert.False(verdict is null, "the check accepted a plan that breaks the invariant");
 
@@ -949,7 +958,14 @@ public sealed class AdviceInvariantCheckTests
         var zero = language == "en" ? "you can set aside CNY 0.00 a month" : "您每月0.00元可用于还款";
         Rejects(AdviceInvariantChecks.SurplusIsNotNoIncome(Oracle, plan with { Communication = plan.Communication with { Opening = zero } }));
         var none = language == "en" ? "You have no income at present." : "您目前没有收入。";
-        Rejects(AdviceInvariantChecks.SurplusIsNotNoIncome(Oracle, plan with { Remedies = [new Remedy(1, "x", none, null, null)] }));
+        Rejects(AdviceInvariantChecks.SurplusIsNotNoIncome(Oracle, plan with { Remedies = [new Remedy
+        {
+            Step = 1,
+            Code = "x",
+            Message = none,
+            Channel = null,
+            WaitDays = null,
+        }] }));
     }
 
     [Fact]
@@ -960,7 +976,7 @@ public sealed class AdviceInvariantCheckTests
         {
             Decision = plan.Decision with { Outcome = "pay-now" },
             Requests = ValueList<ProposedRequest>.Empty,
-            Communication = new Communication(null, ValueList<TalkingPoint>.Empty),
+            Communication = new Communication { Opening = null, Points = ValueList<TalkingPoint>.Empty },
             NextFollowUp = null,
             Watchpoints = new ValueList<Watchpoint>(plan.Watchpoints.Where(w => w.Code != "follow-up-date")),
             Materials = ValueList<Material>.Empty,
@@ -970,10 +986,35 @@ public sealed class AdviceInvariantCheckTests
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(WithRequests(payNow, Request(1, "extension"))));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Communication = payNow.Communication with { Opening = "Please extend" } }));
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { NextFollowUp = Case.AsOf.PlusDays(7) }));
-        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Watchpoints = [new Watchpoint("follow-up-date", "info", Case.AsOf.PlusDays(7), "call back")] }));
-        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Materials = [new Material("identity", true, true, "ID", [], [])] }));
-        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Communication = payNow.Communication with { Points = [new TalkingPoint("take-notes", "Take notes")] } }));
-        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Remedies = [new Remedy(1, "review-and-retry", "Try again", null, null)] }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Watchpoints = [new Watchpoint
+        {
+            Code = "follow-up-date",
+            Severity = "info",
+            DueDate = Case.AsOf.PlusDays(7),
+            Message = "call back",
+        }] }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Materials = [new Material
+        {
+            Code = "identity",
+            Required = true,
+            Held = true,
+            Why = "ID",
+            Tips = [],
+            Citations = [],
+        }] }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Communication = payNow.Communication with { Points = [new TalkingPoint
+        {
+            Code = "take-notes",
+            Message = "Take notes",
+        }] } }));
+        Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Remedies = [new Remedy
+        {
+            Step = 1,
+            Code = "review-and-retry",
+            Message = "Try again",
+            Channel = null,
+            WaitDays = null,
+        }] }));
     }
 
     [Fact]
@@ -1070,10 +1111,18 @@ public sealed class AdviceInvariantCheckTests
     public void Record_check_rejects_a_good_record_without_history()
     {
         var c = Case with { History = [new RepaymentRecord { DueDate = Case.Account.DueDate, AmountDue = 2_800m }] };
-        var plan = WithReasons(Plan(), "overdue-beyond-grace") with { Communication = Plan().Communication with { Points = [new TalkingPoint("take-notes", "notes")] } };
+        var plan = WithReasons(Plan(), "overdue-beyond-grace") with { Communication = Plan().Communication with { Points = [new TalkingPoint
+        {
+            Code = "take-notes",
+            Message = "notes",
+        }] } };
         Accepts(AdviceInvariantChecks.NoHistoryNoGoodRecord(c, plan));
         Rejects(AdviceInvariantChecks.NoHistoryNoGoodRecord(c, WithReasons(plan, "good-record")));
-        Rejects(AdviceInvariantChecks.NoHistoryNoGoodRecord(c, plan with { Communication = plan.Communication with { Points = [new TalkingPoint("mention-good-record", "first time")] } }));
+        Rejects(AdviceInvariantChecks.NoHistoryNoGoodRecord(c, plan with { Communication = plan.Communication with { Points = [new TalkingPoint
+        {
+            Code = "mention-good-record",
+            Message = "first time",
+        }] } }));
         Accepts(AdviceInvariantChecks.NoHistoryNoGoodRecord(Case, WithReasons(plan, "good-record")));
     }
 
@@ -1087,7 +1136,12 @@ public sealed class AdviceInvariantCheckTests
         Rejects(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithRequests(plan, Request(1, "extension"))));
         Rejects(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithReasons(WithRequests(plan, Request(1, "extension")), "purpose-weigh-before-asking")));
 
-        var payNow = WithReasons(plan, "purpose-weigh-before-asking") with { Decision = plan.Decision with { Outcome = "pay-now", Reasons = [new Reason("purpose-weigh-before-asking", "m", ValueList<string>.Empty)] }, Requests = ValueList<ProposedRequest>.Empty };
+        var payNow = WithReasons(plan, "purpose-weigh-before-asking") with { Decision = plan.Decision with { Outcome = "pay-now", Reasons = [new Reason
+        {
+            Code = "purpose-weigh-before-asking",
+            Message = "m",
+            Citations = ValueList<string>.Empty,
+        }] }, Requests = ValueList<ProposedRequest>.Empty };
         Accepts(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, payNow));
         Rejects(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithReasons(payNow, "pay-before-due")));
     }

@@ -54,7 +54,18 @@ internal static class RenderingKit
         ProposedRequest Request(int rank, string type)
         {
             var computed = RequestTermsCalculator.Compute(type, @case, plan.Assessment, parameters, 2);
-            return new ProposedRequest(rank, type, type, $"Why {type}{extraText}", computed.Terms, computed.Savings, computed.Schedule, new ValueList<string>([$"caveat for {type}"]), ValueList<string>.Empty);
+            return new ProposedRequest
+            {
+                Rank = rank,
+                Type = type,
+                Code = type,
+                Rationale = $"Why {type}{extraText}",
+                Terms = computed.Terms,
+                Savings = computed.Savings,
+                Schedule = computed.Schedule,
+                Caveats = new ValueList<string>([$"caveat for {type}"]),
+                Citations = ValueList<string>.Empty,
+            };
         }
 
         plan = plan with
@@ -62,23 +73,70 @@ internal static class RenderingKit
             Requests = new ValueList<ProposedRequest>([Request(1, "instalment-plan"), Request(2, "extension"), Request(3, "fee-waiver")]),
             Materials = new ValueList<Material>(
             [
-                new Material("identity", true, true, "Proof of identity" + extraText, new ValueList<string>(["Only through official channels"]), ValueList<string>.Empty),
-                new Material("income-proof", false, false, "Proof of income", ValueList<string>.Empty, ValueList<string>.Empty),
+                new Material
+                {
+                    Code = "identity",
+                    Required = true,
+                    Held = true,
+                    Why = "Proof of identity" + extraText,
+                    Tips = new ValueList<string>(["Only through official channels"]),
+                    Citations = ValueList<string>.Empty,
+                },
+                new Material
+                {
+                    Code = "income-proof",
+                    Required = false,
+                    Held = false,
+                    Why = "Proof of income",
+                    Tips = ValueList<string>.Empty,
+                    Citations = ValueList<string>.Empty,
+                },
             ]),
-            Communication = new Communication("Hello, I am one of your borrowers" + extraText, new ValueList<TalkingPoint>([new TalkingPoint("stay-calm", "Stay calm"), new TalkingPoint("take-notes", "Take notes")])),
+            Communication = new Communication
+            {
+                Opening = "Hello, I am one of your borrowers" + extraText,
+                Points = new ValueList<TalkingPoint>([new TalkingPoint { Code = "stay-calm", Message = "Stay calm" }, new TalkingPoint { Code = "take-notes", Message = "Take notes" }]),
+            },
             Watchpoints = new ValueList<Watchpoint>(
             [
-                new Watchpoint("keep-appointments", "caution", null, "Keep every agreed time"),
-                new Watchpoint("follow-up-date", "info", new LocalDate(2026, 11, 27), "Follow up if you hear nothing" + extraText),
+                new Watchpoint { Code = "keep-appointments", Severity = "caution", DueDate = null, Message = "Keep every agreed time" },
+                new Watchpoint
+                {
+                    Code = "follow-up-date",
+                    Severity = "info",
+                    DueDate = new LocalDate(2026, 11, 27),
+                    Message = "Follow up if you hear nothing" + extraText,
+                },
             ]),
-            Warnings = new ValueList<PlanWarning>([new PlanWarning("upfront-fee", "high", "Someone wants money up front" + extraText)]),
+            Warnings = new ValueList<PlanWarning>([new PlanWarning
+            {
+                Code = "upfront-fee",
+                Severity = "high",
+                Message = "Someone wants money up front" + extraText,
+            }]),
             Remedies = new ValueList<Remedy>(
             [
-                new Remedy(1, "review-and-retry", "Review and retry", null, null),
-                new Remedy(2, "complaint-to-lender", "Complain to the lender", "lender-complaint", 15, "the lender's complaints desk"),
-                new Remedy(3, "regulator-12378", "Call 12378", "12378", 30, "12378, the financial regulator's complaint line"),
-                new Remedy(3, "credit-objection", "Object to a credit-report entry", "12363", null),
-                new Remedy(4, "mediation", "Ask for mediation", null, null),
+                new Remedy { Step = 1, Code = "review-and-retry", Message = "Review and retry", Channel = null, WaitDays = null },
+                new Remedy
+                {
+                    Step = 2,
+                    Code = "complaint-to-lender",
+                    Message = "Complain to the lender",
+                    Channel = "lender-complaint",
+                    WaitDays = 15,
+                    ChannelName = "the lender's complaints desk",
+                },
+                new Remedy
+                {
+                    Step = 3,
+                    Code = "regulator-12378",
+                    Message = "Call 12378",
+                    Channel = "12378",
+                    WaitDays = 30,
+                    ChannelName = "12378, the financial regulator's complaint line",
+                },
+                new Remedy { Step = 3, Code = "credit-objection", Message = "Object to a credit-report entry", Channel = "12363", WaitDays = null },
+                new Remedy { Step = 4, Code = "mediation", Message = "Ask for mediation", Channel = null, WaitDays = null },
             ]),
         };
         return (plan, @case);

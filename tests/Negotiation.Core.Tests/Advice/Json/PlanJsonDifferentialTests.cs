@@ -136,7 +136,7 @@ public sealed class PlanJsonDifferentialTests
         var withEveryCharacter = plan with
         {
             Language = every,
-            Communication = new Communication(every, [new TalkingPoint(every, every[..0x3000])]),
+            Communication = new Communication { Opening = every, Points = [new TalkingPoint { Code = every, Message = every[..0x3000] }] },
             Trace = [new TraceEntry(every[0xD000..], every[..0x100], true, [new TraceInput(every[0x2000..0x2100], every)], every[0xFF00..])],
         };
 
@@ -197,11 +197,24 @@ public sealed class PlanJsonDifferentialTests
         {
             NextFollowUp = null,
             Requests = [],
-            Materials = [null!, new Material("m", true, false, "why", [], [null!, "c"])],
-            Communication = new Communication(null, []),
-            Watchpoints = [new Watchpoint("w", "info", null, "m"), new Watchpoint("w", "high", new LocalDate(2026, 12, 1), "m")],
-            Remedies = [new Remedy(1, "r", "m", null, null), new Remedy(2, "r", "m", "12378", 15)],
-            Decision = new Decision("negotiate", []),
+            Materials = [null!, new Material { Code = "m", Required = true, Held = false, Why = "why", Tips = [], Citations = [null!, "c"] }],
+            Communication = new Communication { Opening = null, Points = [] },
+            Watchpoints = [new Watchpoint
+            {
+                Code = "w",
+                Severity = "info",
+                DueDate = null,
+                Message = "m",
+            }, new Watchpoint { Code = "w", Severity = "high", DueDate = new LocalDate(2026, 12, 1), Message = "m" }],
+            Remedies = [new Remedy
+            {
+                Step = 1,
+                Code = "r",
+                Message = "m",
+                Channel = null,
+                WaitDays = null,
+            }, new Remedy { Step = 2, Code = "r", Message = "m", Channel = "12378", WaitDays = 15 }],
+            Decision = new Decision { Outcome = "negotiate", Reasons = [] },
             Trace = [new TraceEntry("w", "r", false, [new TraceInput("p", null), new TraceInput(null!, 1m)], null)],
         };
 

@@ -44,8 +44,8 @@ static int Check(int count, int seed)
         try
         {
             var plan = advisor.Advise(BorrowerCase.FromJson(json));
-            outcomes[plan.Decision.Outcome] = outcomes.GetValueOrDefault(plan.Decision.Outcome) + 1;
-            var top = plan.Requests.Count > 0 ? plan.Requests[0].Type : "(none)";
+            outcomes[plan.Decision.Outcome.ToString()] = outcomes.GetValueOrDefault(plan.Decision.Outcome.ToString()) + 1;
+            var top = plan.Requests.Count > 0 ? plan.Requests[0].Type.ToString() : "(none)";
             requests[top] = requests.GetValueOrDefault(top) + 1;
         }
         catch (CaseValidationException e)

@@ -29,6 +29,24 @@ public sealed class PublicApiShapeTests
     }
 
     [Fact]
+    public void Closed_sets_on_the_plan_are_enums_and_json_spells_them_kebab_case()
+    {
+        Assert.All(
+            [typeof(Decision).GetProperty(nameof(Decision.Outcome))!, typeof(ProposedRequest).GetProperty(nameof(ProposedRequest.Type))!,
+             typeof(Watchpoint).GetProperty(nameof(Watchpoint.Severity))!, typeof(PlanWarning).GetProperty(nameof(PlanWarning.Severity))!,
+             typeof(CitedSource).GetProperty(nameof(CitedSource.Certainty))!],
+            p => Assert.True(p.PropertyType.IsEnum, $"{p.DeclaringType!.Name}.{p.Name} is {p.PropertyType.Name}"));
+
+        var plan = NegotiationAdvisor.CreateDefault().Advise(Negotiation.Core.Cases.BorrowerCase.FromJson(File.ReadAllText(Support.TestFiles.ExampleCase("seed-oversight.json"))));
+        var json = plan.ToJson();
+
+        Assert.Equal(Outcome.Negotiate, plan.Decision.Outcome);
+        Assert.Contains("\"outcome\": \"negotiate\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"type\": \"fee-waiver\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"certainty\": \"primary\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_case_writer_leaves_out_computed_members_without_attributes_to_tell_it()
     {
         var json = Negotiation.Core.Cases.BorrowerCase.FromJson(File.ReadAllText(Support.TestFiles.ExampleCase("seed-oversight.json"))).ToJson();

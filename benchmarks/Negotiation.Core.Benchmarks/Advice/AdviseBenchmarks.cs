@@ -46,7 +46,7 @@ public class AdviseBenchmarks
         engine = new global::RulesEngine.RulesEngine(
             [.. workflows.Select(w => File.ReadAllText(Path.Combine(RepositoryFiles.DefaultRules, w + ".json")))],
             RuleEvaluator.Settings);
-        var facts = Assessor.Assess(borrowerCase, AssessmentSettings.From(rules.Parameters)) with { Outcome = plan.Decision.Outcome };
+        var facts = Assessor.Assess(borrowerCase, AssessmentSettings.From(rules.Parameters)) with { Outcome = EnumNames<Outcome>.Of(plan.Decision.Outcome) };
         inputs =
         [
             new RuleParameter(RuleInputs.CaseName, borrowerCase),

@@ -127,8 +127,8 @@ internal sealed class PlanDiff
     public static PlanDiff Compare(NegotiationPlan before, NegotiationPlan after)
     {
         var diff = new PlanDiff();
-        diff.Aspect("outcome", before.Decision.Outcome, after.Decision.Outcome);
-        diff.Aspect("requests", List(before.Requests.Select(r => r.Type)), List(after.Requests.Select(r => r.Type)));
+        diff.Aspect("outcome", EnumNames<Outcome>.Of(before.Decision.Outcome), EnumNames<Outcome>.Of(after.Decision.Outcome));
+        diff.Aspect("requests", List(before.Requests.Select(r => EnumNames<RequestType>.Of(r.Type))), List(after.Requests.Select(r => EnumNames<RequestType>.Of(r.Type))));
         if (!diff.Aspects.Contains("requests") && !before.Requests.SequenceEqual(after.Requests))
         {
             diff.changes.Add(("requests", "same requests", "their terms or wording changed"));

@@ -115,8 +115,8 @@ public sealed record RuleSetInfo
 /// <summary>The decision and the reasons for it.</summary>
 public sealed record Decision
 {
-    /// <summary>Gets the outcome's code: <c>pay-now</c>, <c>ask-customer-service</c>, <c>negotiate</c>, <c>fulfil-obligations-first</c> or <c>seek-debt-advice</c>.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>Gets the outcome; JSON writes it kebab-case (<c>pay-now</c>, <c>seek-debt-advice</c> …).</summary>
+    public required Outcome Outcome { get; init; }
 
     /// <summary>Gets the reasons for the outcome, in rule order.</summary>
     public required ValueList<Reason> Reasons { get; init; }
@@ -141,8 +141,8 @@ public sealed record ProposedRequest
     /// <summary>Gets the request's rank: 1 for the request to lead with.</summary>
     public required int Rank { get; init; }
 
-    /// <summary>Gets the request's type: <c>extension</c>, <c>fee-waiver</c>, <c>interest-relief</c>, <c>instalment-plan</c>, <c>token-payments</c> or <c>principal-reduction</c>.</summary>
-    public required string Type { get; init; }
+    /// <summary>Gets the request's type; JSON writes it kebab-case (<c>extension</c>, <c>fee-waiver</c> …).</summary>
+    public required RequestType Type { get; init; }
 
     /// <summary>Gets the rule's code.</summary>
     public required string Code { get; init; }
@@ -214,8 +214,8 @@ public sealed record Watchpoint
     /// <summary>Gets a stable code.</summary>
     public required string Code { get; init; }
 
-    /// <summary>Gets the severity: <c>info</c>, <c>caution</c> or <c>high</c>.</summary>
-    public required string Severity { get; init; }
+    /// <summary>Gets how serious it is; JSON writes <c>info</c>, <c>caution</c> or <c>high</c>.</summary>
+    public required Severity Severity { get; init; }
 
     /// <summary>Gets the date it concerns, if any.</summary>
     public required LocalDate? DueDate { get; init; }
@@ -230,8 +230,8 @@ public sealed record PlanWarning
     /// <summary>Gets a stable code.</summary>
     public required string Code { get; init; }
 
-    /// <summary>Gets the severity: <c>info</c>, <c>caution</c> or <c>high</c>.</summary>
-    public required string Severity { get; init; }
+    /// <summary>Gets how serious it is; JSON writes <c>info</c>, <c>caution</c> or <c>high</c>.</summary>
+    public required Severity Severity { get; init; }
 
     /// <summary>Gets what is wrong and why it matters.</summary>
     public required string Message { get; init; }
@@ -271,8 +271,8 @@ public sealed record CitedSource
     /// <summary>Gets where the citation comes from.</summary>
     public required string Source { get; init; }
 
-    /// <summary>Gets how sure the source is: <c>primary</c>, <c>secondary</c> or <c>unverified</c>.</summary>
-    public required string Certainty { get; init; }
+    /// <summary>Gets how sure the source is; JSON writes <c>primary</c>, <c>secondary</c> or <c>unverified</c>.</summary>
+    public required Certainty Certainty { get; init; }
 
     /// <summary>Gets whether it binds the case's kind of lender; when false it is a reference point only.</summary>
     public required bool BindsThisLender { get; init; }
@@ -354,4 +354,30 @@ public sealed record BudgetGroup
 
     /// <summary>Gets what the case's expenses in these categories come to each month (0 when the budget is not known).</summary>
     public required decimal Monthly { get; init; }
+}
+
+/// <summary>What the plan advises overall.</summary>
+public enum Outcome
+{
+    /// <summary>Pay what is due now: no concession is needed ("pay-now").</summary>
+    PayNow,
+    /// <summary>Ask customer service for what is on offer; nothing is wrong with the account ("ask-customer-service").</summary>
+    AskCustomerService,
+    /// <summary>Negotiate with the lender.</summary>
+    Negotiate,
+    /// <summary>Put basic obligations right first, such as being reachable ("fulfil-obligations-first").</summary>
+    FulfilObligationsFirst,
+    /// <summary>See a free debt adviser before negotiating alone ("seek-debt-advice").</summary>
+    SeekDebtAdvice,
+}
+
+/// <summary>How serious a watchpoint or warning is.</summary>
+public enum Severity
+{
+    /// <summary>Worth knowing.</summary>
+    Info,
+    /// <summary>Take care.</summary>
+    Caution,
+    /// <summary>A danger: act on it.</summary>
+    High,
 }

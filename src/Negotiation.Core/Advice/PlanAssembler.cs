@@ -67,7 +67,7 @@ internal static class PlanAssembler
             reasons.Add(new Reason { Code = r.Spec.Spec.Code, Message = r.Spec.Message(facts, null, decimals), Citations = r.Spec.Citations });
         }
 
-        var decision = new Decision { Outcome = outcome, Reasons = Freeze(reasons) };
+        var decision = new Decision { Outcome = EnumNames<Outcome>.Parse(outcome), Reasons = Freeze(reasons) };
 
         // The requests as the ranking policy ordered them, each worded by its rule; the opening names the first one's terms.
         var requests = Scratch<ProposedRequest>.Take();
@@ -77,7 +77,7 @@ internal static class PlanAssembler
             requests.Add(new ProposedRequest
             {
                 Rank = requests.Count + 1,
-                Type = r.Spec.RequestType!,
+                Type = EnumNames<RequestType>.Parse(r.Spec.RequestType!),
                 Code = r.Spec.Code,
                 Rationale = spec.Message(facts, r.Computed.Terms, decimals),
                 Terms = r.Computed.Terms,
@@ -138,7 +138,7 @@ internal static class PlanAssembler
                 watchpoints.Add(new Watchpoint
                 {
                     Code = w.Spec.Code,
-                    Severity = w.Spec.Severity!,
+                    Severity = EnumNames<Severity>.Parse(w.Spec.Severity!),
                     DueDate = w.DueDate(facts),
                     Message = w.Message(facts, null, decimals),
                 });
@@ -158,7 +158,7 @@ internal static class PlanAssembler
             warnings.Add(new PlanWarning
             {
                 Code = w.Spec.Spec.Code,
-                Severity = w.Spec.Spec.Severity!,
+                Severity = EnumNames<Severity>.Parse(w.Spec.Spec.Severity!),
                 Message = w.Spec.Message(facts, null, decimals),
             });
         }

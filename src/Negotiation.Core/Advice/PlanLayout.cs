@@ -88,7 +88,7 @@ internal sealed class PlanLayout
             : Cite(rules.FindCitation(id)!, lender, Language);
 
     private static CitedSource Cite(Citation x, LenderKind lender, string language) =>
-        new() { Id = x.Id, Title = x.Title[language], Source = x.Source, Certainty = EnumNames.Of(x.Certainty), BindsThisLender = x.Binds(lender) };
+        new() { Id = x.Id, Title = x.Title[language], Source = x.Source, Certainty = x.Certainty, BindsThisLender = x.Binds(lender) };
 
     /// <summary>What the borrower should know about the clauses a request cites, written by the library so that every rule set says it the same way.</summary>
     internal static IEnumerable<string> Caveats(RuleSet rules, IReadOnlyList<string> citations, LenderKind lender, string language)

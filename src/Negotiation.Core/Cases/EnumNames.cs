@@ -47,6 +47,14 @@ internal static class EnumNames<TEnum>
         return EnumNames.Of(value);
     }
 
+    // Each name back to its value, for codes that arrive as text (a rule's outcome, a request's type).
+    private static readonly Dictionary<string, TEnum> Values =
+        Enum.GetValues<TEnum>().ToDictionary(v => EnumNames.Of(v), v => v, StringComparer.Ordinal);
+
+    /// <summary>Gets the value a kebab-case name names; the loader has already admitted only known names.</summary>
+    public static TEnum Parse(string name) =>
+        Values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"'{name}' is not a {typeof(TEnum).Name} name", nameof(name));
+
     private static string?[] Build()
     {
         if (Enum.GetUnderlyingType(typeof(TEnum)) != typeof(int))

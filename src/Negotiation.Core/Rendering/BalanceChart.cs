@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Calculators;
+using Negotiation.Core.Cases;
 using NodaTime;
 
 namespace Negotiation.Core.Rendering;
@@ -72,7 +73,7 @@ internal sealed class BalanceChart
         LocalDate? clearedOn = null;
         LocalDate? paidOn = null;
         var months = DefaultMonths;
-        var source = content.Plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 } || (r.Type == "extension" && r.Terms.NewDueDate > start));
+        var source = content.Plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 } || (r.Type == RequestType.Extension && r.Terms.NewDueDate > start));
         if (source?.Schedule is { Count: > 0 } schedule)
         {
             months = schedule.Count;

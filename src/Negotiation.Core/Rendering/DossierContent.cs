@@ -79,10 +79,17 @@ internal sealed class DossierContent
 
     public string Word(string code) => Title(Plan, code);
 
+    /// <summary>A closed set's value as words in the plan's language (its kebab-case code looked up).</summary>
+    public string Word<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Title(Plan, EnumNames<TEnum>.Of(value));
+
     /// <summary>
     /// A code as words in the plan's language; a fee waiver is named by what the account holds: penalty interest where it
     /// has some, else fees and charges (an account without penalty interest has none to waive).
     /// </summary>
+    internal static string Title(NegotiationPlan plan, RequestType type) => Title(plan, EnumNames<RequestType>.Of(type));
+
+    /// <summary>A code as words in the plan's language (see <see cref="Title(NegotiationPlan, RequestType)"/>).</summary>
     internal static string Title(NegotiationPlan plan, string code) =>
         code == "fee-waiver" && plan.Language != Messages.Language.Chinese && plan.Assessment.PenaltyInterest == 0
             ? "a waiver of fees and charges"
@@ -94,14 +101,13 @@ internal sealed class DossierContent
     /// <summary>Gets the lender's name from the assessment, or null when the case gives none.</summary>
     public string? LenderName => string.IsNullOrWhiteSpace(Plan.Assessment.LenderName) ? null : Plan.Assessment.LenderName.Trim();
 
-    public string Outcome(string outcome) => Word(outcome);
+    public string Outcome(Outcome outcome) => Word(outcome);
 
-    public string Severity(string severity) => severity switch
+    public string Severity(Severity severity) => severity switch
     {
-        "high" => T("高风险", "high"),
-        "caution" => T("注意", "caution"),
-        "info" => T("提示", "info"),
-        _ => severity,
+        Advice.Severity.High => T("高风险", "high"),
+        Advice.Severity.Caution => T("注意", "caution"),
+        _ => T("提示", "info"),
     };
 
     /// <summary>The one-line summary of the account, worded as the text renderer words it.</summary>
@@ -140,7 +146,7 @@ internal sealed class DossierContent
     public static string ScheduleHeading(NegotiationPlan plan, ProposedRequest request)
     {
         var zh = plan.Language == Messages.Language.Chinese;
-        var word = Vocabulary.Label(request.Type, plan.Language);
+        var word = Title(plan, request.Type);
         var facts = plan.Assessment;
         var largest = request.Schedule is { Count: > 0 } schedule ? schedule.Max(i => i.Payment) : 0m;
         if (!facts.HasFinances || largest <= facts.AffordableInstalment)
@@ -305,22 +311,22 @@ internal sealed class DossierContent
         var facts = Plan.Assessment;
         return request.Type switch
         {
-            "extension" when t.NewDueDate is { } due => T(
+            RequestType.Extension when t.NewDueDate is { } due => T(
                 $"将{Date(facts.DueDate)}到期的{Money(facts.AmountDue)}" + (t.ExtensionDays is { } d ? $"延期{Days(d)}" : "延期") + $"，本人于{Date(due)}前还清",
                 $"move the payment of {Money(facts.AmountDue)} due on {Date(facts.DueDate)}" + (t.ExtensionDays is { } e ? $" by {Days(e)}" : "") + $" to {Date(due)}, when I will pay it in full"),
-            "fee-waiver" when t.FeesWaived is { } waived => T(
+            RequestType.FeeWaiver when t.FeesWaived is { } waived => T(
                 $"减免已产生的费用和罚息共{Money(waived)}",
                 $"waive the {Money(waived)} of {FeesWord} charged"),
-            "interest-relief" when t.ProposedRate is { } rate => (rate == 0m, t.Months, t.CurrentRate) switch
+            RequestType.InterestRelief when t.ProposedRate is { } rate => (rate == 0m, t.Months, t.CurrentRate) switch
             {
                 (true, { } m, _) => T($"在此后{Months(m)}内停止计息", $"stop charging interest for the next {Months(m)}"),
                 (false, { } m, { } current) => T($"在此后{Months(m)}内将年利率由{Percent(current)}降至{Percent(rate)}", $"lower the annual rate from {Percent(current)} to {Percent(rate)} for the next {Months(m)}"),
                 _ => T($"将年利率降至{Percent(rate)}", $"lower the annual rate to {Percent(rate)}"),
             },
-            "instalment-plan" when t.Months is { } months && t.Instalment is { } instalment => T(
+            RequestType.InstalmentPlan when t.Months is { } months && t.Instalment is { } instalment => T(
                 $"同意本人分{Months(months)}偿还全部欠款，每月{Money(instalment)}" + (t.FirstInstalmentDue is { } f ? $"，首期于{Date(f)}还款" : "") + (t.TotalRepaid is { } total ? $"，合计{Money(total)}" : ""),
                 $"let me repay the whole debt over {Months(months)} at {Money(instalment)} a month" + (t.FirstInstalmentDue is { } g ? $", the first instalment due on {Date(g)}" : "") + (t.TotalRepaid is { } all ? $", {Money(all)} in all" : "")),
-            "principal-reduction" when t.ReductionAsked is { } reduction && t.Repayable is { } repayable => T(
+            RequestType.PrincipalReduction when t.ReductionAsked is { } reduction && t.Repayable is { } repayable => T(
                 $"减免本金{Money(reduction)}，其余{Money(repayable)}由本人分期偿还",
                 $"reduce the principal by {Money(reduction)}; I will repay the remaining {Money(repayable)} by instalments"),
             _ => T($"同意{Word(request.Type)}", $"grant {Word(request.Type)}"),

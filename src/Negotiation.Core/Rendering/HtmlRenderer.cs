@@ -131,7 +131,7 @@ public static class HtmlRenderer
         Line("<section id=\"decision\">");
         Line($"<h2>{E(T("结论：", "Decision: ") + content.Outcome(plan.Decision.Outcome))}</h2>");
         List(plan.Decision.Reasons.Select(r => E(r.Message)));
-        if (plan.Decision.Outcome == "pay-now")
+        if (plan.Decision.Outcome == Outcome.PayNow)
         {
             Line($"<p class=\"small\">{E(T("建议是现在就还款：下面的协商申请书只在您仍需与机构协商时使用。", "The advice is to pay now: use the letter below only if you still need to negotiate."))}</p>");
         }
@@ -144,7 +144,7 @@ public static class HtmlRenderer
             Line($"<h2>{E(T("警告", "Warnings"))}</h2>");
             foreach (var warning in plan.Warnings)
             {
-                Line($"<p class=\"warning {E(warning.Severity)}\"><span class=\"tag\">{E(content.Severity(warning.Severity))}</span>{E(warning.Message)}</p>");
+                Line($"<p class=\"warning {E(EnumNames<Severity>.Of(warning.Severity))}\"><span class=\"tag\">{E(content.Severity(warning.Severity))}</span>{E(warning.Message)}</p>");
             }
 
             Line("</section>");
@@ -204,7 +204,7 @@ public static class HtmlRenderer
             Line($"<h2>{E(T("建议提出的请求", "Requests, best first"))}</h2>");
             foreach (var request in plan.Requests)
             {
-                Line($"<div class=\"request\" data-type=\"{E(request.Type)}\">");
+                Line($"<div class=\"request\" data-type=\"{E(EnumNames<RequestType>.Of(request.Type))}\">");
                 Line($"<h3>{DossierContent.Number(request.Rank)}. {E(content.Word(request.Type))}</h3>");
                 Line($"<p>{E(request.Rationale)}</p>");
                 var terms = content.Terms(request);
@@ -368,7 +368,7 @@ public static class HtmlRenderer
             foreach (var watchpoint in plan.Watchpoints)
             {
                 var when = watchpoint.DueDate is { } date ? Time(date) + " " : "";
-                Line($"<li class=\"{E(watchpoint.Severity)}\" data-code=\"{E(watchpoint.Code)}\">{when}{E(watchpoint.Message)}</li>");
+                Line($"<li class=\"{E(EnumNames<Severity>.Of(watchpoint.Severity))}\" data-code=\"{E(watchpoint.Code)}\">{when}{E(watchpoint.Message)}</li>");
             }
 
             if (plan.NextFollowUp is { } followUp)

@@ -1,5 +1,6 @@
 using System.Text;
 using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
 
 namespace Negotiation.Core.Rendering;
@@ -37,7 +38,7 @@ public static class TextRenderer
                 : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
         Line(DossierContent.AccountLine(zh, facts.UnpaidInstalments, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, facts.DaysPastDue > 0 ? "due now" : "to pay"));
 
-        Heading(T("结论：", "Decision: ") + Vocabulary.Label(plan.Decision.Outcome, plan.Language));
+        Heading(T("结论：", "Decision: ") + Vocabulary.Label(EnumNames<Outcome>.Of(plan.Decision.Outcome), plan.Language));
         foreach (var reason in plan.Decision.Reasons)
         {
             Line($"- {reason.Message}");
@@ -131,10 +132,9 @@ public static class TextRenderer
                 // The severity in the plan's language: a Chinese plan reads 【高风险】, not [high].
                 var severity = warning.Severity switch
                 {
-                    "high" => T("【高风险】", "[high]"),
-                    "caution" => T("【注意】", "[caution]"),
-                    "info" => T("【提示】", "[info]"),
-                    _ => $"[{warning.Severity}]",
+                    Severity.High => T("【高风险】", "[high]"),
+                    Severity.Caution => T("【注意】", "[caution]"),
+                    _ => T("【提示】", "[info]"),
                 };
                 Line(T($"{severity}{warning.Message}", $"{severity} {warning.Message}"));
             }

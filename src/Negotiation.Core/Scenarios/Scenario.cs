@@ -162,7 +162,7 @@ public sealed class Scenario
         }
 
         var differences = new List<string>();
-        var requests = plan.Requests.Select(r => r.Type).ToList();
+        var requests = plan.Requests.Select(r => EnumNames<RequestType>.Of(r.Type)).ToList();
         var remedies = plan.Remedies.Select(r => r.Code).ToList();
         foreach (var property in expect.Properties())
         {
@@ -170,7 +170,7 @@ public sealed class Scenario
             switch (key)
             {
                 case "outcome":
-                    Same(differences, key, Text(value), plan.Decision.Outcome);
+                    Same(differences, key, Text(value), EnumNames<Outcome>.Of(plan.Decision.Outcome));
                     break;
                 case "topRequest":
                     // One type, or a list of the types that would each be acceptable first.

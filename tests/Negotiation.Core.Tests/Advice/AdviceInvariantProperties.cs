@@ -347,7 +347,7 @@ internal static class AdviceInvariantChecks
     /// <summary>2. A pay-now plan has no request, no opening ask, no follow-up date and no follow-up watchpoint.</summary>
     public static string? PayNowAsksNothing(NegotiationPlan plan)
     {
-        if (plan.Decision.Outcome != "pay-now")
+        if (plan.Decision.Outcome.Code() != "pay-now")
         {
             return null;
         }
@@ -399,20 +399,20 @@ internal static class AdviceInvariantChecks
     public static string? TopRequestClosesTheGap(CapacityOracle o, NegotiationPlan plan)
     {
         bool Closes(string type) => type == "interest-relief" ? plan.Assessment.ReliefClosesGap : o.Closes(type);
-        if (plan.Requests.Count == 0 || Closes(plan.Requests[0].Type))
+        if (plan.Requests.Count == 0 || Closes(plan.Requests[0].Type.Code()))
         {
             return null;
         }
 
-        return plan.Requests.FirstOrDefault(r => Closes(r.Type)) is { } closer
-            ? $"top request '{plan.Requests[0].Type}' does not close the gap, but '{closer.Type}' (rank {closer.Rank}) does; requests [{Types(plan)}]"
+        return plan.Requests.FirstOrDefault(r => Closes(r.Type.Code())) is { } closer
+            ? $"top request '{plan.Requests[0].Type.Code()}' does not close the gap, but '{closer.Type.Code()}' (rank {closer.Rank}) does; requests [{Types(plan)}]"
             : null;
     }
 
     /// <summary>4. A principal reduction only when C × 60 &lt; total owed, and never first when an extension or plan in the list closes the gap.</summary>
     public static string? PrincipalReductionIsTheLastResort(CapacityOracle o, NegotiationPlan plan)
     {
-        if (plan.Requests.FirstOrDefault(r => r.Type == "principal-reduction") is not { } reduction)
+        if (plan.Requests.FirstOrDefault(r => r.Type.Code() == "principal-reduction") is not { } reduction)
         {
             return null;
         }
@@ -424,9 +424,9 @@ internal static class AdviceInvariantChecks
                 : $"principal reduction (rank {reduction.Rank}) with no budget given";
         }
 
-        if (reduction.Rank == 1 && plan.Requests.FirstOrDefault(r => r.Type is "extension" or "instalment-plan" && o.Closes(r.Type)) is { } closer)
+        if (reduction.Rank == 1 && plan.Requests.FirstOrDefault(r => r.Type.Code() is "extension" or "instalment-plan" && o.Closes(r.Type.Code())) is { } closer)
         {
-            return $"principal reduction first, though '{closer.Type}' (rank {closer.Rank}) closes the gap; requests [{Types(plan)}]";
+            return $"principal reduction first, though '{closer.Type.Code()}' (rank {closer.Rank}) closes the gap; requests [{Types(plan)}]";
         }
 
         return null;
@@ -434,7 +434,7 @@ internal static class AdviceInvariantChecks
 
     /// <summary>5. A long-term hardship never leads with an extension.</summary>
     public static string? LongTermHardshipDoesNotLeadWithExtension(CapacityOracle o, NegotiationPlan plan) =>
-        o.LongTerm && plan.Requests.Count > 0 && plan.Requests[0].Type == "extension"
+        o.LongTerm && plan.Requests.Count > 0 && plan.Requests[0].Type.Code() == "extension"
             ? $"long-term hardship, yet the top request is an extension; requests [{Types(plan)}]"
             : null;
 
@@ -447,7 +447,7 @@ internal static class AdviceInvariantChecks
             {
                 if (value is <= 0m)
                 {
-                    return $"'{r.Type}' (rank {r.Rank}) has {name} = {value}";
+                    return $"'{r.Type.Code()}' (rank {r.Rank}) has {name} = {value}";
                 }
             }
         }
@@ -458,7 +458,7 @@ internal static class AdviceInvariantChecks
     /// <summary>7. Interest relief names the current rate and proposes a lower one.</summary>
     public static string? InterestReliefLowersTheRate(NegotiationPlan plan)
     {
-        foreach (var r in plan.Requests.Where(r => r.Type == "interest-relief"))
+        foreach (var r in plan.Requests.Where(r => r.Type.Code() == "interest-relief"))
         {
             if (r.Terms.CurrentRate is not { } current || r.Terms.ProposedRate is not { } proposed || proposed >= current)
             {
@@ -472,7 +472,7 @@ internal static class AdviceInvariantChecks
     /// <summary>8. An extension's new due date is after asOf.</summary>
     public static string? ExtensionEndsAfterAsOf(BorrowerCase c, NegotiationPlan plan)
     {
-        foreach (var r in plan.Requests.Where(r => r.Type == "extension"))
+        foreach (var r in plan.Requests.Where(r => r.Type.Code() == "extension"))
         {
             if (r.Terms.NewDueDate is not { } due || due <= c.AsOf)
             {
@@ -486,11 +486,11 @@ internal static class AdviceInvariantChecks
     /// <summary>9. Instalment plans and interest relief run at least 2 months.</summary>
     public static string? PlansRunTwoMonthsOrMore(NegotiationPlan plan)
     {
-        foreach (var r in plan.Requests.Where(r => r.Type is "instalment-plan" or "interest-relief"))
+        foreach (var r in plan.Requests.Where(r => r.Type.Code() is "instalment-plan" or "interest-relief"))
         {
             if (r.Terms.Months is not >= 2)
             {
-                return $"'{r.Type}' (rank {r.Rank}) over {Show(r.Terms.Months)} months";
+                return $"'{r.Type.Code()}' (rank {r.Rank}) over {Show(r.Terms.Months)} months";
             }
         }
 
@@ -498,7 +498,7 @@ internal static class AdviceInvariantChecks
     }
 
     /// <summary>The figure an opening must name for a request, written as the plan writes it; null when the terms lack it.</summary>
-    public static string? KeyFigure(ProposedRequest r, string currency, string language) => r.Type switch
+    public static string? KeyFigure(ProposedRequest r, string currency, string language) => r.Type.Code() switch
     {
         "extension" => r.Terms.NewDueDate is { } d ? MessageFormat.Date(d, language) : null,
         "fee-waiver" => r.Terms.FeesWaived is { } w ? MessageFormat.Money(w, currency, language) : null,
@@ -524,17 +524,17 @@ internal static class AdviceInvariantChecks
         var opening = plan.Communication.Opening;
         if (string.IsNullOrEmpty(opening))
         {
-            return $"top request '{top.Type}' ({figure ?? "no key figure"}), but no opening";
+            return $"top request '{top.Type.Code()}' ({figure ?? "no key figure"}), but no opening";
         }
 
-        if (top.Type == "instalment-plan" && !plan.Assessment.HasFinances)
+        if (top.Type.Code() == "instalment-plan" && !plan.Assessment.HasFinances)
         {
             var name = plan.Language == "en" ? "instalment plan" : "分期";
-            return opening.Contains(name, StringComparison.Ordinal) ? null : $"top request '{top.Type}' (sized without a budget), but the opening does not ask for \"{name}\"";
+            return opening.Contains(name, StringComparison.Ordinal) ? null : $"top request '{top.Type.Code()}' (sized without a budget), but the opening does not ask for \"{name}\"";
         }
 
         return figure is null || !opening.Contains(figure, StringComparison.Ordinal)
-            ? $"top request '{top.Type}', but the opening does not name \"{figure ?? "(its terms have no key figure)"}\""
+            ? $"top request '{top.Type.Code()}', but the opening does not name \"{figure ?? "(its terms have no key figure)"}\""
             : null;
     }
 
@@ -544,7 +544,7 @@ internal static class AdviceInvariantChecks
         foreach (var a in c.Attempts)
         {
             if (a.Outcome == AttemptOutcome.Accepted && a.Requested is { } requested &&
-                plan.Requests.FirstOrDefault(r => r.Type == TypeName(requested)) is { } again)
+                plan.Requests.FirstOrDefault(r => r.Type.Code() == TypeName(requested)) is { } again)
             {
                 return $"the {TypeName(requested)} accepted on {a.On:yyyy-MM-dd} is requested again (rank {again.Rank})";
             }
@@ -583,12 +583,12 @@ internal static class AdviceInvariantChecks
         }
 
         var reasons = plan.Decision.Reasons;
-        var honoured = plan.Requests.Any(r => r.Type == goal)
+        var honoured = plan.Requests.Any(r => r.Type.Code() == goal)
             || reasons.Any(r => r.Code.StartsWith("goal-", StringComparison.Ordinal))
-            || (plan.Decision.Outcome is "pay-now" or "ask-customer-service" && reasons.Any(r => r.Code.StartsWith("purpose-", StringComparison.Ordinal)));
+            || (plan.Decision.Outcome.Code() is "pay-now" or "ask-customer-service" && reasons.Any(r => r.Code.StartsWith("purpose-", StringComparison.Ordinal)));
         return honoured
             ? null
-            : $"goal '{goal}' is neither requested nor explained: outcome {plan.Decision.Outcome}, requests [{Types(plan)}], reasons [{string.Join(", ", reasons.Select(r => r.Code))}]";
+            : $"goal '{goal}' is neither requested nor explained: outcome {plan.Decision.Outcome.Code()}, requests [{Types(plan)}], reasons [{string.Join(", ", reasons.Select(r => r.Code))}]";
     }
 
     /// <summary>
@@ -606,10 +606,10 @@ internal static class AdviceInvariantChecks
             return null;
         }
 
-        var before = basePlan.Requests[0].Type;
-        var after = variant.Requests[0].Type;
-        var alreadyAsked = basePlan.Requests.Any(r => r.Type == after);
-        var stillAsked = variant.Requests.Any(r => r.Type == before);
+        var before = basePlan.Requests[0].Type.Code();
+        var after = variant.Requests[0].Type.Code();
+        var alreadyAsked = basePlan.Requests.Any(r => r.Type.Code() == after);
+        var stillAsked = variant.Requests.Any(r => r.Type.Code() == before);
         var wrong = !alreadyAsked && !stillAsked && (mayGrow ? Size(after) < Size(before) : Size(after) > Size(before));
         return wrong
             ? $"with {change} the top request moves from '{before}' to the {(mayGrow ? "smaller" : "larger")} '{after}'; requests [{Types(basePlan)}] → [{Types(variant)}]"
@@ -668,7 +668,7 @@ internal static class AdviceInvariantChecks
         }
     }
 
-    private static string Types(NegotiationPlan plan) => string.Join(", ", plan.Requests.Select(r => r.Type));
+    private static string Types(NegotiationPlan plan) => string.Join(", ", plan.Requests.Select(r => r.Type.Code()));
 
     private static string Show(object? value) => value switch
     {
@@ -748,8 +748,8 @@ internal static class AdviceVerdicts
                         // A comparison needs requests in the base plan, and a top request that can move the wrong way
                         // (no larger than a principal reduction, no smaller than an extension): only then is the variant advised.
                         Invariant.MoreIncomeNoLargerConcession or Invariant.MoreDebtNoSmallerConcession when language != comparedIn || plan.Requests.Count == 0 => null,
-                        Invariant.MoreIncomeNoLargerConcession when plan.Requests[0].Type == "principal-reduction" => null,
-                        Invariant.MoreDebtNoSmallerConcession when plan.Requests[0].Type == "extension" => null,
+                        Invariant.MoreIncomeNoLargerConcession when plan.Requests[0].Type.Code() == "principal-reduction" => null,
+                        Invariant.MoreDebtNoSmallerConcession when plan.Requests[0].Type.Code() == "extension" => null,
                         Invariant.MoreIncomeNoLargerConcession => MoreIncome(c) is { } more
                             ? AdviceInvariantChecks.Compare(plan, Advisor.Advise(more, language), mayGrow: false, "every income × 1.5")
                             : null,
@@ -838,7 +838,7 @@ internal static class AdviceVerdicts
             case Invariant.StatedGoalIsHonouredOrExplained:
                 part["outcome"] = json["decision"]!["outcome"];
                 part["reasons"] = new JArray(((JArray)json["decision"]!["reasons"]!).Select(r => r["code"]));
-                part["requests"] = new JArray(plan.Requests.Select(r => r.Type));
+                part["requests"] = new JArray(plan.Requests.Select(r => r.Type.Code()));
                 break;
             default:
                 part["outcome"] = json["decision"]!["outcome"];
@@ -898,7 +898,7 @@ public sealed class AdviceInvariantCheckTests
     private static ProposedRequest Request(int rank, string type, RequestTerms? terms = null, decimal? savings = 10m) =>
         new()
         {
-            Rank = rank, Type = type, Code = type, Rationale = "rationale", Terms = terms ?? new RequestTerms { Type = type }, Savings = savings,
+            Rank = rank, Type = EnumNames<RequestType>.Parse(type), Code = type, Rationale = "rationale", Terms = terms ?? new RequestTerms { Type = type }, Savings = savings,
             Schedule = null, Caveats = ValueList<string>.Empty, Citations = ValueList<string>.Empty,
         };
 
@@ -974,7 +974,7 @@ public sealed class AdviceInvariantCheckTests
         var plan = Plan();
         var payNow = plan with
         {
-            Decision = plan.Decision with { Outcome = "pay-now" },
+            Decision = plan.Decision with { Outcome = Negotiation.Core.Advice.Outcome.PayNow },
             Requests = ValueList<ProposedRequest>.Empty,
             Communication = new Communication { Opening = null, Points = ValueList<TalkingPoint>.Empty },
             NextFollowUp = null,
@@ -989,7 +989,7 @@ public sealed class AdviceInvariantCheckTests
         Rejects(AdviceInvariantChecks.PayNowAsksNothing(payNow with { Watchpoints = [new Watchpoint
         {
             Code = "follow-up-date",
-            Severity = "info",
+            Severity = Severity.Info,
             DueDate = Case.AsOf.PlusDays(7),
             Message = "call back",
         }] }));
@@ -1136,7 +1136,7 @@ public sealed class AdviceInvariantCheckTests
         Rejects(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithRequests(plan, Request(1, "extension"))));
         Rejects(AdviceInvariantChecks.StatedGoalIsHonouredOrExplained(c, WithReasons(WithRequests(plan, Request(1, "extension")), "purpose-weigh-before-asking")));
 
-        var payNow = WithReasons(plan, "purpose-weigh-before-asking") with { Decision = plan.Decision with { Outcome = "pay-now", Reasons = [new Reason
+        var payNow = WithReasons(plan, "purpose-weigh-before-asking") with { Decision = plan.Decision with { Outcome = Negotiation.Core.Advice.Outcome.PayNow, Reasons = [new Reason
         {
             Code = "purpose-weigh-before-asking",
             Message = "m",

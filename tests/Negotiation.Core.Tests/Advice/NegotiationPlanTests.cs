@@ -125,7 +125,7 @@ public sealed class NegotiationPlanTests
     public void Instalment_plan_schedule_repays_exactly_what_is_owed_plus_interest_on_principal_only()
     {
         var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(Seed(), "en");
-        var request = Assert.Single(plan.Requests, r => r.Type == "instalment-plan");
+        var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
         var schedule = request.Schedule!;
 
         Assert.Equal(plan.Assessment.Principal, schedule.Sum(i => i.Principal));

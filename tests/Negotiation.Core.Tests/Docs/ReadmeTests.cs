@@ -30,7 +30,7 @@ public sealed partial class ReadmeTests
 
             ReadmeQuickStart.Advise(path, output);
 
-            Assert.StartsWith("negotiate; lead with extension: ", output.ToString(), StringComparison.Ordinal);
+            Assert.StartsWith("Negotiate; lead with Extension: ", output.ToString(), StringComparison.Ordinal);
             Assert.Contains("\"outcome\": \"negotiate\"", File.ReadAllText(Path.Combine(folder, "case.plan.json")), StringComparison.Ordinal);
         }
         finally

@@ -61,7 +61,7 @@ public sealed class HtmlRendererTests
         Assert.Contains(zh ? "第一次逾期" : "my first late payment", text, StringComparison.Ordinal);
         // The top request is the instalment plan, with its terms.
         var top = plan.Requests[0];
-        Assert.Equal("instalment-plan", top.Type);
+        Assert.Equal("instalment-plan", top.Type.Code());
         Assert.Contains(zh ? $"分{top.Terms.Months}个月" : $"over {top.Terms.Months} months", text, StringComparison.Ordinal);
         Assert.Contains(top.Terms.Instalment!.Value.ToString("N2", CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
         Assert.Equal(2, letter.All("ol").Single().All("li").Count());
@@ -134,7 +134,7 @@ public sealed class HtmlRendererTests
     public void A_pay_now_decision_says_the_letter_is_only_for_a_negotiation_still_needed()
     {
         var (plan, @case) = RenderingKit.FullPlan("en");
-        plan = plan with { Decision = plan.Decision with { Outcome = "pay-now" } };
+        plan = plan with { Decision = plan.Decision with { Outcome = Negotiation.Core.Advice.Outcome.PayNow } };
 
         var decision = RenderingKit.ParseDossier(HtmlRenderer.Render(plan, @case)).ById("decision");
 

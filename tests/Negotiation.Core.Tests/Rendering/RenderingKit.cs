@@ -57,7 +57,7 @@ internal static class RenderingKit
             return new ProposedRequest
             {
                 Rank = rank,
-                Type = type,
+                Type = EnumNames<RequestType>.Parse(type),
                 Code = type,
                 Rationale = $"Why {type}{extraText}",
                 Terms = computed.Terms,
@@ -99,11 +99,11 @@ internal static class RenderingKit
             },
             Watchpoints = new ValueList<Watchpoint>(
             [
-                new Watchpoint { Code = "keep-appointments", Severity = "caution", DueDate = null, Message = "Keep every agreed time" },
+                new Watchpoint { Code = "keep-appointments", Severity = Severity.Caution, DueDate = null, Message = "Keep every agreed time" },
                 new Watchpoint
                 {
                     Code = "follow-up-date",
-                    Severity = "info",
+                    Severity = Severity.Info,
                     DueDate = new LocalDate(2026, 11, 27),
                     Message = "Follow up if you hear nothing" + extraText,
                 },
@@ -111,7 +111,7 @@ internal static class RenderingKit
             Warnings = new ValueList<PlanWarning>([new PlanWarning
             {
                 Code = "upfront-fee",
-                Severity = "high",
+                Severity = Severity.High,
                 Message = "Someone wants money up front" + extraText,
             }]),
             Remedies = new ValueList<Remedy>(

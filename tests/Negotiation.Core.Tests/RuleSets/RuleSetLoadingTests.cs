@@ -80,10 +80,10 @@ public sealed class RuleSetLoadingTests
 
         var plan = advisor.Advise(c, "en");
 
-        Assert.Equal("negotiate", plan.Decision.Outcome);
+        Assert.Equal("negotiate", plan.Decision.Outcome.Code());
         Assert.Equal("10 days past due, beyond 3 days of grace.", Assert.Single(plan.Decision.Reasons).Message);
         // Ranked by the policy: requests that close the gap first, smallest concession first; then the rest.
-        Assert.Equal(["extension", "instalment-plan", "fee-waiver"], plan.Requests.Select(r => r.Type));
+        Assert.Equal(["extension", "instalment-plan", "fee-waiver"], plan.Requests.Select(r => r.Type.Code()));
         Assert.Equal([1, 2, 3], plan.Requests.Select(r => r.Rank));
         // Thirty days from asOf (20 Nov), not from the due date already past.
         Assert.Equal("Ask for 30 days more, to 20 Dec 2026.", plan.Requests[0].Rationale);

@@ -55,10 +55,10 @@ public sealed class UkScenarioTests
         Assert.True(Files().Count(f => f.StartsWith("blind", StringComparison.Ordinal)) >= 40); // blind/ and blind2/
         Assert.Equal(
             ["negotiate", "pay-now", "seek-debt-advice"],
-            plans.Select(p => p.Decision.Outcome).Distinct().Where(o => o is "negotiate" or "pay-now" or "seek-debt-advice").Order(StringComparer.Ordinal));
+            plans.Select(p => p.Decision.Outcome.Code()).Distinct().Where(o => o is "negotiate" or "pay-now" or "seek-debt-advice").Order(StringComparer.Ordinal));
         Assert.Equal(
             ["extension", "fee-waiver", "instalment-plan", "interest-relief", "principal-reduction", "token-payments"],
-            plans.Where(p => p.Requests.Count > 0).Select(p => p.Requests[0].Type).Distinct().Order(StringComparer.Ordinal));
+            plans.Where(p => p.Requests.Count > 0).Select(p => p.Requests[0].Type.Code()).Distinct().Order(StringComparer.Ordinal));
         var remedies = plans.SelectMany(p => p.Remedies.Select(r => r.Code)).ToHashSet();
         Assert.All(
             ["complaint-to-lender", "await-final-response", "financial-ombudsman", "free-debt-advice", "breathing-space", "time-order", "report-to-fca", "formal-options"],
@@ -140,17 +140,17 @@ public sealed class UkScenarioTests
                 return null;
             }
 
-            var (before, after) = (plan.Requests[0].Type, variant.Requests[0].Type);
-            var moved = !plan.Requests.Any(r => r.Type == after) && !variant.Requests.Any(r => r.Type == before) &&
+            var (before, after) = (plan.Requests[0].Type.Code(), variant.Requests[0].Type.Code());
+            var moved = !plan.Requests.Any(r => r.Type.Code() == after) && !variant.Requests.Any(r => r.Type.Code() == before) &&
                         (mayGrow ? Array.IndexOf(order, after) < Array.IndexOf(order, before) : Array.IndexOf(order, after) > Array.IndexOf(order, before));
             return moved ? $"with {change} the top request moves from '{before}' to '{after}'" : null;
         }
 
         // A write-off cannot grow; token payments hold the account while nothing is left, so a borrower with a surplus
         // may rightly be asked for a plan or, far beyond one, offered a partial write-off instead.
-        var moreIncome = plan.Requests[0].Type is "principal-reduction" or "token-payments" ? null : AdviceVerdicts.MoreIncome(c);
+        var moreIncome = plan.Requests[0].Type.Code() is "principal-reduction" or "token-payments" ? null : AdviceVerdicts.MoreIncome(c);
         return (moreIncome is null ? null : Moved(Embedded.Advise(moreIncome), mayGrow: false, "income × 1.5")) ??
-               (plan.Requests[0].Type == "extension" ? null : Moved(Embedded.Advise(AdviceVerdicts.MoreDebt(c)), mayGrow: true, "the principal × 1.5"));
+               (plan.Requests[0].Type.Code() == "extension" ? null : Moved(Embedded.Advise(AdviceVerdicts.MoreDebt(c)), mayGrow: true, "the principal × 1.5"));
     }
 
     /// <summary>The coherence invariants that do not depend on the default set's figures, order or wording.</summary>
@@ -169,7 +169,7 @@ public sealed class UkScenarioTests
 
     /// <summary>A write-off is the last resort: never asked for while a plan at the contract rate fits the budget.</summary>
     private static string? WriteOffOnlyWhenNoPlanFits(NegotiationPlan plan) =>
-        plan.Requests.Any(r => r.Type == "principal-reduction") && plan.Assessment.PlanClosesGap
+        plan.Requests.Any(r => r.Type.Code() == "principal-reduction") && plan.Assessment.PlanClosesGap
             ? $"principal-reduction asked although a plan of {plan.Assessment.AffordablePlanMonths} months fits"
             : null;
 }

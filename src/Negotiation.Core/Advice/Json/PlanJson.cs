@@ -460,6 +460,10 @@ internal static class PlanJson
 
     // One writer per type of property; a null is left out.
 
+    /// <summary>Writes an enum as its kebab-case name, as the contract spells closed sets.</summary>
+    private static void Property<TEnum>(Utf8JsonWriter w, JsonEncodedText name, TEnum value)
+        where TEnum : struct, Enum => w.WriteString(name, EnumNames<TEnum>.Of(value));
+
     private static void Property(Utf8JsonWriter w, JsonEncodedText name, string? value)
     {
         if (value is not null)

@@ -202,10 +202,10 @@ public sealed class PlanJsonDifferentialTests
             Watchpoints = [new Watchpoint
             {
                 Code = "w",
-                Severity = "info",
+                Severity = Severity.Info,
                 DueDate = null,
                 Message = "m",
-            }, new Watchpoint { Code = "w", Severity = "high", DueDate = new LocalDate(2026, 12, 1), Message = "m" }],
+            }, new Watchpoint { Code = "w", Severity = Severity.High, DueDate = new LocalDate(2026, 12, 1), Message = "m" }],
             Remedies = [new Remedy
             {
                 Step = 1,
@@ -214,7 +214,7 @@ public sealed class PlanJsonDifferentialTests
                 Channel = null,
                 WaitDays = null,
             }, new Remedy { Step = 2, Code = "r", Message = "m", Channel = "12378", WaitDays = 15 }],
-            Decision = new Decision { Outcome = "negotiate", Reasons = [] },
+            Decision = new Decision { Outcome = Outcome.Negotiate, Reasons = [] },
             Trace = [new TraceEntry("w", "r", false, [new TraceInput("p", null), new TraceInput(null!, 1m)], null)],
         };
 

@@ -70,13 +70,16 @@ internal static class Assessor
         var earlierLate = 0;
         var earlier = 0;
         LocalDate? lastPayment = null;
-        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent, overpaid) = (0m, 0, account.DueDate, 0m, 0m);
+        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent, overpaid, laterUnpaid) = (0m, 0, account.DueDate, 0m, 0m, 0);
         for (var i = 0; i < history.Count; i++)
         {
             var r = history[i];
             var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
             lastPayment = r is { PaidOn: { } on, AmountPaid: > 0 } && (lastPayment is null || on > lastPayment) ? on : lastPayment;
             paidOnCurrent += r.DueDate == account.DueDate ? paid : 0m;
+            // An instalment due after the account's due date, by asOf, and not paid in full is missed too (a case that
+            // names its oldest missed payment as the account's): it counts among the unpaid, not again in what is due.
+            laterUnpaid += r.DueDate > account.DueDate && r.DueDate <= asOf && r.AmountDue - paid > 0 ? 1 : 0;
             if (r.DueDate < account.DueDate)
             {
                 earlier++;
@@ -237,7 +240,7 @@ internal static class Assessor
             AmountDue = Cents(amountDue),
             CurrentInstalment = Cents(account.AmountDue),
             EarlierArrears = Cents(earlierArrears),
-            UnpaidInstalments = 1 + earlierUnpaid,
+            UnpaidInstalments = 1 + earlierUnpaid + laterUnpaid,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             PenaltyDailyRate = account.PenaltyDailyRate ?? 0m,

@@ -246,6 +246,31 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void Unpaid_instalments_after_the_accounts_due_date_by_as_of_count_as_missed()
+    {
+        // A case may name its oldest missed payment as the account's, with the arrears as its amount, and list the later ones.
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var due = c.Account.DueDate.PlusMonths(-2);
+        c = c with
+        {
+            AsOf = due.PlusMonths(2).PlusDays(10),
+            Account = c.Account with { DueDate = due, AmountDue = 3750m },
+            History = new ValueList<RepaymentRecord>(
+            [
+                new RepaymentRecord { DueDate = due, AmountDue = 1250m },
+                new RepaymentRecord { DueDate = due.PlusMonths(1), AmountDue = 1250m },
+                new RepaymentRecord { DueDate = due.PlusMonths(2), AmountDue = 1250m },
+            ]),
+        };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.Equal(3, facts.UnpaidInstalments);
+        Assert.Equal(3750m, facts.AmountDue); // what the account says is due, not counted again
+        Assert.Equal(due, facts.DueDate);
+    }
+
+    [Fact]
     public void Instalments_paid_late_in_full_are_not_arrears()
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();
@@ -293,10 +318,11 @@ public sealed class AssessorTests
 
             Pay(paidOnCurrent - c.Account.AmountDue);
             var current = Math.Max(0m, c.Account.AmountDue - paidOnCurrent);
+            var later = c.History.Count(r => r.DueDate > c.Account.DueDate && r.DueDate <= c.AsOf && r.AmountDue > Paid(r));
             return (facts.CurrentInstalment == c.Account.AmountDue).Label("instalment")
                 .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
                 .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(current + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")
-                .And(facts.UnpaidInstalments == 1 + earlier.Count).Label("count")
+                .And(facts.UnpaidInstalments == 1 + earlier.Count + later).Label("count")
                 .And(facts.DueDate <= c.Account.DueDate && (earlier.Count == 0) == (facts.DueDate == c.Account.DueDate)).Label("oldest");
         });
 

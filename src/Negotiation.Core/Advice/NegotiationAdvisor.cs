@@ -27,7 +27,7 @@ public sealed class NegotiationAdvisor
         var tiers = rules.AssetTiers;
         settings = AssessmentSettings.From(rules.Parameters) with
         {
-            TierBands = tiers.Where(t => t.Key != "default").ToDictionary(t => Enum.GetValues<LenderKind>().First(k => EnumNames.Of(k) == t.Key), t => t.Value),
+            TierBands = tiers.Where(t => t.Key != "default").ToDictionary(t => EnumNames<LenderKind>.Parse(t.Key), t => t.Value),
             DefaultTierBands = tiers.GetValueOrDefault("default"),
         };
     }

@@ -77,7 +77,7 @@ internal static class PlanAssembler
             requests.Add(new ProposedRequest
             {
                 Rank = requests.Count + 1,
-                Type = EnumNames<RequestType>.Parse(r.Spec.RequestType!),
+                Type = spec.RequestType!.Value,
                 Code = r.Spec.Code,
                 Rationale = spec.Message(facts, r.Computed.Terms, decimals),
                 Terms = r.Computed.Terms,
@@ -138,7 +138,7 @@ internal static class PlanAssembler
                 watchpoints.Add(new Watchpoint
                 {
                     Code = w.Spec.Code,
-                    Severity = EnumNames<Severity>.Parse(w.Spec.Severity!),
+                    Severity = w.Severity!.Value,
                     DueDate = w.DueDate(facts),
                     Message = w.Message(facts, null, decimals),
                 });
@@ -158,7 +158,7 @@ internal static class PlanAssembler
             warnings.Add(new PlanWarning
             {
                 Code = w.Spec.Spec.Code,
-                Severity = EnumNames<Severity>.Parse(w.Spec.Spec.Severity!),
+                Severity = w.Spec.Severity!.Value,
                 Message = w.Spec.Message(facts, null, decimals),
             });
         }
@@ -195,11 +195,11 @@ internal static class PlanAssembler
             // Advice first follows up with the lender only when it asks the lender for something.
             NextFollowUp = !AsksLender(outcome) || (outcome != DefaultOutcome && requestList.Count == 0) ? null : facts.HasPendingPromise && facts.NextPromiseDue < facts.NextFollowUp ? facts.NextPromiseDue : facts.NextFollowUp,
             Citations = Freeze(cited),
-            BudgetGroups = rules.BudgetGroups(language) is { Count: > 0 } groups
+            BudgetGroups = layout.BudgetGroups is { Length: > 0 } groups
                 ? ValueList<BudgetGroup>.Own([.. groups.Select(g => new BudgetGroup
                 {
                     Name = g.Name,
-                    Categories = ValueList<ExpenseCategory>.Own([.. g.Categories]),
+                    Categories = g.Categories,
                     Monthly = Currencies.ToMinorUnit(c.Finances?.Expenses.Where(e => g.Categories.Contains(e.Category)).Sum(e => e.Monthly) ?? 0m, decimals),
                 })])
                 : null,

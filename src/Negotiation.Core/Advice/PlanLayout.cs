@@ -38,6 +38,7 @@ internal sealed class PlanLayout
             bySpec.TryAdd(specs[i], bySpecIndex[i]);
         }
 
+        BudgetGroups = [.. rules.BudgetGroups(language).Select(g => (g.Name, ValueList<ExpenseCategory>.Own([.. g.Categories])))];
         citedByLanguage = new Dictionary<string, CitedSource[]>(StringComparer.Ordinal);
         foreach (var citation in rules.Citations)
         {
@@ -50,6 +51,9 @@ internal sealed class PlanLayout
 
     /// <summary>Gets the language the layout's messages are written in.</summary>
     public string Language { get; }
+
+    /// <summary>Gets the rule set's budget groups, named in the layout's language; empty for the essential/flexible split.</summary>
+    public (string Name, ValueList<ExpenseCategory> Categories)[] BudgetGroups { get; }
 
     /// <summary>Gets the layout of a rule set in a language, worked out on first use.</summary>
     public static PlanLayout For(RuleSet rules, string language)
@@ -129,6 +133,9 @@ internal sealed class PlanLayout
             this.language = language;
             Spec = spec;
             RankKey = spec.Rank ?? int.MaxValue;
+            // The loader admitted only known codes; the plan carries them as the enums they name.
+            RequestType = spec.RequestType is { } type ? EnumNames<RequestType>.Parse(type) : null;
+            Severity = spec.Severity is { } severity ? EnumNames<Severity>.Parse(severity) : null;
             Citations = spec.Citations.Count == 0 ? ValueList<string>.Empty : new ValueList<string>(spec.Citations);
             // A loaded rule set has every message and tip in every one of its languages.
             message = PlanMessage.Bind(spec.Message[language], rules.Parameters);
@@ -152,6 +159,12 @@ internal sealed class PlanLayout
         }
 
         public RuleSpec Spec { get; }
+
+        /// <summary>Gets a request rule's type, or null for other kinds.</summary>
+        public RequestType? RequestType { get; }
+
+        /// <summary>Gets a watchpoint's or warning's severity, or null for other kinds.</summary>
+        public Severity? Severity { get; }
 
         /// <summary>Gets the rank items of one kind are ordered by: the rule's, else after every ranked one.</summary>
         public int RankKey { get; }

@@ -219,7 +219,7 @@ internal sealed class DossierContent
             rows.Add(new(BudgetRowKind.Group, T("优先债务（房租、税费、能源等）", "Priority debts (rent, council tax, energy …)"), null));
             foreach (var debt in Case.PriorityDebts)
             {
-                var kind = Word(Cases.EnumNames.Of(debt.Kind));
+                var kind = Word(debt.Kind);
                 rows.Add(new(BudgetRowKind.Item, debt.Arrears > 0 ? kind + T($"（欠{Money(debt.Arrears)}）", $" ({Money(debt.Arrears)} in arrears)") : kind, debt.MonthlyPayment));
             }
 

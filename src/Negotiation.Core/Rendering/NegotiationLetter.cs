@@ -81,7 +81,7 @@ internal sealed record NegotiationLetter(
         }
 
         // What a lender must take into account: circumstances the borrower chose to share, and the priority bills paid first.
-        var circumstances = content.Case.Vulnerability.Where(v => v != Vulnerability.Other).Select(v => content.Word(Cases.EnumNames.Of(v))).ToList();
+        var circumstances = content.Case.Vulnerability.Where(v => v != Vulnerability.Other).Select(v => content.Word(v)).ToList();
         if (circumstances.Count > 0)
         {
             paragraphs.Add(T($"另需说明：本人目前面临{string.Join("、", circumstances)}。请贵司记录这一情况，并在处理本人账户时予以考虑。",
@@ -104,7 +104,7 @@ internal sealed record NegotiationLetter(
                     parts.Add(T($"欠{content.Money(d.Arrears)}", $"{content.Money(d.Arrears)} in arrears"));
                 }
 
-                var kind = content.Word(Cases.EnumNames.Of(d.Kind));
+                var kind = content.Word(d.Kind);
                 return parts.Count == 0 ? kind : T($"{kind}（{string.Join("，", parts)}）", $"{kind} ({string.Join(", ", parts)})");
             }).ToList();
             paragraphs.Add(T($"本人必须优先处理{string.Join("、", bills)}等优先债务；以上可还款金额已扣除这部分支出。",

@@ -265,7 +265,7 @@ internal static class AdviceInvariantChecks
     public static readonly string[] Languages = ["zh-CN", "en"];
 
     /// <summary>The concession order, smallest first.</summary>
-    public static readonly string[] ConcessionOrder = ["extension", "fee-waiver", "instalment-plan", "interest-relief", "principal-reduction"];
+    public static readonly string[] ConcessionOrder = ["extension", "fee-waiver", "instalment-plan", "interest-relief", "token-payments", "principal-reduction"];
 
     public static int Size(string type) => Array.IndexOf(ConcessionOrder, type) is var i and >= 0 ? i : throw new ArgumentException($"unknown request type '{type}'");
 

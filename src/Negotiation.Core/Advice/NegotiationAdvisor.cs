@@ -86,13 +86,13 @@ public sealed class NegotiationAdvisor
         if (@case.Currency != rules.Currency)
         {
             throw new CaseValidationException(
-                [new CaseProblem("currency", $"the case is in {@case.Currency} but the rule set '{rules.Id}' is for {rules.Currency}; amounts in different currencies are never mixed")]);
+                [new CaseProblem { Path = "currency", Message = $"the case is in {@case.Currency} but the rule set '{rules.Id}' is for {rules.Currency}; amounts in different currencies are never mixed" }]);
         }
 
         if (@case.Region is { } region && rules.Regions is { } regions && !regions.Contains(region, StringComparer.Ordinal))
         {
             throw new CaseValidationException(
-                [new CaseProblem("region", $"'{region}' is not a region of the rule set '{rules.Id}'; use {string.Join(", ", regions)}, or leave region out")]);
+                [new CaseProblem { Path = "region", Message = $"'{region}' is not a region of the rule set '{rules.Id}'; use {string.Join(", ", regions)}, or leave region out" }]);
         }
     }
 

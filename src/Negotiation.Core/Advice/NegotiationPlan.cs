@@ -279,31 +279,44 @@ public sealed record CitedSource
 }
 
 /// <summary>One rule in the explanation.</summary>
-/// <param name="Workflow">The workflow (stage) it belongs to.</param>
-/// <param name="Rule">The rule's name.</param>
-/// <param name="Success">Whether it fired.</param>
-/// <param name="Inputs">The values of the facts, case fields and parameters it read.</param>
-/// <param name="Error">A run-time error, if the rule could not be evaluated (it then counts as not fired).</param>
 /// <remarks>
 /// In a plan from <see cref="NegotiationAdvisor"/>, <see cref="Inputs"/> is read from the (immutable) case and facts the
 /// rule saw when it is first asked for, then kept; until then the entry holds a reference to the case. Equality, hash
 /// and text are those of an entry built with the same inputs.
 /// </remarks>
-public sealed record TraceEntry(string Workflow, string Rule, bool Success, ValueList<TraceInput> Inputs, string? Error)
+public sealed record TraceEntry
 {
     // An evaluation makes its entries before anyone asks for their inputs, and most plans are never asked: the values
     // are read from the (immutable) case and facts the rule saw when Inputs is first read, then kept.
     private readonly TraceInputs? values;
     private readonly int ruleIndex;
-    private ValueList<TraceInput>? inputs = Inputs;
+    private ValueList<TraceInput>? inputs;
+
+    /// <summary>Makes an entry; set every required member.</summary>
+    public TraceEntry()
+    {
+    }
 
     /// <summary>The entry of <paramref name="firing"/>, whose inputs are read from <paramref name="values"/> when first asked for.</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     internal TraceEntry(RuleSets.Evaluation.RuleFiring firing, TraceInputs values)
-        : this(firing.Workflow, firing.Rule, firing.Success, null!, firing.Error)
     {
+        Workflow = firing.Workflow;
+        Rule = firing.Rule;
+        Success = firing.Success;
+        Error = firing.Error;
         this.values = values;
         ruleIndex = firing.Index;
     }
+
+    /// <summary>Gets the workflow (stage) the rule belongs to.</summary>
+    public required string Workflow { get; init; }
+
+    /// <summary>Gets the rule's name.</summary>
+    public required string Rule { get; init; }
+
+    /// <summary>Gets whether the rule fired.</summary>
+    public required bool Success { get; init; }
 
     /// <summary>Gets the values this entry's inputs are read from, or null when it was built with its inputs.</summary>
     internal TraceInputs? Values => values;
@@ -311,10 +324,10 @@ public sealed record TraceEntry(string Workflow, string Rule, bool Success, Valu
     /// <summary>Gets the rule's place among every workflow's rules, which says what it read in <see cref="Values"/>.</summary>
     internal int RuleIndex => ruleIndex;
 
-    /// <summary>Gets the values of the facts, case fields and parameters the rule read.</summary>
+    /// <summary>Gets the values of the facts, case fields and parameters the rule read (empty when none were given).</summary>
     public ValueList<TraceInput> Inputs
     {
-        get => inputs ?? (values is null ? inputs! : inputs = values.Of(ruleIndex));
+        get => inputs ?? (values is null ? ValueList<TraceInput>.Empty : inputs = values.Of(ruleIndex));
         init
         {
             inputs = value;
@@ -322,9 +335,8 @@ public sealed record TraceEntry(string Workflow, string Rule, bool Success, Valu
         }
     }
 
-    /// <summary>Gets the run-time error, if the rule could not be evaluated.</summary>
-    /// <remarks>Declared after <see cref="Inputs"/> to keep the members in their documented order, for serializers that read it.</remarks>
-    public string? Error { get; init; } = Error;
+    /// <summary>Gets the run-time error, if the rule could not be evaluated (it then counts as not fired).</summary>
+    public string? Error { get; init; }
 
     /// <summary>Gets whether both entries name the same rule, result, inputs and error.</summary>
     /// <param name="other">The other entry.</param>

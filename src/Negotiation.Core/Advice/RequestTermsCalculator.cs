@@ -119,7 +119,7 @@ internal static class RequestTermsCalculator
         // A plan is two months at least; without one that fits, the longest the rule set allows.
         var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : Math.Max(2, (int)parameters["maxInstalmentMonths"]);
         var rate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
-        var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms(InstalmentMonths: months, InstalmentAnnualRate: rate), decimals: decimals);
+        var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms { InstalmentMonths = months, InstalmentAnnualRate = rate }, decimals: decimals);
         var principalSchedule = comparison.InstalmentPlan.Schedule!.Instalments;
 
         // What has accrued is repaid alongside in equal parts, bearing no interest; the last part absorbs the residue.

@@ -3,14 +3,26 @@ using Negotiation.Core.Cases;
 namespace Negotiation.Core.Calculators;
 
 /// <summary>A borrower's monthly budget, as <see cref="Affordability.Assess"/> derives it.</summary>
-/// <param name="StableIncome">Monthly income that can be counted on.</param>
-/// <param name="UnstableIncome">Monthly income that cannot (commissions, gig work, help from family).</param>
-/// <param name="EssentialExpenses">Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</param>
-/// <param name="FlexibleExpenses">Communications, personal, leisure and other flexible costs.</param>
-/// <param name="OtherDebtPayments">Monthly payments on other debts.</param>
-/// <param name="DebtServiceRatio">Other debt payments / monthly income; null when there is no income.</param>
-public sealed record Budget(decimal StableIncome, decimal UnstableIncome, decimal EssentialExpenses, decimal FlexibleExpenses, decimal OtherDebtPayments, decimal? DebtServiceRatio)
+public sealed record Budget
 {
+    /// <summary>Gets the monthly income that can be counted on.</summary>
+    public required decimal StableIncome { get; init; }
+
+    /// <summary>Gets the monthly income that cannot (commissions, gig work, help from family).</summary>
+    public required decimal UnstableIncome { get; init; }
+
+    /// <summary>Gets housing, utilities, food, transport, health, childcare, education, insurance and other essentials, each month.</summary>
+    public required decimal EssentialExpenses { get; init; }
+
+    /// <summary>Gets communications, personal, leisure and other flexible costs, each month.</summary>
+    public required decimal FlexibleExpenses { get; init; }
+
+    /// <summary>Gets the monthly payments on other debts.</summary>
+    public required decimal OtherDebtPayments { get; init; }
+
+    /// <summary>Gets other debt payments / monthly income; null when there is no income.</summary>
+    public decimal? DebtServiceRatio => MonthlyIncome == 0 ? null : OtherDebtPayments / MonthlyIncome;
+
     /// <summary>Gets the whole monthly income, stable and unstable.</summary>
     public decimal MonthlyIncome => StableIncome + UnstableIncome;
 
@@ -96,7 +108,7 @@ public static class Affordability
         }
 
         var total = stable + unstable;
-        return new Budget(stable, unstable, essential, flexible, debts, total == 0 ? null : debts / total);
+        return new Budget { StableIncome = stable, UnstableIncome = unstable, EssentialExpenses = essential, FlexibleExpenses = flexible, OtherDebtPayments = debts };
     }
 
     /// <summary>Gets the monthly income.</summary>

@@ -25,42 +25,71 @@ public enum ReliefOption
     InstalmentPlan,
 }
 
-/// <summary>What you ask to compare: the horizon and the terms of each relief.</summary>
-/// <param name="HorizonDays">Days from <c>asOf</c> until the debt is cleared in one payment, for the as-is, fee-waiver, rate-cut and interest-stop options; 0 to 3660.</param>
-/// <param name="ExtensionDays">Days the due date moves by for the extension option; the debt is cleared on the new due date. 0 to 3660.</param>
-/// <param name="ReducedAnnualRate">The annual rate for the rate-cut option, as a fraction, 0 to 100.</param>
-/// <param name="InstalmentMonths">Months of the instalment plan, 1 to 1200.</param>
-/// <param name="InstalmentAnnualRate">The plan's annual rate; null for the account's contract rate (0 when unknown).</param>
-/// <param name="InstalmentMonthlyFeeRate">The plan's monthly fee on the principal, 0 to 1; when above 0 the plan is a fee instalment.</param>
-public sealed record ReliefTerms(
-    int HorizonDays = 30,
-    int ExtensionDays = 30,
-    decimal ReducedAnnualRate = 0,
-    int InstalmentMonths = 12,
-    decimal? InstalmentAnnualRate = null,
-    decimal InstalmentMonthlyFeeRate = 0);
+/// <summary>What you ask to compare: the horizon and the terms of each relief; every member has a default.</summary>
+public sealed record ReliefTerms
+{
+    /// <summary>Gets the days from <c>asOf</c> until the debt is cleared in one payment, for the as-is, fee-waiver, rate-cut and interest-stop options; 0 to 3660 (30 by default).</summary>
+    public int HorizonDays { get; init; } = 30;
+
+    /// <summary>Gets the days the due date moves by for the extension option; the debt is cleared on the new due date. 0 to 3660 (30 by default).</summary>
+    public int ExtensionDays { get; init; } = 30;
+
+    /// <summary>Gets the annual rate for the rate-cut option, as a fraction, 0 to 100 (0 by default).</summary>
+    public decimal ReducedAnnualRate { get; init; }
+
+    /// <summary>Gets the months of the instalment plan, 1 to 1200 (12 by default).</summary>
+    public int InstalmentMonths { get; init; } = 12;
+
+    /// <summary>Gets the plan's annual rate; null (the default) for the account's contract rate (0 when unknown).</summary>
+    public decimal? InstalmentAnnualRate { get; init; }
+
+    /// <summary>Gets the plan's monthly fee on the principal, 0 to 1 (0 by default); when above 0 the plan is a fee instalment.</summary>
+    public decimal InstalmentMonthlyFeeRate { get; init; }
+}
 
 /// <summary>The cost of clearing the debt under one option, and its saving against doing nothing over the same days.</summary>
-/// <param name="Option">The option.</param>
-/// <param name="Days">The days from <c>asOf</c> until the debt is cleared.</param>
-/// <param name="TotalCost">Everything paid from <c>asOf</c> until the debt is cleared: principal, interest, fees and penalties.</param>
-/// <param name="AsIsCost">What clearing the debt as-is would cost over the same <paramref name="Days"/>.</param>
-/// <param name="Schedule">The instalment schedule, for <see cref="ReliefOption.InstalmentPlan"/> only.</param>
-public sealed record ReliefCost(ReliefOption Option, int Days, decimal TotalCost, decimal AsIsCost, Schedule? Schedule = null)
+public sealed record ReliefCost
 {
+    /// <summary>Gets the option.</summary>
+    public required ReliefOption Option { get; init; }
+
+    /// <summary>Gets the days from <c>asOf</c> until the debt is cleared.</summary>
+    public required int Days { get; init; }
+
+    /// <summary>Gets everything paid from <c>asOf</c> until the debt is cleared: principal, interest, fees and penalties.</summary>
+    public required decimal TotalCost { get; init; }
+
+    /// <summary>Gets what clearing the debt as-is would cost over the same <see cref="Days"/>.</summary>
+    public required decimal AsIsCost { get; init; }
+
+    /// <summary>Gets the instalment schedule, for <see cref="ReliefOption.InstalmentPlan"/> only.</summary>
+    public Schedule? Schedule { get; init; }
+
     /// <summary>Gets <see cref="AsIsCost"/> − <see cref="TotalCost"/>: what this option saves; negative when it costs more.</summary>
     public decimal Savings => AsIsCost - TotalCost;
 }
 
 /// <summary>The options compared side by side.</summary>
-/// <param name="AsIs">No relief over the horizon.</param>
-/// <param name="Extension">An extension.</param>
-/// <param name="FeesWaived">Fees waived over the horizon.</param>
-/// <param name="RateCut">The rate cut over the horizon.</param>
-/// <param name="InterestStopped">Interest stopped over the horizon.</param>
-/// <param name="InstalmentPlan">An instalment plan.</param>
-public sealed record ReliefComparisonResult(ReliefCost AsIs, ReliefCost Extension, ReliefCost FeesWaived, ReliefCost RateCut, ReliefCost InterestStopped, ReliefCost InstalmentPlan)
+public sealed record ReliefComparisonResult
 {
+    /// <summary>Gets no relief over the horizon.</summary>
+    public required ReliefCost AsIs { get; init; }
+
+    /// <summary>Gets an extension.</summary>
+    public required ReliefCost Extension { get; init; }
+
+    /// <summary>Gets fees waived over the horizon.</summary>
+    public required ReliefCost FeesWaived { get; init; }
+
+    /// <summary>Gets the rate cut over the horizon.</summary>
+    public required ReliefCost RateCut { get; init; }
+
+    /// <summary>Gets interest stopped over the horizon.</summary>
+    public required ReliefCost InterestStopped { get; init; }
+
+    /// <summary>Gets an instalment plan.</summary>
+    public required ReliefCost InstalmentPlan { get; init; }
+
     /// <summary>Gets every option, as-is first.</summary>
     public IReadOnlyList<ReliefCost> All => [AsIs, Extension, FeesWaived, RateCut, InterestStopped, InstalmentPlan];
 }
@@ -103,9 +132,9 @@ public static class ReliefComparison
         var schedule = Schedules.Build(method, Money.Round(principal, decimals, rounding), planRate, terms.InstalmentMonths, terms.InstalmentMonthlyFeeRate, asOf, decimals, rounding);
         var planDays = Period.DaysBetween(asOf, asOf.PlusMonths(terms.InstalmentMonths));
         var planCost = account.Interest + account.Fees + account.PenaltyInterest + schedule.TotalPayment;
-        var plan = new ReliefCost(ReliefOption.InstalmentPlan, planDays, planCost, AsIs(account, overdueDaily, planDays, decimals, rounding), schedule);
+        var plan = new ReliefCost { Option = ReliefOption.InstalmentPlan, Days = planDays, TotalCost = planCost, AsIsCost = AsIs(account, overdueDaily, planDays, decimals, rounding), Schedule = schedule };
 
-        return new ReliefComparisonResult(asIs, extension, feesWaived, rateCut, stopped, plan);
+        return new ReliefComparisonResult { AsIs = asIs, Extension = extension, FeesWaived = feesWaived, RateCut = rateCut, InterestStopped = stopped, InstalmentPlan = plan };
     }
 
     /// <summary>
@@ -131,11 +160,11 @@ public static class ReliefComparison
 
         var horizon = terms.HorizonDays;
         var asIs = AsIs(account, overdueDaily, horizon, decimals, rounding);
-        var extension = new ReliefCost(ReliefOption.Extension, terms.ExtensionDays, owed + Accrued(account, contractDaily, terms.ExtensionDays, decimals, rounding), AsIs(account, overdueDaily, terms.ExtensionDays, decimals, rounding));
-        var feesWaived = new ReliefCost(ReliefOption.FeesWaived, horizon, asIs - account.Fees, asIs);
-        var rateCut = new ReliefCost(ReliefOption.RateCut, horizon, owed + Accrued(account, DayCounts.DailyRate(terms.ReducedAnnualRate, basis), horizon, decimals, rounding), asIs);
-        var stopped = new ReliefCost(ReliefOption.InterestStopped, horizon, owed, asIs);
-        return (new ReliefCost(ReliefOption.AsIs, horizon, asIs, asIs), extension, feesWaived, rateCut, stopped);
+        var extension = new ReliefCost { Option = ReliefOption.Extension, Days = terms.ExtensionDays, TotalCost = owed + Accrued(account, contractDaily, terms.ExtensionDays, decimals, rounding), AsIsCost = AsIs(account, overdueDaily, terms.ExtensionDays, decimals, rounding) };
+        var feesWaived = new ReliefCost { Option = ReliefOption.FeesWaived, Days = horizon, TotalCost = asIs - account.Fees, AsIsCost = asIs };
+        var rateCut = new ReliefCost { Option = ReliefOption.RateCut, Days = horizon, TotalCost = owed + Accrued(account, DayCounts.DailyRate(terms.ReducedAnnualRate, basis), horizon, decimals, rounding), AsIsCost = asIs };
+        var stopped = new ReliefCost { Option = ReliefOption.InterestStopped, Days = horizon, TotalCost = owed, AsIsCost = asIs };
+        return (new ReliefCost { Option = ReliefOption.AsIs, Days = horizon, TotalCost = asIs, AsIsCost = asIs }, extension, feesWaived, rateCut, stopped);
     }
 
     private static decimal Accrued(Account account, decimal dailyRate, int days, int decimals, MidpointRounding rounding) =>

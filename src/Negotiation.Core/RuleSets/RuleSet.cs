@@ -141,7 +141,7 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(path);
         if (!Directory.Exists(path))
         {
-            throw new RuleSetValidationException([new RuleSetProblem(path, null, null, null, "is not a folder that can be read")]);
+            throw new RuleSetValidationException([new RuleSetProblem { File = path, Message = "is not a folder that can be read" }]);
         }
 
         string[] names;
@@ -153,7 +153,7 @@ public sealed class RuleSet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RuleSetValidationException([new RuleSetProblem(path, null, null, null, "cannot list the folder: " + e.Message)]);
+            throw new RuleSetValidationException([new RuleSetProblem { File = path, Message = "cannot list the folder: " + e.Message }]);
         }
 
         // Only regular files inside the folder's tree are read: a link that leads outside, or a pipe named like a workflow, is refused.
@@ -165,12 +165,12 @@ public sealed class RuleSet
                 {
                     TreeEntry.Missing => null,
                     TreeEntry.Regular => BoundedText.ReadFile(file, JsonSource.MaxFileLength),
-                    var refused => throw new RuleSetValidationException([new RuleSetProblem(name, null, null, null, FileTree.Refusal(refused, "the rule set's folder"))]),
+                    var refused => throw new RuleSetValidationException([new RuleSetProblem { File = name, Message = FileTree.Refusal(refused, "the rule set's folder") }]),
                 };
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new RuleSetValidationException([new RuleSetProblem(name, null, null, null, "cannot read the file: " + e.Message)]);
+                throw new RuleSetValidationException([new RuleSetProblem { File = name, Message = "cannot read the file: " + e.Message }]);
             }
         }));
     }
@@ -197,7 +197,7 @@ public sealed class RuleSet
         }
         catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or DecoderFallbackException)
         {
-            throw new RuleSetValidationException([new RuleSetProblem(name, null, null, null, "cannot read the stream: " + e.Message)]);
+            throw new RuleSetValidationException([new RuleSetProblem { File = name, Message = "cannot read the stream: " + e.Message }]);
         }
     }
 

@@ -1,13 +1,23 @@
 namespace Negotiation.Core.RuleSets;
 
 /// <summary>One thing wrong with a rule set: the file, the place in it, the rule, and what is wrong.</summary>
-/// <param name="File">The file's name within the rule set folder, e.g. <c>requests.json</c>.</param>
-/// <param name="Line">The 1-based line, when known.</param>
-/// <param name="Column">The 1-based column, when known.</param>
-/// <param name="Rule">The rule's name, when the problem belongs to a rule.</param>
-/// <param name="Message">What is wrong, in plain words.</param>
-public sealed record RuleSetProblem(string File, int? Line, int? Column, string? Rule, string Message)
+public sealed record RuleSetProblem
 {
+    /// <summary>Gets the file's name within the rule set folder, e.g. <c>requests.json</c>.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Gets the 1-based line, when known.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>Gets the 1-based column, when known.</summary>
+    public int? Column { get; init; }
+
+    /// <summary>Gets the rule's name, when the problem belongs to a rule.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>Gets what is wrong, in plain words.</summary>
+    public required string Message { get; init; }
+
     /// <summary>Formats the problem as <c>file:line:col: rule 'name': message</c>, leaving out the parts that are unknown.</summary>
     public override string ToString()
     {

@@ -71,7 +71,8 @@ public sealed class AffordabilityTests
     {
         var budget = Affordability.Assess(Household);
 
-        Assert.Equal(new Budget(8_000m, 2_000m, 4_500m, 500m, 1_000m, 0.1m), budget);
+        Assert.Equal(new Budget { StableIncome = 8_000m, UnstableIncome = 2_000m, EssentialExpenses = 4_500m, FlexibleExpenses = 500m, OtherDebtPayments = 1_000m }, budget);
+        Assert.Equal(0.1m, budget.DebtServiceRatio);
         Assert.Equal(10_000m, budget.MonthlyIncome);
         Assert.Equal(4_000m, budget.DisposableIncome);
         Assert.Equal(8_000m, Affordability.MonthlyIncome(Household, stableOnly: true));

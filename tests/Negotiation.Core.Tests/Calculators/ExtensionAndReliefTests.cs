@@ -64,7 +64,7 @@ public sealed class ReliefComparisonTests
     [Fact]
     public void Each_option_is_costed_against_as_is_over_the_same_days()
     {
-        var result = ReliefComparison.Compare(Overdue, AsOf, new ReliefTerms(HorizonDays: 30, ExtensionDays: 60, ReducedAnnualRate: 0.073m, InstalmentMonths: 12));
+        var result = ReliefComparison.Compare(Overdue, AsOf, new ReliefTerms { HorizonDays = 30, ExtensionDays = 60, ReducedAnnualRate = 0.073m, InstalmentMonths = 12 });
 
         Assert.Equal(10_625m, result.AsIs.TotalCost);              // 10400 owed + 10000 × 0.00075 × 30
         Assert.Equal(0m, result.AsIs.Savings);
@@ -84,7 +84,7 @@ public sealed class ReliefComparisonTests
     [Fact]
     public void A_monthly_fee_makes_the_plan_a_fee_instalment()
     {
-        var result = ReliefComparison.Compare(Overdue, AsOf, new ReliefTerms(InstalmentMonths: 12, InstalmentMonthlyFeeRate: 0.006m, InstalmentAnnualRate: 0m));
+        var result = ReliefComparison.Compare(Overdue, AsOf, new ReliefTerms { InstalmentMonths = 12, InstalmentMonthlyFeeRate = 0.006m, InstalmentAnnualRate = 0m });
 
         Assert.Equal(ScheduleMethod.FeeInstalment, result.InstalmentPlan.Schedule!.Method);
         Assert.Equal(400m + 10_000m + 720m, result.InstalmentPlan.TotalCost);
@@ -94,7 +94,7 @@ public sealed class ReliefComparisonTests
     public Property Waiving_fees_lowers_the_cost_by_exactly_the_fees() =>
         Prop.ForAll(Generators.Account.Arb(), Gen.Choose(0, 3_000).Arb(), (account, days) =>
         {
-            var result = ReliefComparison.Compare(account, AsOf, new ReliefTerms(HorizonDays: days));
+            var result = ReliefComparison.Compare(account, AsOf, new ReliefTerms { HorizonDays = days });
             return result.AsIs.TotalCost - result.FeesWaived.TotalCost == account.Fees && result.FeesWaived.Savings == account.Fees;
         });
 
@@ -102,7 +102,7 @@ public sealed class ReliefComparisonTests
     public Property Stopping_interest_never_costs_more_than_any_lump_sum_option() =>
         Prop.ForAll(Generators.Account.Arb(), Gen.Choose(0, 3_000).Arb(), (account, days) =>
         {
-            var result = ReliefComparison.Compare(account, AsOf, new ReliefTerms(HorizonDays: days, ExtensionDays: days));
+            var result = ReliefComparison.Compare(account, AsOf, new ReliefTerms { HorizonDays = days, ExtensionDays = days });
             return result.InterestStopped.TotalCost <= result.AsIs.TotalCost
                 && result.InterestStopped.TotalCost <= result.RateCut.TotalCost
                 && result.InterestStopped.TotalCost <= result.Extension.TotalCost
@@ -112,7 +112,7 @@ public sealed class ReliefComparisonTests
     [Fact]
     public void Bad_terms_are_refused_naming_the_term()
     {
-        Assert.Equal("terms.InstalmentMonths", Assert.Throws<ArgumentOutOfRangeException>(() => ReliefComparison.Compare(Overdue, AsOf, new ReliefTerms(InstalmentMonths: 0))).ParamName);
+        Assert.Equal("terms.InstalmentMonths", Assert.Throws<ArgumentOutOfRangeException>(() => ReliefComparison.Compare(Overdue, AsOf, new ReliefTerms { InstalmentMonths = 0 })).ParamName);
         Assert.Equal("account.Fees", Assert.Throws<ArgumentOutOfRangeException>(() => ReliefComparison.Compare(Overdue with { Fees = -1 }, AsOf)).ParamName);
     }
 
@@ -120,7 +120,7 @@ public sealed class ReliefComparisonTests
     public Property The_options_without_the_plan_are_the_full_comparisons_bit_for_bit() =>
         Prop.ForAll(Generators.Account.Arb(), Gen.Choose(0, 400).Arb(), Gen.Choose(0, 60).Arb(), (account, days, ratePercent) =>
         {
-            var terms = new ReliefTerms(HorizonDays: days, ExtensionDays: 400 - days, ReducedAnnualRate: ratePercent / 100m, InstalmentMonths: 1 + (days % 24));
+            var terms = new ReliefTerms { HorizonDays = days, ExtensionDays = 400 - days, ReducedAnnualRate = ratePercent / 100m, InstalmentMonths = 1 + (days % 24) };
             var full = ReliefComparison.Compare(account, new LocalDate(2025, 3, 1), terms);
             var (asIs, extension, feesWaived, rateCut, stopped) = ReliefComparison.CompareWithoutPlan(account, terms, DayCount.Actual365, 2, Money.DefaultRounding, out _);
             static bool Same(ReliefCost a, ReliefCost b) =>

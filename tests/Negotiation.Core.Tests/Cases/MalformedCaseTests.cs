@@ -108,7 +108,7 @@ public sealed class MalformedCaseTests
     [Fact]
     public void Problem_text_reads_line_column_path_message()
     {
-        var problem = new CaseProblem("account.principal", "must not be negative", 3, 17);
+        var problem = new CaseProblem { Path = "account.principal", Message = "must not be negative", Line = 3, Column = 17 };
 
         Assert.Equal("3:17: account.principal: must not be negative", problem.ToString());
     }

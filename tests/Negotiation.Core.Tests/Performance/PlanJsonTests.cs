@@ -93,7 +93,7 @@ public sealed class PlanJsonTests
     public void A_trace_value_that_is_not_a_number_text_or_yes_no_is_written_as_the_serializer_wrote_it()
     {
         var plan = Plan("seed-oversight.json", "en");
-        var entry = new TraceEntry("decision", "r", true, [new TraceInput("facts.asOf", plan.AsOf), new TraceInput("case.documents", new ValueList<DocumentKind>([DocumentKind.IncomeProof])), new TraceInput("facts.none", null)], "an error");
+        var entry = new TraceEntry { Workflow = "decision", Rule = "r", Success = true, Inputs = [new TraceInput("facts.asOf", plan.AsOf), new TraceInput("case.documents", new ValueList<DocumentKind>([DocumentKind.IncomeProof])), new TraceInput("facts.none", null)], Error = "an error" };
         var withOddValues = plan with { Trace = [entry] };
 
         Assert.True(SameValue(JsonConvert.SerializeObject(withOddValues, Formatting.Indented, ContractOnly), withOddValues.ToJson(PlanTrace.All)));

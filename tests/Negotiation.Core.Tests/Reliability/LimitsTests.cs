@@ -305,7 +305,7 @@ public sealed class LimitsTests
         var problems = Assert.Throws<CaseValidationException>(() => BorrowerCase.FromJson(json)).Problems;
 
         Assert.Equal(CaseLimits.MaxProblems + 1, problems.Count);
-        Assert.Equal(new CaseProblem("", "reading stopped after 200 problems; fix these and read the case again"), problems[^1]);
+        Assert.Equal(new CaseProblem { Path = "", Message = "reading stopped after 200 problems; fix these and read the case again" }, problems[^1]);
         Assert.Equal("attempts[0].promises[0].what", problems[0].Path);
     }
 

@@ -31,17 +31,19 @@ internal static class ConditionExplainer
             var conditions = used.Select(c =>
             {
                 var (value, error) = evaluator.Evaluate(NamedCondition.Bind(c.Variable, [c]));
-                return new NamedConditionValue(c.Name, c.Expression, value, error);
+                return new NamedConditionValue { Name = c.Name, Expression = c.Expression, Value = value, Error = error };
             }).ToArray();
-            return new RuleExplanation(
-                source.Workflow,
-                source.Name,
-                source.Enabled,
-                entry?.Success ?? false,
-                entry?.Error,
-                condition,
-                conditions,
-                entry?.Inputs ?? ValueList<TraceInput>.Empty);
+            return new RuleExplanation
+            {
+                Workflow = source.Workflow,
+                Rule = source.Name,
+                Enabled = source.Enabled,
+                Fired = entry?.Success ?? false,
+                Error = entry?.Error,
+                Condition = condition,
+                Conditions = conditions,
+                Inputs = entry?.Inputs ?? ValueList<TraceInput>.Empty,
+            };
         });
 
     private sealed class PartEvaluator(RuleInputs inputs, object parameters, BorrowerCase @case, Assessment facts)
@@ -60,14 +62,14 @@ internal static class ConditionExplainer
             var children = rule.Children.Select(child =>
             {
                 var inner = Rule(child);
-                return new ConditionPart($"rule '{child.Name}'{(child.Enabled ? "" : " (disabled)")}", null, inner.Value, inner.Error, [inner]);
+                return new ConditionPart { Text = $"rule '{child.Name}'{(child.Enabled ? "" : " (disabled)")}", Value = inner.Value, Error = inner.Error, Parts = [inner] };
             }).ToArray();
             var enabled = children.Where((_, i) => rule.Children[i].Enabled).ToList();
             var all = rule.Operator is "And" or "AndAlso";
             object? value = enabled.Count == 0 ? false
                 : all ? enabled.All(c => c.Value is true)
                 : enabled.Any(c => c.Value is true);
-            return new ConditionPart(rule.Name, rule.Operator, value, null, children);
+            return new ConditionPart { Text = rule.Name, Operator = rule.Operator, Value = value, Parts = children };
         }
 
         private ConditionPart Part(ExpressionPiece piece, RuleSource rule)
@@ -78,7 +80,7 @@ internal static class ConditionExplainer
             if (check is null)
             {
                 var why = problems.Items.Skip(problemsBefore).Select(p => p.Message).FirstOrDefault() ?? "cannot be evaluated";
-                return new ConditionPart(piece.Text, piece.Operator, null, why, parts);
+                return new ConditionPart { Text = piece.Text, Operator = piece.Operator, Error = why, Parts = parts };
             }
 
             foreach (var condition in check.Uses)
@@ -87,7 +89,7 @@ internal static class ConditionExplainer
             }
 
             var (value, error) = Evaluate(NamedCondition.Bind(check.Body, check.Uses));
-            return new ConditionPart(piece.Text, piece.Operator, value, error, parts);
+            return new ConditionPart { Text = piece.Text, Operator = piece.Operator, Value = value, Error = error, Parts = parts };
         }
 
         /// <summary>Compiles <paramref name="body"/> over the rule inputs and runs it; an exception is the part's error, as it would be the rule's.</summary>

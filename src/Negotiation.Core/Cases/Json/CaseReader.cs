@@ -37,7 +37,7 @@ internal static class CaseReader
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > CaseLimits.MaxJsonLength)
         {
-            throw Fail([new CaseProblem("", $"the case is {Count(json.Length)} characters long; at most {Count(CaseLimits.MaxJsonLength)} are accepted")]);
+            throw Fail([new CaseProblem { Path = "", Message = $"the case is {Count(json.Length)} characters long; at most {Count(CaseLimits.MaxJsonLength)} are accepted" }]);
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(Math.Max(16, Encoding.UTF8.GetMaxByteCount(json.Length)));
@@ -47,8 +47,8 @@ internal static class CaseReader
             if (Utf8.FromUtf16(json, rented, out var charsRead, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
             {
                 var (line, column) = StrictJson.Position(json, charsRead);
-                throw Fail([new CaseProblem("", string.Create(CultureInfo.InvariantCulture,
-                    $"invalid JSON: U+{(int)json[charsRead]:X4} is half of a UTF-16 surrogate pair without its other half; JSON text must be Unicode"), line, column)]);
+                throw Fail([new CaseProblem { Path = "", Message = string.Create(CultureInfo.InvariantCulture,
+                    $"invalid JSON: U+{(int)json[charsRead]:X4} is half of a UTF-16 surrogate pair without its other half; JSON text must be Unicode"), Line = line, Column = column }]);
             }
 
             return Read(json, rented.AsSpan(0, length));
@@ -81,8 +81,8 @@ internal static class CaseReader
         {
             var error = StrictJson.Check(json, MaxDepth);
             throw Fail([error is null
-                ? new CaseProblem("", "invalid JSON: " + e.Message)
-                : new CaseProblem(error.Path, error.Message, error.Line, error.Column)]);
+                ? new CaseProblem { Path = "", Message = "invalid JSON: " + e.Message }
+                : new CaseProblem { Path = error.Path, Message = error.Message, Line = error.Line, Column = error.Column }]);
         }
 
         if (s.Problems is not null)
@@ -736,7 +736,7 @@ internal static class CaseReader
     private static List<CaseProblem> Located(ReadOnlySpan<byte> utf8, List<Problem> problems)
     {
         var order = Enumerable.Range(0, problems.Count).Where(i => problems[i].Offset >= 0).OrderBy(i => problems[i].Offset).ToArray();
-        var located = problems.Select(p => new CaseProblem(p.Path, p.Message)).ToArray();
+        var located = problems.Select(p => new CaseProblem { Path = p.Path, Message = p.Message }).ToArray();
         var (line, lineStart, at) = (1, 0, 0);
         foreach (var i in order)
         {
@@ -765,7 +765,7 @@ internal static class CaseReader
         }
 
         return new([.. problems.Take(CaseLimits.MaxProblems),
-            new CaseProblem("", $"reading stopped after {Count(CaseLimits.MaxProblems)} problems; fix these and read the case again")]);
+            new CaseProblem { Path = "", Message = $"reading stopped after {Count(CaseLimits.MaxProblems)} problems; fix these and read the case again" }]);
     }
 
     /// <summary>A problem as found: where it starts in the UTF-8 text (-1 when nowhere), its path and what is wrong.</summary>

@@ -73,13 +73,15 @@ internal static class CitationsReader
                 continue;
             }
 
-            citations.Add(new Citation(
-                id,
-                new LocalizedText(title),
-                source,
-                new LocalizedText(summary),
-                Enum.Parse<Certainty>(certainty.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
-                binds.Select(k => Enum.GetValues<Cases.LenderKind>().Single(v => EnumNames.Of(v) == k)).ToArray()));
+            citations.Add(new Citation
+            {
+                Id = id,
+                Title = new LocalizedText(title),
+                Source = source,
+                Summary = new LocalizedText(summary),
+                Certainty = Enum.Parse<Certainty>(certainty.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+                BindsLenderKinds = binds.Select(k => Enum.GetValues<Cases.LenderKind>().Single(v => EnumNames.Of(v) == k)).ToArray(),
+            });
         }
 
         return citations;

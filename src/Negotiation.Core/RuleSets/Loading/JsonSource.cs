@@ -49,16 +49,16 @@ internal sealed class ProblemList
 
     public IReadOnlyList<RuleSetProblem> Items => unlisted == 0
         ? problems
-        : [.. problems, new RuleSetProblem(firstUnlistedFile!, null, null, null, $"{JsonChecks.Count(unlisted)} more problems are not listed; fix these and load the set again")];
+        : [.. problems, new RuleSetProblem { File = firstUnlistedFile!, Message = $"{JsonChecks.Count(unlisted)} more problems are not listed; fix these and load the set again" }];
 
     public void Add(string file, int? line, int? column, string message, string? rule = null) =>
-        Add(new RuleSetProblem(file, line, column, rule, message));
+        Add(new RuleSetProblem { File = file, Line = line, Column = column, Rule = rule, Message = message });
 
     public void Add(string file, JToken? at, string message, string? rule = null)
     {
         var info = at as IJsonLineInfo;
         var has = info?.HasLineInfo() == true;
-        Add(new RuleSetProblem(file, has ? info!.LineNumber : null, has ? info!.LinePosition : null, rule, message));
+        Add(new RuleSetProblem { File = file, Line = has ? info!.LineNumber : null, Column = has ? info!.LinePosition : null, Rule = rule, Message = message });
     }
 
     private void Add(RuleSetProblem problem)

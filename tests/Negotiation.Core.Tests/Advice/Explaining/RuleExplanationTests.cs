@@ -27,7 +27,7 @@ public sealed class RuleExplanationTests
         Assert.Equal(false, Part(explanation.Condition, "facts.goal == \"extension\"").Value);
         Assert.Equal(true, Part(explanation.Condition, "!facts.suspectedMaliciousOverdraft").Value);
         Assert.Equal(true, Part(explanation.Condition, "overdueOrShort").Value);
-        Assert.Contains(new NamedConditionValue("overdueOrShort", "facts.isOverdue || !facts.canPayAmountDueNow", true, null), explanation.Conditions);
+        Assert.Contains(new NamedConditionValue { Name = "overdueOrShort", Expression = "facts.isOverdue || !facts.canPayAmountDueNow", Value = true }, explanation.Conditions);
         Assert.Contains(new TraceInput("facts.goal", "auto"), explanation.Inputs);
     }
 
@@ -92,7 +92,7 @@ public sealed class RuleExplanationTests
         Assert.Equal(true, Part(explanation.Condition, "lateAndReachable").Value);
         Assert.Equal(false, Part(explanation.Condition, "facts.savings > 1000").Value);
         Assert.Equal(
-            [new NamedConditionValue("late", "facts.daysPastDue > params.gracePeriodDays", true, null), new NamedConditionValue("lateAndReachable", "late && facts.contactable", true, null)],
+            [new NamedConditionValue { Name = "late", Expression = "facts.daysPastDue > params.gracePeriodDays", Value = true }, new NamedConditionValue { Name = "lateAndReachable", Expression = "late && facts.contactable", Value = true }],
             explanation.Conditions);
     }
 

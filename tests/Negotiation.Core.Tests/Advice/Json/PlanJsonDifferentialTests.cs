@@ -137,7 +137,7 @@ public sealed class PlanJsonDifferentialTests
         {
             Language = every,
             Communication = new Communication { Opening = every, Points = [new TalkingPoint { Code = every, Message = every[..0x3000] }] },
-            Trace = [new TraceEntry(every[0xD000..], every[..0x100], true, [new TraceInput(every[0x2000..0x2100], every)], every[0xFF00..])],
+            Trace = [new TraceEntry { Workflow = every[0xD000..], Rule = every[..0x100], Success = true, Inputs = [new TraceInput(every[0x2000..0x2100], every)], Error = every[0xFF00..] }],
         };
 
         AssertSameAsOracle(withEveryCharacter);
@@ -160,7 +160,7 @@ public sealed class PlanJsonDifferentialTests
         var inputs = values.Select((v, i) => new TraceInput($"facts.value{i}", v)).ToArray();
         var withOddValues = plan with
         {
-            Trace = [new TraceEntry("decision", "every-kind", true, inputs, "an error"), new TraceEntry("empty", "no-inputs", false, [], null)],
+            Trace = [new TraceEntry { Workflow = "decision", Rule = "every-kind", Success = true, Inputs = inputs, Error = "an error" }, new TraceEntry { Workflow = "empty", Rule = "no-inputs", Success = false, Inputs = [] }],
         };
 
         AssertSameAsOracle(withOddValues);
@@ -215,7 +215,7 @@ public sealed class PlanJsonDifferentialTests
                 WaitDays = null,
             }, new Remedy { Step = 2, Code = "r", Message = "m", Channel = "12378", WaitDays = 15 }],
             Decision = new Decision { Outcome = Outcome.Negotiate, Reasons = [] },
-            Trace = [new TraceEntry("w", "r", false, [new TraceInput("p", null), new TraceInput(null!, 1m)], null)],
+            Trace = [new TraceEntry { Workflow = "w", Rule = "r", Success = false, Inputs = [new TraceInput("p", null), new TraceInput(null!, 1m)] }],
         };
 
         AssertSameAsOracle(sparse);

@@ -23,7 +23,7 @@ public sealed class LazyTraceTests
         foreach (var (entry, lazy) in plan.Trace.Zip(again.Trace))
         {
             // Hash and text first, before anything asked for the lazy entry's inputs.
-            var built = new TraceEntry(entry.Workflow, entry.Rule, entry.Success, new ValueList<TraceInput>(entry.Inputs.ToArray()), entry.Error);
+            var built = new TraceEntry { Workflow = entry.Workflow, Rule = entry.Rule, Success = entry.Success, Inputs = new ValueList<TraceInput>(entry.Inputs.ToArray()), Error = entry.Error };
             Assert.Equal(built.GetHashCode(), lazy.GetHashCode());
             Assert.Equal(built.ToString(), lazy.ToString());
             Assert.Equal(built, lazy);

@@ -60,10 +60,17 @@ internal static class PlanAssembler
             Sort(kind, ByRank);
         }
 
+        // A reason that argues for another outcome than the one chosen is left out: its rule fired (the trace shows it), but a
+        // plan that says "put things right first" does not also say "negotiate now".
         var outcome = facts.Outcome;
         var reasons = Scratch<Reason>.Take();
         foreach (var r in work.OfKind[(int)RuleKind.Reason])
         {
+            if (r.Spec.Spec.Outcome is { } argues && argues != outcome)
+            {
+                continue;
+            }
+
             reasons.Add(new Reason { Code = r.Spec.Spec.Code, Message = r.Spec.Message(facts, null, decimals), Citations = r.Spec.Citations });
         }
 

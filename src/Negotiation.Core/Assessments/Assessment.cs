@@ -119,8 +119,9 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets what it takes to bring the account up to date: the payment due on the account's due date (less what the record
-    /// shows paid towards it) plus the unpaid part of any earlier instalment in the repayment record (never more than
-    /// everything owed).
+    /// shows paid towards it) plus the unpaid part of every other instalment in the repayment record that fell due by
+    /// <c>asOf</c>, before or after that date (never more than everything owed). Where the account's amount is more than
+    /// the record's instalment for its date, it is taken to hold the later instalments already.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal AmountDue { get; internal init; }
 

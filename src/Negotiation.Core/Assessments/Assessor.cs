@@ -70,16 +70,22 @@ internal static class Assessor
         var earlierLate = 0;
         var earlier = 0;
         LocalDate? lastPayment = null;
-        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent, overpaid, laterUnpaid) = (0m, 0, account.DueDate, 0m, 0m, 0);
+        var instalmentOnDueDate = account.AmountDue;
+        var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent, overpaid, laterUnpaid, laterArrears) = (0m, 0, account.DueDate, 0m, 0m, 0, 0m);
         for (var i = 0; i < history.Count; i++)
         {
             var r = history[i];
             var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
             lastPayment = r is { PaidOn: { } on, AmountPaid: > 0 } && (lastPayment is null || on > lastPayment) ? on : lastPayment;
             paidOnCurrent += r.DueDate == account.DueDate ? paid : 0m;
-            // An instalment due after the account's due date, by asOf, and not paid in full is missed too (a case that
-            // names its oldest missed payment as the account's): it counts among the unpaid, not again in what is due.
-            laterUnpaid += r.DueDate > account.DueDate && r.DueDate <= asOf && r.AmountDue - paid > 0 ? 1 : 0;
+            instalmentOnDueDate = r.DueDate == account.DueDate ? r.AmountDue : instalmentOnDueDate;
+            // An instalment due after the account's due date, by asOf, and not paid in full is missed too (a case that names
+            // its oldest missed payment as the account's): it counts among the unpaid, and what is unpaid of it is due as well.
+            if (r.DueDate > account.DueDate && r.DueDate <= asOf && r.AmountDue - paid > 0)
+            {
+                (laterUnpaid, laterArrears) = (laterUnpaid + 1, laterArrears + (r.AmountDue - paid));
+            }
+
             if (r.DueDate < account.DueDate)
             {
                 earlier++;
@@ -99,7 +105,10 @@ internal static class Assessor
             (earlierArrears, earlierUnpaid, oldestUnpaid) = ApplyOverpayments(history, account.DueDate, paidOnCurrent, account.AmountDue);
         }
 
-        var amountDue = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + earlierArrears, account.TotalOwed);
+        // The account's amount is the instalment due on its date; a case may instead give the arrears up to asOf there (more
+        // than the record's instalment for that date), and then the later instalments are already in it.
+        var dueFromThenOn = Math.Max(account.AmountDue, instalmentOnDueDate + laterArrears);
+        var amountDue = Math.Min(Math.Max(0m, dueFromThenOn - paidOnCurrent) + earlierArrears, account.TotalOwed);
         var daysPastDue = Delinquency.DaysPastDue(oldestUnpaid, asOf);
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
         var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);

@@ -928,18 +928,20 @@ public sealed class AdviceInvariantCheckTests
         Assert.False(o.NoPlanFits);
         Assert.False(o.LongTerm);
 
-        // Unstable income counts at half; a lasting cause with no months given is long-term; C × 60 below what is owed.
+        // Unstable income counts at the set's share (all of it in the default set); a lasting cause with no months given is
+        // long-term; C × 60 below what is owed.
+        Assert.Equal(1m, RuleSet.Default.Parameters["unstableIncomeShare"]);
         var lean = CapacityOracle.Of(Case with
         {
             Finances = Case.Finances! with
             {
-                Income = [new IncomeSource { Monthly = 6_400m, Stable = false }, new IncomeSource { Monthly = 6_000m }],
-                Expenses = [new Expense { Category = ExpenseCategory.Housing, Monthly = 8_800m }, new Expense { Category = ExpenseCategory.Leisure, Monthly = 500m }],
+                Income = [new IncomeSource { Monthly = 3_200m, Stable = false }, new IncomeSource { Monthly = 6_000m }],
+                Expenses = [new Expense { Category = ExpenseCategory.Housing, Monthly = 8_800m }],
             },
             Hardship = new Hardship { Cause = HardshipCause.JobLoss },
         });
-        Assert.Equal(320m, lean.Capacity);             // 0.8 × (6,000 + 0.5 × 6,400 − 8,800); leisure is flexible
-        Assert.Equal(3_100m, lean.Disposable);
+        Assert.Equal(320m, lean.Capacity);             // 0.8 × (6,000 + 1 × 3,200 − 8,800)
+        Assert.Equal(400m, lean.Disposable);
         Assert.True(lean.LongTerm);
         Assert.False(lean.ExtensionCloses);
         Assert.False(lean.PlanCloses);

@@ -271,6 +271,31 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void Later_unpaid_instalments_are_due_too_when_the_account_gives_only_its_own_instalment()
+    {
+        // The schema's reading: the account's amount is the instalment that fell due on its date; two more have fallen due since.
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var due = c.Account.DueDate.PlusMonths(-2);
+        c = c with
+        {
+            AsOf = due.PlusMonths(2).PlusDays(10),
+            Account = c.Account with { DueDate = due, AmountDue = 1250m },
+            History = new ValueList<RepaymentRecord>(
+            [
+                new RepaymentRecord { DueDate = due, AmountDue = 1250m },
+                new RepaymentRecord { DueDate = due.PlusMonths(1), AmountDue = 1250m, PaidOn = due.PlusMonths(1), AmountPaid = 250m },
+                new RepaymentRecord { DueDate = due.PlusMonths(2), AmountDue = 1250m },
+            ]),
+        };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.Equal(3, facts.UnpaidInstalments);
+        Assert.Equal(3500m, facts.AmountDue);
+        Assert.Equal(1250m, facts.CurrentInstalment);
+    }
+
+    [Fact]
     public void Instalments_paid_late_in_full_are_not_arrears()
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();
@@ -286,7 +311,7 @@ public sealed class AssessorTests
     }
 
     [Property(MaxTest = 300)]
-    public Property Amount_due_is_the_instalment_plus_earlier_arrears_never_more_than_owed() =>
+    public Property Amount_due_is_the_instalment_plus_every_unpaid_instalment_by_as_of_never_more_than_owed() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {
             var facts = Assessor.Assess(c, Settings);
@@ -317,8 +342,11 @@ public sealed class AssessorTests
             }
 
             Pay(paidOnCurrent - c.Account.AmountDue);
-            var current = Math.Max(0m, c.Account.AmountDue - paidOnCurrent);
-            var later = c.History.Count(r => r.DueDate > c.Account.DueDate && r.DueDate <= c.AsOf && r.AmountDue > Paid(r));
+            // The account's instalment and every later one unpaid by asOf, unless the account's amount already holds them.
+            var laterRecords = c.History.Where(r => r.DueDate > c.Account.DueDate && r.DueDate <= c.AsOf && r.AmountDue > Paid(r)).ToList();
+            var later = laterRecords.Count;
+            var recordOnDueDate = c.History.Where(r => r.DueDate == c.Account.DueDate).Select(r => r.AmountDue).DefaultIfEmpty(c.Account.AmountDue).First();
+            var current = Math.Max(0m, Math.Max(c.Account.AmountDue, recordOnDueDate + laterRecords.Sum(r => r.AmountDue - Paid(r))) - paidOnCurrent);
             return (facts.CurrentInstalment == c.Account.AmountDue).Label("instalment")
                 .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
                 .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(current + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")

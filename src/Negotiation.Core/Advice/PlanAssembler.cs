@@ -98,7 +98,9 @@ internal static class PlanAssembler
         var topTerms = requests.Count > 0 ? requests[0].Terms : null;
         var requestList = Freeze(requests);
 
+        // A tip shown under one material is not repeated under the next ("scan everything" once, not twice).
         var materials = Scratch<Material>.Take();
+        var shownTips = new List<string>();
         var materialRules = work.OfKind[(int)RuleKind.Material];
         for (var i = 0; i < materialRules.Count; i++)
         {
@@ -111,7 +113,7 @@ internal static class PlanAssembler
                     Required = m.Spec.Required,
                     Held = m.Spec.Document is { } document && Holds(facts.Documents, document),
                     Why = m.Message(facts, null, decimals),
-                    Tips = Tips(m, facts, decimals),
+                    Tips = Tips(m, facts, decimals, shownTips),
                     Citations = m.Citations,
                 });
             }
@@ -214,7 +216,7 @@ internal static class PlanAssembler
         };
     }
 
-    private static ValueList<string> Tips(PlanLayout.SpecLayout m, Assessment facts, int decimals)
+    private static ValueList<string> Tips(PlanLayout.SpecLayout m, Assessment facts, int decimals, List<string> shown)
     {
         if (m.Tips.Length == 0)
         {
@@ -224,7 +226,12 @@ internal static class PlanAssembler
         var tips = Scratch<string>.Take();
         for (var i = 0; i < m.Tips.Length; i++)
         {
-            tips.Add(m.Tip(i, facts, decimals));
+            var tip = m.Tip(i, facts, decimals);
+            if (!shown.Contains(tip))
+            {
+                shown.Add(tip);
+                tips.Add(tip);
+            }
         }
 
         return Freeze(tips);

@@ -30,6 +30,17 @@ public sealed class NegotiationPlanTests
 
     [Theory]
     [MemberData(nameof(ExamplesAndLanguages))]
+    public void A_tip_shown_under_one_material_is_not_repeated_under_another(string example, string language)
+    {
+        var plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase(example))), language);
+        var tips = plan.Materials.SelectMany(m => m.Tips).ToList();
+
+        Assert.NotEmpty(tips);
+        Assert.Equal(tips.Count, tips.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(ExamplesAndLanguages))]
     public async Task Plan_json_of_each_example_validates_against_the_published_schema_with_each_trace(string example, string language)
     {
         var schema = await JsonSchema.FromFileAsync(SchemaPath);

@@ -19,7 +19,7 @@ internal static class Vocabulary
         ["oversight"] = ("疏忽忘记还款", "an oversight"),
         ["temporary-cash-shortfall"] = ("临时资金周转困难", "a temporary cash shortfall"),
         ["income-drop"] = ("收入下降", "a drop in income"),
-        ["job-loss"] = ("失业", "the loss of a job"),
+        ["job-loss"] = ("失业", "a job loss"),
         ["illness"] = ("疾病", "illness"),
         ["family-emergency"] = ("家庭突发变故", "a family emergency"),
         ["business-failure"] = ("经营失败", "a business failure"),

@@ -60,13 +60,14 @@ internal static class PlanAssembler
             Sort(kind, ByRank);
         }
 
-        // A reason that argues for another outcome than the one chosen is left out: its rule fired (the trace shows it), but a
-        // plan that says "put things right first" does not also say "negotiate now".
+        // A reason that argues for another outcome than the one chosen is left out, unless both ask the lender for something:
+        // its rule fired (the trace shows it), but a plan that says "put things right first" does not also say "negotiate
+        // now", while one that sends the borrower to an adviser with requests to put keeps what a dispute needs.
         var outcome = facts.Outcome;
         var reasons = Scratch<Reason>.Take();
         foreach (var r in work.OfKind[(int)RuleKind.Reason])
         {
-            if (r.Spec.Spec.Outcome is { } argues && argues != outcome)
+            if (r.Spec.Spec.Outcome is { } argues && argues != outcome && !(AsksLender(argues) && AsksLender(outcome)))
             {
                 continue;
             }

@@ -3,6 +3,7 @@ using Negotiation.Core.Advice;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
+using Negotiation.Core.RuleSets;
 using Negotiation.Core.Tests.Cases;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -26,6 +27,32 @@ public sealed class NegotiationPlanTests
         }
 
         return data;
+    }
+
+    [Fact]
+    public void A_plan_that_puts_obligations_first_leaves_out_the_reasons_that_argue_for_negotiating_now()
+    {
+        var plan = AdviseScenario("cn-consumer-credit", "b39-165-days-overdue-never-contacted.json", RuleSet.Default);
+
+        Assert.Equal(Outcome.FulfilObligationsFirst, plan.Decision.Outcome);
+        Assert.Contains(plan.Trace, t => t.Rule == "negotiate-cannot-pay" && t.Success);
+        Assert.DoesNotContain(plan.Decision.Reasons, r => r.Code == "cannot-pay-amount-due");
+        Assert.Contains(plan.Decision.Reasons, r => r.Code == "long-arrears-no-contact");
+    }
+
+    [Fact]
+    public void A_plan_that_sends_the_borrower_to_an_adviser_keeps_the_reasons_a_negotiation_needs()
+    {
+        var plan = AdviseScenario("uk-consumer-credit", Path.Combine("blind2", "v18-in-breathing-space-lender-still-calls.json"), RuleSet.Embedded("uk-consumer-credit"));
+
+        Assert.Equal(Outcome.SeekDebtAdvice, plan.Decision.Outcome);
+        Assert.Contains(plan.Decision.Reasons, r => r.Code == "disputed-charge");
+    }
+
+    private static NegotiationPlan AdviseScenario(string ruleSet, string scenario, RuleSet rules)
+    {
+        var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", ruleSet, "scenarios", scenario)));
+        return NegotiationAdvisor.Create(rules).Advise(BorrowerCase.FromJson(json["case"]!.ToString()));
     }
 
     [Theory]

@@ -101,7 +101,7 @@ internal static class PlanAssembler
 
         // A tip shown under one material is not repeated under the next ("scan everything" once, not twice).
         var materials = Scratch<Material>.Take();
-        var shownTips = new List<string>();
+        List<string>? shownTips = null;
         var materialRules = work.OfKind[(int)RuleKind.Material];
         for (var i = 0; i < materialRules.Count; i++)
         {
@@ -114,7 +114,7 @@ internal static class PlanAssembler
                     Required = m.Spec.Required,
                     Held = m.Spec.Document is { } document && Holds(facts.Documents, document),
                     Why = m.Message(facts, null, decimals),
-                    Tips = Tips(m, facts, decimals, shownTips),
+                    Tips = Tips(m, facts, decimals, ref shownTips),
                     Citations = m.Citations,
                 });
             }
@@ -217,7 +217,7 @@ internal static class PlanAssembler
         };
     }
 
-    private static ValueList<string> Tips(PlanLayout.SpecLayout m, Assessment facts, int decimals, List<string> shown)
+    private static ValueList<string> Tips(PlanLayout.SpecLayout m, Assessment facts, int decimals, ref List<string>? shown)
     {
         if (m.Tips.Length == 0)
         {
@@ -228,7 +228,7 @@ internal static class PlanAssembler
         for (var i = 0; i < m.Tips.Length; i++)
         {
             var tip = m.Tip(i, facts, decimals);
-            if (!shown.Contains(tip))
+            if (!(shown ??= []).Contains(tip))
             {
                 shown.Add(tip);
                 tips.Add(tip);

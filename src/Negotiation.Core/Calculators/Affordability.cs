@@ -21,7 +21,7 @@ public sealed record Budget
     public required decimal OtherDebtPayments { get; init; }
 
     /// <summary>Gets other debt payments / monthly income; null when there is no income.</summary>
-    public decimal? DebtServiceRatio => MonthlyIncome == 0 ? null : OtherDebtPayments / MonthlyIncome;
+    public decimal? DebtServiceRatio => DebtServiceRatioWith(0m);
 
     /// <summary>Gets the whole monthly income, stable and unstable.</summary>
     public decimal MonthlyIncome => StableIncome + UnstableIncome;
@@ -107,7 +107,6 @@ public static class Affordability
             debts += debt.MonthlyPayment;
         }
 
-        var total = stable + unstable;
         return new Budget { StableIncome = stable, UnstableIncome = unstable, EssentialExpenses = essential, FlexibleExpenses = flexible, OtherDebtPayments = debts };
     }
 

@@ -249,19 +249,7 @@ public sealed class AssessorTests
     public void Unpaid_instalments_after_the_accounts_due_date_by_as_of_count_as_missed()
     {
         // A case may name its oldest missed payment as the account's, with the arrears as its amount, and list the later ones.
-        var c = BorrowerCaseJsonTestsAccess.Seed();
-        var due = c.Account.DueDate.PlusMonths(-2);
-        c = c with
-        {
-            AsOf = due.PlusMonths(2).PlusDays(10),
-            Account = c.Account with { DueDate = due, AmountDue = 3750m },
-            History = new ValueList<RepaymentRecord>(
-            [
-                new RepaymentRecord { DueDate = due, AmountDue = 1250m },
-                new RepaymentRecord { DueDate = due.PlusMonths(1), AmountDue = 1250m },
-                new RepaymentRecord { DueDate = due.PlusMonths(2), AmountDue = 1250m },
-            ]),
-        };
+        var (c, due) = ThreeMonthlyInstalmentsOf1250(accountAmount: 3750m, paidOnTheSecond: 0m);
 
         var facts = Assessor.Assess(c, Settings);
 
@@ -274,25 +262,34 @@ public sealed class AssessorTests
     public void Later_unpaid_instalments_are_due_too_when_the_account_gives_only_its_own_instalment()
     {
         // The schema's reading: the account's amount is the instalment that fell due on its date; two more have fallen due since.
-        var c = BorrowerCaseJsonTestsAccess.Seed();
-        var due = c.Account.DueDate.PlusMonths(-2);
-        c = c with
-        {
-            AsOf = due.PlusMonths(2).PlusDays(10),
-            Account = c.Account with { DueDate = due, AmountDue = 1250m },
-            History = new ValueList<RepaymentRecord>(
-            [
-                new RepaymentRecord { DueDate = due, AmountDue = 1250m },
-                new RepaymentRecord { DueDate = due.PlusMonths(1), AmountDue = 1250m, PaidOn = due.PlusMonths(1), AmountPaid = 250m },
-                new RepaymentRecord { DueDate = due.PlusMonths(2), AmountDue = 1250m },
-            ]),
-        };
+        var (c, _) = ThreeMonthlyInstalmentsOf1250(accountAmount: 1250m, paidOnTheSecond: 250m);
 
         var facts = Assessor.Assess(c, Settings);
 
         Assert.Equal(3, facts.UnpaidInstalments);
         Assert.Equal(3500m, facts.AmountDue);
         Assert.Equal(1250m, facts.CurrentInstalment);
+    }
+
+    /// <summary>The seed case with the account's due date two months back and three monthly instalments of 1,250 since, 10 days on.</summary>
+    private static (BorrowerCase Case, LocalDate Due) ThreeMonthlyInstalmentsOf1250(decimal accountAmount, decimal paidOnTheSecond)
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var due = c.Account.DueDate.PlusMonths(-2);
+        var second = paidOnTheSecond > 0
+            ? new RepaymentRecord { DueDate = due.PlusMonths(1), AmountDue = 1250m, PaidOn = due.PlusMonths(1), AmountPaid = paidOnTheSecond }
+            : new RepaymentRecord { DueDate = due.PlusMonths(1), AmountDue = 1250m };
+        return (c with
+        {
+            AsOf = due.PlusMonths(2).PlusDays(10),
+            Account = c.Account with { DueDate = due, AmountDue = accountAmount },
+            History = new ValueList<RepaymentRecord>(
+            [
+                new RepaymentRecord { DueDate = due, AmountDue = 1250m },
+                second,
+                new RepaymentRecord { DueDate = due.PlusMonths(2), AmountDue = 1250m },
+            ]),
+        }, due);
     }
 
     [Fact]

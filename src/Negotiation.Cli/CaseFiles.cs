@@ -1,5 +1,6 @@
 using Negotiation.Core.Cases;
 using Negotiation.Core.Inputs;
+using Negotiation.Core.Scenarios;
 
 namespace Negotiation.Cli;
 
@@ -9,6 +10,8 @@ internal static class CaseFiles
     /// <summary>
     /// Reads and checks a case; on failure writes every problem to <paramref name="stderr"/> and returns null. At most one
     /// character past the bound is read, so a huge file or an endless device (<c>/dev/zero</c>) is refused, not loaded.
+    /// A scenario file (an object with <c>case</c> or <c>caseFile</c>, and <c>expect</c>) gives its case, with a line on
+    /// <paramref name="stderr"/> saying so: rule editors advise on and explain the cases they test.
     /// </summary>
     public static BorrowerCase? TryRead(string path, TextWriter stderr)
     {
@@ -33,6 +36,20 @@ internal static class CaseFiles
         {
             return BorrowerCase.FromJson(json);
         }
+        catch (CaseValidationException e) when (IsScenario(e.Problems))
+        {
+            try
+            {
+                var scenario = Scenario.FromFile(path);
+                stderr.WriteLine($"{path}: a scenario file; using its case (\"{scenario.Name}\")");
+                return scenario.Case;
+            }
+            catch (ScenarioException problem)
+            {
+                stderr.WriteLine(problem.Message);
+                return null;
+            }
+        }
         catch (CaseValidationException e)
         {
             foreach (var problem in e.Problems)
@@ -43,4 +60,8 @@ internal static class CaseFiles
             return null;
         }
     }
+
+    /// <summary>True when the case reader found the top-level properties of a scenario: <c>expect</c>, and <c>case</c> or <c>caseFile</c>.</summary>
+    private static bool IsScenario(IReadOnlyList<CaseProblem> problems) =>
+        problems.Any(p => p.Path == "expect") && problems.Any(p => p.Path is "case" or "caseFile");
 }

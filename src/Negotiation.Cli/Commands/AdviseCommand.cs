@@ -9,7 +9,7 @@ internal static class AdviseCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<string>("case") { Description = "The case file (JSON)." };
+        var file = new Argument<string>("case") { Description = "The case file (JSON), or a scenario file, whose case is used." };
         var rules = new Option<string?>("--rules") { Description = "A rule set folder, or the id of a rule set embedded in the library (cn-consumer-credit, uk-consumer-credit); the embedded default (cn-consumer-credit) when left out." };
         var format = new Option<string>("--format") { Description = "text, json, markdown or html (the printable dossier).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown", "html");

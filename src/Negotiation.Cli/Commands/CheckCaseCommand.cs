@@ -8,7 +8,7 @@ internal static class CheckCaseCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<string>("case") { Description = "The case file (JSON) to check." };
+        var file = new Argument<string>("case") { Description = "The case file (JSON) to check, or a scenario file, whose case is used." };
         var command = new Command("check-case", "Checks a case file and prints \"valid\" or every problem in it, one per line on stderr.") { file };
         command.SetAction(parse =>
         {

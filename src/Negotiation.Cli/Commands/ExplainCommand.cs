@@ -15,7 +15,7 @@ internal static class ExplainCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<string>("case") { Description = "The case file (JSON)." };
+        var file = new Argument<string>("case") { Description = "The case file (JSON), or a scenario file, whose case is used." };
         var rule = new Option<string>("--rule") { Description = "The name of a top-level rule.", Required = true };
         var rules = new Option<string?>("--rules") { Description = "A rule set folder, or the id of a rule set embedded in the library (cn-consumer-credit, uk-consumer-credit); the embedded default (cn-consumer-credit) when left out." };
         var language = new Option<string?>("--lang") { Description = "Also show the rule's message in this language (zh-CN or en)." };

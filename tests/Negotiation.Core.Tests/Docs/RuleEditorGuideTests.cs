@@ -20,6 +20,18 @@ public sealed partial class RuleEditorGuideTests : IDisposable
     private static string Guide => File.ReadAllText(TestFiles.Path("rules", "README.md")).ReplaceLineEndings("\n");
 
     [Fact]
+    public void Guide_names_every_expectation_a_scenario_may_hold()
+    {
+        var schema = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "schemas", "scenario.schema.json")));
+        var keys = ((JObject)schema["properties"]!["expect"]!["properties"]!).Properties().Select(p => p.Name).ToList();
+        var paragraph = Guide[Guide.IndexOf("`expect` may hold", StringComparison.Ordinal)..];
+        paragraph = paragraph[..paragraph.IndexOf("\n\n", StringComparison.Ordinal)];
+
+        Assert.True(keys.Count > 10, "the schema's expectations were not found");
+        Assert.Equal([], keys.Where(k => !paragraph.Contains($"`{k}`", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Worked_example_commands_print_what_the_guide_shows()
     {
         var guide = Guide;

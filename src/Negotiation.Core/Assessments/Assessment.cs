@@ -125,7 +125,11 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Money)] public decimal AmountDue { get; internal init; }
 
-    /// <summary>Gets the payment due on the account's due date alone: the regular instalment a monthly capacity is set against.</summary>
+    /// <summary>
+    /// Gets the payment due on the account's due date alone: the regular instalment a monthly capacity is set against. Where the
+    /// record shows later instalments unpaid and the account's amount is more than its instalment for that date (it holds them), the
+    /// record's instalment.
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal CurrentInstalment { get; internal init; }
 
     /// <summary>Gets the unpaid part of the instalments due before the account's due date (0 when the record shows none).</summary>
@@ -181,7 +185,7 @@ public sealed record Assessment
     /// <summary>Gets whether there is any income.</summary>
     [FactField] public bool HasIncome { get; internal init; }
 
-    /// <summary>Gets debt payments (this one's amount due plus other debts) over income (0 when there is no income).</summary>
+    /// <summary>Gets debt payments (this one's regular instalment, <see cref="CurrentInstalment"/>, plus other debts) over income (0 when there is no income).</summary>
     [FactField(FactFormat.Percent)] public decimal DebtServiceRatio { get; internal init; }
 
     /// <summary>

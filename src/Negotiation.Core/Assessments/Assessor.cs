@@ -108,6 +108,8 @@ internal static class Assessor
         // The account's amount is the instalment due on its date; a case may instead give the arrears up to asOf there (more
         // than the record's instalment for that date), and then the later instalments are already in it.
         var dueFromThenOn = Math.Max(account.AmountDue, instalmentOnDueDate + laterArrears);
+        // The regular instalment is the record's for that date when the account's amount holds the later ones too.
+        var instalment = laterUnpaid > 0 ? Math.Min(account.AmountDue, instalmentOnDueDate) : account.AmountDue;
         var amountDue = Math.Min(Math.Max(0m, dueFromThenOn - paidOnCurrent) + earlierArrears, account.TotalOwed);
         var daysPastDue = Delinquency.DaysPastDue(oldestUnpaid, asOf);
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
@@ -247,7 +249,7 @@ internal static class Assessor
             FeesAndPenaltiesShare = Ratio(Charges.FeesAndPenaltiesShare(account) ?? 0m),
             TotalOwed = Cents(account.TotalOwed),
             AmountDue = Cents(amountDue),
-            CurrentInstalment = Cents(account.AmountDue),
+            CurrentInstalment = Cents(instalment),
             EarlierArrears = Cents(earlierArrears),
             UnpaidInstalments = 1 + earlierUnpaid + laterUnpaid,
             RateKnown = account.AnnualRate is not null,
@@ -266,7 +268,7 @@ internal static class Assessor
             DisposableIncome = Cents(disposable),
             Savings = Cents(savings),
             HasIncome = budget?.MonthlyIncome > 0,
-            DebtServiceRatio = Ratio(budget?.DebtServiceRatioWith(account.AmountDue) ?? 0m),
+            DebtServiceRatio = Ratio(budget?.DebtServiceRatioWith(instalment) ?? 0m),
             AffordableInstalment = Cents(affordable),
             CashAvailable = Cents(cashNow),
             CanPayAmountDueNow = budget is not null && cashNow >= amountDue,
@@ -281,7 +283,7 @@ internal static class Assessor
             ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && earlierArrears == 0) || cashByExtensionEnd >= amountDue),
             FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashNow + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
-                                  (cashNow + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= account.AmountDue)))),
+                                  (cashNow + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),
             PlanClosesGap = planMonths > 0,
             ReliefRate = relief.Rate,
             InterestReliefPossible = relief.Possible,

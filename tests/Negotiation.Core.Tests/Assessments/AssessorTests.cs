@@ -259,6 +259,28 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void Current_instalment_is_the_records_when_the_account_amount_holds_several()
+    {
+        var (c, _) = ThreeMonthlyInstalmentsOf1250(accountAmount: 3750m, paidOnTheSecond: 0m);
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.Equal(1250m, facts.CurrentInstalment); // the regular instalment, not the three of them
+        Assert.Equal(Math.Round(1250m / facts.MonthlyIncome, 4), facts.DebtServiceRatio);
+    }
+
+    [Fact]
+    public void Current_instalment_is_the_accounts_when_no_later_instalment_is_unpaid()
+    {
+        // Nothing later for the account's amount to hold: what the lender now asks for on that date is the instalment.
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+
+        var facts = Assessor.Assess(seed with { Account = seed.Account with { AmountDue = 9000m } }, Settings);
+
+        Assert.Equal(9000m, facts.CurrentInstalment);
+    }
+
+    [Fact]
     public void Later_unpaid_instalments_are_due_too_when_the_account_gives_only_its_own_instalment()
     {
         // The schema's reading: the account's amount is the instalment that fell due on its date; two more have fallen due since.
@@ -344,7 +366,7 @@ public sealed class AssessorTests
             var later = laterRecords.Count;
             var recordOnDueDate = c.History.Where(r => r.DueDate == c.Account.DueDate).Select(r => r.AmountDue).DefaultIfEmpty(c.Account.AmountDue).First();
             var current = Math.Max(0m, Math.Max(c.Account.AmountDue, recordOnDueDate + laterRecords.Sum(r => r.AmountDue - Paid(r))) - paidOnCurrent);
-            return (facts.CurrentInstalment == c.Account.AmountDue).Label("instalment")
+            return (facts.CurrentInstalment == (later > 0 ? Math.Min(c.Account.AmountDue, recordOnDueDate) : c.Account.AmountDue)).Label("instalment")
                 .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
                 .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(current + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")
                 .And(facts.UnpaidInstalments == 1 + earlier.Count + later).Label("count")

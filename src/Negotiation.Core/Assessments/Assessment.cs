@@ -121,14 +121,15 @@ public sealed record Assessment
     /// Gets what it takes to bring the account up to date: the payment due on the account's due date (less what the record
     /// shows paid towards it) plus the unpaid part of every other instalment in the repayment record that fell due by
     /// <c>asOf</c>, before or after that date (never more than everything owed). Where the account's amount is more than
-    /// the record's instalment for its date, it is taken to hold the later instalments already.
+    /// the record's instalment for its date and the record shows other instalments unpaid, it is taken to hold them already
+    /// (what is due is then the larger of the account's amount and the record's arrears, never their sum).
     /// </summary>
     [FactField(FactFormat.Money)] public decimal AmountDue { get; internal init; }
 
     /// <summary>
     /// Gets the payment due on the account's due date alone: the regular instalment a monthly capacity is set against. Where the
-    /// record shows later instalments unpaid and the account's amount is more than its instalment for that date (it holds them), the
-    /// record's instalment.
+    /// record shows other instalments unpaid and the account's amount is more than its instalment for that date (it holds them),
+    /// the record's instalment.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CurrentInstalment { get; internal init; }
 
@@ -360,7 +361,7 @@ public sealed record Assessment
     /// <summary>Gets the request types the lender refused at least twice: not repeated unchanged.</summary>
     public ValueList<string> RepeatedlyRefusedRequests { get; internal init; } = ValueList<string>.Empty;
 
-    /// <summary>Gets whether a contact went through a court (a lawsuit or court-led mediation is under way).</summary>
+    /// <summary>Gets whether a lawsuit or court-led mediation is under way: a contact went through a court, or a court claim was received.</summary>
     [FactField] public bool HasCourtCase { get; internal init; }
 
     /// <summary>Gets whether a promise from a contact falls due on or after <see cref="AsOf"/>.</summary>

@@ -105,12 +105,15 @@ internal static class Assessor
             (earlierArrears, earlierUnpaid, oldestUnpaid) = ApplyOverpayments(history, account.DueDate, paidOnCurrent, account.AmountDue);
         }
 
-        // The account's amount is the instalment due on its date; a case may instead give the arrears up to asOf there (more
-        // than the record's instalment for that date), and then the later instalments are already in it.
-        var dueFromThenOn = Math.Max(account.AmountDue, instalmentOnDueDate + laterArrears);
-        // The regular instalment is the record's for that date when the account's amount holds the later ones too.
-        var instalment = laterUnpaid > 0 ? Math.Min(account.AmountDue, instalmentOnDueDate) : account.AmountDue;
-        var amountDue = Math.Min(Math.Max(0m, dueFromThenOn - paidOnCurrent) + earlierArrears, account.TotalOwed);
+        // The account's amount is the instalment due on its date; a case may instead give all the arrears there (more than the
+        // record's instalment for that date, with other instalments unpaid), and then the record's other arrears are in it:
+        // what is due is the larger of the two readings, never their sum.
+        var recordArrears = Math.Max(0m, instalmentOnDueDate - paidOnCurrent) + earlierArrears + laterArrears;
+        var holdsOthers = account.AmountDue > instalmentOnDueDate && earlierUnpaid + laterUnpaid > 0;
+        var instalment = holdsOthers ? instalmentOnDueDate : account.AmountDue;
+        var amountDue = Math.Min(
+            holdsOthers ? Math.Max(account.AmountDue, recordArrears) : Math.Max(0m, Math.Max(account.AmountDue, instalmentOnDueDate + laterArrears) - paidOnCurrent) + earlierArrears,
+            account.TotalOwed);
         var daysPastDue = Delinquency.DaysPastDue(oldestUnpaid, asOf);
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
         var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);
@@ -320,7 +323,7 @@ internal static class Assessor
             HasWrittenConfirmation = writtenConfirmation,
             AgreedRequests = agreed is null ? ValueList<string>.Empty : new ValueList<string>(agreed),
             RepeatedlyRefusedRequests = Refused(refusals),
-            HasCourtCase = court,
+            HasCourtCase = court || notices.CourtClaim is not null,
             HasPendingPromise = nextPromise is not null,
             NextPromiseDue = nextPromise ?? asOf,
 

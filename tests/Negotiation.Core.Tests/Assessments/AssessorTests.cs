@@ -270,6 +270,26 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void Account_amount_holding_the_earlier_arrears_is_not_counted_twice()
+    {
+        // The account names the latest missed instalment and gives both missed ones as its amount; the record lists both.
+        var (c, due) = ThreeMonthlyInstalmentsOf1250(accountAmount: 1250m, paidOnTheSecond: 0m);
+        var latest = c with
+        {
+            AsOf = due.PlusMonths(1).PlusDays(10),
+            Account = c.Account with { DueDate = due.PlusMonths(1), AmountDue = 2500m },
+            History = new ValueList<RepaymentRecord>(c.History.Take(2)),
+        };
+
+        var facts = Assessor.Assess(latest, Settings);
+
+        Assert.Equal(2500m, facts.AmountDue); // not 2,500 + the earlier 1,250 again
+        Assert.Equal(1250m, facts.CurrentInstalment);
+        Assert.Equal(due, facts.DueDate); // lateness runs from the oldest
+        Assert.Equal(2, facts.UnpaidInstalments);
+    }
+
+    [Fact]
     public void Current_instalment_is_the_accounts_when_no_later_instalment_is_unpaid()
     {
         // Nothing later for the account's amount to hold: what the lender now asks for on that date is the instalment.
@@ -365,10 +385,15 @@ public sealed class AssessorTests
             var laterRecords = c.History.Where(r => r.DueDate > c.Account.DueDate && r.DueDate <= c.AsOf && r.AmountDue > Paid(r)).ToList();
             var later = laterRecords.Count;
             var recordOnDueDate = c.History.Where(r => r.DueDate == c.Account.DueDate).Select(r => r.AmountDue).DefaultIfEmpty(c.Account.AmountDue).First();
-            var current = Math.Max(0m, Math.Max(c.Account.AmountDue, recordOnDueDate + laterRecords.Sum(r => r.AmountDue - Paid(r))) - paidOnCurrent);
-            return (facts.CurrentInstalment == (later > 0 ? Math.Min(c.Account.AmountDue, recordOnDueDate) : c.Account.AmountDue)).Label("instalment")
+            var laterArrears = laterRecords.Sum(r => r.AmountDue - Paid(r));
+            // An account amount above its date's instalment, with others unpaid, holds them: the larger reading, never the sum.
+            var holdsOthers = c.Account.AmountDue > recordOnDueDate && earlier.Count + later > 0;
+            var due = holdsOthers
+                ? Math.Max(c.Account.AmountDue, Math.Max(0m, recordOnDueDate - paidOnCurrent) + earlier.Sum() + laterArrears)
+                : Math.Max(0m, Math.Max(c.Account.AmountDue, recordOnDueDate + laterArrears) - paidOnCurrent) + earlier.Sum();
+            return (facts.CurrentInstalment == (holdsOthers ? recordOnDueDate : c.Account.AmountDue)).Label("instalment")
                 .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
-                .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(current + earlier.Sum(), c.Account.TotalOwed), 2)).Label("amount due")
+                .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(due, c.Account.TotalOwed), 2)).Label("amount due")
                 .And(facts.UnpaidInstalments == 1 + earlier.Count + later).Label("count")
                 .And(facts.DueDate <= c.Account.DueDate && (earlier.Count == 0) == (facts.DueDate == c.Account.DueDate)).Label("oldest");
         });

@@ -27,7 +27,8 @@ public sealed class RuleExplanationTests
         Assert.Equal(false, Part(explanation.Condition, "facts.goal == \"extension\"").Value);
         Assert.Equal(true, Part(explanation.Condition, "!facts.suspectedMaliciousOverdraft").Value);
         Assert.Equal(true, Part(explanation.Condition, "overdueOrShort").Value);
-        Assert.Contains(new NamedConditionValue { Name = "overdueOrShort", Expression = "facts.isOverdue || !facts.canPayAmountDueNow", Value = true }, explanation.Conditions);
+        Assert.Contains(new NamedConditionValue { Name = "overdueOrShort", Expression = "facts.isOverdue || !facts.canPayAmountDueNow || hardshipOutlastsCash", Value = true }, explanation.Conditions);
+        Assert.Contains(explanation.Conditions, c => c is { Name: "hardshipOutlastsCash", Value: false }); // the conditions it uses, in turn
         Assert.Contains(new TraceInput("facts.goal", "auto"), explanation.Inputs);
     }
 

@@ -108,12 +108,12 @@ internal static class Assessor
         // The account's amount is the instalment due on its date; a case may instead give all the arrears there (more than the
         // record's instalment for that date, with other instalments unpaid), and then the record's other arrears are in it:
         // what is due is the larger of the two readings, never their sum.
-        var recordArrears = Math.Max(0m, instalmentOnDueDate - paidOnCurrent) + earlierArrears + laterArrears;
         var holdsOthers = account.AmountDue > instalmentOnDueDate && earlierUnpaid + laterUnpaid > 0;
         var instalment = holdsOthers ? instalmentOnDueDate : account.AmountDue;
-        var amountDue = Math.Min(
-            holdsOthers ? Math.Max(account.AmountDue, recordArrears) : Math.Max(0m, Math.Max(account.AmountDue, instalmentOnDueDate + laterArrears) - paidOnCurrent) + earlierArrears,
-            account.TotalOwed);
+        var arrears = holdsOthers
+            ? Math.Max(account.AmountDue, Math.Max(0m, instalmentOnDueDate - paidOnCurrent) + earlierArrears + laterArrears)
+            : Math.Max(0m, Math.Max(account.AmountDue, instalmentOnDueDate + laterArrears) - paidOnCurrent) + earlierArrears;
+        var amountDue = Math.Min(arrears, account.TotalOwed);
         var daysPastDue = Delinquency.DaysPastDue(oldestUnpaid, asOf);
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
         var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);

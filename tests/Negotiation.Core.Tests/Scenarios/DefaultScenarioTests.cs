@@ -25,7 +25,7 @@ public sealed class DefaultScenarioTests
     }
 
     public static TheoryData<string> OpenScenarios => new(
-        Directory.GetFiles(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "open"), "*.json").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+        Directory.GetFiles(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "open"), "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
 
     /// <summary>
     /// scenarios/open holds blind scenarios the rules do not meet yet, with their expectations as written; each must still

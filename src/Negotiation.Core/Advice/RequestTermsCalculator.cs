@@ -60,12 +60,14 @@ internal static class RequestTermsCalculator
 
     private static ComputedRequest Extension(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
-        // The days run from today: an extension counted from a due date already past could end tomorrow.
+        // The days run from today, or from the due date when it is still ahead: an extension counted from a due date already
+        // past could end tomorrow, and one asked for before the due date should not end sooner than it would after it.
         var days = (int)parameters["maxExtensionDays"];
         var account = c.Account;
-        var newDue = Calculators.Extension.ByDays(c.AsOf, days);
+        var from = facts.DueDate > c.AsOf ? facts.DueDate : c.AsOf;
+        var newDue = Calculators.Extension.ByDays(from, days);
         // Contract interest runs on the principal either way; the penalty an extension stops runs on what is overdue.
-        var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, c.AsOf, newDue, decimals: decimals).ContractInterest;
+        var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest;
         var penalty = account.PenaltyDailyRate is { } daily ? Charges.SimpleInterest(facts.AmountDue, daily, days, decimals) : 0m;
         var avoided = Cents(penalty, decimals);
         return new ComputedRequest(

@@ -414,6 +414,15 @@ public sealed record Assessment
     /// <summary>Gets the days since the latest court claim form was received (0 when there is none).</summary>
     [FactField(FactFormat.Days)] public int DaysSinceCourtClaim { get; internal init; }
 
+    /// <summary>Gets whether a court claim received gives a date by which to answer it or to appear (the latest such claim's).</summary>
+    [FactField] public bool HasCourtDeadline { get; internal init; }
+
+    /// <summary>Gets the date the latest court claim with a deadline gives to answer or appear by (<see cref="AsOf"/> when there is none).</summary>
+    [FactField(FactFormat.Date)] public LocalDate CourtDeadline { get; internal init; }
+
+    /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="CourtDeadline"/>: negative once it has passed, 0 when there is none.</summary>
+    [FactField(FactFormat.Days)] public int DaysToCourtDeadline { get; internal init; }
+
     /// <summary>Gets whether the complaint went to an ombudsman (a contact through the <c>ombudsman</c> channel).</summary>
     [FactField] public bool HasReferredToOmbudsman { get; internal init; }
 

@@ -341,6 +341,9 @@ internal static class Assessor
             DaysSinceFinalResponse = notices.FinalResponse is { } response ? Period.DaysBetween(response, asOf) : 0,
             HasCourtClaim = notices.CourtClaim is not null,
             DaysSinceCourtClaim = notices.CourtClaim is { } claim ? Period.DaysBetween(claim, asOf) : 0,
+            HasCourtDeadline = notices.CourtDeadline is not null,
+            CourtDeadline = notices.CourtDeadline ?? asOf,
+            DaysToCourtDeadline = notices.CourtDeadline is { } answerBy ? Period.DaysBetween(asOf, answerBy) : 0,
             HasReferredToOmbudsman = ombudsman,
             PriorityArrears = Cents(priorityArrears),
             HasPriorityArrears = priorityArrears > 0,
@@ -445,10 +448,10 @@ internal static class Assessor
     /// What the letters received say: which kinds came, the deadline of the latest default notice that sets one, and the
     /// latest final response and court claim.
     /// </summary>
-    private static (bool Arrears, bool Default, LocalDate? DefaultDeadline, bool Termination, bool PersistentDebt, LocalDate? FinalResponse, LocalDate? CourtClaim) Notices(ValueList<Notice> notices)
+    private static (bool Arrears, bool Default, LocalDate? DefaultDeadline, bool Termination, bool PersistentDebt, LocalDate? FinalResponse, LocalDate? CourtClaim, LocalDate? CourtDeadline) Notices(ValueList<Notice> notices)
     {
-        var found = (Arrears: false, Default: false, DefaultDeadline: (LocalDate?)null, Termination: false, PersistentDebt: false, FinalResponse: (LocalDate?)null, CourtClaim: (LocalDate?)null);
-        LocalDate? latestDefault = null;
+        var found = (Arrears: false, Default: false, DefaultDeadline: (LocalDate?)null, Termination: false, PersistentDebt: false, FinalResponse: (LocalDate?)null, CourtClaim: (LocalDate?)null, CourtDeadline: (LocalDate?)null);
+        LocalDate? latestDefault = null, latestClaimWithDeadline = null;
         foreach (var n in notices)
         {
             switch (n.Kind)
@@ -465,7 +468,14 @@ internal static class Assessor
                 case NoticeKind.Termination: found.Termination = true; break;
                 case NoticeKind.PersistentDebt: found.PersistentDebt = true; break;
                 case NoticeKind.FinalResponse: found.FinalResponse = Latest(found.FinalResponse, n.ReceivedOn); break;
-                case NoticeKind.CourtClaim: found.CourtClaim = Latest(found.CourtClaim, n.ReceivedOn); break;
+                case NoticeKind.CourtClaim:
+                    found.CourtClaim = Latest(found.CourtClaim, n.ReceivedOn);
+                    if (n.Deadline is { } answerBy && (latestClaimWithDeadline is null || n.ReceivedOn >= latestClaimWithDeadline))
+                    {
+                        (latestClaimWithDeadline, found.CourtDeadline) = (n.ReceivedOn, answerBy);
+                    }
+
+                    break;
             }
         }
 

@@ -88,6 +88,31 @@ public sealed class AssessorTests
         Assert.False(facts.DefaultDeadlinePassed);
         Assert.Equal(40, facts.DaysSinceFinalResponse);
         Assert.Equal(3, facts.DaysSinceCourtClaim);
+        Assert.True(facts.HasCourtCase); // a court claim received is a court case, with or without a contact through the court
+        Assert.False(facts.HasCourtDeadline); // this claim gives no date
+    }
+
+    [Fact]
+    public void Court_deadline_is_the_latest_claim_with_one_counted_from_as_of()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var asOf = c.AsOf;
+        c = c with
+        {
+            Notices = new ValueList<Notice>(
+            [
+                new Notice { Kind = NoticeKind.CourtClaim, ReceivedOn = asOf.PlusDays(-30), Deadline = asOf.PlusDays(-15) },
+                new Notice { Kind = NoticeKind.CourtClaim, ReceivedOn = asOf.PlusDays(-2), Deadline = asOf.PlusDays(13) },
+                new Notice { Kind = NoticeKind.CourtClaim, ReceivedOn = asOf.PlusDays(-1) },
+            ]),
+        };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.True(facts.HasCourtDeadline);
+        Assert.Equal(asOf.PlusDays(13), facts.CourtDeadline);
+        Assert.Equal(13, facts.DaysToCourtDeadline);
+        Assert.Equal(1, facts.DaysSinceCourtClaim); // the latest claim received, deadline or not
     }
 
     [Fact]

@@ -14,8 +14,10 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// </summary>
 /// <remarks>
 /// <list type="number">
-/// <item>Requests are proposed only when the outcome is <c>negotiate</c> or <c>seek-debt-advice</c> (an adviser negotiates
-/// them): paying now or asking customer service needs no concession, and obligations come first before any is asked.</item>
+/// <item>Requests are proposed when the outcome is <c>negotiate</c> or <c>seek-debt-advice</c> (an adviser negotiates them),
+/// and when obligations come first by a reason marked <c>requestsOnceMet</c> (a promise to keep, an amount to pay: the
+/// requests are the ones to make once that is done). Paying now or asking customer service needs no concession, and a
+/// borrower who must first get back in touch or answer a suspicion hears the lender before asking anything.</item>
 /// <item>A request type an earlier contact agreed is not asked again; a request that asks for nothing (a waiver of 0, a rate
 /// no lower than the current one) is dropped. (One refused twice stays: the rules word it as a changed request.)</item>
 /// <item>Every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).
@@ -69,7 +71,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     private List<RankedRequest> Rank(List<RuleFiring> firings, Assessment facts)
     {
         var candidates = new List<RankedRequest>();
-        if (!PlanAssembler.AsksLender(facts.Outcome))
+        if (!PlanAssembler.AsksLender(facts.Outcome) && RuleEvaluator.DecidingReason(firings) is not { RequestsOnceMet: true })
         {
             return candidates;
         }

@@ -95,6 +95,18 @@ internal sealed class DossierContent
             ? "a waiver of fees and charges"
             : Vocabulary.Label(code, plan.Language);
 
+    /// <summary>
+    /// The heading over the requests: those of a plan that puts obligations first are to be made once they are met.
+    /// </summary>
+    internal static string RequestsHeading(NegotiationPlan plan) =>
+        (plan.Decision.Outcome == Advice.Outcome.FulfilObligationsFirst, plan.Language == Messages.Language.Chinese) switch
+        {
+            (true, true) => "做到以上几点之后，再提出的请求",
+            (true, false) => "Once that is done, the requests to make, best first",
+            (false, true) => "建议提出的请求",
+            (false, false) => "Requests, best first",
+        };
+
     /// <summary>What a fee waiver waives, in words: fees and penalty interest, or fees and charges where the account has no penalty interest.</summary>
     public string FeesWord => IsChinese ? "费用和罚息" : Plan.Assessment.PenaltyInterest > 0 ? "fees and penalty interest" : "fees and charges";
 

@@ -201,7 +201,7 @@ public static class HtmlRenderer
         if (plan.Requests.Count > 0)
         {
             Line("<section id=\"requests\">");
-            Line($"<h2>{E(T("建议提出的请求", "Requests, best first"))}</h2>");
+            Line($"<h2>{E(DossierContent.RequestsHeading(plan))}</h2>");
             foreach (var request in plan.Requests)
             {
                 Line($"<div class=\"request\" data-type=\"{E(EnumNames<RequestType>.Of(request.Type))}\">");

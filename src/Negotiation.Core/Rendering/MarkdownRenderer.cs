@@ -71,7 +71,7 @@ public static class MarkdownRenderer
 
         if (plan.Requests.Count > 0)
         {
-            Heading(E(T("建议提出的请求", "Requests, best first")));
+            Heading(E(DossierContent.RequestsHeading(plan)));
             foreach (var request in plan.Requests)
             {
                 if (!ReferenceEquals(request, plan.Requests[0]))

@@ -46,7 +46,7 @@ public static class TextRenderer
 
         if (plan.Requests.Count > 0)
         {
-            Heading(T("建议提出的请求", "Requests, best first"));
+            Heading(DossierContent.RequestsHeading(plan));
             foreach (var request in plan.Requests)
             {
                 var effect = request.Savings switch

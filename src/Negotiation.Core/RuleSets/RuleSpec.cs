@@ -34,6 +34,12 @@ internal sealed record RuleSpec
     /// <summary>Reason: among reasons naming outcomes, the highest priority decides.</summary>
     public int Priority { get; init; }
 
+    /// <summary>
+    /// Reason that puts obligations first: when it decides the outcome, the plan carries the requests to make once the
+    /// obligations are met (keeping a broken promise, paying what can be paid); otherwise such a plan carries none.
+    /// </summary>
+    public bool RequestsOnceMet { get; init; }
+
     /// <summary>Request: the request type (kebab-case).</summary>
     public string? RequestType { get; init; }
 

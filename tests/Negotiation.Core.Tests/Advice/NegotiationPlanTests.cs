@@ -49,6 +49,32 @@ public sealed class NegotiationPlanTests
         Assert.Contains(plan.Decision.Reasons, r => r.Code == "disputed-charge");
     }
 
+    [Theory]
+    [InlineData("zh-CN", "做到以上几点之后，再提出的请求")]
+    [InlineData("en", "Once that is done, the requests to make, best first")]
+    public void A_plan_that_puts_a_broken_promise_first_lists_the_requests_to_make_once_it_is_kept(string language, string heading)
+    {
+        var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "e13-broken-phone-promise-bank-loan.json")));
+        var plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(json["case"]!.ToString()), language);
+
+        Assert.Equal(Outcome.FulfilObligationsFirst, plan.Decision.Outcome);
+        Assert.Contains(plan.Decision.Reasons, r => r.Code == "broken-promise-pay-first");
+        Assert.NotEmpty(plan.Requests);
+        Assert.Contains("\n" + heading + "\n", Negotiation.Core.Rendering.TextRenderer.Render(plan), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("b36-unreachable-borrower.json")]
+    [InlineData("b39-165-days-overdue-never-contacted.json")]
+    public void A_plan_that_puts_getting_back_in_touch_first_proposes_no_request_though_request_rules_fired(string scenario)
+    {
+        var plan = AdviseScenario("cn-consumer-credit", scenario, RuleSet.Default);
+
+        Assert.Equal(Outcome.FulfilObligationsFirst, plan.Decision.Outcome);
+        Assert.Contains(plan.Trace, t => t.Success && t.Workflow == "requests" && t.Rule != "goal-after-obligations");
+        Assert.Empty(plan.Requests);
+    }
+
     private static NegotiationPlan AdviseScenario(string ruleSet, string scenario, RuleSet rules)
     {
         var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", ruleSet, "scenarios", scenario)));

@@ -166,7 +166,10 @@ internal sealed class RuleEvaluator
     }
 
     /// <summary>The outcome argued by the highest-priority fired reason (the first of equals), or empty when none names one.</summary>
-    public static string DecidedOutcome(List<RuleFiring> firings)
+    public static string DecidedOutcome(List<RuleFiring> firings) => DecidingReason(firings)?.Outcome ?? "";
+
+    /// <summary>The highest-priority fired reason that names an outcome (the first of equals), or null when none does.</summary>
+    public static RuleSpec? DecidingReason(List<RuleFiring> firings)
     {
         RuleSpec? best = null;
         foreach (var firing in firings)
@@ -177,7 +180,7 @@ internal sealed class RuleEvaluator
             }
         }
 
-        return best?.Outcome ?? "";
+        return best;
     }
 
     private sealed record CompiledWorkflow(string Name, CompiledRule[] Rules, WorkflowRun Run);

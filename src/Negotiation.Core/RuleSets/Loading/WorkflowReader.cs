@@ -80,7 +80,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
     internal static readonly Dictionary<RuleKind, string[]> KindProperties = new()
     {
-        [RuleKind.Reason] = ["outcome", "priority"],
+        [RuleKind.Reason] = ["outcome", "priority", "requestsOnceMet"],
         [RuleKind.Request] = ["type"],
         [RuleKind.Material] = ["required", "document", "tips"],
         [RuleKind.Guidance] = ["part"],
@@ -281,6 +281,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             Citations = citations,
             Outcome = kind == RuleKind.Reason ? checks.OneOf(props, "outcome", Outcomes, required: false) : null,
             Priority = kind == RuleKind.Reason ? checks.Integer(props, "priority", required: false, 0, 10_000) ?? 0 : 0,
+            RequestsOnceMet = kind == RuleKind.Reason && RequestsOnceMet(props, checks),
             RequestType = kind == RuleKind.Request ? checks.OneOf(props, "type", RequestTypes, required: true) : null,
             Required = kind == RuleKind.Material && (checks.Boolean(props, "required") ?? false),
             Document = kind == RuleKind.Material ? checks.OneOf(props, "document", DocumentKinds, required: false) : null,
@@ -293,6 +294,23 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             WaitDays = kind == RuleKind.Remedy ? WaitDays(props, checks) : null,
         };
         return code is null || message is null ? null : spec;
+    }
+
+    /// <summary>A reason's <c>requestsOnceMet</c>: only a reason that puts obligations first has requests to defer.</summary>
+    private static bool RequestsOnceMet(JObject props, JsonChecks checks)
+    {
+        if (checks.Boolean(props, "requestsOnceMet") is not true)
+        {
+            return false;
+        }
+
+        if (props.Value<string>("outcome") == "fulfil-obligations-first")
+        {
+            return true;
+        }
+
+        checks.Problem(props["requestsOnceMet"]!, "'requestsOnceMet' applies only to a reason whose outcome is 'fulfil-obligations-first'");
+        return false;
     }
 
     private LocalizedTemplate? Template(JToken? token, string what, RuleKind kind, JsonChecks checks)

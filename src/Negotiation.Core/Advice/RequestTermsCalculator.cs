@@ -117,6 +117,11 @@ internal static class RequestTermsCalculator
 
     private static ComputedRequest InstalmentPlan(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
+        if (facts.CatchUpMonths > 0)
+        {
+            return CatchUpPlan(c, facts, decimals);
+        }
+
         var account = c.Account;
         // A plan is two months at least; without one that fits, the longest the rule set allows.
         var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : Math.Max(2, (int)parameters["maxInstalmentMonths"]);
@@ -160,6 +165,35 @@ internal static class RequestTermsCalculator
             // A plan spreads the payments; it saves nothing against the contract, and what it costs shows in its total.
             null,
             ValueList<Instalment>.Own(instalments));
+    }
+
+    /// <summary>
+    /// A plan for the arrears alone: the regular instalment goes on, and what is due is repaid alongside in equal parts over
+    /// <c>catchUpMonths</c>, from the next regular due date. It shows no schedule: the contract's own split of each regular
+    /// instalment into principal and interest is the lender's, and the plan does not change it.
+    /// </summary>
+    private static ComputedRequest CatchUpPlan(BorrowerCase c, Assessment facts, int decimals)
+    {
+        var months = facts.CatchUpMonths;
+        var part = Money.Round(facts.AmountDue / months, decimals, MidpointRounding.ToPositiveInfinity);
+        var next = 1;
+        while (c.Account.DueDate.PlusMonths(next) <= c.AsOf)
+        {
+            next++;
+        }
+
+        return new ComputedRequest(
+            new RequestTerms
+            {
+                Type = "instalment-plan",
+                Months = months,
+                ArrearsPerMonth = Cents(part, decimals),
+                Instalment = Cents(facts.CurrentInstalment + part, decimals),
+                FirstInstalmentDue = c.Account.DueDate.PlusMonths(next),
+                TotalRepaid = Cents((facts.CurrentInstalment * months) + facts.AmountDue, decimals),
+            },
+            null,
+            null);
     }
 
     /// <summary>

@@ -225,6 +225,13 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Months)] public int AffordablePlanMonths { get; internal init; }
 
+    /// <summary>
+    /// Gets the fewest months, two at least, over which <see cref="AmountDue"/> can be caught up on top of
+    /// <see cref="CurrentInstalment"/> within <see cref="AffordableInstalment"/> while the regular instalments still run that
+    /// long; 0 when it cannot. When it can, an instalment plan asks for this, not for the whole debt to be re-spread.
+    /// </summary>
+    [FactField(FactFormat.Months)] public int CatchUpMonths { get; internal init; }
+
     /// <summary>Gets whether even a 0 % plan over the maximum term would not fit <see cref="AffordableInstalment"/> (always false when the budget is not known).</summary>
     [FactField] public bool BeyondAnyPlan { get; internal init; }
 

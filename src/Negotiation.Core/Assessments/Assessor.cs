@@ -150,6 +150,7 @@ internal static class Assessor
         var extensionMonths = Math.Max(1, settings.MaxExtensionDays / 30);
         var cashByExtensionEnd = cashNow + (Math.Max(0m, disposable) * extensionMonths);
         var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
+        var catchUpMonths = CatchUpMonths(amountDue, instalment, account.TotalOwed, affordable, settings.MaxInstalmentMonths);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals);
         var beyondAnyPlan = zeroRateMonths == 0;
@@ -279,6 +280,7 @@ internal static class Assessor
             CanPayAllNow = budget is not null && savings >= account.TotalOwed,
             MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
+            CatchUpMonths = catchUpMonths,
             BeyondAnyPlan = beyondAnyPlan,
             // A short-term hardship passes, and the usual budget with it, so a bridge closes the gap of one instalment; for
             // arrears of several, a hardship already over (its budget is the usual one) or any other cause, the cash must be
@@ -551,6 +553,22 @@ internal static class Assessor
         }
 
         return refused is null ? ValueList<string>.Empty : new ValueList<string>(refused);
+    }
+
+    /// <summary>
+    /// The fewest months, two at least and at most <paramref name="maxMonths"/>, over which what is due can be repaid on top
+    /// of the regular instalment within <paramref name="affordable"/>, while regular instalments still run that long (what is
+    /// owed beyond what is due holds that many of them); 0 when it cannot.
+    /// </summary>
+    internal static int CatchUpMonths(decimal due, decimal regular, decimal owed, decimal affordable, int maxMonths)
+    {
+        if (due <= 0 || regular <= 0 || affordable <= regular)
+        {
+            return 0;
+        }
+
+        var months = Math.Max(2m, Math.Ceiling(due / (affordable - regular)));
+        return months <= maxMonths && months * regular <= owed - due ? (int)months : 0;
     }
 
     /// <summary>The shortest plan of at least two months, up to <paramref name="maxMonths"/>, whose payment fits <paramref name="affordable"/>; 0 when none does.</summary>

@@ -43,16 +43,22 @@ public sealed record RequestTerms
     /// <summary>Gets the interest the lower rate saves over the plan (interest relief).</summary>
     [FactField(FactFormat.Money)] public decimal? InterestSaved { get; internal init; }
 
+    /// <summary>
+    /// Gets what a plan for the arrears alone adds to each regular instalment (an instalment plan that catches up what is due,
+    /// <c>facts.catchUpMonths</c> &gt; 0); null when the plan re-spreads the whole debt.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal? ArrearsPerMonth { get; internal init; }
+
     /// <summary>Gets the plan's term in months (instalment plan, interest relief).</summary>
     [FactField(FactFormat.Months)] public int? Months { get; internal init; }
 
-    /// <summary>Gets the regular monthly instalment (instalment plan).</summary>
+    /// <summary>Gets the regular monthly instalment (instalment plan: for a plan for the arrears, the contract's instalment with the arrears part).</summary>
     [FactField(FactFormat.Money)] public decimal? Instalment { get; internal init; }
 
     /// <summary>Gets the first instalment's due date (instalment plan).</summary>
     [FactField(FactFormat.Date)] public LocalDate? FirstInstalmentDue { get; internal init; }
 
-    /// <summary>Gets everything the plan repays (instalment plan).</summary>
+    /// <summary>Gets everything the plan repays (instalment plan: for a plan for the arrears, what is paid over its months).</summary>
     [FactField(FactFormat.Money)] public decimal? TotalRepaid { get; internal init; }
 
     /// <summary>Gets the part of the debt that even a 0 % plan over the maximum term cannot repay (principal reduction).</summary>

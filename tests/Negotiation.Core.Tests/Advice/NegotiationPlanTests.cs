@@ -8,6 +8,7 @@ using Negotiation.Core.Tests.Cases;
 using Negotiation.Core.Tests.Support;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
+using NodaTime;
 
 namespace Negotiation.Core.Tests.Advice;
 
@@ -186,9 +187,29 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
-    public void Instalment_plan_schedule_repays_exactly_what_is_owed_plus_interest_on_principal_only()
+    public void Instalment_plan_for_the_arrears_adds_them_to_the_regular_instalment_over_the_fewest_months_that_fit()
     {
+        // 1,250 due, 1,250 a month regular, 3,440 sustainable: 2,190 of room clears the arrears in one month, and a plan is two.
         var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(Seed(), "en");
+        var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
+
+        Assert.Equal(2, plan.Assessment.CatchUpMonths);
+        Assert.Equal(2, request.Terms.Months);
+        Assert.Equal(625m, request.Terms.ArrearsPerMonth);
+        Assert.Equal(1_875m, request.Terms.Instalment);
+        Assert.Equal(new LocalDate(2026, 12, 10), request.Terms.FirstInstalmentDue);
+        Assert.Equal(3_750m, request.Terms.TotalRepaid);
+        Assert.Null(request.Schedule);
+    }
+
+    [Fact]
+    public void Instalment_plan_for_the_whole_debt_has_a_schedule_that_repays_exactly_what_is_owed_plus_interest_on_principal_only()
+    {
+        // The whole debt due at once (a bill, an accelerated loan): nothing is left to run, so the plan re-spreads it all.
+        var seed = Seed();
+        var whole = seed with { Account = seed.Account with { AmountDue = seed.Account.TotalOwed } };
+        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(whole, "en");
+        Assert.Equal(0, plan.Assessment.CatchUpMonths);
         var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
         var schedule = request.Schedule!;
 

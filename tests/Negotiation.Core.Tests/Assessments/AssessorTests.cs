@@ -437,6 +437,18 @@ public sealed class AssessorTests
         });
 
     [Property(MaxTest = 300)]
+    public Property Catch_up_is_the_fewest_months_that_fit_while_regular_instalments_run() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
+        {
+            var facts = Assessor.Assess(c, Settings);
+            var (n, due, regular, room) = (facts.CatchUpMonths, facts.AmountDue, facts.CurrentInstalment, facts.AffordableInstalment - facts.CurrentInstalment);
+            bool Fits(int months) => months * room >= due && months * regular <= c.Account.TotalOwed - due && months <= Settings.MaxInstalmentMonths;
+            return n == 0
+                ? due <= 0 || regular <= 0 || room <= 0 || !Enumerable.Range(2, Settings.MaxInstalmentMonths - 1).Any(Fits)
+                : n >= 2 && Fits(n) && (n == 2 || (n - 1) * room < due);
+        });
+
+    [Property(MaxTest = 300)]
     public Property Money_facts_carry_the_currency_scale_and_ratios_four_places() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {

@@ -53,7 +53,8 @@ internal static class RenderingKit
         var parameters = Advisor.RuleSet.Parameters;
         ProposedRequest Request(int rank, string type)
         {
-            var computed = RequestTermsCalculator.Compute(type, @case, plan.Assessment, parameters, 2);
+            // The plan for the whole debt, which has a schedule to show (the seed's arrears alone would be caught up without one).
+            var computed = RequestTermsCalculator.Compute(type, @case, plan.Assessment with { CatchUpMonths = 0 }, parameters, 2);
             return new ProposedRequest
             {
                 Rank = rank,

@@ -101,18 +101,26 @@ internal sealed class PlanLayout
         {
             if (!citation.Binds(lender))
             {
-                // The title names whom the clause governs (a bank's card business, a bank's assets); the lender's kind is named
-                // only when it is a word, never as "other".
-                var yours = lender == LenderKind.Other ? "" : Vocabulary.Label(EnumNames.Of(lender), language);
+                // The title names whom the clause governs (a bank's card business, a bank's assets). A lender of kind "other"
+                // may be one it governs (a bank's consumer loan is "other"), so that is said as a question, not as a fact.
+                if (lender == LenderKind.Other)
+                {
+                    yield return language == Messages.Language.Chinese
+                        ? $"{citation.Title[language]}是否约束您的贷款机构，要看它是哪一类机构：不约束时，它只是可以参照的标准，并不是您可以主张的权利。"
+                        : $"{citation.Title[language]} may not bind your lender, depending on what kind of lender it is; where it does not, point to it as a reference, not as an entitlement.";
+                    continue;
+                }
+
+                var yours = Vocabulary.Label(EnumNames.Of(lender), language);
                 yield return language == Messages.Language.Chinese
-                    ? $"{citation.Title[language]}不约束您的贷款机构{(yours.Length > 0 ? $"（{yours}）" : "")}：它只是可以参照的标准，并不是您可以主张的权利。"
-                    : $"{citation.Title[language]} does not bind your lender{(yours.Length > 0 ? $" ({yours})" : "")}, so point to it as a reference, not as an entitlement.";
+                    ? $"{citation.Title[language]}不约束您的贷款机构（{yours}）：它只是可以参照的标准，并不是您可以主张的权利。"
+                    : $"{citation.Title[language]} does not bind your lender ({yours}), so point to it as a reference, not as an entitlement.";
             }
 
             if (citation.Certainty != Certainty.Primary)
             {
                 yield return language == Messages.Language.Chinese
-                    ? $"{citation.Title[language]}：这一点来自公开报道或摘要，我们未能核对原文，请当作“据报道”而非确定的规定。"
+                    ? $"{citation.Title[language]}：这一条我们只见到公开报道或摘要，未能核对原文，仅供参考，不宜当作确定的规定来主张。"
                     : $"{citation.Title[language]}: this comes from reports or summaries we could not check against the text itself; treat it as reported, not as settled law.";
             }
         }

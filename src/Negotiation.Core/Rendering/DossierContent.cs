@@ -113,7 +113,14 @@ internal sealed class DossierContent
     /// <summary>Gets the lender's name from the assessment, or null when the case gives none.</summary>
     public string? LenderName => string.IsNullOrWhiteSpace(Plan.Assessment.LenderName) ? null : Plan.Assessment.LenderName.Trim();
 
-    public string Outcome(Outcome outcome) => Word(outcome);
+    /// <summary>The decision in words: paying now, before anything is due, is paying on time.</summary>
+    public string Outcome(Outcome outcome) => OutcomeTitle(Plan, outcome);
+
+    /// <summary>The decision in words (see <see cref="Outcome(Advice.Outcome)"/>).</summary>
+    internal static string OutcomeTitle(NegotiationPlan plan, Outcome outcome) =>
+        outcome == Advice.Outcome.PayNow && !plan.Assessment.IsOverdue
+            ? (plan.Language == Messages.Language.Chinese ? "按时还款" : "pay on time")
+            : Vocabulary.Label(EnumNames<Outcome>.Of(outcome), plan.Language);
 
     public string Severity(Severity severity) => severity switch
     {

@@ -38,7 +38,7 @@ public static class TextRenderer
                 : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
         Line(DossierContent.AccountLine(zh, facts.UnpaidInstalments, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, facts.DaysPastDue > 0 ? "due now" : "to pay"));
 
-        Heading(T("结论：", "Decision: ") + Vocabulary.Label(EnumNames<Outcome>.Of(plan.Decision.Outcome), plan.Language));
+        Heading(T("结论：", "Decision: ") + DossierContent.OutcomeTitle(plan, plan.Decision.Outcome));
         foreach (var reason in plan.Decision.Reasons)
         {
             Line($"- {reason.Message}");

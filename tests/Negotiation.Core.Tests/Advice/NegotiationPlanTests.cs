@@ -76,6 +76,30 @@ public sealed class NegotiationPlanTests
         Assert.Empty(plan.Requests);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "结论：按时还款")]
+    [InlineData("en", "Decision: pay on time")]
+    public void Paying_a_bill_not_yet_due_is_titled_paying_on_time(string language, string title)
+    {
+        var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "f12-bnpl-dip-covered-by-savings.json")));
+        var plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(json["case"]!.ToString()), language);
+
+        Assert.Equal(Outcome.PayNow, plan.Decision.Outcome);
+        Assert.False(plan.Assessment.IsOverdue);
+        Assert.Contains(title + "\n", Negotiation.Core.Rendering.TextRenderer.Render(plan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_borrower_told_to_pay_the_undisputed_part_first_opens_by_saying_it_is_paid()
+    {
+        var plan = AdviseScenario("cn-consumer-credit", "f03-withheld-card-payment-dispute.json", RuleSet.Default);
+
+        Assert.Equal(Outcome.FulfilObligationsFirst, plan.Decision.Outcome);
+        Assert.Contains(plan.Decision.Reasons, r => r.Code == "pay-undisputed-first");
+        Assert.Equal(RequestType.FeeWaiver, plan.Requests[0].Type);
+        Assert.Contains("没有争议的部分我已经还上了", plan.Communication.Opening, StringComparison.Ordinal);
+    }
+
     private static NegotiationPlan AdviseScenario(string ruleSet, string scenario, RuleSet rules)
     {
         var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", ruleSet, "scenarios", scenario)));

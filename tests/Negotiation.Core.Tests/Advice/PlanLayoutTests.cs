@@ -117,9 +117,9 @@ public sealed class PlanLayoutTests
             (amount, decimals) => decimal.GetBits(RequestTermsCalculator.Cents(amount, decimals)).SequenceEqual(decimal.GetBits(Currencies.ToMinorUnit(amount, decimals))));
 
     [Theory]
-    [InlineData("en", "does not bind your lender, so point to it as a reference")]
-    [InlineData("zh-CN", "不约束您的贷款机构：它只是可以参照的标准")]
-    public void Caveat_for_a_lender_of_kind_other_names_no_kind(string language, string expected)
+    [InlineData("en", "may not bind your lender, depending on what kind of lender it is; where it does not, point to it as a reference")]
+    [InlineData("zh-CN", "是否约束您的贷款机构，要看它是哪一类机构：不约束时，它只是可以参照的标准")]
+    public void Caveat_for_a_lender_of_kind_other_says_the_clause_may_not_bind_it_and_names_no_kind(string language, string expected)
     {
         var caveat = Assert.Single(PlanLayout.Caveats(Rules, ["card-measures-art-70"], LenderKind.Other, language));
 

@@ -24,7 +24,7 @@ internal static class RequestTermsCalculator
     public static ComputedRequest Compute(string type, BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals) => type switch
     {
         // Each kind fills its own terms, every amount in whole minor units, and leaves the others null.
-        "extension" => Extension(c, facts, parameters, decimals),
+        "extension" => Extension(c, facts, decimals),
         "fee-waiver" => FeeWaiver(facts, decimals),
         "interest-relief" => InterestRelief(c, facts, parameters, decimals),
         "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
@@ -58,14 +58,16 @@ internal static class RequestTermsCalculator
         return new ComputedRequest(new RequestTerms { Type = "fee-waiver", FeesWaived = waived }, waived, null);
     }
 
-    private static ComputedRequest Extension(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
+    private static ComputedRequest Extension(BorrowerCase c, Assessment facts, int decimals)
     {
         // The days run from today, or from the due date when it is still ahead: an extension counted from a due date already
-        // past could end tomorrow, and one asked for before the due date should not end sooner than it would after it.
-        var days = (int)parameters["maxExtensionDays"];
+        // past could end tomorrow, and one asked for before the due date should not end sooner than it would after it. The
+        // assessment says where it ends (a short hardship of known length moves it, and the instalments meanwhile, to its end).
         var account = c.Account;
         var from = facts.DueDate > c.AsOf ? facts.DueDate : c.AsOf;
-        var newDue = Calculators.Extension.ByDays(from, days);
+        var newDue = facts.ExtensionEndsOn;
+        var days = Period.DaysBetween(from, newDue);
+        var moved = facts.InstalmentsMovedByExtension;
         // Contract interest runs on the principal either way; the penalty an extension stops runs on what is overdue.
         var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest;
         var penalty = account.PenaltyDailyRate is { } daily ? Charges.SimpleInterest(facts.AmountDue, daily, days, decimals) : 0m;
@@ -74,6 +76,8 @@ internal static class RequestTermsCalculator
             new RequestTerms
             {
                 Type = "extension", ExtensionDays = days, NewDueDate = newDue,
+                InstalmentsMoved = moved > 0 ? moved : null,
+                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue + (moved * facts.CurrentInstalment), facts.TotalOwed), decimals) : null,
                 ExtraInterest = Cents(contract, decimals), PenaltyAvoided = avoided,
             },
             avoided > 0 ? avoided : null,

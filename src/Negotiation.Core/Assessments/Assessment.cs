@@ -226,6 +226,19 @@ public sealed record Assessment
     [FactField(FactFormat.Months)] public int AffordablePlanMonths { get; internal init; }
 
     /// <summary>
+    /// Gets the due date an extension asks for: <c>params.maxExtensionDays</c> from <c>asOf</c>, or from <see cref="DueDate"/>
+    /// while it is still ahead; for a short-term hardship of known length that lasts longer (at most the rule set's optional
+    /// <c>params.maxBridgeMonths</c>), the hardship's end.
+    /// </summary>
+    [FactField(FactFormat.Date)] public LocalDate ExtensionEndsOn { get; internal init; }
+
+    /// <summary>
+    /// Gets how many regular instalments, falling due after <c>asOf</c> and by <see cref="ExtensionEndsOn"/>, an extension that
+    /// runs to a hardship's end moves with what is due; 0 when the extension is the usual one.
+    /// </summary>
+    [FactField] public int InstalmentsMovedByExtension { get; internal init; }
+
+    /// <summary>
     /// Gets the fewest months, two at least, over which <see cref="AmountDue"/> can be caught up on top of
     /// <see cref="CurrentInstalment"/> within <see cref="AffordableInstalment"/> while the regular instalments still run that
     /// long; 0 when it cannot. When it can, an instalment plan asks for this, not for the whole debt to be re-spread.

@@ -29,6 +29,9 @@ internal sealed record AssessmentSettings(
     /// <summary>Gets the last day past due on which a payment goes to fees and interest first, or null when the rule set sets none.</summary>
     public int? FeesFirstUpToDays { get; init; }
 
+    /// <summary>Gets the longest short-term hardship, in months, an extension may run to the end of (0: never beyond <see cref="MaxExtensionDays"/>).</summary>
+    public int MaxBridgeMonths { get; init; }
+
     public static AssessmentSettings From(IReadOnlyDictionary<string, decimal> parameters) => new(
         (int)parameters["gracePeriodDays"],
         (int)parameters["maxInstalmentMonths"],
@@ -42,6 +45,7 @@ internal sealed record AssessmentSettings(
         parameters["reliefAnnualRate"])
     {
         FeesFirstUpToDays = parameters.TryGetValue("feesFirstUpToDays", out var days) ? (int)days : null,
+        MaxBridgeMonths = parameters.TryGetValue("maxBridgeMonths", out var bridge) ? (int)bridge : 0,
     };
 }
 
@@ -151,6 +155,7 @@ internal static class Assessor
         var cashByExtensionEnd = cashNow + (Math.Max(0m, disposable) * extensionMonths);
         var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
         var catchUpMonths = CatchUpMonths(amountDue, instalment, account.TotalOwed, affordable, settings.MaxInstalmentMonths);
+        var (extensionEnds, movedByExtension) = ExtensionEnd(account, asOf, oldestUnpaid, amountDue, instalment, shortTerm && !over ? c.Hardship.ExpectedMonths : null, settings);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals);
         var beyondAnyPlan = zeroRateMonths == 0;
@@ -281,6 +286,8 @@ internal static class Assessor
             MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             CatchUpMonths = catchUpMonths,
+            ExtensionEndsOn = extensionEnds,
+            InstalmentsMovedByExtension = movedByExtension,
             BeyondAnyPlan = beyondAnyPlan,
             // A short-term hardship passes, and the usual budget with it, so a bridge closes the gap of one instalment; for
             // arrears of several, a hardship already over (its budget is the usual one) or any other cause, the cash must be
@@ -553,6 +560,30 @@ internal static class Assessor
         }
 
         return refused is null ? ValueList<string>.Empty : new ValueList<string>(refused);
+    }
+
+    /// <summary>
+    /// The due date an extension asks for: <c>maxExtensionDays</c> from today, or from the due date while it is still ahead; a
+    /// short-term hardship of known length (<paramref name="hardshipMonths"/>, at most <c>maxBridgeMonths</c>) that lasts longer
+    /// runs it to the hardship's end, and then the regular instalments falling due after today until that date move with it
+    /// (their count, never more than the balance beyond what is due holds; 0 otherwise).
+    /// </summary>
+    internal static (LocalDate Ends, int Moved) ExtensionEnd(Account account, LocalDate asOf, LocalDate dueDate, decimal due, decimal regular, int? hardshipMonths, AssessmentSettings settings)
+    {
+        var ends = (dueDate > asOf ? dueDate : asOf).PlusDays(settings.MaxExtensionDays);
+        if (hardshipMonths is not { } months || months > settings.MaxBridgeMonths || asOf.PlusMonths(months) <= ends)
+        {
+            return (ends, 0);
+        }
+
+        ends = asOf.PlusMonths(months);
+        var moved = 0;
+        for (var k = 1; regular > 0 && account.DueDate.PlusMonths(k) <= ends && (moved + 1) * regular <= account.TotalOwed - due; k++)
+        {
+            moved += account.DueDate.PlusMonths(k) > asOf ? 1 : 0;
+        }
+
+        return (ends, moved);
     }
 
     /// <summary>

@@ -22,6 +22,12 @@ public sealed record RequestTerms
     /// <summary>Gets the due date asked for (extension).</summary>
     [FactField(FactFormat.Date)] public LocalDate? NewDueDate { get; internal init; }
 
+    /// <summary>Gets the regular instalments falling due before <see cref="NewDueDate"/> that move with what is due (extension to a hardship's end; null otherwise).</summary>
+    [FactField] public int? InstalmentsMoved { get; internal init; }
+
+    /// <summary>Gets what is due with the instalments that move with it (extension to a hardship's end; null otherwise).</summary>
+    [FactField(FactFormat.Money)] public decimal? AmountMoved { get; internal init; }
+
     /// <summary>Gets the contract interest on the principal over the added days (extension); it runs with or without the extension.</summary>
     [FactField(FactFormat.Money)] public decimal? ExtraInterest { get; internal init; }
 

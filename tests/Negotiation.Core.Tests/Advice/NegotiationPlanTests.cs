@@ -76,6 +76,21 @@ public sealed class NegotiationPlanTests
         Assert.Empty(plan.Requests);
     }
 
+    [Fact]
+    public void A_two_month_illness_moves_the_payment_and_the_instalments_falling_due_meanwhile_to_its_end()
+    {
+        // Due 20 Oct, 1,858.12 a month, 30 Oct today, two more months off work: to 30 Dec, with 20 Nov and 20 Dec.
+        var plan = AdviseScenario("cn-consumer-credit", "f05-fracture-sick-leave-bank-loan.json", RuleSet.Default);
+        var extension = plan.Requests[0];
+
+        Assert.Equal(RequestType.Extension, extension.Type);
+        Assert.Equal(new LocalDate(2026, 12, 30), extension.Terms.NewDueDate);
+        Assert.Equal(61, extension.Terms.ExtensionDays);
+        Assert.Equal(2, extension.Terms.InstalmentsMoved);
+        Assert.Equal(5_574.36m, extension.Terms.AmountMoved);
+        Assert.Contains("连同2026年12月30日之前还会到期的2期月供", extension.Rationale, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("zh-CN", "结论：按时还款")]
     [InlineData("en", "Decision: pay on time")]

@@ -437,6 +437,24 @@ public sealed class AssessorTests
         });
 
     [Property(MaxTest = 300)]
+    public Property An_extension_runs_its_usual_days_or_to_a_short_hardships_end_moving_only_the_instalments_before_it() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(), (c, bridge) =>
+        {
+            var settings = Settings with { MaxBridgeMonths = bridge };
+            var facts = Assessor.Assess(c, settings);
+            var from = facts.DueDate > c.AsOf ? facts.DueDate : c.AsOf;
+            var usual = from.PlusDays(settings.MaxExtensionDays);
+            var months = c.Hardship.ExpectedMonths;
+            var toHardshipEnd = facts.HardshipIsShortTerm && !facts.HardshipIsOver && months is { } m && m <= bridge && c.AsOf.PlusMonths(m) > usual;
+            var moved = Enumerable.Range(1, 400).Select(k => c.Account.DueDate.PlusMonths(k))
+                .Where(d => d > c.AsOf && d <= facts.ExtensionEndsOn).Count();
+            return toHardshipEnd
+                ? facts.ExtensionEndsOn == c.AsOf.PlusMonths(months!.Value) && facts.InstalmentsMovedByExtension <= moved &&
+                  facts.InstalmentsMovedByExtension * facts.CurrentInstalment <= c.Account.TotalOwed - facts.AmountDue
+                : facts.ExtensionEndsOn == usual && facts.InstalmentsMovedByExtension == 0;
+        });
+
+    [Property(MaxTest = 300)]
     public Property Catch_up_is_the_fewest_months_that_fit_while_regular_instalments_run() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {

@@ -46,6 +46,12 @@ public sealed partial class FactsReferenceTests
             text.Append($"| `params.{p.Name}` | {p.Min}–{p.Max}{(p.Whole ? ", whole" : "")} | {p.Meaning} |\n");
         }
 
+        text.Append("\n## Parameters the library reads when a rule set gives them\n\n| name | range | meaning |\n| --- | --- | --- |\n");
+        foreach (var p in ManifestReader.Optional)
+        {
+            text.Append($"| `params.{p.Name}` | {p.Min}–{p.Max}{(p.Whole ? ", whole" : "")} | {p.Meaning} |\n");
+        }
+
         return text.ToString();
     }
 

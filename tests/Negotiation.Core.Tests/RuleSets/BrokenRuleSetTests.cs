@@ -22,6 +22,7 @@ public sealed class BrokenRuleSetTests
         ["manifest-missing-parameter"] = (k => k.Edit("ruleset.json", m => ((JObject)m["parameters"]!).Remove("followUpDays")), "ruleset.json", null, "parameter 'followUpDays' is required"),
         ["manifest-parameter-out-of-range"] = (k => k.Edit("ruleset.json", m => m["parameters"]!["affordableShare"] = 1.5m), "ruleset.json", null, "parameter 'affordableShare' must be a number from 0 to 1"),
         ["manifest-bad-currency"] = (k => k.Edit("ruleset.json", m => m["currency"] = "RMB"), "ruleset.json", null, "'RMB' is not a supported ISO 4217 currency code"),
+        ["manifest-optional-parameter-out-of-range"] = (k => k.Edit("ruleset.json", m => m["parameters"]!["maxBridgeMonths"] = 1.5m), "ruleset.json", null, "parameter 'maxBridgeMonths' must be a whole number from 0 to 12"),
         ["manifest-parameters-differ-only-in-case"] = (k => k.Edit("ruleset.json", m => m["parameters"]!["followUpDAYS"] = 8), "ruleset.json", null, "parameter 'followUpDAYS' differs from 'followUpDays' only in case"),
         ["manifest-parameter-name-trailing-newline"] = (k => k.Edit("ruleset.json", m => m["parameters"]!["big\n"] = 1), "ruleset.json", null, "parameter name 'big\\n' must be camelCase"),
         ["manifest-id-trailing-newline"] = (k => k.Edit("ruleset.json", m => m["id"] = "test-minimal\n"), "ruleset.json", null, "'id' must be a kebab-case code (lower-case letters, digits and '-'), not 'test-minimal\\n'"),

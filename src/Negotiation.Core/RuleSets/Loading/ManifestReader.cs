@@ -39,7 +39,7 @@ internal sealed record Manifest(
     public IReadOnlyDictionary<string, IReadOnlyList<AssetTierBand>> AssetTiers { get; init; } = new Dictionary<string, IReadOnlyList<AssetTierBand>>();
 }
 
-/// <summary>A parameter the library itself needs, with the range that makes sense for it.</summary>
+/// <summary>A parameter the library itself reads, with the range that makes sense for it.</summary>
 internal sealed record RequiredParameter(string Name, decimal Min, decimal Max, bool Whole, string Meaning);
 
 internal static class ManifestReader
@@ -70,6 +70,15 @@ internal static class ManifestReader
         new("unstableIncomeShare", 0, 1, false, "the share of unstable income (gig work, commissions, family help) counted in the sustainable capacity"),
         new("shortTermMonths", 1, 60, true, "the longest hardship, in months, that counts as short-term: an extension can bridge it"),
         new("reliefAnnualRate", 0, 10, false, "the annual rate interest relief asks for (0 % only where a long-term hardship needs interest stopped)"),
+    ];
+
+    /// <summary>Parameters the library reads when a rule set gives them, with their ranges; left out, the library does without.</summary>
+    public static IReadOnlyList<RequiredParameter> Optional { get; } =
+    [
+        new("maxBridgeMonths", 0, 12, true, "the longest short-term hardship, in months, that an extension may run to the end of, moving the instalments falling due meanwhile (0 or left out: never beyond maxExtensionDays)"),
+        new("feesFirstUpToDays", 0, 100_000, true, "the last day past due on which a payment goes to fees and interest first"),
+        new("tokenPayment", 0, 1_000_000, false, "the monthly token payment a token-payments request offers"),
+        new("tokenPaymentMonths", 1, 60, true, "how many months a token-payments request asks for"),
     ];
 
     public static Manifest? Read(string? text, ProblemList problems)
@@ -335,15 +344,18 @@ internal static class ManifestReader
             }
         }
 
-        foreach (var required in Required)
+        foreach (var parameter in Required.Concat(Optional))
         {
-            if (!values.TryGetValue(required.Name, out var value))
+            if (!values.TryGetValue(parameter.Name, out var value))
             {
-                checks.Problem(obj, $"parameter '{required.Name}' is required: {required.Meaning}");
+                if (Required.Contains(parameter))
+                {
+                    checks.Problem(obj, $"parameter '{parameter.Name}' is required: {parameter.Meaning}");
+                }
             }
-            else if (value < required.Min || value > required.Max || (required.Whole && decimal.Truncate(value) != value))
+            else if (value < parameter.Min || value > parameter.Max || (parameter.Whole && decimal.Truncate(value) != value))
             {
-                checks.Problem(obj[required.Name], $"parameter '{required.Name}' must be {(required.Whole ? "a whole number" : "a number")} from {JsonChecks.Number(required.Min)} to {JsonChecks.Number(required.Max)} ({required.Meaning})");
+                checks.Problem(obj[parameter.Name], $"parameter '{parameter.Name}' must be {(parameter.Whole ? "a whole number" : "a number")} from {JsonChecks.Number(parameter.Min)} to {JsonChecks.Number(parameter.Max)} ({parameter.Meaning})");
             }
         }
 

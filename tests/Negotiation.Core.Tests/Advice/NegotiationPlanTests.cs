@@ -55,8 +55,7 @@ public sealed class NegotiationPlanTests
     [InlineData("en", "Once that is done, the requests to make, best first")]
     public void A_plan_that_puts_a_broken_promise_first_lists_the_requests_to_make_once_it_is_kept(string language, string heading)
     {
-        var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "e13-broken-phone-promise-bank-loan.json")));
-        var plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(json["case"]!.ToString()), language);
+        var plan = AdviseScenario("cn-consumer-credit", "e13-broken-phone-promise-bank-loan.json", RuleSet.Default, language);
 
         Assert.Equal(Outcome.FulfilObligationsFirst, plan.Decision.Outcome);
         Assert.Contains(plan.Decision.Reasons, r => r.Code == "broken-promise-pay-first");
@@ -96,8 +95,7 @@ public sealed class NegotiationPlanTests
     [InlineData("en", "Decision: pay on time")]
     public void Paying_a_bill_not_yet_due_is_titled_paying_on_time(string language, string title)
     {
-        var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "f12-bnpl-dip-covered-by-savings.json")));
-        var plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(json["case"]!.ToString()), language);
+        var plan = AdviseScenario("cn-consumer-credit", "f12-bnpl-dip-covered-by-savings.json", RuleSet.Default, language);
 
         Assert.Equal(Outcome.PayNow, plan.Decision.Outcome);
         Assert.False(plan.Assessment.IsOverdue);
@@ -115,10 +113,11 @@ public sealed class NegotiationPlanTests
         Assert.Contains("没有争议的部分我已经还上了", plan.Communication.Opening, StringComparison.Ordinal);
     }
 
-    private static NegotiationPlan AdviseScenario(string ruleSet, string scenario, RuleSet rules)
+    private static NegotiationPlan AdviseScenario(string ruleSet, string scenario, RuleSet rules, string? language = null)
     {
         var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", ruleSet, "scenarios", scenario)));
-        return NegotiationAdvisor.Create(rules).Advise(BorrowerCase.FromJson(json["case"]!.ToString()));
+        var @case = BorrowerCase.FromJson(json["case"]!.ToString());
+        return language is null ? NegotiationAdvisor.Create(rules).Advise(@case) : NegotiationAdvisor.Create(rules).Advise(@case, language);
     }
 
     [Theory]

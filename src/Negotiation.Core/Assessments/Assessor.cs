@@ -563,14 +563,14 @@ internal static class Assessor
     }
 
     /// <summary>
-    /// The due date an extension asks for: <c>maxExtensionDays</c> from today, or from the due date while it is still ahead; a
-    /// short-term hardship of known length (<paramref name="hardshipMonths"/>, at most <c>maxBridgeMonths</c>) that lasts longer
-    /// runs it to the hardship's end, and then the regular instalments falling due after today until that date move with it
-    /// (their count, never more than the balance beyond what is due holds; 0 otherwise).
+    /// The due date an extension asks for: <c>maxExtensionDays</c> from today, or from the oldest unpaid due date while it is
+    /// still ahead; a short-term hardship of known length (<paramref name="hardshipMonths"/>, at most <c>maxBridgeMonths</c>)
+    /// that lasts longer runs it to the hardship's end, and then the regular instalments falling due after today until that
+    /// date move with it (their count, never more than the balance beyond what is due holds; 0 otherwise).
     /// </summary>
-    internal static (LocalDate Ends, int Moved) ExtensionEnd(Account account, LocalDate asOf, LocalDate dueDate, decimal due, decimal regular, int? hardshipMonths, AssessmentSettings settings)
+    internal static (LocalDate Ends, int Moved) ExtensionEnd(Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? hardshipMonths, AssessmentSettings settings)
     {
-        var ends = (dueDate > asOf ? dueDate : asOf).PlusDays(settings.MaxExtensionDays);
+        var ends = (oldestUnpaid > asOf ? oldestUnpaid : asOf).PlusDays(settings.MaxExtensionDays);
         if (hardshipMonths is not { } months || months > settings.MaxBridgeMonths || asOf.PlusMonths(months) <= ends)
         {
             return (ends, 0);

@@ -241,7 +241,9 @@ public sealed record Assessment
     /// <summary>
     /// Gets the fewest months, two at least, over which <see cref="AmountDue"/> can be caught up on top of
     /// <see cref="CurrentInstalment"/> within <see cref="AffordableInstalment"/> while the regular instalments still run that
-    /// long; 0 when it cannot. When it can, an instalment plan asks for this, not for the whole debt to be re-spread.
+    /// long; 0 when it cannot, or when the contract is not taken to run on (nothing overdue yet, arrears older than the rule
+    /// set's <c>params.catchUpUpToDays</c>, a termination notice, a default deadline passed). When it can, an instalment plan
+    /// asks for this, not for the whole debt to be re-spread.
     /// </summary>
     [FactField(FactFormat.Months)] public int CatchUpMonths { get; internal init; }
 

@@ -32,6 +32,9 @@ internal sealed record AssessmentSettings(
     /// <summary>Gets the longest short-term hardship, in months, an extension may run to the end of (0: never beyond <see cref="MaxExtensionDays"/>).</summary>
     public int MaxBridgeMonths { get; init; }
 
+    /// <summary>Gets the longest arrears, in days past due, that a plan may catch up on top of the regular instalments (0: never).</summary>
+    public int CatchUpUpToDays { get; init; }
+
     public static AssessmentSettings From(IReadOnlyDictionary<string, decimal> parameters) => new(
         (int)parameters["gracePeriodDays"],
         (int)parameters["maxInstalmentMonths"],
@@ -46,6 +49,7 @@ internal sealed record AssessmentSettings(
     {
         FeesFirstUpToDays = parameters.TryGetValue("feesFirstUpToDays", out var days) ? (int)days : null,
         MaxBridgeMonths = parameters.TryGetValue("maxBridgeMonths", out var bridge) ? (int)bridge : 0,
+        CatchUpUpToDays = parameters.TryGetValue("catchUpUpToDays", out var catchUp) ? (int)catchUp : 0,
     };
 }
 
@@ -154,7 +158,6 @@ internal static class Assessor
         var extensionMonths = Math.Max(1, settings.MaxExtensionDays / 30);
         var cashByExtensionEnd = cashNow + (Math.Max(0m, disposable) * extensionMonths);
         var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
-        var catchUpMonths = CatchUpMonths(amountDue, instalment, account.TotalOwed, affordable, settings.MaxInstalmentMonths);
         var (extensionEnds, movedByExtension) = ExtensionEnd(account, asOf, oldestUnpaid, amountDue, instalment, shortTerm && !over ? c.Hardship.ExpectedMonths : null, settings);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals);
@@ -223,6 +226,10 @@ internal static class Assessor
         }
 
         var notices = Notices(c.Notices);
+        // Arrears alone are caught up only while the contract runs on: not before any are owed, not beyond the rule set's
+        // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
+        var contractRuns = daysPastDue > 0 && daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
+        var catchUpMonths = contractRuns ? CatchUpMonths(amountDue, instalment, account.TotalOwed, affordable, settings.MaxInstalmentMonths) : 0;
         var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
 

@@ -228,7 +228,8 @@ public sealed class NegotiationPlanTests
     public void Instalment_plan_for_the_arrears_adds_them_to_the_regular_instalment_over_the_fewest_months_that_fit()
     {
         // 1,250 due, 1,250 a month regular, 3,440 sustainable: 2,190 of room clears the arrears in one month, and a plan is two.
-        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(Seed(), "en");
+        var rules = RuleSetKit.Minimal().Edit("ruleset.json", m => m["parameters"]!["catchUpUpToDays"] = 180).Load();
+        var plan = NegotiationAdvisor.Create(rules).Advise(Seed(), "en");
         var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
 
         Assert.Equal(2, plan.Assessment.CatchUpMonths);
@@ -243,10 +244,8 @@ public sealed class NegotiationPlanTests
     [Fact]
     public void Instalment_plan_for_the_whole_debt_has_a_schedule_that_repays_exactly_what_is_owed_plus_interest_on_principal_only()
     {
-        // The whole debt due at once (a bill, an accelerated loan): nothing is left to run, so the plan re-spreads it all.
-        var seed = Seed();
-        var whole = seed with { Account = seed.Account with { AmountDue = seed.Account.TotalOwed } };
-        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(whole, "en");
+        // The minimal set allows no catch-up (it leaves catchUpUpToDays out), so the plan re-spreads the whole debt.
+        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(Seed(), "en");
         Assert.Equal(0, plan.Assessment.CatchUpMonths);
         var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
         var schedule = request.Schedule!;

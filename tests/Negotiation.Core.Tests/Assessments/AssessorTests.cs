@@ -455,15 +455,16 @@ public sealed class AssessorTests
         });
 
     [Property(MaxTest = 300)]
-    public Property Catch_up_is_the_fewest_months_that_fit_while_regular_instalments_run() =>
+    public Property Catch_up_is_the_fewest_months_that_fit_while_the_contract_runs_on() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {
-            var facts = Assessor.Assess(c, Settings);
+            var facts = Assessor.Assess(c, Settings with { CatchUpUpToDays = 180 });
             var (n, due, regular, room) = (facts.CatchUpMonths, facts.AmountDue, facts.CurrentInstalment, facts.AffordableInstalment - facts.CurrentInstalment);
+            var contractRuns = facts.DaysPastDue is > 0 and <= 180 && !facts.HasTerminationNotice && !facts.DefaultDeadlinePassed;
             bool Fits(int months) => months * room >= due && months * regular <= c.Account.TotalOwed - due && months <= Settings.MaxInstalmentMonths;
             return n == 0
-                ? due <= 0 || regular <= 0 || room <= 0 || !Enumerable.Range(2, Settings.MaxInstalmentMonths - 1).Any(Fits)
-                : n >= 2 && Fits(n) && (n == 2 || (n - 1) * room < due);
+                ? !contractRuns || due <= 0 || regular <= 0 || room <= 0 || !Enumerable.Range(2, Settings.MaxInstalmentMonths - 1).Any(Fits)
+                : contractRuns && n >= 2 && Fits(n) && (n == 2 || (n - 1) * room < due);
         });
 
     [Property(MaxTest = 300)]

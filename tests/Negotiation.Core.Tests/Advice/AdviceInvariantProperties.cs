@@ -509,8 +509,9 @@ internal static class AdviceInvariantChecks
     };
 
     /// <summary>
-    /// 10. With a top request, the opening is written and names its key figure. A plan sized without a budget is the one
-    /// exception: its figures are an illustration the plan says not to quote, so the opening must ask for the plan by name.
+    /// 10. With a top request, the opening is written and names its key figure. Two exceptions: a plan sized without a budget,
+    /// whose figures are an illustration the plan says not to quote, so the opening must ask for the plan by name; and a plan
+    /// that puts obligations first, whose requests are for once they are met, so the opening need only be written.
     /// </summary>
     public static string? OpeningAsksForTopRequest(NegotiationPlan plan)
     {
@@ -525,6 +526,11 @@ internal static class AdviceInvariantChecks
         if (string.IsNullOrEmpty(opening))
         {
             return $"top request '{top.Type.Code()}' ({figure ?? "no key figure"}), but no opening";
+        }
+
+        if (plan.Decision.Outcome == Negotiation.Core.Advice.Outcome.FulfilObligationsFirst)
+        {
+            return null;
         }
 
         if (top.Type.Code() == "instalment-plan" && !plan.Assessment.HasFinances)
@@ -1095,6 +1101,11 @@ public sealed class AdviceInvariantCheckTests
         Accepts(AdviceInvariantChecks.OpeningAsksForTopRequest(plan with { Communication = plan.Communication with { Opening = $"Please move it to {date}." } }));
         Rejects(AdviceInvariantChecks.OpeningAsksForTopRequest(plan with { Communication = plan.Communication with { Opening = "Please move it back a little." } }));
         Rejects(AdviceInvariantChecks.OpeningAsksForTopRequest(plan with { Communication = plan.Communication with { Opening = null } }));
+
+        // Obligations first: the request is for later, so the opening, which must be written, need not name it.
+        var first = plan with { Decision = plan.Decision with { Outcome = Negotiation.Core.Advice.Outcome.FulfilObligationsFirst } };
+        Accepts(AdviceInvariantChecks.OpeningAsksForTopRequest(first with { Communication = first.Communication with { Opening = "I am sorry; I will pay what I can today." } }));
+        Rejects(AdviceInvariantChecks.OpeningAsksForTopRequest(first with { Communication = first.Communication with { Opening = null } }));
 
         var relief = WithRequests(plan, Request(1, "interest-relief", new RequestTerms { CurrentRate = 0.18m, ProposedRate = 0.06m }));
         Accepts(AdviceInvariantChecks.OpeningAsksForTopRequest(relief with { Communication = relief.Communication with { Opening = "to 6% a year" } }));

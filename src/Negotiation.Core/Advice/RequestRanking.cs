@@ -43,8 +43,8 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     public Assessment AfterWorkflow(List<RuleFiring> firings, Assessment facts)
     {
         // After the first workflow an outcome always stands: the one the fired reasons argue, else the default.
-        var decided = RuleEvaluator.DecidedOutcome(firings);
-        var outcome = decided.Length > 0 ? decided : PlanAssembler.DefaultOutcome;
+        var deciding = RuleEvaluator.DecidingReason(firings);
+        var outcome = deciding?.Outcome ?? PlanAssembler.DefaultOutcome;
         facts = outcome == facts.Outcome ? facts : facts with { Outcome = outcome };
         var fired = 0;
         foreach (var f in firings)
@@ -58,7 +58,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         }
 
         requestFirings = fired;
-        ranked = Rank(firings, facts);
+        ranked = Rank(firings, facts, deciding?.RequestsOnceMet ?? false);
         var types = new string[ranked.Count];
         for (var i = 0; i < types.Length; i++)
         {
@@ -68,10 +68,10 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         return facts with { TopRequest = types.Length > 0 ? types[0] : "", RankedRequests = ValueList<string>.Own(types) };
     }
 
-    private List<RankedRequest> Rank(List<RuleFiring> firings, Assessment facts)
+    private List<RankedRequest> Rank(List<RuleFiring> firings, Assessment facts, bool requestsOnceMet)
     {
         var candidates = new List<RankedRequest>();
-        if (!PlanAssembler.AsksLender(facts.Outcome) && RuleEvaluator.DecidingReason(firings) is not { RequestsOnceMet: true })
+        if (!PlanAssembler.AsksLender(facts.Outcome) && !requestsOnceMet)
         {
             return candidates;
         }

@@ -180,11 +180,7 @@ internal static class RequestTermsCalculator
     {
         var months = facts.CatchUpMonths;
         var part = Money.Round(facts.AmountDue / months, decimals, MidpointRounding.ToPositiveInfinity);
-        var next = 1;
-        while (c.Account.DueDate.PlusMonths(next) <= c.AsOf)
-        {
-            next++;
-        }
+        var next = Assessor.FirstMonthAfter(c.Account.DueDate, c.AsOf);
 
         return new ComputedRequest(
             new RequestTerms

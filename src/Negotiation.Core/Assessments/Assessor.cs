@@ -585,12 +585,24 @@ internal static class Assessor
 
         ends = asOf.PlusMonths(months);
         var moved = 0;
-        for (var k = 1; regular > 0 && account.DueDate.PlusMonths(k) <= ends && (moved + 1) * regular <= account.TotalOwed - due; k++)
+        for (var k = FirstMonthAfter(account.DueDate, asOf); regular > 0 && account.DueDate.PlusMonths(k) <= ends && (moved + 1) * regular <= account.TotalOwed - due; k++)
         {
-            moved += account.DueDate.PlusMonths(k) > asOf ? 1 : 0;
+            moved++;
         }
 
         return (ends, moved);
+    }
+
+    /// <summary>The number of months after <paramref name="dueDate"/> (1 at least) at which its next regular due date falls after <paramref name="asOf"/>.</summary>
+    internal static int FirstMonthAfter(LocalDate dueDate, LocalDate asOf)
+    {
+        var k = 1;
+        while (dueDate.PlusMonths(k) <= asOf)
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal sealed record Manifest(
 }
 
 /// <summary>A parameter the library itself reads, with the range that makes sense for it.</summary>
-internal sealed record RequiredParameter(string Name, decimal Min, decimal Max, bool Whole, string Meaning);
+internal sealed record LibraryParameter(string Name, decimal Min, decimal Max, bool Whole, string Meaning);
 
 internal static class ManifestReader
 {
@@ -56,7 +56,7 @@ internal static class ManifestReader
     public static IReadOnlyList<string> DefaultRequestOrder { get; } = ["extension", "fee-waiver", "instalment-plan", "interest-relief", "token-payments", "principal-reduction"];
 
     /// <summary>The parameters every rule set must define, because the calculators and the plan use them.</summary>
-    public static IReadOnlyList<RequiredParameter> Required { get; } =
+    public static IReadOnlyList<LibraryParameter> Required { get; } =
     [
         new("gracePeriodDays", 0, 90, true, "grace days after a due date when the case does not state its own"),
         new("maxExtensionDays", 1, 365, true, "the longest extension to ask for, in days"),
@@ -73,7 +73,7 @@ internal static class ManifestReader
     ];
 
     /// <summary>Parameters the library reads when a rule set gives them, with their ranges; left out, the library does without.</summary>
-    public static IReadOnlyList<RequiredParameter> Optional { get; } =
+    public static IReadOnlyList<LibraryParameter> Optional { get; } =
     [
         new("maxBridgeMonths", 0, 12, true, "the longest short-term hardship, in months, that an extension may run to the end of, moving the instalments falling due meanwhile (0 or left out: never beyond maxExtensionDays)"),
         new("catchUpUpToDays", 0, 100_000, true, "the longest arrears, in days past due, that an instalment plan may catch up on top of the regular instalments, while no termination notice or passed default deadline says the agreement has ended (0 or left out: a plan always re-spreads the whole debt)"),
@@ -345,11 +345,11 @@ internal static class ManifestReader
             }
         }
 
-        foreach (var parameter in Required.Concat(Optional))
+        foreach (var (parameter, required) in Required.Select(p => (p, true)).Concat(Optional.Select(p => (p, false))))
         {
             if (!values.TryGetValue(parameter.Name, out var value))
             {
-                if (Required.Contains(parameter))
+                if (required)
                 {
                     checks.Problem(obj, $"parameter '{parameter.Name}' is required: {parameter.Meaning}");
                 }

@@ -26,7 +26,8 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// <item>Then the requests that do not close it alone, largest first: the one that narrows the gap most leads.</item>
 /// </list>
 /// Whether a request closes the gap is a fact the calculators computed (<c>extensionClosesGap</c>, <c>feeWaiverClosesGap</c>,
-/// <c>planClosesGap</c>, <c>reliefClosesGap</c>); a principal reduction, proposed only beyond any plan, always does.
+/// <c>planClosesGap</c>, <c>reliefClosesGap</c>; a plan that fits only at the relief rate is computed at it and closes the gap
+/// with it); a principal reduction, proposed only beyond any plan, always does.
 /// </remarks>
 internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int decimals)
 {
@@ -97,7 +98,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
             var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals);
             if (RequestTermsCalculator.AsksForSomething(computed.Terms))
             {
-                candidates.Add(new RankedRequest(at, firings[at].Spec, computed, ClosesGap(type, facts)));
+                candidates.Add(new RankedRequest(at, firings[at].Spec, computed, ClosesGap(type, facts, computed.Terms)));
             }
         }
 
@@ -119,11 +120,13 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     /// <summary>1: closes the gap; 2: does not close it alone.</summary>
     private static int Group(RankedRequest r) => r.ClosesGap ? 1 : 2;
 
-    private static bool ClosesGap(string type, Assessment facts) => type switch
+    private static bool ClosesGap(string type, Assessment facts, RequestTerms terms) => type switch
     {
         "extension" => facts.ExtensionClosesGap,
         "fee-waiver" => facts.FeeWaiverClosesGap,
-        "instalment-plan" => facts.PlanClosesGap,
+        // A plan computed at the relief rate (its terms carry the rate) closes the gap with that rate: it is the request the
+        // lower rate is asked within, so it comes before the relief, as the smaller concession does.
+        "instalment-plan" => facts.PlanClosesGap || terms.ProposedRate is not null,
         "interest-relief" => facts.ReliefClosesGap,
         _ => true,
     };

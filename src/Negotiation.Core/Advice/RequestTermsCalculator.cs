@@ -127,9 +127,14 @@ internal static class RequestTermsCalculator
         }
 
         var account = c.Account;
-        // A plan is two months at least; without one that fits, the longest the rule set allows.
-        var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : Math.Max(2, (int)parameters["maxInstalmentMonths"]);
-        var rate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
+        // A plan is two months at least; without one that fits at the contract rate, the plan that fits at the relief rate
+        // (the rate it rests on is then in its terms), or else the longest the rule set allows at the contract rate.
+        var atLowerRate = !facts.PlanClosesGap && facts.ReliefClosesGap;
+        var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths
+            : atLowerRate ? Math.Max(2, facts.ReliefPlanMonths)
+            : Math.Max(2, (int)parameters["maxInstalmentMonths"]);
+        var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
+        var rate = atLowerRate ? Math.Min(facts.ReliefRate, contractRate) : contractRate;
         var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms { InstalmentMonths = months, InstalmentAnnualRate = rate }, decimals: decimals);
         var principalSchedule = comparison.InstalmentPlan.Schedule!.Instalments;
 
@@ -165,8 +170,11 @@ internal static class RequestTermsCalculator
                 Instalment = Cents(firstPayment, decimals),
                 FirstInstalmentDue = instalments[0].DueDate,
                 TotalRepaid = Cents(totalRepaid, decimals),
+                CurrentRate = atLowerRate ? account.AnnualRate : null,
+                ProposedRate = atLowerRate ? rate : null,
             },
-            // A plan spreads the payments; it saves nothing against the contract, and what it costs shows in its total.
+            // A plan spreads the payments; it saves nothing against the contract (a lower rate's saving is the interest
+            // relief request's), and what it costs shows in its total.
             null,
             ValueList<Instalment>.Own(instalments));
     }

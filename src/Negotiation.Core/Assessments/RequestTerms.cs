@@ -40,10 +40,14 @@ public sealed record RequestTerms
     /// </summary>
     [FactField(FactFormat.Money)] public decimal? FeesWaived { get; internal init; }
 
-    /// <summary>Gets the contract annual rate now (interest relief).</summary>
+    /// <summary>Gets the contract annual rate now (interest relief; an instalment plan that fits only at a lower rate).</summary>
     [FactField(FactFormat.Percent)] public decimal? CurrentRate { get; internal init; }
 
-    /// <summary>Gets the annual rate asked for (interest relief; 0 means interest stopped).</summary>
+    /// <summary>
+    /// Gets the annual rate asked for (interest relief; 0 means interest stopped). An instalment plan that fits the budget
+    /// only at the relief rate (<c>facts.planClosesGap</c> false, <c>facts.reliefClosesGap</c> true) is computed at this
+    /// rate over <c>facts.reliefPlanMonths</c> and carries it here; null for a plan at the contract rate.
+    /// </summary>
     [FactField(FactFormat.Percent)] public decimal? ProposedRate { get; internal init; }
 
     /// <summary>Gets the interest the lower rate saves over the plan (interest relief).</summary>

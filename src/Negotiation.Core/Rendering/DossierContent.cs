@@ -165,7 +165,9 @@ internal sealed class DossierContent
     public static string ScheduleHeading(NegotiationPlan plan, ProposedRequest request)
     {
         var zh = plan.Language == Messages.Language.Chinese;
-        var word = Title(plan, request.Type);
+        var word = request.Terms.ProposedRate is { } lower
+            ? zh ? $"{Title(plan, request.Type)}，年利率{MessageFormat.Percent(lower, plan.Language)}" : $"{Title(plan, request.Type)}, at {MessageFormat.Percent(lower, plan.Language)} a year"
+            : Title(plan, request.Type);
         var facts = plan.Assessment;
         var largest = request.Schedule is { Count: > 0 } schedule ? schedule.Max(i => i.Payment) : 0m;
         if (!facts.HasFinances || largest <= facts.AffordableInstalment)

@@ -394,17 +394,32 @@ internal static class AdviceInvariantChecks
 
     /// <summary>
     /// 3. When any request closes the gap, the top one does. Interest relief closes it when the plan's own assessment says a
-    /// plan at the relief rate fits (the relief rate and its plan are the library's published figures, not re-derived here).
+    /// plan at the relief rate fits (the relief rate and its plan are the library's published figures, not re-derived here);
+    /// so does an instalment plan computed at that rate, which must then carry it and keep every payment within the
+    /// sustainable instalment.
     /// </summary>
     public static string? TopRequestClosesTheGap(CapacityOracle o, NegotiationPlan plan)
     {
-        bool Closes(string type) => type == "interest-relief" ? plan.Assessment.ReliefClosesGap : o.Closes(type);
-        if (plan.Requests.Count == 0 || Closes(plan.Requests[0].Type.Code()))
+        var facts = plan.Assessment;
+        if (plan.Requests.FirstOrDefault(r => r.Terms.ProposedRate is not null && r.Type.Code() == "instalment-plan") is { } lower &&
+            (!facts.ReliefClosesGap || facts.PlanClosesGap || lower.Terms.ProposedRate != facts.ReliefRate || lower.Schedule!.Max(i => i.Payment) > facts.AffordableInstalment))
+        {
+            return $"an instalment plan at {lower.Terms.ProposedRate} (largest payment {lower.Schedule!.Max(i => i.Payment)}) with relief rate {facts.ReliefRate}, " +
+                   $"planClosesGap {facts.PlanClosesGap}, reliefClosesGap {facts.ReliefClosesGap}, sustainable {facts.AffordableInstalment}";
+        }
+
+        bool Closes(ProposedRequest r) => r.Type.Code() switch
+        {
+            "interest-relief" => facts.ReliefClosesGap,
+            "instalment-plan" when r.Terms.ProposedRate is not null => true,
+            var type => o.Closes(type),
+        };
+        if (plan.Requests.Count == 0 || Closes(plan.Requests[0]))
         {
             return null;
         }
 
-        return plan.Requests.FirstOrDefault(r => Closes(r.Type.Code())) is { } closer
+        return plan.Requests.FirstOrDefault(Closes) is { } closer
             ? $"top request '{plan.Requests[0].Type.Code()}' does not close the gap, but '{closer.Type.Code()}' (rank {closer.Rank}) does; requests [{Types(plan)}]"
             : null;
     }

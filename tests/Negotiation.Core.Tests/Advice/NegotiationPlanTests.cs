@@ -3,6 +3,7 @@ using Negotiation.Core.Advice;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
+using Negotiation.Core.Rendering;
 using Negotiation.Core.RuleSets;
 using Negotiation.Core.Tests.Cases;
 using Negotiation.Core.Tests.Support;
@@ -256,5 +257,30 @@ public sealed class NegotiationPlanTests
         Assert.Equal(0m, schedule[^1].Balance);
         Assert.Equal(request.Terms.Months, schedule.Count);
         Assert.True(request.Terms.Instalment <= plan.Assessment.AffordableInstalment);
+        Assert.Null(request.Terms.ProposedRate);
+    }
+
+    [Theory]
+    [InlineData("22-plan-needs-lower-rate.json", "zh-CN", "拟议还款计划（分期还款，年利率6%）")]
+    [InlineData("66-plan-at-lower-rate-consumer-finance.json", "en", "Proposed repayment schedule (an instalment plan, at 6% a year)")]
+    public void Instalment_plan_that_fits_only_at_the_relief_rate_is_computed_at_it_and_leads_the_relief(string scenario, string language, string heading)
+    {
+        // 38,000 at 15 %: no plan within 60 months fits the 800 a month she can sustain at that rate; at the relief rate of 6 % one of 56 months does.
+        var plan = AdviseScenario("cn-consumer-credit", scenario, RuleSet.Default, language);
+        var facts = plan.Assessment;
+        Assert.False(facts.PlanClosesGap);
+        Assert.True(facts.ReliefClosesGap);
+
+        Assert.Equal(["instalment-plan", "interest-relief"], plan.Requests.Take(2).Select(r => r.Type.Code()));
+        var request = plan.Requests[0];
+        Assert.Equal(0.15m, request.Terms.CurrentRate);
+        Assert.Equal(facts.ReliefRate, request.Terms.ProposedRate);
+        Assert.Equal(facts.ReliefPlanMonths, request.Terms.Months);
+        var schedule = request.Schedule!;
+        Assert.Equal(190.00m, schedule[0].Interest); // 38,000 × 6 % / 12, not 475.00 at 15 %
+        Assert.Equal(facts.Principal, schedule.Sum(i => i.Principal));
+        Assert.True(schedule.Max(i => i.Payment) <= facts.AffordableInstalment);
+        Assert.Equal(request.Terms.TotalRepaid, schedule.Sum(i => i.Payment));
+        Assert.Equal(heading, DossierContent.ScheduleHeading(plan, request));
     }
 }

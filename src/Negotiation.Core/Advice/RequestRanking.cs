@@ -18,8 +18,9 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// and when obligations come first by a reason marked <c>requestsOnceMet</c> (a promise to keep, an amount to pay: the
 /// requests are the ones to make once that is done). Paying now or asking customer service needs no concession, and a
 /// borrower who must first get back in touch or answer a suspicion hears the lender before asking anything.</item>
-/// <item>A request type an earlier contact agreed is not asked again; a request that asks for nothing (a waiver of 0, a rate
-/// no lower than the current one) is dropped. (One refused twice stays: the rules word it as a changed request.)</item>
+/// <item>A request type an earlier contact agreed is not asked again, unless a promise was broken and it is a plan for the
+/// arrears alone, which mends the agreement; a request that asks for nothing (a waiver of 0, a rate no lower than the
+/// current one) is dropped. (One refused twice stays: the rules word it as a changed request.)</item>
 /// <item>Every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).
 /// The borrower's stated goal is honoured by being in the list (the rules make it eligible, or a reason says why not), not
 /// by jumping the order: a goal first whatever it costs would let more income lead to a larger concession.</item>
@@ -90,12 +91,12 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
 
         foreach (var (type, at) in best)
         {
-            if (facts.AgreedRequests.Contains(type))
+            var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals);
+            if (facts.AgreedRequests.Contains(type) && !MendsABrokenAgreement(facts, computed.Terms))
             {
                 continue;
             }
 
-            var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals);
             if (RequestTermsCalculator.AsksForSomething(computed.Terms))
             {
                 candidates.Add(new RankedRequest(at, firings[at].Spec, computed, ClosesGap(type, facts, computed.Terms)));
@@ -116,6 +117,13 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         });
         return candidates;
     }
+
+    /// <summary>
+    /// Whether a request of a type already agreed mends the agreement rather than reopening it: a plan for the arrears alone
+    /// after a broken promise, which catches up what was missed while the agreed payments go on.
+    /// </summary>
+    private static bool MendsABrokenAgreement(Assessment facts, RequestTerms terms) =>
+        facts.BrokenPromises > 0 && terms.ArrearsPerMonth is not null;
 
     /// <summary>1: closes the gap; 2: does not close it alone.</summary>
     private static int Group(RankedRequest r) => r.ClosesGap ? 1 : 2;

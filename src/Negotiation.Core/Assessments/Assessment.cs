@@ -209,7 +209,8 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets the cash the borrower will have when an extension of <c>params.maxExtensionDays</c> from <see cref="AsOf"/> ends:
-    /// <see cref="CashAvailable"/> plus the monthly surplus (<see cref="DisposableIncome"/>, when positive) for each whole month of it (at least one).
+    /// <see cref="CashAvailable"/> plus the monthly surplus (<see cref="DisposableIncome"/>, when positive) for each whole month of it (at least one),
+    /// less the regular instalments (<see cref="CurrentInstalment"/>) falling due meanwhile that the extension does not move, never below 0.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CashByExtensionEnd { get; internal init; }
 

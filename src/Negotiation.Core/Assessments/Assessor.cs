@@ -155,10 +155,13 @@ internal static class Assessor
         // an oversight included, means the money was not there on the due date: it comes with the next income.
         var moneyTrouble = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge);
         var cashNow = savings + (moneyTrouble ? 0m : Math.Max(0m, disposable));
-        var extensionMonths = Math.Max(1, settings.MaxExtensionDays / 30);
-        var cashByExtensionEnd = cashNow + (Math.Max(0m, disposable) * extensionMonths);
-        var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
         var (extensionEnds, movedByExtension) = ExtensionEnd(account, asOf, oldestUnpaid, amountDue, instalment, shortTerm && !over ? c.Hardship.ExpectedMonths : null, settings);
+        // What the extension's end finds: the surplus of each whole month of it, less the regular instalments falling due
+        // meanwhile that it does not move (they are paid on their own dates, from the same income).
+        var extensionMonths = Math.Max(1, settings.MaxExtensionDays / 30);
+        var paidMeanwhile = Math.Max(0, InstalmentsFallingDue(account, asOf, extensionEnds, amountDue, instalment) - movedByExtension) * instalment;
+        var cashByExtensionEnd = Math.Max(0m, cashNow + (Math.Max(0m, disposable) * extensionMonths) - paidMeanwhile);
+        var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals);
         var beyondAnyPlan = zeroRateMonths == 0;
@@ -584,13 +587,22 @@ internal static class Assessor
         }
 
         ends = asOf.PlusMonths(months);
-        var moved = 0;
-        for (var k = FirstMonthAfter(account.DueDate, asOf); regular > 0 && account.DueDate.PlusMonths(k) <= ends && (moved + 1) * regular <= account.TotalOwed - due; k++)
+        return (ends, InstalmentsFallingDue(account, asOf, ends, due, regular));
+    }
+
+    /// <summary>
+    /// The regular instalments falling due after <paramref name="asOf"/> and on or before <paramref name="until"/>, never more
+    /// than the balance beyond what is due holds.
+    /// </summary>
+    private static int InstalmentsFallingDue(Account account, LocalDate asOf, LocalDate until, decimal due, decimal regular)
+    {
+        var count = 0;
+        for (var k = FirstMonthAfter(account.DueDate, asOf); regular > 0 && account.DueDate.PlusMonths(k) <= until && (count + 1) * regular <= account.TotalOwed - due; k++)
         {
-            moved++;
+            count++;
         }
 
-        return (ends, moved);
+        return count;
     }
 
     /// <summary>The number of months after <paramref name="dueDate"/> (1 at least) at which its next regular due date falls after <paramref name="asOf"/>.</summary>

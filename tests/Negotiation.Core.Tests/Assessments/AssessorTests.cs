@@ -166,7 +166,7 @@ public sealed class AssessorTests
         Assert.Equal(3550.00m, facts.DisposableIncome);
         Assert.Equal(2150.00m, facts.AffordableInstalment); // 0.5 × (9,500 − 5,200 essentials)
         Assert.False(facts.CanPayAmountDueNow); // an oversight: the 800 saved is the cash now; the surplus comes with the salary
-        Assert.Equal(4350.00m, facts.CashByExtensionEnd);
+        Assert.Equal(3100.00m, facts.CashByExtensionEnd); // 800 + 3,550 by 20 Dec, less the regular 1,250 due on 10 Dec
         Assert.True(facts.ExtensionClosesGap);
         Assert.Equal(4, facts.AffordablePlanMonths);
         Assert.False(facts.BeyondAnyPlan);
@@ -222,14 +222,13 @@ public sealed class AssessorTests
         Assert.Equal(71, facts.DaysPastDue);
         Assert.False(facts.IsFirstOverdue);
         Assert.False(facts.CanPayAmountDueNow);
-        // An oversight is short-term, but a month's bridge does not clear three instalments: the cash must be there by then.
-        Assert.Equal(4350.00m, facts.CashByExtensionEnd);
-        Assert.True(facts.ExtensionClosesGap);
-        var unpaid = new ValueList<RepaymentRecord>(history.Select(r => r.DueDate == new LocalDate(2026, 10, 10) ? r with { PaidOn = null, AmountPaid = null } : r));
-        var poorer = Assessor.Assess(seed with { History = unpaid, Finances = seed.Finances! with { Savings = 0m } }, Settings);
-        Assert.Equal(3750m, poorer.AmountDue);
-        Assert.Equal(3550m, poorer.CashByExtensionEnd);
-        Assert.False(poorer.ExtensionClosesGap);
+        // An oversight is short-term, but a month's bridge does not clear three instalments: the cash must be there by then,
+        // beyond the regular 1,250 falling due on 10 December: 800 + 3,550 − 1,250 = 3,100, short of the 3,350 behind.
+        Assert.Equal(3100.00m, facts.CashByExtensionEnd);
+        Assert.False(facts.ExtensionClosesGap);
+        var richer = Assessor.Assess(seed with { History = history, Finances = seed.Finances! with { Savings = 1100m } }, Settings);
+        Assert.Equal(3400m, richer.CashByExtensionEnd);
+        Assert.True(richer.ExtensionClosesGap);
     }
 
     [Fact]
@@ -539,5 +538,26 @@ public sealed class AssessorTests
         Check<DelinquencyBucket>();
         Check<AssetTier>();
         Check<AllocationOrder>();
+    }
+
+    [Fact]
+    public void Cash_by_the_extension_end_leaves_out_only_the_instalments_it_does_not_move()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        // The regular 1,250 of 10 December falls due before the extension ends on 20 December and is paid from the same income.
+        var running = Assessor.Assess(seed, Settings);
+        Assert.Equal(new LocalDate(2026, 12, 20), running.ExtensionEndsOn);
+        Assert.Equal(0, running.InstalmentsMovedByExtension);
+        Assert.Equal(3100.00m, running.CashByExtensionEnd);
+
+        // The last instalment: nothing falls due after it, so the month's surplus is all there.
+        var last = Assessor.Assess(seed with { Account = seed.Account with { Principal = 1250m } }, Settings);
+        Assert.Equal(4350.00m, last.CashByExtensionEnd);
+
+        // A two-month illness moves the 10 December instalment with what is due, so it is not paid meanwhile either.
+        var bridged = Assessor.Assess(seed with { Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 2 } }, Settings with { MaxBridgeMonths = 3 });
+        Assert.Equal(new LocalDate(2027, 1, 20), bridged.ExtensionEndsOn);
+        Assert.Equal(2, bridged.InstalmentsMovedByExtension);
+        Assert.Equal(4350.00m, bridged.CashByExtensionEnd);
     }
 }

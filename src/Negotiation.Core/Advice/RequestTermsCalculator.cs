@@ -180,14 +180,15 @@ internal static class RequestTermsCalculator
     }
 
     /// <summary>
-    /// A plan for the arrears alone: the regular instalment goes on, and what is due is repaid alongside in equal parts over
-    /// <c>catchUpMonths</c>, from the next regular due date. It shows no schedule: the contract's own split of each regular
+    /// A plan for the arrears alone: the regular instalment goes on, and what is due, less what savings pay now
+    /// (<c>partPaymentNow</c>), is repaid alongside in equal parts over <c>catchUpMonths</c>, from the next regular due date. It shows no schedule: the contract's own split of each regular
     /// instalment into principal and interest is the lender's, and the plan does not change it.
     /// </summary>
     private static ComputedRequest CatchUpPlan(BorrowerCase c, Assessment facts, int decimals)
     {
         var months = facts.CatchUpMonths;
-        var part = Money.Round(facts.AmountDue / months, decimals, MidpointRounding.ToPositiveInfinity);
+        var rest = facts.AmountDue - facts.PartPaymentNow;
+        var part = Money.Round(rest / months, decimals, MidpointRounding.ToPositiveInfinity);
         var next = Assessor.FirstMonthAfter(c.Account.DueDate, c.AsOf);
 
         return new ComputedRequest(
@@ -195,10 +196,12 @@ internal static class RequestTermsCalculator
             {
                 Type = "instalment-plan",
                 Months = months,
+                PaidNow = facts.PartPaymentNow > 0 ? facts.PartPaymentNow : null,
+                ArrearsCaughtUp = Cents(rest, decimals),
                 ArrearsPerMonth = Cents(part, decimals),
                 Instalment = Cents(facts.CurrentInstalment + part, decimals),
                 FirstInstalmentDue = c.Account.DueDate.PlusMonths(next),
-                TotalRepaid = Cents((facts.CurrentInstalment * months) + facts.AmountDue, decimals),
+                TotalRepaid = Cents((facts.CurrentInstalment * months) + rest, decimals),
             },
             null,
             null);

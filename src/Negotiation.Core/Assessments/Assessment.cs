@@ -248,6 +248,12 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Months)] public int CatchUpMonths { get; internal init; }
 
+    /// <summary>
+    /// Gets what the borrower's savings pay towards the amount due now when they do not cover it (all of them; 0 when they
+    /// cover it or there are none). A plan for the arrears (<see cref="CatchUpMonths"/>) catches up the rest.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal PartPaymentNow { get; internal init; }
+
     /// <summary>Gets whether even a 0 % plan over the maximum term would not fit <see cref="AffordableInstalment"/> (always false when the budget is not known).</summary>
     [FactField] public bool BeyondAnyPlan { get; internal init; }
 

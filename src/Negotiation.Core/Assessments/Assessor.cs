@@ -232,7 +232,10 @@ internal static class Assessor
         // Arrears alone are caught up only while the contract runs on: not before any are owed, not beyond the rule set's
         // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
         var contractRuns = daysPastDue > 0 && daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
-        var catchUpMonths = contractRuns ? CatchUpMonths(amountDue, instalment, account.TotalOwed, affordable, settings.MaxInstalmentMonths) : 0;
+        // Savings that do not cover what is due go towards it now (a part paid shows good faith and shortens what is overdue);
+        // a plan for the arrears catches up the rest.
+        var partPayment = savings > 0 && savings < amountDue ? savings : 0m;
+        var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
         var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
 
@@ -296,6 +299,7 @@ internal static class Assessor
             MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             CatchUpMonths = catchUpMonths,
+            PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,
             InstalmentsMovedByExtension = movedByExtension,
             BeyondAnyPlan = beyondAnyPlan,

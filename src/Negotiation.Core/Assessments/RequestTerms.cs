@@ -59,6 +59,12 @@ public sealed record RequestTerms
     /// </summary>
     [FactField(FactFormat.Money)] public decimal? ArrearsPerMonth { get; internal init; }
 
+    /// <summary>Gets what is paid now from savings before a plan for the arrears (<c>facts.partPaymentNow</c>; null when nothing is).</summary>
+    [FactField(FactFormat.Money)] public decimal? PaidNow { get; internal init; }
+
+    /// <summary>Gets what a plan for the arrears catches up: what is due less what is paid now; null when the plan re-spreads the whole debt.</summary>
+    [FactField(FactFormat.Money)] public decimal? ArrearsCaughtUp { get; internal init; }
+
     /// <summary>Gets the plan's term in months (instalment plan, interest relief).</summary>
     [FactField(FactFormat.Months)] public int? Months { get; internal init; }
 

@@ -226,19 +226,29 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
-    public void Instalment_plan_for_the_arrears_adds_them_to_the_regular_instalment_over_the_fewest_months_that_fit()
+    public void Instalment_plan_for_the_arrears_pays_the_savings_now_and_adds_the_rest_to_the_regular_instalment_over_the_fewest_months_that_fit()
     {
-        // 1,250 due, 1,250 a month regular, 3,440 sustainable: 2,190 of room clears the arrears in one month, and a plan is two.
+        // 1,250 due and 800 saved: 800 now, and the 450 left on top of the regular 1,250 within the 3,440 sustainable;
+        // 2,190 of room clears it in one month, and a plan is two.
         var rules = RuleSetKit.Minimal().Edit("ruleset.json", m => m["parameters"]!["catchUpUpToDays"] = 180).Load();
         var plan = NegotiationAdvisor.Create(rules).Advise(Seed(), "en");
         var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
 
         Assert.Equal(2, plan.Assessment.CatchUpMonths);
         Assert.Equal(2, request.Terms.Months);
-        Assert.Equal(625m, request.Terms.ArrearsPerMonth);
-        Assert.Equal(1_875m, request.Terms.Instalment);
+        Assert.Equal(800m, request.Terms.PaidNow);
+        Assert.Equal(450m, request.Terms.ArrearsCaughtUp);
+        Assert.Equal(225m, request.Terms.ArrearsPerMonth);
+        Assert.Equal(1_475m, request.Terms.Instalment);
         Assert.Equal(new LocalDate(2026, 12, 10), request.Terms.FirstInstalmentDue);
-        Assert.Equal(3_750m, request.Terms.TotalRepaid);
+        Assert.Equal(2_950m, request.Terms.TotalRepaid);
+
+        // Without savings the whole 1,250 is caught up: 625 on top of each of two instalments.
+        var none = NegotiationAdvisor.Create(rules).Advise(Seed() with { Finances = Seed().Finances! with { Savings = 0m } }, "en");
+        var whole = Assert.Single(none.Requests, r => r.Type.Code() == "instalment-plan");
+        Assert.Null(whole.Terms.PaidNow);
+        Assert.Equal(625m, whole.Terms.ArrearsPerMonth);
+        Assert.Equal(3_750m, whole.Terms.TotalRepaid);
         Assert.Null(request.Schedule);
     }
 

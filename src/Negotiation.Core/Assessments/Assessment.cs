@@ -229,7 +229,8 @@ public sealed record Assessment
     /// <summary>
     /// Gets the due date an extension asks for: <c>params.maxExtensionDays</c> from <c>asOf</c>, or from <see cref="DueDate"/>
     /// while it is still ahead; for a short-term hardship of known length that lasts longer (at most the rule set's optional
-    /// <c>params.maxBridgeMonths</c>), the hardship's end.
+    /// <c>params.maxBridgeMonths</c>) and while the budget cannot meet the regular instalment (<see cref="AffordableInstalment"/>
+    /// below <see cref="CurrentInstalment"/>), the hardship's end.
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate ExtensionEndsOn { get; internal init; }
 

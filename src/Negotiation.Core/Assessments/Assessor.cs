@@ -155,7 +155,9 @@ internal static class Assessor
         // an oversight included, means the money was not there on the due date: it comes with the next income.
         var moneyTrouble = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge);
         var cashNow = savings + (moneyTrouble ? 0m : Math.Max(0m, disposable));
-        var (extensionEnds, movedByExtension) = ExtensionEnd(account, asOf, oldestUnpaid, amountDue, instalment, shortTerm && !over ? c.Hardship.ExpectedMonths : null, settings);
+        // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
+        var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
+        var (extensionEnds, movedByExtension) = ExtensionEnd(account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, settings);
         // What the extension's end finds: the surplus of each whole month of it, less the regular instalments falling due
         // meanwhile that it does not move (they are paid on their own dates, from the same income).
         var extensionMonths = Math.Max(1, settings.MaxExtensionDays / 30);
@@ -306,7 +308,8 @@ internal static class Assessor
             // A short-term hardship passes, and the usual budget with it, so a bridge closes the gap of one instalment; for
             // arrears of several, a hardship already over (its budget is the usual one) or any other cause, the cash must be
             // there by the end of the extension.
-            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && earlierArrears == 0) || cashByExtensionEnd >= amountDue),
+            // A short hardship is bridged when the extension outlasts it (a hardship of unknown length is taken to), else the cash must be there.
+            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) || cashByExtensionEnd >= amountDue),
             FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashNow + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
                                   (cashNow + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),

@@ -444,7 +444,8 @@ public sealed class AssessorTests
             var from = facts.DueDate > c.AsOf ? facts.DueDate : c.AsOf;
             var usual = from.PlusDays(settings.MaxExtensionDays);
             var months = c.Hardship.ExpectedMonths;
-            var toHardshipEnd = facts.HardshipIsShortTerm && !facts.HardshipIsOver && months is { } m && m <= bridge && c.AsOf.PlusMonths(m) > usual;
+            var toHardshipEnd = facts.HardshipIsShortTerm && !facts.HardshipIsOver && months is { } m && m <= bridge && c.AsOf.PlusMonths(m) > usual &&
+                                facts.AffordableInstalment < facts.CurrentInstalment;
             var moved = Enumerable.Range(1, 400).Select(k => c.Account.DueDate.PlusMonths(k))
                 .Where(d => d > c.AsOf && d <= facts.ExtensionEndsOn).Count();
             return toHardshipEnd
@@ -557,10 +558,22 @@ public sealed class AssessorTests
         var last = Assessor.Assess(seed with { Account = seed.Account with { Principal = 1250m } }, Settings);
         Assert.Equal(4350.00m, last.CashByExtensionEnd);
 
-        // A two-month illness moves the 10 December instalment with what is due, so it is not paid meanwhile either.
-        var bridged = Assessor.Assess(seed with { Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 2 } }, Settings with { MaxBridgeMonths = 3 });
+        // A two-month illness on 7,500 a month (1,150 sustainable, below the 1,250 instalment) moves the instalments of
+        // 10 December and 10 January with what is due, so neither is paid meanwhile: 800 + 1,550, nothing taken off.
+        var illness = seed with
+        {
+            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 2 },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 7500m }]) },
+        };
+        var bridged = Assessor.Assess(illness, Settings with { MaxBridgeMonths = 3 });
+        Assert.Equal(1150m, bridged.AffordableInstalment);
         Assert.Equal(new LocalDate(2027, 1, 20), bridged.ExtensionEndsOn);
         Assert.Equal(2, bridged.InstalmentsMovedByExtension);
-        Assert.Equal(4350.00m, bridged.CashByExtensionEnd);
+        Assert.Equal(2350.00m, bridged.CashByExtensionEnd);
+
+        // On the seed's own budget (2,150 sustainable) the instalments can be met, so nothing moves and the usual month applies.
+        var coping = Assessor.Assess(illness with { Finances = seed.Finances }, Settings with { MaxBridgeMonths = 3 });
+        Assert.Equal(new LocalDate(2026, 12, 20), coping.ExtensionEndsOn);
+        Assert.Equal(0, coping.InstalmentsMovedByExtension);
     }
 }

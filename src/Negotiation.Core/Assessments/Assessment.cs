@@ -208,7 +208,7 @@ public sealed record Assessment
     [FactField] public bool CanPayAmountDueNow { get; internal init; }
 
     /// <summary>
-    /// Gets the cash the borrower will have when an extension of <c>params.maxExtensionDays</c> from <see cref="AsOf"/> ends:
+    /// Gets the cash the borrower will have when the extension ends (<see cref="ExtensionEndsOn"/>):
     /// <see cref="CashAvailable"/> plus the monthly surplus (<see cref="DisposableIncome"/>, when positive) for each whole month of it (at least one),
     /// less the regular instalments (<see cref="CurrentInstalment"/>) falling due meanwhile that the extension does not move, never below 0.
     /// </summary>
@@ -230,7 +230,8 @@ public sealed record Assessment
     /// Gets the due date an extension asks for: <c>params.maxExtensionDays</c> from <c>asOf</c>, or from <see cref="DueDate"/>
     /// while it is still ahead; for a short-term hardship of known length that lasts longer (at most the rule set's optional
     /// <c>params.maxBridgeMonths</c>) and while the budget cannot meet the regular instalment (<see cref="AffordableInstalment"/>
-    /// below <see cref="CurrentInstalment"/>), the hardship's end.
+    /// below <see cref="CurrentInstalment"/>), the hardship's end. When the usual extension leaves the cash short of what is
+    /// due (<see cref="CashByExtensionEnd"/>), the first whole month, up to the optional <c>params.maxDeferralMonths</c>, by which it covers it.
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate ExtensionEndsOn { get; internal init; }
 

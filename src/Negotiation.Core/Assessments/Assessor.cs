@@ -35,6 +35,12 @@ internal sealed record AssessmentSettings(
     /// <summary>Gets the longest arrears, in days past due, that a plan may catch up on top of the regular instalments (0: never).</summary>
     public int CatchUpUpToDays { get; init; }
 
+    /// <summary>
+    /// Gets the most whole months an extension may run, the regular instalments being paid meanwhile, for the surplus to cover
+    /// what is due when <see cref="MaxExtensionDays"/> leaves it short (0 or 1: never beyond <see cref="MaxExtensionDays"/>).
+    /// </summary>
+    public int MaxDeferralMonths { get; init; }
+
     public static AssessmentSettings From(IReadOnlyDictionary<string, decimal> parameters) => new(
         (int)parameters["gracePeriodDays"],
         (int)parameters["maxInstalmentMonths"],
@@ -50,6 +56,7 @@ internal sealed record AssessmentSettings(
         FeesFirstUpToDays = parameters.TryGetValue("feesFirstUpToDays", out var days) ? (int)days : null,
         MaxBridgeMonths = parameters.TryGetValue("maxBridgeMonths", out var bridge) ? (int)bridge : 0,
         CatchUpUpToDays = parameters.TryGetValue("catchUpUpToDays", out var catchUp) ? (int)catchUp : 0,
+        MaxDeferralMonths = parameters.TryGetValue("maxDeferralMonths", out var deferral) ? (int)deferral : 0,
     };
 }
 
@@ -160,9 +167,19 @@ internal static class Assessor
         var (extensionEnds, movedByExtension) = ExtensionEnd(account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, settings);
         // What the extension's end finds: the surplus of each whole month of it, less the regular instalments falling due
         // meanwhile that it does not move (they are paid on their own dates, from the same income).
-        var extensionMonths = Math.Max(1, settings.MaxExtensionDays / 30);
-        var paidMeanwhile = Math.Max(0, InstalmentsFallingDue(account, asOf, extensionEnds, amountDue, instalment) - movedByExtension) * instalment;
-        var cashByExtensionEnd = Math.Max(0m, cashNow + (Math.Max(0m, disposable) * extensionMonths) - paidMeanwhile);
+        decimal CashBy(LocalDate ends, int months) =>
+            Math.Max(0m, cashNow + (Math.Max(0m, disposable) * months) - (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, amountDue, instalment) - movedByExtension) * instalment));
+        var cashByExtensionEnd = CashBy(extensionEnds, Math.Max(1, settings.MaxExtensionDays / 30));
+        // When the usual extension leaves the cash short, a longer one (whole months, up to maxDeferralMonths) may not: what is
+        // due moves to the first month's end by which the surplus, after the regular instalments meanwhile, covers it.
+        var extendFrom = oldestUnpaid > asOf ? oldestUnpaid : asOf;
+        var usualEnd = extensionEnds == extendFrom.PlusDays(settings.MaxExtensionDays);
+        for (var k = 2; usualEnd && !longTerm && budget is not null && cashByExtensionEnd < amountDue && k <= settings.MaxDeferralMonths; k++)
+        {
+            var ends = extendFrom.PlusMonths(k);
+            var cash = CashBy(ends, k);
+            (extensionEnds, cashByExtensionEnd) = cash >= amountDue ? (ends, cash) : (extensionEnds, cashByExtensionEnd);
+        }
         var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals);

@@ -396,7 +396,8 @@ internal static class AdviceInvariantChecks
     /// 3. When any request closes the gap, the top one does. Interest relief closes it when the plan's own assessment says a
     /// plan at the relief rate fits (the relief rate and its plan are the library's published figures, not re-derived here);
     /// so does an instalment plan computed at that rate, which must then carry it and keep every payment within the
-    /// sustainable instalment.
+    /// sustainable instalment. An extension deferred beyond its usual days (up to <c>maxDeferralMonths</c>) closes it when
+    /// the plan's own cash at its end covers what is due (the oracle counts the usual month only).
     /// </summary>
     public static string? TopRequestClosesTheGap(CapacityOracle o, NegotiationPlan plan)
     {
@@ -412,6 +413,7 @@ internal static class AdviceInvariantChecks
         {
             "interest-relief" => facts.ReliefClosesGap,
             "instalment-plan" when r.Terms.ProposedRate is not null => true,
+            "extension" when facts.ExtensionClosesGap && facts.CashByExtensionEnd >= facts.AmountDue => true,
             var type => o.Closes(type),
         };
         if (plan.Requests.Count == 0 || Closes(plan.Requests[0]))

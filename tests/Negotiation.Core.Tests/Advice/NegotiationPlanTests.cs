@@ -297,18 +297,20 @@ public sealed class NegotiationPlanTests
     [Fact]
     public void A_plan_for_the_arrears_mends_a_broken_agreed_plan_and_is_asked_though_the_plan_was_agreed()
     {
-        // An £80 arrangement agreed in writing, then one payment missed: catching up the £80 over two months is asked.
-        var plan = AdviseScenario("uk-consumer-credit", Path.Combine("blind2", "v09-arrangement-one-payment-missed.json"), RuleSet.Embedded("uk-consumer-credit"));
+        // An £80 arrangement agreed in writing, then one payment missed: with no deferral beyond the usual 30 days (which the
+        // December payment leaves short), catching up the £80 over two months is asked.
+        var noDeferral = RuleSetKit.From(TestFiles.Path("rules", "uk-consumer-credit"))
+            .Edit("ruleset.json", m => ((JObject)m["parameters"]!).Remove("maxDeferralMonths")).Load();
+        var plan = AdviseScenario("uk-consumer-credit", Path.Combine("blind2", "v09-arrangement-one-payment-missed.json"), noDeferral);
         Assert.Contains("instalment-plan", plan.Assessment.AgreedRequests);
-        var request = plan.Requests[0];
-        Assert.Equal("instalment-plan", request.Type.Code());
+        var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
         Assert.Equal(40m, request.Terms.ArrearsPerMonth);
         Assert.Equal(2, request.Terms.Months);
 
         // With the promise kept (nothing broken), the agreed plan is not asked again.
         var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind2", "v09-arrangement-one-payment-missed.json")));
         var @case = BorrowerCase.FromJson(json["case"]!.ToString());
-        var kept = NegotiationAdvisor.Create(RuleSet.Embedded("uk-consumer-credit")).Advise(@case with { Conduct = @case.Conduct with { BrokenPromises = 0 } });
+        var kept = NegotiationAdvisor.Create(noDeferral).Advise(@case with { Conduct = @case.Conduct with { BrokenPromises = 0 } });
         Assert.DoesNotContain(kept.Requests, r => r.Type.Code() == "instalment-plan");
     }
 }

@@ -439,7 +439,7 @@ public sealed class AssessorTests
     public Property An_extension_runs_its_usual_days_or_to_a_short_hardships_end_moving_only_the_instalments_before_it() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(), (c, bridge) =>
         {
-            var settings = Settings with { MaxBridgeMonths = bridge };
+            var settings = Settings with { MaxBridgeMonths = bridge, MaxDeferralMonths = 3 };
             var facts = Assessor.Assess(c, settings);
             var from = facts.DueDate > c.AsOf ? facts.DueDate : c.AsOf;
             var usual = from.PlusDays(settings.MaxExtensionDays);
@@ -448,10 +448,14 @@ public sealed class AssessorTests
                                 facts.AffordableInstalment < facts.CurrentInstalment;
             var moved = Enumerable.Range(1, 400).Select(k => c.Account.DueDate.PlusMonths(k))
                 .Where(d => d > c.AsOf && d <= facts.ExtensionEndsOn).Count();
+            // Otherwise the usual end, or, with the deferral allowed (maxDeferralMonths 3 here), the first whole month by which
+            // the cash covers what is due after the regular instalments meanwhile.
+            var deferredTo = Enumerable.Range(2, 2).Select(k => from.PlusMonths(k)).ToList();
             return toHardshipEnd
                 ? facts.ExtensionEndsOn == c.AsOf.PlusMonths(months!.Value) && facts.InstalmentsMovedByExtension <= moved &&
                   facts.InstalmentsMovedByExtension * facts.CurrentInstalment <= c.Account.TotalOwed - facts.AmountDue
-                : facts.ExtensionEndsOn == usual && facts.InstalmentsMovedByExtension == 0;
+                : facts.InstalmentsMovedByExtension == 0 &&
+                  (facts.ExtensionEndsOn == usual || (deferredTo.Contains(facts.ExtensionEndsOn) && facts.CashByExtensionEnd >= facts.AmountDue && !facts.HardshipIsLongTerm));
         });
 
     [Property(MaxTest = 300)]
@@ -575,5 +579,34 @@ public sealed class AssessorTests
         var coping = Assessor.Assess(illness with { Finances = seed.Finances }, Settings with { MaxBridgeMonths = 3 });
         Assert.Equal(new LocalDate(2026, 12, 20), coping.ExtensionEndsOn);
         Assert.Equal(0, coping.InstalmentsMovedByExtension);
+    }
+
+    [Fact]
+    public void An_extension_runs_whole_months_up_to_the_deferral_limit_for_the_surplus_to_cover_what_is_due()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        // Three instalments behind (3,750) with nothing saved, 3,550 of surplus a month and 1,250 due on the 10th.
+        var history = new ValueList<RepaymentRecord>(
+        [
+            seed.History[0],
+            new RepaymentRecord { DueDate = new LocalDate(2026, 9, 10), AmountDue = 1250m },
+            new RepaymentRecord { DueDate = new LocalDate(2026, 10, 10), AmountDue = 1250m },
+            seed.History[3],
+        ]);
+        var behind = seed with { History = history, Finances = seed.Finances! with { Savings = 0m } };
+
+        // The usual 30 days: 3,550 less the 10 December instalment leaves 2,300, short of 3,750.
+        var usual = Assessor.Assess(behind, Settings);
+        Assert.Equal(3750m, usual.AmountDue);
+        Assert.Equal(new LocalDate(2026, 12, 20), usual.ExtensionEndsOn);
+        Assert.Equal(2300m, usual.CashByExtensionEnd);
+        Assert.False(usual.ExtensionClosesGap);
+
+        // Two whole months: 7,100 less the 10 December and 10 January instalments leaves 4,600, which covers it.
+        var deferred = Assessor.Assess(behind, Settings with { MaxDeferralMonths = 2 });
+        Assert.Equal(new LocalDate(2027, 1, 20), deferred.ExtensionEndsOn);
+        Assert.Equal(4600m, deferred.CashByExtensionEnd);
+        Assert.True(deferred.ExtensionClosesGap);
+        Assert.Equal(0, deferred.InstalmentsMovedByExtension);
     }
 }

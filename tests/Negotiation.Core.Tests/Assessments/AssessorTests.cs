@@ -204,13 +204,7 @@ public sealed class AssessorTests
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();
         // September's instalment was never paid and October's only in part: three instalments behind, not one.
-        var history = new ValueList<RepaymentRecord>(
-        [
-            seed.History[0],
-            new RepaymentRecord { DueDate = new LocalDate(2026, 9, 10), AmountDue = 1250m },
-            new RepaymentRecord { DueDate = new LocalDate(2026, 10, 10), AmountDue = 1250m, PaidOn = new LocalDate(2026, 10, 12), AmountPaid = 400m },
-            seed.History[3],
-        ]);
+        var history = BehindSinceSeptember(seed, paidInOctober: 400m);
 
         var facts = Assessor.Assess(seed with { History = history }, Settings);
 
@@ -586,14 +580,7 @@ public sealed class AssessorTests
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();
         // Three instalments behind (3,750) with nothing saved, 3,550 of surplus a month and 1,250 due on the 10th.
-        var history = new ValueList<RepaymentRecord>(
-        [
-            seed.History[0],
-            new RepaymentRecord { DueDate = new LocalDate(2026, 9, 10), AmountDue = 1250m },
-            new RepaymentRecord { DueDate = new LocalDate(2026, 10, 10), AmountDue = 1250m },
-            seed.History[3],
-        ]);
-        var behind = seed with { History = history, Finances = seed.Finances! with { Savings = 0m } };
+        var behind = seed with { History = BehindSinceSeptember(seed, paidInOctober: 0m), Finances = seed.Finances! with { Savings = 0m } };
 
         // The usual 30 days: 3,550 less the 10 December instalment leaves 2,300, short of 3,750.
         var usual = Assessor.Assess(behind, Settings);
@@ -609,4 +596,15 @@ public sealed class AssessorTests
         Assert.True(deferred.ExtensionClosesGap);
         Assert.Equal(0, deferred.InstalmentsMovedByExtension);
     }
+
+    /// <summary>The seed's history with September's instalment unpaid and October's paid only <paramref name="paidInOctober"/>.</summary>
+    private static ValueList<RepaymentRecord> BehindSinceSeptember(BorrowerCase seed, decimal paidInOctober) => new(
+    [
+        seed.History[0],
+        new RepaymentRecord { DueDate = new LocalDate(2026, 9, 10), AmountDue = 1250m },
+        paidInOctober > 0
+            ? new RepaymentRecord { DueDate = new LocalDate(2026, 10, 10), AmountDue = 1250m, PaidOn = new LocalDate(2026, 10, 12), AmountPaid = paidInOctober }
+            : new RepaymentRecord { DueDate = new LocalDate(2026, 10, 10), AmountDue = 1250m },
+        seed.History[3],
+    ]);
 }

@@ -322,10 +322,9 @@ internal static class Assessor
             ExtensionEndsOn = extensionEnds,
             InstalmentsMovedByExtension = movedByExtension,
             BeyondAnyPlan = beyondAnyPlan,
-            // A short-term hardship passes, and the usual budget with it, so a bridge closes the gap of one instalment; for
-            // arrears of several, a hardship already over (its budget is the usual one) or any other cause, the cash must be
-            // there by the end of the extension.
-            // A short hardship is bridged when the extension outlasts it (a hardship of unknown length is taken to), else the cash must be there.
+            // A short-term hardship passes, and the usual budget with it, so an extension that outlasts it (one of unknown
+            // length is taken to be outlasted) closes the gap of one instalment; for arrears of several, a hardship already
+            // over (its budget is the usual one), one the extension ends before, or any other cause, the cash must be there.
             ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) || cashByExtensionEnd >= amountDue),
             FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashNow + account.Fees + account.PenaltyInterest >= account.TotalOwed ||

@@ -68,16 +68,22 @@ internal static class RequestTermsCalculator
         var newDue = facts.ExtensionEndsOn;
         var days = Period.DaysBetween(from, newDue);
         var moved = facts.InstalmentsMovedByExtension;
-        // Contract interest runs on the principal either way; the penalty an extension stops runs on what is overdue.
+        // Savings that do not cover what is overdue are paid towards it now, and the rest moves; an extension to a hardship's
+        // end keeps them, and moves what is due with the instalments meanwhile.
+        var paidNow = moved == 0 ? facts.PartPaymentNow : 0m;
+        var overdueLeft = facts.AmountDue - paidNow;
+        // Contract interest runs on the principal either way; the penalty an extension stops runs on what stays overdue.
         var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest;
-        var penalty = account.PenaltyDailyRate is { } daily ? Charges.SimpleInterest(facts.AmountDue, daily, days, decimals) : 0m;
+        var penalty = account.PenaltyDailyRate is { } daily ? Charges.SimpleInterest(overdueLeft, daily, days, decimals) : 0m;
         var avoided = Cents(penalty, decimals);
         return new ComputedRequest(
             new RequestTerms
             {
                 Type = "extension", ExtensionDays = days, NewDueDate = newDue,
                 InstalmentsMoved = moved > 0 ? moved : null,
-                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue + (moved * facts.CurrentInstalment), facts.TotalOwed), decimals) : null,
+                PaidNow = paidNow > 0 ? paidNow : null,
+                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue + (moved * facts.CurrentInstalment), facts.TotalOwed), decimals)
+                    : paidNow > 0 ? Cents(overdueLeft, decimals) : null,
                 ExtraInterest = Cents(contract, decimals), PenaltyAvoided = avoided,
             },
             avoided > 0 ? avoided : null,

@@ -251,8 +251,9 @@ public sealed record Assessment
     [FactField(FactFormat.Months)] public int CatchUpMonths { get; internal init; }
 
     /// <summary>
-    /// Gets what the borrower's savings pay towards the amount due now when they do not cover it (all of them; 0 when they
-    /// cover it or there are none). A plan for the arrears (<see cref="CatchUpMonths"/>) catches up the rest.
+    /// Gets what the borrower's savings pay now towards what is overdue when they do not cover it (all of them; 0 when they
+    /// cover it, when there are none, or when nothing is overdue yet). An extension that moves nothing else moves the rest
+    /// (<see cref="RequestTerms.AmountMoved"/>), or a plan for the arrears (<see cref="CatchUpMonths"/>) catches it up.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal PartPaymentNow { get; internal init; }
 

@@ -164,22 +164,8 @@ internal static class Assessor
         var cashNow = savings + (moneyTrouble ? 0m : Math.Max(0m, disposable));
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
-        var (extensionEnds, movedByExtension) = ExtensionEnd(account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, settings);
-        // What the extension's end finds: the surplus of each whole month of it, less the regular instalments falling due
-        // meanwhile that it does not move (they are paid on their own dates, from the same income).
-        decimal CashBy(LocalDate ends, int months) =>
-            Math.Max(0m, cashNow + (Math.Max(0m, disposable) * months) - (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, amountDue, instalment) - movedByExtension) * instalment));
-        var cashByExtensionEnd = CashBy(extensionEnds, Math.Max(1, settings.MaxExtensionDays / 30));
-        // When the usual extension leaves the cash short, a longer one (whole months, up to maxDeferralMonths) may not: what is
-        // due moves to the first month's end by which the surplus, after the regular instalments meanwhile, covers it.
-        var extendFrom = oldestUnpaid > asOf ? oldestUnpaid : asOf;
-        var usualEnd = extensionEnds == extendFrom.PlusDays(settings.MaxExtensionDays);
-        for (var k = 2; usualEnd && !longTerm && budget is not null && cashByExtensionEnd < amountDue && k <= settings.MaxDeferralMonths; k++)
-        {
-            var ends = extendFrom.PlusMonths(k);
-            var cash = CashBy(ends, k);
-            (extensionEnds, cashByExtensionEnd) = cash >= amountDue ? (ends, cash) : (extensionEnds, cashByExtensionEnd);
-        }
+        var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
+            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, Math.Max(0m, disposable), settings);
         var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals);
@@ -251,9 +237,9 @@ internal static class Assessor
         // Arrears alone are caught up only while the contract runs on: not before any are owed, not beyond the rule set's
         // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
         var contractRuns = daysPastDue > 0 && daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
-        // Savings that do not cover what is due go towards it now (a part paid shows good faith and shortens what is overdue);
-        // a plan for the arrears catches up the rest.
-        var partPayment = savings > 0 && savings < amountDue ? savings : 0m;
+        // Savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
+        // overdue); an extension moves the rest, or a plan for the arrears catches it up.
+        var partPayment = daysPastDue > 0 && savings > 0 && savings < amountDue ? savings : 0m;
         var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
         var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
@@ -596,21 +582,45 @@ internal static class Assessor
     }
 
     /// <summary>
-    /// The due date an extension asks for: <c>maxExtensionDays</c> from today, or from the oldest unpaid due date while it is
-    /// still ahead; a short-term hardship of known length (<paramref name="hardshipMonths"/>, at most <c>maxBridgeMonths</c>)
-    /// that lasts longer runs it to the hardship's end, and then the regular instalments falling due after today until that
-    /// date move with it (their count, never more than the balance beyond what is due holds; 0 otherwise).
+    /// The extension an assessment offers: where it ends, how many regular instalments it moves with what is due, and the cash
+    /// the borrower will have on that date (savings and each whole month's <paramref name="surplus"/>, less the regular
+    /// instalments falling due meanwhile that it does not move: they are paid on their own dates, from the same income).
+    /// <list type="bullet">
+    /// <item>Usually it runs <c>maxExtensionDays</c> from today, or from the oldest unpaid due date while that is still ahead.</item>
+    /// <item>A short hardship of known length (<paramref name="bridgeMonths"/>, at most <c>maxBridgeMonths</c>) that lasts longer
+    /// runs it to the hardship's end, and the regular instalments falling due until then move with it.</item>
+    /// <item>Otherwise, when the usual end leaves the cash short and <paramref name="mayDefer"/>, it runs to the first whole
+    /// month, up to <c>maxDeferralMonths</c>, by which the cash covers what is due.</item>
+    /// </list>
     /// </summary>
-    internal static (LocalDate Ends, int Moved) ExtensionEnd(Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? hardshipMonths, AssessmentSettings settings)
+    internal static (LocalDate Ends, int Moved, decimal Cash) ExtensionTerms(
+        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, decimal surplus, AssessmentSettings settings)
     {
-        var ends = (oldestUnpaid > asOf ? oldestUnpaid : asOf).PlusDays(settings.MaxExtensionDays);
-        if (hardshipMonths is not { } months || months > settings.MaxBridgeMonths || asOf.PlusMonths(months) <= ends)
+        var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
+        var usualEnd = from.PlusDays(settings.MaxExtensionDays);
+        var usualMonths = Math.Max(1, settings.MaxExtensionDays / 30);
+        decimal CashBy(LocalDate ends, int months, int moved) =>
+            Math.Max(0m, cashNow + (surplus * months) - (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, due, regular) - moved) * regular));
+
+        if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) > usualEnd)
         {
-            return (ends, 0);
+            var hardshipEnd = asOf.PlusMonths(hardship);
+            var moved = InstalmentsFallingDue(account, asOf, hardshipEnd, due, regular);
+            return (hardshipEnd, moved, CashBy(hardshipEnd, usualMonths, moved));
         }
 
-        ends = asOf.PlusMonths(months);
-        return (ends, InstalmentsFallingDue(account, asOf, ends, due, regular));
+        var cash = CashBy(usualEnd, usualMonths, 0);
+        for (var k = 2; mayDefer && cash < due && k <= settings.MaxDeferralMonths; k++)
+        {
+            var deferredEnd = from.PlusMonths(k);
+            var deferredCash = CashBy(deferredEnd, k, 0);
+            if (deferredCash >= due)
+            {
+                return (deferredEnd, 0, deferredCash);
+            }
+        }
+
+        return (usualEnd, 0, cash);
     }
 
     /// <summary>

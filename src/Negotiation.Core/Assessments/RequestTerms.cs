@@ -25,7 +25,10 @@ public sealed record RequestTerms
     /// <summary>Gets the regular instalments falling due before <see cref="NewDueDate"/> that move with what is due (extension to a hardship's end; null otherwise).</summary>
     [FactField] public int? InstalmentsMoved { get; internal init; }
 
-    /// <summary>Gets what is due with the instalments that move with it (extension to a hardship's end; null otherwise).</summary>
+    /// <summary>
+    /// Gets what an extension moves: what is due, less what is paid now (<see cref="PaidNow"/>), or with the instalments that
+    /// move with it (extension to a hardship's end); null when it moves exactly what is due.
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal? AmountMoved { get; internal init; }
 
     /// <summary>Gets the contract interest on the principal over the added days (extension); it runs with or without the extension.</summary>
@@ -59,7 +62,10 @@ public sealed record RequestTerms
     /// </summary>
     [FactField(FactFormat.Money)] public decimal? ArrearsPerMonth { get; internal init; }
 
-    /// <summary>Gets what is paid now from savings before a plan for the arrears (<c>facts.partPaymentNow</c>; null when nothing is).</summary>
+    /// <summary>
+    /// Gets what is paid now from savings (<c>facts.partPaymentNow</c>) before a plan for the arrears, or before an extension
+    /// that moves no later instalment; null when nothing is.
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal? PaidNow { get; internal init; }
 
     /// <summary>Gets what a plan for the arrears catches up: what is due less what is paid now; null when the plan re-spreads the whole debt.</summary>

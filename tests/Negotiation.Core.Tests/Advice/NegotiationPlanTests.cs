@@ -226,6 +226,36 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
+    public void Extension_pays_the_savings_now_and_moves_the_rest_with_the_penalty_it_avoids_on_the_rest()
+    {
+        // The seed: 1,250 overdue and 800 saved. 800 now, 450 moved 30 days; the penalty avoided is 450 × 0.05 % × 30.
+        var plan = NegotiationAdvisor.CreateDefault().Advise(Seed(), "en");
+        var extension = plan.Requests[0];
+
+        Assert.Equal(("extension", 800m, 450m, 6.75m), (extension.Type.Code(), extension.Terms.PaidNow, extension.Terms.AmountMoved, extension.Terms.PenaltyAvoided));
+        Assert.Contains("CNY 800.00", extension.Rationale, StringComparison.Ordinal);
+        Assert.Contains("remaining CNY 450.00", extension.Rationale, StringComparison.Ordinal);
+
+        // Nothing saved: nothing is paid now, and the whole 1,250 moves (the amount moved is then what is due, left out).
+        var none = NegotiationAdvisor.CreateDefault().Advise(Seed() with { Finances = Seed().Finances! with { Savings = 0m } }, "en");
+        var whole = none.Requests[0];
+        Assert.Equal(("extension", (decimal?)null, (decimal?)null, 18.75m), (whole.Type.Code(), whole.Terms.PaidNow, whole.Terms.AmountMoved, whole.Terms.PenaltyAvoided));
+        Assert.Equal(0m, none.Assessment.PartPaymentNow);
+    }
+
+    [Fact]
+    public void Savings_are_not_a_part_payment_before_anything_is_overdue()
+    {
+        // Five days before the due date, 800 saved against 1,250: nothing is overdue yet, so nothing is paid towards it.
+        var early = Seed() with { AsOf = new LocalDate(2026, 11, 5) };
+        var plan = NegotiationAdvisor.CreateDefault().Advise(early, "en");
+
+        Assert.False(plan.Assessment.IsOverdue);
+        Assert.Equal(0m, plan.Assessment.PartPaymentNow);
+        Assert.All(plan.Requests, r => Assert.Null(r.Terms.PaidNow));
+    }
+
+    [Fact]
     public void Instalment_plan_for_the_arrears_pays_the_savings_now_and_adds_the_rest_to_the_regular_instalment_over_the_fewest_months_that_fit()
     {
         // 1,250 due and 800 saved: 800 now, and the 450 left on top of the regular 1,250 within the 3,440 sustainable;

@@ -457,9 +457,9 @@ public sealed class AssessorTests
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {
             var facts = Assessor.Assess(c, Settings with { CatchUpUpToDays = 180 });
-            // Savings that do not cover what is due are paid now; the plan catches up the rest.
+            // Savings that do not cover what is overdue are paid now; the plan catches up the rest.
             var savings = c.Finances?.Savings ?? 0m;
-            var paidNow = savings > 0 && savings < facts.AmountDue ? savings : 0m;
+            var paidNow = facts.DaysPastDue > 0 && savings > 0 && savings < facts.AmountDue ? savings : 0m;
             var (n, due, regular, room) = (facts.CatchUpMonths, facts.AmountDue - paidNow, facts.CurrentInstalment, facts.AffordableInstalment - facts.CurrentInstalment);
             var contractRuns = facts.DaysPastDue is > 0 and <= 180 && !facts.HasTerminationNotice && !facts.DefaultDeadlinePassed;
             bool Fits(int months) => months * room >= due && months * regular <= c.Account.TotalOwed - facts.AmountDue && months <= Settings.MaxInstalmentMonths;

@@ -53,7 +53,7 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public void Diff_reports_changed_requests_with_the_rules_whose_firing_changed_and_exits_1()
     {
-        var changed = DefaultWith("requests", "extension-short-term", e => $"({e}) && facts.daysPastDue > 1000");
+        var changed = DefaultWith("requests", "extension-after-part-payment", e => $"({e}) && facts.daysPastDue > 1000");
 
         var (code, output, _) = CommandLine.Run("diff", Cases(), "--rules", DefaultRules, "--against", changed);
 
@@ -62,7 +62,7 @@ public sealed class DiffCommandTests : IDisposable
         var seed = Array.IndexOf(lines, "line 3:");
         Assert.True(seed >= 0, output);
         Assert.StartsWith("  requests: [extension, fee-waiver] → [", lines[seed + 1], StringComparison.Ordinal);
-        Assert.Contains("    requests/extension-short-term: fired → not fired", lines);
+        Assert.Contains("    requests/extension-after-part-payment: fired → not fired", lines);
         Assert.Contains(lines, l => l.StartsWith("diff cn-consumer-credit 1.0.0 → cn-consumer-credit 1.0.0: 3 cases compared, ", StringComparison.Ordinal) && l.Contains("requests ", StringComparison.Ordinal));
     }
 

@@ -51,7 +51,7 @@ public sealed class RuleExplanationTests
     [Fact]
     public void Explain_sees_the_outcome_and_top_request_decided_by_earlier_workflows()
     {
-        var explanation = NegotiationAdvisor.CreateDefault().Explain(Seed, "opening-extension");
+        var explanation = NegotiationAdvisor.CreateDefault().Explain(Seed, "opening-extension-after-part-payment");
 
         Assert.True(explanation.Fired);
         Assert.Equal(true, Part(explanation.Condition, "facts.topRequest == \"extension\"").Value);

@@ -119,11 +119,12 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     }
 
     /// <summary>
-    /// Whether a request of a type already agreed mends the agreement rather than reopening it: a plan for the arrears alone
-    /// after a broken promise, which catches up what was missed while the agreed payments go on.
+    /// Whether a request of a type already agreed mends the agreement rather than reopening it, after a broken promise: a plan
+    /// for the arrears alone, which catches up what was missed while the agreed payments go on, or an extension that pays
+    /// part of what is overdue now (<see cref="RequestTerms.PaidNow"/>) and asks time only for the rest.
     /// </summary>
     private static bool MendsABrokenAgreement(Assessment facts, RequestTerms terms) =>
-        facts.BrokenPromises > 0 && terms.ArrearsPerMonth is not null;
+        facts.BrokenPromises > 0 && (terms.ArrearsPerMonth is not null || terms.PaidNow is not null);
 
     /// <summary>1: closes the gap; 2: does not close it alone.</summary>
     private static int Group(RankedRequest r) => r.ClosesGap ? 1 : 2;

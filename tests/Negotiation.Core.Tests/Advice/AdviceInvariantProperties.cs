@@ -563,7 +563,8 @@ internal static class AdviceInvariantChecks
 
     /// <summary>
     /// 11. What an earlier attempt settled (accepted, with the type named) is not requested again; after a broken promise, a
-    /// plan for the arrears alone (its terms carry what it adds a month) mends the agreement and may be asked.
+    /// plan for the arrears alone (its terms carry what it adds a month) or an extension that pays part now (its terms carry
+    /// what is paid) mends the agreement and may be asked.
     /// </summary>
     public static string? AgreedIsNotAskedAgain(BorrowerCase c, NegotiationPlan plan)
     {
@@ -571,7 +572,7 @@ internal static class AdviceInvariantChecks
         {
             if (a.Outcome == AttemptOutcome.Accepted && a.Requested is { } requested &&
                 plan.Requests.FirstOrDefault(r => r.Type.Code() == TypeName(requested) &&
-                                                  !(plan.Assessment.BrokenPromises > 0 && r.Terms.ArrearsPerMonth is not null)) is { } again)
+                                                  !(plan.Assessment.BrokenPromises > 0 && (r.Terms.ArrearsPerMonth is not null || r.Terms.PaidNow is not null))) is { } again)
             {
                 return $"the {TypeName(requested)} accepted on {a.On:yyyy-MM-dd} is requested again (rank {again.Rank})";
             }

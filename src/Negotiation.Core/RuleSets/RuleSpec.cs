@@ -43,6 +43,9 @@ internal sealed record RuleSpec
     /// <summary>Request: the request type (kebab-case).</summary>
     public string? RequestType { get; init; }
 
+    /// <summary>Request: ranked after every request that is not a last resort, whatever gap it closes (<c>lastResort</c>).</summary>
+    public bool LastResort { get; init; }
+
     /// <summary>Material: whether the document is required for this case.</summary>
     public bool Required { get; init; }
 

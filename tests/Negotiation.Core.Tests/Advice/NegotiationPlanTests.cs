@@ -4,6 +4,7 @@ using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
 using Negotiation.Core.Rendering;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.RuleSets;
 using Negotiation.Core.Tests.Cases;
 using Negotiation.Core.Tests.Support;
@@ -241,6 +242,24 @@ public sealed class NegotiationPlanTests
         var whole = none.Requests[0];
         Assert.Equal(("extension", (decimal?)null, (decimal?)null, 18.75m), (whole.Type.Code(), whole.Terms.PaidNow, whole.Terms.AmountMoved, whole.Terms.PenaltyAvoided));
         Assert.Equal(0m, none.Assessment.PartPaymentNow);
+    }
+
+    [Fact]
+    public void A_request_its_rule_marks_last_resort_ranks_after_every_other_whatever_gap_it_closes()
+    {
+        // Scenario 29: 303,568.40 owed, 2,800 a month sustainable; a 0 % plan over 60 months repays 168,000, more than half,
+        // so the default set keeps the write-off in reserve, and the interest stop leads.
+        var c = Scenario.FromFile(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "29-huge-debt.json")).Case;
+        var plan = NegotiationAdvisor.CreateDefault().Advise(c, "en");
+
+        Assert.Equal("interest-relief", plan.Requests[0].Type.Code());
+        Assert.Equal(("principal-reduction", "principal-reduction-in-reserve"), (plan.Requests[^1].Type.Code(), plan.Requests[^1].Code));
+
+        // Without the mark the same rule's write-off closes the gap, and a request that closes it leads.
+        var unmarked = RuleSetKit.From(TestFiles.Path("rules", "cn-consumer-credit"))
+            .Edit("requests.json", wf => ((JObject)wf["Rules"]!.Single(r => (string?)r["RuleName"] == "principal-reduction-in-reserve")["Properties"]!).Remove("lastResort"))
+            .Load();
+        Assert.Equal("principal-reduction", NegotiationAdvisor.Create(unmarked).Advise(c, "en").Requests[0].Type.Code());
     }
 
     [Fact]

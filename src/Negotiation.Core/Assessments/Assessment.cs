@@ -536,7 +536,11 @@ public sealed record Assessment
     /// <summary>Gets when a negative record would clear if the overdue ended on <see cref="AsOf"/>.</summary>
     [FactField(FactFormat.Date)] public LocalDate NegativeRecordClearsOn { get; internal init; }
 
-    /// <summary>Gets the day to follow up with the lender: <see cref="AsOf"/> plus the rule set's follow-up days.</summary>
+    /// <summary>
+    /// Gets the day to follow up with the lender: <see cref="AsOf"/> plus the rule set's follow-up days, or, when that is
+    /// later, three days before the earliest deadline ahead (the due date while it is ahead, a notice's deadline), and never
+    /// before tomorrow: a chase after the deadline comes too late to act on the answer.
+    /// </summary>
     [FactField(FactFormat.Date)] public LocalDate NextFollowUp { get; internal init; }
 
     /// <summary>Gets the day a complaint to the lender must be answered by (<see cref="AsOf"/>-based when none was made).</summary>

@@ -394,7 +394,7 @@ internal static class Assessor
             HasUnwrittenOffer = unwritten,
 
             NegativeRecordClearsOn = CreditRecord.ExpectedClearDate(asOf, settings.NegativeRecordYears),
-            NextFollowUp = asOf.PlusDays(settings.FollowUpDays),
+            NextFollowUp = FollowUp(asOf, settings.FollowUpDays, account.DueDate, c.Notices),
             ComplaintAnswerDue = (firstComplaint ?? asOf).PlusDays(settings.ComplaintResponseDays),
         };
     }
@@ -510,6 +510,34 @@ internal static class Assessor
         return found;
 
         static LocalDate Latest(LocalDate? so, LocalDate day) => so is { } d && d > day ? d : day;
+    }
+
+    /// <summary>Days before a deadline by which a follow-up falls, so that there is time to act on the answer.</summary>
+    private const int FollowUpLeadDays = 3;
+
+    /// <summary>
+    /// <paramref name="followUpDays"/> after <paramref name="asOf"/>, or <see cref="FollowUpLeadDays"/> before the earliest
+    /// deadline ahead when that is sooner (the due date while ahead, each notice's deadline), and never before tomorrow.
+    /// </summary>
+    internal static LocalDate FollowUp(LocalDate asOf, int followUpDays, LocalDate dueDate, ValueList<Notice> notices)
+    {
+        var followUp = asOf.PlusDays(followUpDays);
+        void Before(LocalDate deadline)
+        {
+            var chase = LocalDate.Max(asOf.PlusDays(1), deadline.PlusDays(-FollowUpLeadDays));
+            followUp = deadline > asOf && chase < followUp ? chase : followUp;
+        }
+
+        Before(dueDate);
+        foreach (var n in notices)
+        {
+            if (n.Deadline is { } deadline)
+            {
+                Before(deadline);
+            }
+        }
+
+        return followUp;
     }
 
     /// <summary>The kinds of document the borrower holds, each once, in the case's order.</summary>

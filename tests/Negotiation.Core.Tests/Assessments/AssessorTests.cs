@@ -607,4 +607,19 @@ public sealed class AssessorTests
             : new RepaymentRecord { DueDate = new LocalDate(2026, 10, 10), AmountDue = 1250m },
         seed.History[3],
     ]);
+
+    [Fact]
+    public void Follow_up_comes_three_days_before_the_earliest_deadline_ahead_and_never_before_tomorrow()
+    {
+        var asOf = new LocalDate(2026, 2, 27);
+        Notice Default(int daysAhead) => new() { Kind = NoticeKind.Default, ReceivedOn = asOf.PlusDays(-5), Deadline = asOf.PlusDays(daysAhead) };
+        var overdue = asOf.PlusDays(-10);
+
+        // No deadline ahead: the rule set's 14 days. A default notice running out in 10 days: 3 days before it (x04: a chase
+        // on 13 March came after a 9 March deadline). One running out tomorrow: tomorrow. A due date 13 days ahead: 10 days.
+        Assert.Equal(asOf.PlusDays(14), Assessor.FollowUp(asOf, 14, overdue, []));
+        Assert.Equal(asOf.PlusDays(7), Assessor.FollowUp(asOf, 14, overdue, [Default(10)]));
+        Assert.Equal(asOf.PlusDays(1), Assessor.FollowUp(asOf, 14, overdue, [Default(1)]));
+        Assert.Equal(asOf.PlusDays(10), Assessor.FollowUp(asOf, 14, asOf.PlusDays(13), [Default(-2)]));
+    }
 }

@@ -44,6 +44,24 @@ public static class TextRenderer
             Line($"- {reason.Message}");
         }
 
+        // Warnings (a scam, a deadline) come straight after the decision, as in the Markdown and HTML dossiers: the reader
+        // must not find them only after the talking points.
+        if (plan.Warnings.Count > 0)
+        {
+            Heading(T("警告", "Warnings"));
+            foreach (var warning in plan.Warnings)
+            {
+                // The severity in the plan's language: a Chinese plan reads 【高风险】, not [high].
+                var severity = warning.Severity switch
+                {
+                    Severity.High => T("【高风险】", "[high]"),
+                    Severity.Caution => T("【注意】", "[caution]"),
+                    _ => T("【提示】", "[info]"),
+                };
+                Line(T($"{severity}{warning.Message}", $"{severity} {warning.Message}"));
+            }
+        }
+
         if (plan.Requests.Count > 0)
         {
             Heading(DossierContent.RequestsHeading(plan));
@@ -121,22 +139,6 @@ public static class TextRenderer
             foreach (var point in plan.Communication.Points)
             {
                 Line($"- {point.Message}");
-            }
-        }
-
-        if (plan.Warnings.Count > 0)
-        {
-            Heading(T("警告", "Warnings"));
-            foreach (var warning in plan.Warnings)
-            {
-                // The severity in the plan's language: a Chinese plan reads 【高风险】, not [high].
-                var severity = warning.Severity switch
-                {
-                    Severity.High => T("【高风险】", "[high]"),
-                    Severity.Caution => T("【注意】", "[caution]"),
-                    _ => T("【提示】", "[info]"),
-                };
-                Line(T($"{severity}{warning.Message}", $"{severity} {warning.Message}"));
             }
         }
 

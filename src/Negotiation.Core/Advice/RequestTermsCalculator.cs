@@ -71,6 +71,8 @@ internal static class RequestTermsCalculator
         // Savings that do not cover what is overdue are paid towards it now, and the rest moves; an extension to a hardship's
         // end keeps them, and moves what is due with the instalments meanwhile.
         var paidNow = moved == 0 ? facts.PartPaymentNow : 0m;
+        // While it runs to a hardship's end, what the budget sustains is paid on each regular due date; only the shortfall moves.
+        var eachMonth = moved > 0 && facts.AffordableInstalment > 0 && facts.AffordableInstalment < facts.CurrentInstalment ? facts.AffordableInstalment : 0m;
         var overdueLeft = facts.AmountDue - paidNow;
         // Contract interest runs on the principal either way; the penalty an extension stops runs on what stays overdue.
         var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest;
@@ -82,7 +84,8 @@ internal static class RequestTermsCalculator
                 Type = "extension", ExtensionDays = days, NewDueDate = newDue,
                 InstalmentsMoved = moved > 0 ? moved : null,
                 PaidNow = paidNow > 0 ? paidNow : null,
-                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue + (moved * facts.CurrentInstalment), facts.TotalOwed), decimals)
+                PaidEachMonth = eachMonth > 0 ? eachMonth : null,
+                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue + (moved * (facts.CurrentInstalment - eachMonth)), facts.TotalOwed), decimals)
                     : paidNow > 0 ? Cents(overdueLeft, decimals) : null,
                 ExtraInterest = Cents(contract, decimals), PenaltyAvoided = avoided,
             },

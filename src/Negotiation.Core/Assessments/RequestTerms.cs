@@ -27,7 +27,8 @@ public sealed record RequestTerms
 
     /// <summary>
     /// Gets what an extension moves: what is due, less what is paid now (<see cref="PaidNow"/>), or with the instalments that
-    /// move with it (extension to a hardship's end); null when it moves exactly what is due.
+    /// move with it, less what is paid on their dates (<see cref="PaidEachMonth"/>; extension to a hardship's end); null when
+    /// it moves exactly what is due.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal? AmountMoved { get; internal init; }
 
@@ -67,6 +68,13 @@ public sealed record RequestTerms
     /// that moves no later instalment; null when nothing is.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal? PaidNow { get; internal init; }
+
+    /// <summary>
+    /// Gets what is paid on each regular due date while an extension to a hardship's end runs (the sustainable instalment,
+    /// <c>facts.affordableInstalment</c>, when it is more than nothing and less than the regular one); only the shortfall of
+    /// each moved instalment moves. Null otherwise.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal? PaidEachMonth { get; internal init; }
 
     /// <summary>Gets what a plan for the arrears catches up: what is due less what is paid now; null when the plan re-spreads the whole debt.</summary>
     [FactField(FactFormat.Money)] public decimal? ArrearsCaughtUp { get; internal init; }

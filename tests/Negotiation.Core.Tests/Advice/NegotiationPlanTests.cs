@@ -80,7 +80,8 @@ public sealed class NegotiationPlanTests
     [Fact]
     public void A_two_month_illness_moves_the_payment_and_the_instalments_falling_due_meanwhile_to_its_end()
     {
-        // Due 20 Oct, 1,858.12 a month, 30 Oct today, two more months off work: to 30 Dec, with 20 Nov and 20 Dec.
+        // Due 20 Oct, 1,858.12 a month, 30 Oct today, two more months off work: to 30 Dec, with 20 Nov and 20 Dec, 50 paid on
+        // each of them (what the sick pay sustains): 1,858.12 + 2 × 1,808.12 moves.
         var plan = AdviseScenario("cn-consumer-credit", "f05-fracture-sick-leave-bank-loan.json", RuleSet.Default);
         var extension = plan.Requests[0];
 
@@ -88,8 +89,8 @@ public sealed class NegotiationPlanTests
         Assert.Equal(new LocalDate(2026, 12, 30), extension.Terms.NewDueDate);
         Assert.Equal(61, extension.Terms.ExtensionDays);
         Assert.Equal(2, extension.Terms.InstalmentsMoved);
-        Assert.Equal(5_574.36m, extension.Terms.AmountMoved);
-        Assert.Contains("连同2026年12月30日之前还会到期的2期月供", extension.Rationale, StringComparison.Ordinal);
+        Assert.Equal((50m, 5_474.36m), (extension.Terms.PaidEachMonth, extension.Terms.AmountMoved));
+        Assert.Contains("每个还款日先还50.00元", extension.Rationale, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -260,6 +261,22 @@ public sealed class NegotiationPlanTests
             .Edit("requests.json", wf => ((JObject)wf["Rules"]!.Single(r => (string?)r["RuleName"] == "principal-reduction-in-reserve")["Properties"]!).Remove("lastResort"))
             .Load();
         Assert.Equal("principal-reduction", NegotiationAdvisor.Create(unmarked).Advise(c, "en").Requests[0].Type.Code());
+    }
+
+    [Fact]
+    public void A_deferral_to_a_hardships_end_pays_what_the_budget_sustains_on_each_due_date_and_moves_only_the_shortfall()
+    {
+        // r55: £150 a month, £150 behind, two more payments by the end of a two-month illness, £40 a month sustainable:
+        // £40 on each due date, and £150 + 2 × (150 − 40) = £370 deferred.
+        var scenario = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "r55-short-illness-deferral-to-its-end.json"));
+        var plan = NegotiationAdvisor.Create(RuleSet.Embedded("uk-consumer-credit")).Advise(scenario.Case, "en-GB");
+        var terms = plan.Requests[0].Terms;
+
+        Assert.Equal(("extension", 2, 40m, 370m), (plan.Requests[0].Type.Code(), terms.InstalmentsMoved, terms.PaidEachMonth, terms.AmountMoved));
+
+        // With no budget there is nothing to pay meanwhile: the whole £450 is deferred.
+        var none = NegotiationAdvisor.Create(RuleSet.Embedded("uk-consumer-credit")).Advise(scenario.Case with { Finances = null }, "en-GB");
+        Assert.Equal(((decimal?)null, 450m), (none.Requests[0].Terms.PaidEachMonth, none.Requests[0].Terms.AmountMoved));
     }
 
     [Fact]

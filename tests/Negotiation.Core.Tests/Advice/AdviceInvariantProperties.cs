@@ -172,6 +172,7 @@ internal sealed record CapacityOracle(
     public static readonly int ExtensionMonths = Math.Max(1, (int)RuleSet.Default.Parameters["maxExtensionDays"] / 30);
     public const int MinPlanMonths = 2;
     public static readonly int MaxInstalmentMonths = (int)RuleSet.Default.Parameters["maxInstalmentMonths"];
+    public static readonly decimal WriteOffBelowShare = RuleSet.Default.Parameters["writeOffBelowShare"];
 
     private static readonly HashSet<HardshipCause> LastingCauses = [HardshipCause.IncomeDrop, HardshipCause.JobLoss, HardshipCause.Illness, HardshipCause.BusinessFailure];
     private static readonly HashSet<HardshipCause> PassingCauses = [HardshipCause.Oversight, HardshipCause.TemporaryCashShortfall, HardshipCause.UnexpectedExpense, HardshipCause.FamilyEmergency];
@@ -397,7 +398,9 @@ internal static class AdviceInvariantChecks
     /// plan at the relief rate fits (the relief rate and its plan are the library's published figures, not re-derived here);
     /// so does an instalment plan computed at that rate, which must then carry it and keep every payment within the
     /// sustainable instalment. An extension deferred beyond its usual days (up to <c>maxDeferralMonths</c>) closes it when
-    /// the plan's own cash at its end covers what is due (the oracle counts the usual month only).
+    /// the plan's own cash at its end covers what is due (the oracle counts the usual month only). A write-off is kept in
+    /// reserve, last and not counted as closing the gap, while C × 60 repays at least the default set's writeOffBelowShare
+    /// of the debt.
     /// </summary>
     public static string? TopRequestClosesTheGap(CapacityOracle o, NegotiationPlan plan)
     {
@@ -409,8 +412,17 @@ internal static class AdviceInvariantChecks
                    $"planClosesGap {facts.PlanClosesGap}, reliefClosesGap {facts.ReliefClosesGap}, sustainable {facts.AffordableInstalment}";
         }
 
+        // A write-off is kept in reserve, and ranked last, while a 0 % plan over the maximum term repays at least
+        // writeOffBelowShare of the debt; it leads (closing the gap) only when less than that could be repaid.
+        var inReserve = o.HasFinances && o.Capacity * CapacityOracle.MaxInstalmentMonths >= CapacityOracle.WriteOffBelowShare * o.TotalOwed;
+        if (inReserve && plan.Requests.Count > 1 && plan.Requests.Take(plan.Requests.Count - 1).FirstOrDefault(r => r.Type.Code() == "principal-reduction") is { } early)
+        {
+            return $"a write-off kept in reserve (C × 60 = {o.Capacity * CapacityOracle.MaxInstalmentMonths:0.00} of {o.TotalOwed:0.00}) is not last (rank {early.Rank}); requests [{Types(plan)}]";
+        }
+
         bool Closes(ProposedRequest r) => r.Type.Code() switch
         {
+            "principal-reduction" when inReserve => false,
             "interest-relief" => facts.ReliefClosesGap,
             "instalment-plan" when r.Terms.ProposedRate is not null => true,
             "extension" when facts.ExtensionClosesGap && facts.CashByExtensionEnd >= facts.AmountDue => true,
@@ -1053,7 +1065,12 @@ public sealed class AdviceInvariantCheckTests
         Accepts(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(Plan(), Request(1, "extension"), Request(2, "fee-waiver"))));
         Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle with { FeeWaiverCloses = false }, WithRequests(Plan(), Request(1, "fee-waiver"), Request(2, "extension"))));
         var reliefOpen = Plan() with { Assessment = Plan().Assessment with { ReliefClosesGap = false } };
-        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(reliefOpen, Request(1, "interest-relief"), Request(2, "principal-reduction"))));
+        // C × 60 = 12,000 repays less than half the 30,450 owed: the write-off closes the gap and must lead.
+        var mostlyUnpayable = Oracle with { Capacity = 200m };
+        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(mostlyUnpayable, WithRequests(reliefOpen, Request(1, "interest-relief"), Request(2, "principal-reduction"))));
+        // C × 60 = 420,000 repays it all: a write-off is kept in reserve, last.
+        Accepts(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(reliefOpen, Request(1, "interest-relief"), Request(2, "principal-reduction"))));
+        Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(reliefOpen, Request(1, "principal-reduction"), Request(2, "interest-relief"))));
     }
 
     [Fact]

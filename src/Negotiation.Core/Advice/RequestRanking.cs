@@ -19,14 +19,16 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// requests are the ones to make once that is done). Paying now or asking customer service needs no concession, and a
 /// borrower who must first get back in touch or answer a suspicion hears the lender before asking anything.</item>
 /// <item>A request type an earlier contact agreed is not asked again, unless a promise was broken and it is a plan for the
-/// arrears alone or an extension that pays part now, which mend the agreement; a request that asks for nothing (a waiver of 0, a rate no lower than the
-/// current one) is dropped. (One refused twice stays: the rules word it as a changed request.)</item>
+/// arrears alone or an extension that pays part now, which mend the agreement; a request that asks for nothing (a waiver
+/// of 0, a rate no lower than the current one) is dropped. (One refused twice stays: the rules word it as a changed
+/// request.)</item>
 /// <item>Every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).
 /// The borrower's stated goal is honoured by being in the list (the rules make it eligible, or a reason says why not), not
 /// by jumping the order: a goal first whatever it costs would let more income lead to a larger concession.</item>
 /// <item>Then the requests that do not close it alone, largest first: the one that narrows the gap most leads.</item>
-/// <item>Last, requests whose rule marks them <c>lastResort</c> (the default set's write-off while most of the debt could still
-/// be repaid), in the same order: a write-off closes any gap by definition, which says nothing about whether it should lead.</item>
+/// <item>Last, requests whose rule marks them <c>lastResort</c> (the default set's write-off while most of the debt could
+/// still be repaid), in the same order: a write-off closes any gap by definition, which says nothing about whether it
+/// should lead.</item>
 /// </list>
 /// Whether a request closes the gap is a fact the calculators computed (<c>extensionClosesGap</c>, <c>feeWaiverClosesGap</c>,
 /// <c>planClosesGap</c>, <c>reliefClosesGap</c>; a plan that fits only at the relief rate is computed at it and closes the gap
@@ -128,7 +130,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     private static bool MendsABrokenAgreement(Assessment facts, RequestTerms terms) =>
         facts.BrokenPromises > 0 && (terms.ArrearsPerMonth is not null || terms.PaidNow is not null);
 
-    /// <summary>1: closes the gap; 2: does not close it alone; 3: worded by its rule as a last resort, asked after whatever else helps.</summary>
+    /// <summary>1: closes the gap; 2: does not close it alone; 3: marked by its rule as a last resort, asked after the rest.</summary>
     private static int Group(RankedRequest r) => r.Spec.LastResort ? 3 : r.ClosesGap ? 1 : 2;
 
     private static bool ClosesGap(string type, Assessment facts, RequestTerms terms) => type switch

@@ -29,7 +29,7 @@ internal static class RequestTermsCalculator
         "interest-relief" => InterestRelief(c, facts, parameters, decimals),
         "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
         "principal-reduction" => PrincipalReduction(facts, parameters, decimals),
-        "token-payments" => TokenPayments(parameters, decimals),
+        "token-payments" => TokenPayments(facts, parameters, decimals),
         _ => throw new InvalidOperationException($"Unknown request type '{type}'; the loader admits only known types."),
     };
 
@@ -217,12 +217,13 @@ internal static class RequestTermsCalculator
     }
 
     /// <summary>
-    /// A token payment for a while: the rule set's <c>tokenPayment</c> a month (1 when it sets none) for its
-    /// <c>tokenPaymentMonths</c> (else <c>shortTermMonths</c>), while the budget has nothing left for this debt. It saves nothing.
+    /// A token payment for a while: the rule set's <c>tokenPayment</c> a month (1 when it sets none), or what the budget
+    /// sustains when that is more (the rules propose token payments only when little or nothing is left), for its
+    /// <c>tokenPaymentMonths</c> (else <c>shortTermMonths</c>). It saves nothing.
     /// </summary>
-    private static ComputedRequest TokenPayments(IReadOnlyDictionary<string, decimal> parameters, int decimals)
+    private static ComputedRequest TokenPayments(Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
-        var token = parameters.TryGetValue("tokenPayment", out var amount) ? amount : 1m;
+        var token = Math.Max(parameters.TryGetValue("tokenPayment", out var amount) ? amount : 1m, facts.AffordableInstalment);
         var months = parameters.TryGetValue("tokenPaymentMonths", out var m) ? (int)m : (int)parameters["shortTermMonths"];
         return new ComputedRequest(new RequestTerms { Type = "token-payments", Months = months, Instalment = Cents(token, decimals) }, null, null);
     }

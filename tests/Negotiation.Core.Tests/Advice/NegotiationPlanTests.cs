@@ -280,6 +280,17 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
+    public void Token_payments_offer_what_the_budget_sustains_when_it_is_more_than_the_token()
+    {
+        // x08: £5 a month left after priority debts; the UK set's token is £1.
+        var scenario = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind4", "x08-priority-debts-first-store-card-token.json"));
+        var advisor = NegotiationAdvisor.Create(RuleSet.Embedded("uk-consumer-credit"));
+        var token = advisor.Advise(scenario.Case, "en-GB").Requests.Single(r => r.Type == RequestType.TokenPayments);
+
+        Assert.Equal((5m, 1m), (token.Terms.Instalment, RuleSet.Embedded("uk-consumer-credit").Parameters["tokenPayment"]));
+    }
+
+    [Fact]
     public void Savings_are_not_a_part_payment_before_anything_is_overdue()
     {
         // Five days before the due date, 800 saved against 1,250: nothing is overdue yet, so nothing is paid towards it.

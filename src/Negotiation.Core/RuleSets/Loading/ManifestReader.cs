@@ -79,7 +79,7 @@ internal static class ManifestReader
         new("maxDeferralMonths", 0, 12, true, "the most whole months an extension may run, the regular instalments being paid meanwhile, for the monthly surplus to cover what is due when maxExtensionDays leaves it short (0, 1 or left out: never beyond maxExtensionDays)"),
         new("catchUpUpToDays", 0, 100_000, true, "the longest arrears, in days past due, that an instalment plan may catch up on top of the regular instalments, while no termination notice or passed default deadline says the agreement has ended (0 or left out: a plan always re-spreads the whole debt)"),
         new("feesFirstUpToDays", 0, 100_000, true, "the last day past due on which a payment goes to fees and interest first"),
-        new("tokenPayment", 0, 1_000_000, false, "the monthly token payment a token-payments request offers"),
+        new("tokenPayment", 0, 1_000_000, false, "the monthly token payment a token-payments request offers at least (what the budget sustains when that is more)"),
         new("tokenPaymentMonths", 1, 60, true, "how many months a token-payments request asks for"),
     ];
 

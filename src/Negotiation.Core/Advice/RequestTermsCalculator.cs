@@ -73,6 +73,8 @@ internal static class RequestTermsCalculator
         var paidNow = moved == 0 ? facts.PartPaymentNow : 0m;
         // While it runs to a hardship's end, what the budget sustains is paid on each regular due date; only the shortfall moves.
         var eachMonth = moved > 0 && facts.AffordableInstalment > 0 && facts.AffordableInstalment < facts.CurrentInstalment ? facts.AffordableInstalment : 0m;
+        // Before the due date, that part is paid on it too; once it has passed, what is due moves whole.
+        var firstPaid = facts.IsOverdue ? 0m : Math.Min(eachMonth, facts.AmountDue);
         var overdueLeft = facts.AmountDue - paidNow;
         // Contract interest runs on the principal either way; the penalty an extension stops runs on what stays overdue.
         var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest;
@@ -85,7 +87,7 @@ internal static class RequestTermsCalculator
                 InstalmentsMoved = moved > 0 ? moved : null,
                 PaidNow = paidNow > 0 ? paidNow : null,
                 PaidEachMonth = eachMonth > 0 ? eachMonth : null,
-                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue + (moved * (facts.CurrentInstalment - eachMonth)), facts.TotalOwed), decimals)
+                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue - firstPaid + (moved * (facts.CurrentInstalment - eachMonth)), facts.TotalOwed), decimals)
                     : paidNow > 0 ? Cents(overdueLeft, decimals) : null,
                 ExtraInterest = Cents(contract, decimals), PenaltyAvoided = avoided,
             },

@@ -72,7 +72,8 @@ internal static class RequestTermsCalculator
         // end keeps them, and moves what is due with the instalments meanwhile.
         var paidNow = moved == 0 ? facts.PartPaymentNow : 0m;
         // While it runs to a hardship's end, what the budget sustains is paid on each regular due date; only the shortfall moves.
-        var eachMonth = moved > 0 && facts.AffordableInstalment > 0 && facts.AffordableInstalment < facts.CurrentInstalment ? facts.AffordableInstalment : 0m;
+        // (It runs there only while that is less than the regular instalment: the assessment's condition for moving any.)
+        var eachMonth = moved > 0 ? facts.AffordableInstalment : 0m;
         // Before the due date, that part is paid on it too; once it has passed, what is due moves whole.
         var firstPaid = facts.IsOverdue ? 0m : Math.Min(eachMonth, facts.AmountDue);
         var overdueLeft = facts.AmountDue - paidNow;

@@ -233,7 +233,7 @@ internal static class RequestTermsCalculator
 
     private static ComputedRequest PrincipalReduction(Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
-        var repayable = facts.AffordableInstalment * (int)parameters["maxInstalmentMonths"];
+        var repayable = facts.PlanAffordable * (int)parameters["maxInstalmentMonths"];
         var reduction = Cents(Math.Max(0m, facts.TotalOwed - repayable), decimals);
         return new ComputedRequest(
             new RequestTerms { Type = "principal-reduction", Repayable = Cents(Math.Min(repayable, facts.TotalOwed), decimals), ReductionAsked = reduction },

@@ -204,7 +204,10 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CashAvailable { get; internal init; }
 
-    /// <summary>Gets whether the cash available now (<see cref="CashAvailable"/>) covers the amount due.</summary>
+    /// <summary>
+    /// Gets whether the cash available now (<see cref="CashAvailable"/>) covers the amount due, after what a budget in deficit
+    /// (<see cref="DisposableIncome"/> below 0) will take from it each month until a hardship of known length ends.
+    /// </summary>
     [FactField] public bool CanPayAmountDueNow { get; internal init; }
 
     /// <summary>
@@ -336,6 +339,29 @@ public sealed record Assessment
 
     /// <summary>Gets how many more months the hardship is expected to last (0 when it is over or not given; see <see cref="HardshipMonthsKnown"/>).</summary>
     [FactField(FactFormat.Months)] public int HardshipExpectedMonths { get; internal init; }
+
+    /// <summary>Gets whether the case says what the monthly income will be once the hardship is over (<c>hardship.incomeAfter</c>, with months and a budget).</summary>
+    [FactField] public bool IncomeAfterKnown { get; internal init; }
+
+    /// <summary>
+    /// Gets the monthly income the case expects once the hardship is over (<c>hardship.incomeAfter</c>; 0 when not given, see
+    /// <see cref="IncomeAfterKnown"/>): a deferral's months after <see cref="HardshipExpectedMonths"/> count the surplus it leaves
+    /// against the same expenses, and one whose surplus falls short of the regular instalment means the usual budget is not coming back.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal IncomeAfterHardship { get; internal init; }
+
+    /// <summary>
+    /// Gets the instalment sustainable on the budget after a short hardship (<see cref="IncomeAfterHardship"/>, taken as stable,
+    /// against the same expenses; 0 when not known): whole-debt plans and interest relief are sized on it instead of
+    /// <see cref="AffordableInstalment"/>, since they run mostly after the hardship.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal AffordableAfterHardship { get; internal init; }
+
+    /// <summary>
+    /// Gets the monthly payment whole-debt plans, interest relief and a write-off's reckoning are sized on: <see cref="AffordableAfterHardship"/>
+    /// after a short hardship whose income after is known, else <see cref="AffordableInstalment"/>.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal PlanAffordable { get; internal init; }
 
     /// <summary>Gets what the borrower wants, e.g. <c>auto</c>, <c>extension</c>.</summary>
     [FactField] public string Goal { get; internal init; } = "";

@@ -149,7 +149,9 @@ internal static class Assessor
         var disposable = (budget?.DisposableIncome ?? 0m) - (budget is null ? 0m : priorityPayments);
 
         // Never more than is left after all of this month's spending: an instalment that needs cuts not yet made is a hope.
-        var affordable = Math.Min(budget?.AffordableInstalment(settings.AffordableShare, settings.UnstableIncomeShare, decimals) ?? 0m, Math.Max(0m, Money.Truncate(disposable, decimals)));
+        decimal Sustainable(Budget b) =>
+            Math.Min(b.AffordableInstalment(settings.AffordableShare, settings.UnstableIncomeShare, decimals), Math.Max(0m, Money.Truncate(b.DisposableIncome - priorityPayments, decimals)));
+        var affordable = budget is null ? 0m : Sustainable(budget);
         var savings = c.Finances?.Savings ?? 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
         // "How many more months": 0 says the hardship is over; only a missing figure is unknown.
@@ -162,15 +164,31 @@ internal static class Assessor
         // an oversight included, means the money was not there on the due date: it comes with the next income.
         var moneyTrouble = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge);
         var cashNow = savings + (moneyTrouble ? 0m : Math.Max(0m, disposable));
+        // A budget in deficit lives on savings until a hardship of known length ends: that much of the cash is spoken for.
+        var cashSpare = cashNow - (moneyTrouble && c.Hardship.ExpectedMonths is { } m and > 0 ? m * Math.Max(0m, -disposable) : 0m);
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
+        // Once a hardship of known length is over, the income the case expects then leaves its own surplus, the expenses unchanged.
+        var incomeAfter = budget is not null && c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } ? after : (decimal?)null;
+        // Where the case tells the budget's whole course, a deficit meanwhile eats into the cash too.
+        var surplus = incomeAfter is null
+            ? new MonthlySurplus(Math.Max(0m, disposable), int.MaxValue, 0m)
+            : new MonthlySurplus(disposable, c.Hardship.ExpectedMonths!.Value, Math.Max(0m, disposable + incomeAfter.Value - budget!.MonthlyIncome));
+        // The instalment sustainable on the budget after the hardship (the income then taken as stable, the expenses unchanged).
+        var afterwards = incomeAfter is { } later
+            ? Sustainable(Affordability.Assess(c.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = later }]) }))
+            : (decimal?)null;
+        // The case may say the budget after the hardship still cannot meet the regular instalment: then it is not the usual one.
+        var recovers = afterwards is null || afterwards >= instalment;
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
-            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, Math.Max(0m, disposable), settings);
-        var planMonths = PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
+            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, settings);
+        // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it.
+        var planAffordable = shortTerm && afterwards is { } sustainedLater ? sustainedLater : affordable;
+        var planMonths = PlanMonths(account.Principal, accrued, rate, planAffordable, settings.MaxInstalmentMonths, decimals);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
-        int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, affordable, settings.MaxInstalmentMonths, decimals);
+        int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, planAffordable, settings.MaxInstalmentMonths, decimals);
         var beyondAnyPlan = zeroRateMonths == 0;
-        var relief = Relief(account, accrued, affordable, longTerm, zeroRateMonths, settings, decimals);
+        var relief = Relief(account, accrued, planAffordable, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
         var attempts = c.Attempts;
@@ -298,10 +316,10 @@ internal static class Assessor
             DebtServiceRatio = Ratio(budget?.DebtServiceRatioWith(instalment) ?? 0m),
             AffordableInstalment = Cents(affordable),
             CashAvailable = Cents(cashNow),
-            CanPayAmountDueNow = budget is not null && cashNow >= amountDue,
+            CanPayAmountDueNow = budget is not null && cashSpare >= amountDue,
             CashByExtensionEnd = Cents(cashByExtensionEnd),
             CanPayAllNow = budget is not null && savings >= account.TotalOwed,
-            MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
+            MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             CatchUpMonths = catchUpMonths,
             PartPaymentNow = Cents(partPayment),
@@ -310,11 +328,12 @@ internal static class Assessor
             BeyondAnyPlan = beyondAnyPlan,
             // A short-term hardship passes, and the usual budget with it, so an extension that outlasts it (one of unknown
             // length is taken to be outlasted) closes the gap of one instalment; for arrears of several, a hardship already
-            // over (its budget is the usual one), one the extension ends before, or any other cause, the cash must be there.
-            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) || cashByExtensionEnd >= amountDue),
+            // over (its budget is the usual one), one the extension ends before, one after which the case expects a budget
+            // that cannot meet the instalment, or any other cause, the cash must be there.
+            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && recovers && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) || cashByExtensionEnd >= amountDue),
             FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
-                                 (cashNow + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
-                                  (cashNow + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),
+                                 (cashSpare + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
+                                  (cashSpare + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),
             PlanClosesGap = planMonths > 0,
             ReliefRate = relief.Rate,
             InterestReliefPossible = relief.Possible,
@@ -332,6 +351,10 @@ internal static class Assessor
             HardshipMonthsKnown = monthsKnown,
             HardshipIsOver = over,
             HardshipExpectedMonths = c.Hardship.ExpectedMonths ?? 0,
+            IncomeAfterKnown = incomeAfter is not null,
+            IncomeAfterHardship = Cents(incomeAfter ?? 0m),
+            AffordableAfterHardship = Cents(afterwards ?? 0m),
+            PlanAffordable = Cents(planAffordable),
             Goal = EnumNames<NegotiationGoal>.Of(c.Goal),
             SuspectedMaliciousOverdraft = c.Conduct.SuspectedMaliciousOverdraft,
             BrokenPromises = c.Conduct.BrokenPromises,
@@ -622,13 +645,13 @@ internal static class Assessor
     /// </list>
     /// </summary>
     internal static (LocalDate Ends, int Moved, decimal Cash) ExtensionTerms(
-        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, decimal surplus, AssessmentSettings settings)
+        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, AssessmentSettings settings)
     {
         var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
         var usualEnd = from.PlusDays(settings.MaxExtensionDays);
         var usualMonths = Math.Max(1, settings.MaxExtensionDays / 30);
         decimal CashBy(LocalDate ends, int months, int moved) =>
-            Math.Max(0m, cashNow + (surplus * months) - (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, due, regular) - moved) * regular));
+            Math.Max(0m, cashNow + surplus.Over(months) - (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, due, regular) - moved) * regular));
 
         if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) > usualEnd)
         {
@@ -649,6 +672,13 @@ internal static class Assessor
         }
 
         return (usualEnd, 0, cash);
+    }
+
+    /// <summary>What is left each month after all spending (less than 0 in deficit): <paramref name="Now"/> for the first <paramref name="Months"/> months, <paramref name="After"/> from then on.</summary>
+    internal readonly record struct MonthlySurplus(decimal Now, int Months, decimal After)
+    {
+        /// <summary>The surplus of the first <paramref name="count"/> months.</summary>
+        public decimal Over(int count) => (Now * Math.Min(count, Months)) + (After * Math.Max(0, count - Months));
     }
 
     /// <summary>

@@ -39,6 +39,13 @@ public sealed record Hardship
 
     /// <summary>Gets how many more months the hardship is expected to last: 0 when it is over, null when nobody can say.</summary>
     public int? ExpectedMonths { get; init; }
+
+    /// <summary>
+    /// Gets the monthly income expected once the hardship is over (full pay again, a new job's salary), if known: the months
+    /// after <see cref="ExpectedMonths"/> are budgeted on it, the expenses staying as given. Needs <see cref="ExpectedMonths"/>
+    /// of 1 or more and <see cref="BorrowerCase.Finances"/>.
+    /// </summary>
+    public decimal? IncomeAfter { get; init; }
 }
 
 /// <summary>How the borrower has behaved towards the lender.</summary>

@@ -170,13 +170,13 @@ internal sealed class DossierContent
             : Title(plan, request.Type);
         var facts = plan.Assessment;
         var largest = request.Schedule is { Count: > 0 } schedule ? schedule.Max(i => i.Payment) : 0m;
-        if (!facts.HasFinances || largest <= facts.AffordableInstalment)
+        if (!facts.HasFinances || largest <= facts.PlanAffordable)
         {
             return zh ? $"拟议还款计划（{word}）" : $"Proposed repayment schedule ({word})";
         }
 
         var decimals = Currencies.TryGetMinorUnit(plan.Currency, out var minor) ? minor : 2;
-        var affordable = MessageFormat.Money(facts.AffordableInstalment, plan.Currency, plan.Language, decimals);
+        var affordable = MessageFormat.Money(facts.PlanAffordable, plan.Currency, plan.Language, decimals);
         return zh
             ? $"还款计划（{word}）：每期高于您每月能承担的{affordable}，不宜照此承诺"
             : $"Repayment schedule ({word}): above the {affordable} a month you can afford, so do not commit to it as it stands";

@@ -120,7 +120,7 @@ internal static class AdviceCaseGenerators
         from name in Gen.Elements(LenderNames)
         from history in History(asOf, dueDate, amountDue)
         from finances in Weighted((1, Gen.Constant<Finances?>(null)), (3, Finances(total).Select(f => (Finances?)f)))
-        from hardship in Hardship(asOf)
+        from hardship in Hardship(asOf, budgeted: finances is not null)
         from goal in Weighted((5, Gen.Constant(NegotiationGoal.Auto)), (5, Gen.Elements(Enum.GetValues<NegotiationGoal>())))
         from conduct in Weighted((8, Gen.Constant(new Conduct())), (2, Conduct()))
         from disputes in Weighted((19, Gen.Constant(ValueList<DisputedCharge>.Empty)), (1, Dispute().Select(d => new ValueList<DisputedCharge>([d]))))
@@ -207,11 +207,12 @@ internal static class AdviceCaseGenerators
         from balance in Between(0m, 200_000m)
         select new OtherDebt { Lender = lender, MonthlyPayment = monthly, Balance = balance };
 
-    private static Gen<Hardship> Hardship(LocalDate asOf) =>
+    private static Gen<Hardship> Hardship(LocalDate asOf, bool budgeted) =>
         from cause in Gen.Elements(Enum.GetValues<HardshipCause>())
         from expected in Weighted((3, Gen.Constant<int?>(null)), (7, Gen.Choose(0, 24).Select(m => (int?)m)))
         from since in Weighted((1, Gen.Constant<LocalDate?>(null)), (1, DaysBefore(asOf, 365).Select(d => (LocalDate?)d)))
-        select new Hardship { Cause = cause, ExpectedMonths = expected, Since = since };
+        from after in Weighted((3, Gen.Constant<decimal?>(null)), (1, Between(0m, 30_000m).Select(m => (decimal?)Math.Round(m, 0))))
+        select new Hardship { Cause = cause, ExpectedMonths = expected, Since = since, IncomeAfter = budgeted && expected > 0 ? after : null };
 
     private static Gen<Conduct> Conduct() =>
         from malicious in Chance(30)
@@ -297,7 +298,7 @@ internal static class AdviceCaseGenerators
     {
         if (c.Finances is not null)
         {
-            yield return c with { Finances = null };
+            yield return c with { Finances = null, Hardship = c.Hardship with { IncomeAfter = null } };
         }
 
         foreach (var attempts in Shorter(c.Attempts))
@@ -342,7 +343,12 @@ internal static class AdviceCaseGenerators
 
         if (c.Hardship.ExpectedMonths is not null)
         {
-            yield return c with { Hardship = c.Hardship with { ExpectedMonths = null } };
+            yield return c with { Hardship = c.Hardship with { ExpectedMonths = null, IncomeAfter = null } };
+        }
+
+        if (c.Hardship.IncomeAfter is not null)
+        {
+            yield return c with { Hardship = c.Hardship with { IncomeAfter = null } };
         }
 
         if (c.Hardship.Cause != HardshipCause.None)

@@ -597,6 +597,41 @@ public sealed class AssessorTests
         Assert.Equal(0, deferred.InstalmentsMovedByExtension);
     }
 
+    [Fact]
+    public void A_deferral_budgets_the_months_after_a_hardship_on_the_income_expected_then()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        // One more month of illness on 6,000 (50 left after spending), 800 saved, 1,250 due and 1,250 falling due on each 10th.
+        var ill = seed with
+        {
+            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 1 },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
+        };
+        var settings = Settings with { MaxDeferralMonths = 2 };
+
+        // On the sick-pay budget alone two months leave 800 + 2 × 50 against two instalments: nothing for what is due, so
+        // the month's extension stands, and closes the gap only on the assumption that a short hardship's end brings the
+        // usual budget back.
+        var unknown = Assessor.Assess(ill, settings);
+        Assert.Equal(0m, unknown.IncomeAfterHardship);
+        Assert.Equal(new LocalDate(2026, 12, 20), unknown.ExtensionEndsOn);
+        Assert.Equal(0m, unknown.CashByExtensionEnd);
+        Assert.True(unknown.ExtensionClosesGap);
+
+        // Full pay (9,500) from the second month: 800 + 50 + 3,550 - 2 × 1,250 = 1,900 by 20 January, which covers the 1,250.
+        var known = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 9500m } }, settings);
+        Assert.Equal(9500m, known.IncomeAfterHardship);
+        Assert.Equal(new LocalDate(2027, 1, 20), known.ExtensionEndsOn);
+        Assert.Equal(1900m, known.CashByExtensionEnd);
+        Assert.True(known.ExtensionClosesGap);
+
+        // A lower income after (a lasting pay cut to 5,000) leaves nothing either month, and the case says the budget will
+        // not recover: no extension covers it.
+        var cut = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 5000m } }, settings);
+        Assert.Equal(new LocalDate(2026, 12, 20), cut.ExtensionEndsOn);
+        Assert.False(cut.ExtensionClosesGap);
+    }
+
     /// <summary>The seed's history with September's instalment unpaid and October's paid only <paramref name="paidInOctober"/>.</summary>
     private static ValueList<RepaymentRecord> BehindSinceSeptember(BorrowerCase seed, decimal paidInOctober) => new(
     [

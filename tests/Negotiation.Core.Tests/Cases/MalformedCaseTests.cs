@@ -49,6 +49,9 @@ public sealed class MalformedCaseTests
         { "attempt-missing-outcome", "attempts[0].outcome", "required property 'outcome' is missing" },
         { "duplicate-due-date", "history[4].dueDate", "2026-09-10 appears 2 times in the history" },
         { "hardship-since-after-asof", "hardship.since", "2027-01-01 is after asOf" },
+        { "income-after-without-months", "hardship.incomeAfter", "give hardship.expectedMonths too" },
+        { "income-after-hardship-over", "hardship.incomeAfter", "the hardship is over (expectedMonths 0)" },
+        { "income-after-without-finances", "hardship.incomeAfter", "give finances too" },
         { "text-too-long", "offers[0].description", "is 2,001 characters long; at most 2,000 are accepted" },
         { "too-many-history-items", "history", "has 1,001 items; at most 1,000 are accepted" },
     };

@@ -71,7 +71,7 @@ internal static partial class ReferenceCaseReader
                 "account" => c with { Account = Account(Object(value), decimals) },
                 "history" => c with { History = List(value, v => Record(Object(v), decimals)) },
                 "finances" => c with { Finances = Finances(Object(value), decimals) },
-                "hardship" => c with { Hardship = Hardship(Object(value)) },
+                "hardship" => c with { Hardship = Hardship(Object(value), decimals) },
                 "goal" => c with { Goal = Enum<NegotiationGoal>(value) },
                 "conduct" => c with { Conduct = Conduct(Object(value)) },
                 "disputedCharges" => c with { DisputedCharges = List(value, v => Disputed(Object(v), decimals)) },
@@ -167,14 +167,15 @@ internal static partial class ReferenceCaseReader
         });
     }
 
-    private static Hardship Hardship(JsonObject o)
+    private static Hardship Hardship(JsonObject o, int decimals)
     {
-        Expect(o, [], "cause", "since", "expectedMonths");
+        Expect(o, [], "cause", "since", "expectedMonths", "incomeAfter");
         return Fill(o, new Hardship(), (x, name, v) => name switch
         {
             "cause" => x with { Cause = Enum<HardshipCause>(v) },
             "since" => x with { Since = Date(v) },
-            _ => x with { ExpectedMonths = Whole(v, 0, 600) },
+            "expectedMonths" => x with { ExpectedMonths = Whole(v, 0, 600) },
+            _ => x with { IncomeAfter = Money(v, decimals) },
         });
     }
 
@@ -373,6 +374,7 @@ internal static partial class ReferenceCaseReader
         bool After(LocalDate? date) => date > c.AsOf;
 
         return !After(c.Hardship.Since) &&
+               (c.Hardship.IncomeAfter is null || (c.Hardship.ExpectedMonths > 0 && c.Finances is not null)) &&
                !c.History.Any(h => After(h.PaidOn) || h.PaidOn.HasValue != h.AmountPaid.HasValue) &&
                !c.Attempts.Any(a => After(a.On)) &&
                !After(c.Account.LastPaymentOn) &&

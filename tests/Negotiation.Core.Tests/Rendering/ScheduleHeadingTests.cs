@@ -19,7 +19,7 @@ public sealed class ScheduleHeadingTests
         var plan = LastingHardship(language);
         var scheduled = plan.Requests.First(r => r.Schedule is { Count: > 0 });
 
-        Assert.True(scheduled.Schedule!.Max(i => i.Payment) <= plan.Assessment.AffordableInstalment);
+        Assert.True(scheduled.Schedule!.Max(i => i.Payment) <= plan.Assessment.PlanAffordable);
         Assert.Equal(heading, DossierContent.ScheduleHeading(plan, scheduled));
         Assert.Contains("\n" + heading + "\n", TextRenderer.Render(plan), StringComparison.Ordinal);
     }
@@ -30,7 +30,7 @@ public sealed class ScheduleHeadingTests
     public void Schedule_above_the_monthly_capacity_is_not_called_proposed(string language, string heading)
     {
         var plan = LastingHardship(language);
-        plan = plan with { Assessment = plan.Assessment with { AffordableInstalment = 1000m } };
+        plan = plan with { Assessment = plan.Assessment with { PlanAffordable = 1000m } };
         var scheduled = plan.Requests.First(r => r.Schedule is { Count: > 0 });
 
         Assert.Equal(heading, DossierContent.ScheduleHeading(plan, scheduled));

@@ -35,6 +35,20 @@ internal static class CaseConsistency
             return true;
         }
 
+        if (c.Hardship.IncomeAfter is not null && c.Hardship.ExpectedMonths is null or 0 &&
+            Add(problems, ref found, "hardship.incomeAfter", c.Hardship.ExpectedMonths is null
+                ? "give hardship.expectedMonths too: how many more months until this income comes"
+                : "the hardship is over (expectedMonths 0): give today's income in finances.income instead"))
+        {
+            return true;
+        }
+
+        if (c.Hardship.IncomeAfter is not null && c.Finances is null &&
+            Add(problems, ref found, "hardship.incomeAfter", "give finances too: the income after the hardship replaces the income there, against the same expenses"))
+        {
+            return true;
+        }
+
         var history = c.History;
         for (var i = 0; i < history.Count; i++)
         {

@@ -168,16 +168,14 @@ internal static class Assessor
         var cashSpare = cashNow - (moneyTrouble && c.Hardship.ExpectedMonths is { } m and > 0 ? m * Math.Max(0m, -disposable) : 0m);
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
-        // Once a hardship of known length is over, the income the case expects then leaves its own surplus, the expenses unchanged.
+        // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as stable).
         var incomeAfter = budget is not null && c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } ? after : (decimal?)null;
+        var budgetAfter = incomeAfter is { } later ? budget! with { StableIncome = later, UnstableIncome = 0m } : null;
         // Where the case tells the budget's whole course, a deficit meanwhile eats into the cash too.
-        var surplus = incomeAfter is null
+        var surplus = budgetAfter is null
             ? new MonthlySurplus(Math.Max(0m, disposable), int.MaxValue, 0m)
-            : new MonthlySurplus(disposable, c.Hardship.ExpectedMonths!.Value, Math.Max(0m, disposable + incomeAfter.Value - budget!.MonthlyIncome));
-        // The instalment sustainable on the budget after the hardship (the income then taken as stable, the expenses unchanged).
-        var afterwards = incomeAfter is { } later
-            ? Sustainable(Affordability.Assess(c.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = later }]) }))
-            : (decimal?)null;
+            : new MonthlySurplus(disposable, c.Hardship.ExpectedMonths!.Value, Math.Max(0m, budgetAfter.DisposableIncome - priorityPayments));
+        var afterwards = budgetAfter is null ? (decimal?)null : Sustainable(budgetAfter);
         // The case may say the budget after the hardship still cannot meet the regular instalment: then it is not the usual one.
         var recovers = afterwards is null || afterwards >= instalment;
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(

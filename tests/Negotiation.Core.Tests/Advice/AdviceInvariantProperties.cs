@@ -157,7 +157,7 @@ internal enum Invariant
 /// <param name="Cash">Cash now: savings (0 when not stated), plus max(0, D) when no cause is given (or only a disputed charge).</param>
 /// <param name="LongTerm">Whether the hardship is long-term.</param>
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
-/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the case's income after it leaves less than the instalment), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears.</param>
+/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the budget after it sustains less than the instalment), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears.</param>
 /// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within C.</param>
 /// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months has a payment above C.</param>
 /// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
@@ -202,9 +202,9 @@ internal sealed record CapacityOracle(
         var paidOnCurrent = c.History.Where(r => r.DueDate == account.DueDate && r.PaidOn is not null).Sum(r => r.AmountPaid ?? 0m);
         var due = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + arrears, total);
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
-        // A case whose income after the hardship leaves less than the instalment says the usual budget is not coming back.
+        // A case whose budget after the hardship sustains less than the instalment says the usual budget is not coming back.
         var recovers = c.Hardship.IncomeAfter is not { } after || f is null || c.Hardship.ExpectedMonths is not > 0 ||
-                       after - essential - flexible - debts >= account.AmountDue;
+                       Math.Floor(Math.Min(AffordableShare * Math.Max(0m, after - essential - debts), Math.Max(0m, after - essential - flexible - debts)) * 100m) / 100m >= account.AmountDue;
         // A budget in deficit lives on savings until a hardship of known length ends.
         var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? left * Math.Max(0m, -disposable) : 0m);
         var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m) <= capacity);

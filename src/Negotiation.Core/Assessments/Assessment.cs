@@ -358,6 +358,13 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal AffordableAfterHardship { get; internal init; }
 
     /// <summary>
+    /// Gets whether the case says the budget after the hardship cannot meet the regular instalment: <see cref="AffordableAfterHardship"/>
+    /// is below <see cref="CurrentInstalment"/> (false when the income after is not given). Then the usual budget is not coming
+    /// back: a deferral to the hardship's end bridges nothing, and a plan must fit the budget after.
+    /// </summary>
+    [FactField] public bool BudgetShortAfterHardship { get; internal init; }
+
+    /// <summary>
     /// Gets the monthly payment whole-debt plans, interest relief and a write-off's reckoning are sized on: <see cref="AffordableAfterHardship"/>
     /// after a short hardship whose income after is known, else <see cref="AffordableInstalment"/>.
     /// </summary>

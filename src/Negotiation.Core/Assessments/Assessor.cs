@@ -177,7 +177,7 @@ internal static class Assessor
             : new MonthlySurplus(disposable, c.Hardship.ExpectedMonths!.Value, Math.Max(0m, budgetAfter.DisposableIncome - priorityPayments));
         var afterwards = budgetAfter is null ? (decimal?)null : Sustainable(budgetAfter);
         // The case may say the budget after the hardship still cannot meet the regular instalment: then it is not the usual one.
-        var recovers = afterwards is null || afterwards >= instalment;
+        var shortAfter = afterwards < instalment;
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
             account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, settings);
         // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it.
@@ -328,7 +328,7 @@ internal static class Assessor
             // length is taken to be outlasted) closes the gap of one instalment; for arrears of several, a hardship already
             // over (its budget is the usual one), one the extension ends before, one after which the case expects a budget
             // that cannot meet the instalment, or any other cause, the cash must be there.
-            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && recovers && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) || cashByExtensionEnd >= amountDue),
+            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && !shortAfter && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) || cashByExtensionEnd >= amountDue),
             FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashSpare + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
                                   (cashSpare + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),
@@ -353,6 +353,7 @@ internal static class Assessor
             IncomeAfterHardship = Cents(incomeAfter ?? 0m),
             AffordableAfterHardship = Cents(afterwards ?? 0m),
             PlanAffordable = Cents(planAffordable),
+            BudgetShortAfterHardship = shortAfter,
             Goal = EnumNames<NegotiationGoal>.Of(c.Goal),
             SuspectedMaliciousOverdraft = c.Conduct.SuspectedMaliciousOverdraft,
             BrokenPromises = c.Conduct.BrokenPromises,

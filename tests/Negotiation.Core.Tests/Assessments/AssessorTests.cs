@@ -617,6 +617,7 @@ public sealed class AssessorTests
         Assert.Equal(new LocalDate(2026, 12, 20), unknown.ExtensionEndsOn);
         Assert.Equal(0m, unknown.CashByExtensionEnd);
         Assert.True(unknown.ExtensionClosesGap);
+        Assert.False(unknown.BudgetShortAfterHardship);
 
         // Full pay (9,500) from the second month: 800 + 50 + 3,550 - 2 × 1,250 = 1,900 by 20 January, which covers the 1,250.
         var known = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 9500m } }, settings);
@@ -624,12 +625,15 @@ public sealed class AssessorTests
         Assert.Equal(new LocalDate(2027, 1, 20), known.ExtensionEndsOn);
         Assert.Equal(1900m, known.CashByExtensionEnd);
         Assert.True(known.ExtensionClosesGap);
+        Assert.False(known.BudgetShortAfterHardship);
 
         // A lower income after (a lasting pay cut to 5,000) leaves nothing either month, and the case says the budget will
         // not recover: no extension covers it.
         var cut = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 5000m } }, settings);
         Assert.Equal(new LocalDate(2026, 12, 20), cut.ExtensionEndsOn);
         Assert.False(cut.ExtensionClosesGap);
+        Assert.True(cut.BudgetShortAfterHardship);
+        Assert.True(cut.AffordableAfterHardship < cut.CurrentInstalment);
     }
 
     /// <summary>The seed's history with September's instalment unpaid and October's paid only <paramref name="paidInOctober"/>.</summary>

@@ -36,9 +36,10 @@ public static class MessageFormat
     /// <exception cref="ArgumentException">The language is not supported.</exception>
     public static string Money(decimal amount, string currency, string language, int decimals = 2)
     {
-        var digits = amount.ToString(decimals >= 0 && decimals < GroupedFormats.Length ? GroupedFormats[decimals] : "N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
+        // A minus sign comes before the currency's: -£130.00, not £-130.00.
+        var digits = Math.Abs(amount).ToString(decimals >= 0 && decimals < GroupedFormats.Length ? GroupedFormats[decimals] : "N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers);
         var (before, after) = Currencies.Sign(currency, Check(language) == Language.Chinese);
-        return before + digits + after;
+        return (amount < 0 ? "-" : "") + before + digits + after;
     }
 
     /// <summary>Writes a fraction as a percentage with at most two decimals: 0.18 → <c>18%</c>, 0.0005 → <c>0.05%</c>.</summary>
@@ -109,9 +110,9 @@ public static class MessageFormat
         Span<char> buffer = stackalloc char[FormatBufferLength];
         switch (format)
         {
-            case FactFormat.Money when decimals >= 0 && decimals < GroupedFormats.Length && value.TryFormat(buffer, out var written, GroupedFormats[decimals], Numbers):
+            case FactFormat.Money when decimals >= 0 && decimals < GroupedFormats.Length && Math.Abs(value).TryFormat(buffer, out var written, GroupedFormats[decimals], Numbers):
                 var (before, after) = Currencies.Sign(currency, Check(language) == Language.Chinese);
-                text.Append(before).Append(buffer[..written]).Append(after);
+                text.Append(value < 0 ? "-" : "").Append(before).Append(buffer[..written]).Append(after);
                 return;
             case FactFormat.Percent when Check(language) is not null && Math.Abs(value) <= MaxPercentFraction && (value * 100m).TryFormat(buffer, out var written, "0.##", Numbers):
                 text.Append(buffer[..written]).Append('%');

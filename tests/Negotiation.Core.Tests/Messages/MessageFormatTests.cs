@@ -15,7 +15,10 @@ public sealed class MessageFormatTests
     [InlineData(1250, "GBP", "en-GB", "£1,250.00")]
     [InlineData(1250, "GBP", "zh-CN", "£1,250.00")]
     [InlineData(99.5, "EUR", "en", "€99.50")]
-    public void Money_is_written_with_groups_and_the_minor_unit(decimal amount, string currency, string language, string expected)
+    [InlineData(-130, "GBP", "en-GB", "-£130.00")]
+    [InlineData(-1800, "CNY", "en", "-CNY 1,800.00")]
+    [InlineData(-1800, "CNY", "zh-CN", "-1,800.00元")]
+    public void Money_is_written_with_groups_and_the_minor_unit_and_a_minus_before_the_currency(decimal amount, string currency, string language, string expected)
     {
         Assert.Equal(expected, MessageFormat.Money(amount, currency, language));
     }

@@ -140,7 +140,9 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         // A plan computed at the relief rate (its terms carry the rate) closes the gap with that rate: it is the request the
         // lower rate is asked within, so it comes before the relief, as the smaller concession does.
         "instalment-plan" => facts.PlanClosesGap || terms.ProposedRate is not null,
-        "interest-relief" => facts.ReliefClosesGap,
+        // Stopping interest closes the gap where the plan needs it (none fits at the contract rate) or where the hardship
+        // lasts; after a short one, a plan that fits at the contract rate is the request, and the relief only shortens it.
+        "interest-relief" => facts.ReliefClosesGap && (facts.HardshipIsLongTerm || !facts.PlanClosesGap),
         _ => true,
     };
 }

@@ -147,13 +147,13 @@ internal static class RequestTermsCalculator
             : Math.Max(2, (int)parameters["maxInstalmentMonths"]);
         var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var rate = atLowerRate ? Math.Min(facts.ReliefRate, contractRate) : contractRate;
-        var comparison = ReliefComparison.Compare(account, c.AsOf, new ReliefTerms { InstalmentMonths = months, InstalmentAnnualRate = rate }, decimals: decimals);
+        var comparison = ReliefComparison.Compare(account, facts.PlanStartsOn, new ReliefTerms { InstalmentMonths = months, InstalmentAnnualRate = rate }, decimals: decimals);
         var principalSchedule = comparison.InstalmentPlan.Schedule!.Instalments;
 
-        // What has accrued is repaid alongside in equal parts, bearing no interest; the last part absorbs the residue.
-        // The plan's schedule is written in whole minor units, straight into the array the plan keeps; its total is of
-        // the instalments before that.
-        var accrued = account.Interest + account.Fees + account.PenaltyInterest;
+        // What has accrued (with the interest of any months the plan waits for a hardship's end) is repaid alongside in
+        // equal parts, bearing no interest; the last part absorbs the residue. The plan's schedule is written in whole minor
+        // units, straight into the array the plan keeps; its total is of the instalments before that.
+        var accrued = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals);
         var part = Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
         var instalments = new Instalment[principalSchedule.Count];
         var accruedLeft = accrued;

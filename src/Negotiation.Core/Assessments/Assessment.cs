@@ -370,6 +370,14 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Money)] public decimal PlanAffordable { get; internal init; }
 
+    /// <summary>
+    /// Gets the day a whole-debt plan starts, its first instalment falling due a month later: <see cref="AsOf"/>, or, for a plan
+    /// sized on the budget after a short hardship (see <see cref="PlanAffordable"/>), a month before the hardship ends, so that
+    /// the first instalment falls due when that budget begins. The contract interest of the months before it is repaid with
+    /// what has accrued.
+    /// </summary>
+    [FactField(FactFormat.Date)] public LocalDate PlanStartsOn { get; internal init; }
+
     /// <summary>Gets what the borrower wants, e.g. <c>auto</c>, <c>extension</c>.</summary>
     [FactField] public string Goal { get; internal init; } = "";
 

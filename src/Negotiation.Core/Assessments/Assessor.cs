@@ -182,11 +182,14 @@ internal static class Assessor
             account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, settings);
         // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it.
         var planAffordable = shortTerm && afterwards is { } sustainedLater ? sustainedLater : affordable;
-        var planMonths = PlanMonths(account.Principal, accrued, rate, planAffordable, settings.MaxInstalmentMonths, decimals);
+        // Such a plan starts with that budget too: its first instalment falls due when the hardship ends (a month from today
+        // at the soonest), and the interest of the months before is repaid with what has accrued.
+        var planStarts = shortTerm && afterwards is not null ? asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1) : asOf;
+        var planMonths = PlanMonths(account.Principal, PlanAccrued(account, rate, asOf, planStarts, decimals), rate, planAffordable, settings.MaxInstalmentMonths, decimals);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, planAffordable, settings.MaxInstalmentMonths, decimals);
         var beyondAnyPlan = zeroRateMonths == 0;
-        var relief = Relief(account, accrued, planAffordable, longTerm, zeroRateMonths, settings, decimals);
+        var relief = Relief(account, PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals), planAffordable, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
         var attempts = c.Attempts;
@@ -353,6 +356,7 @@ internal static class Assessor
             IncomeAfterHardship = Cents(incomeAfter ?? 0m),
             AffordableAfterHardship = Cents(afterwards ?? 0m),
             PlanAffordable = Cents(planAffordable),
+            PlanStartsOn = planStarts,
             BudgetShortAfterHardship = shortAfter,
             Goal = EnumNames<NegotiationGoal>.Of(c.Goal),
             SuspectedMaliciousOverdraft = c.Conduct.SuspectedMaliciousOverdraft,
@@ -585,6 +589,16 @@ internal static class Assessor
 
     /// <summary>Ratios are shown as fractions to four places (basis points): enough for a percentage with two decimals.</summary>
     private static decimal Ratio(decimal fraction) => Math.Round(fraction, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// What a whole-debt plan repays alongside its principal, in equal parts and bearing no interest: the interest, fees and
+    /// penalty interest accrued, and the interest its <paramref name="annualRate"/> adds on the principal from
+    /// <paramref name="asOf"/> until the plan <paramref name="startsOn"/> (a plan that waits for a hardship's end).
+    /// </summary>
+    internal static decimal PlanAccrued(Account account, decimal annualRate, LocalDate asOf, LocalDate startsOn, int decimals) =>
+        account.Interest + account.Fees + account.PenaltyInterest + (startsOn > asOf
+            ? Charges.SimpleInterest(account.Principal, DayCounts.DailyRate(Math.Min(annualRate, Schedules.MaxAnnualRate), DayCount.Actual365), Period.DaysBetween(asOf, startsOn), decimals)
+            : 0m);
 
     /// <summary>
     /// The monthly payment of a plan of <paramref name="months"/>: the principal amortised at the contract

@@ -347,6 +347,33 @@ public sealed class NegotiationPlanTests
         Assert.Null(request.Terms.ProposedRate);
     }
 
+    [Fact]
+    public void A_plan_sized_on_the_budget_after_a_hardship_is_first_due_when_the_hardship_ends_and_repays_the_interest_of_the_wait()
+    {
+        // Two more months of illness on 6,000 (nothing left), then full pay of 9,500 again. The plan starts a month from today
+        // and is first due in two, when the hardship ends; 6,800 at 18 % for those 30 days adds 100.60 to the 164.90 accrued.
+        var seed = Seed();
+        var ill = seed with
+        {
+            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 2, IncomeAfter = 9500m },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
+        };
+        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(ill, "en");
+        var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
+        var schedule = request.Schedule!;
+
+        Assert.Equal(new LocalDate(2026, 12, 20), plan.Assessment.PlanStartsOn);
+        Assert.Equal(new LocalDate(2027, 1, 20), request.Terms.FirstInstalmentDue);
+        Assert.Equal(request.Terms.FirstInstalmentDue, schedule[0].DueDate);
+        Assert.Equal(plan.Assessment.Principal, schedule.Sum(i => i.Principal));
+        Assert.Equal(164.90m + 100.60m, schedule.Sum(i => i.Fee));
+        Assert.True(request.Terms.Instalment <= plan.Assessment.PlanAffordable);
+
+        // Without the income after, the plan is sized on today's budget and starts today.
+        var unknown = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(ill with { Hardship = ill.Hardship with { IncomeAfter = null } }, "en");
+        Assert.Equal(ill.AsOf, unknown.Assessment.PlanStartsOn);
+    }
+
     [Theory]
     [InlineData("22-plan-needs-lower-rate.json", "zh-CN", "拟议还款计划（分期还款，年利率6%）")]
     [InlineData("66-plan-at-lower-rate-consumer-finance.json", "en", "Proposed repayment schedule (an instalment plan, at 6% a year)")]

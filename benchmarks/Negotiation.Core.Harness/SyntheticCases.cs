@@ -117,7 +117,8 @@ internal sealed class SyntheticCases(int seed)
 
         json.WriteEndArray();
 
-        if (Pick(0.8))
+        var hasFinances = Pick(0.8);
+        if (hasFinances)
         {
             json.WriteStartObject("finances");
             json.WriteStartArray("income");
@@ -165,7 +166,13 @@ internal sealed class SyntheticCases(int seed)
 
         if (Pick(0.6))
         {
-            json.WriteNumber("expectedMonths", random.Next(0, 37));
+            var hardshipMonths = random.Next(0, 37);
+            json.WriteNumber("expectedMonths", hardshipMonths);
+            if (hardshipMonths > 0 && hasFinances && Pick(0.4))
+            {
+                // The income once the hardship is over, which the case may give only with its months and a budget.
+                json.WriteNumber("incomeAfter", Money(0, 50_000));
+            }
         }
 
         json.WriteEndObject();

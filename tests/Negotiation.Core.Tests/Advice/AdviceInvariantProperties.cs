@@ -158,13 +158,16 @@ internal enum Invariant
 /// <param name="LongTerm">Whether the hardship is long-term.</param>
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
 /// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the budget after it sustains less than the instalment), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears.</param>
-/// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within C.</param>
-/// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months has a payment above C.</param>
+/// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within P.</param>
+/// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months has a payment above P.</param>
 /// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
+/// <param name="PlanCapacity">P, what whole-debt plans are sized on: C, or after a short hardship whose income after is given, the same
+/// formula on the budget then (that income, stable, against the same spending); such a plan waits for the hardship's end, and
+/// the contract interest of the months it waits is repaid with what has accrued.</param>
 /// <param name="FeeWaiverCloses">A charge is disputed, or cash (less what a budget in deficit takes until a hardship of known length ends) plus the fees and penalty interest covers everything owed, or the amount due with earlier arrears when the hardship is not long-term (or C covers the instalment).</param>
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
-    bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false)
+    bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false, decimal? PlanCapacity = null)
 {
     public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
     public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
@@ -191,7 +194,9 @@ internal sealed record CapacityOracle(
         }
 
         var disposable = stable + unstable - essential - flexible - debts;
-        var capacity = f is null ? 0m : Math.Floor(Math.Min(AffordableShare * Math.Max(0m, stable + UnstableIncomeShare * unstable - essential - debts), Math.Max(0m, disposable)) * 100m) / 100m;
+        decimal Sustainable(decimal steady, decimal varying) =>
+            Math.Floor(Math.Min(AffordableShare * Math.Max(0m, steady + (UnstableIncomeShare * varying) - essential - debts), Math.Max(0m, steady + varying - essential - flexible - debts)) * 100m) / 100m;
+        var capacity = f is null ? 0m : Sustainable(stable, unstable);
         var noCause = c.Hardship.Cause is HardshipCause.None or HardshipCause.DisputedCharge;
         var cash = (f?.Savings ?? 0m) + (noCause ? Math.Max(0m, disposable) : 0m);
         var (longTerm, shortTerm) = Term(c.Hardship);
@@ -203,20 +208,23 @@ internal sealed record CapacityOracle(
         var due = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + arrears, total);
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         // A case whose budget after the hardship sustains less than the instalment says the usual budget is not coming back.
-        var recovers = c.Hardship.IncomeAfter is not { } after || f is null || c.Hardship.ExpectedMonths is not > 0 ||
-                       Math.Floor(Math.Min(AffordableShare * Math.Max(0m, after - essential - debts), Math.Max(0m, after - essential - flexible - debts)) * 100m) / 100m >= account.AmountDue;
+        decimal? afterwards = c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } && f is not null ? Sustainable(after, 0m) : null;
+        var recovers = afterwards is null || afterwards >= account.AmountDue;
+        var planCapacity = shortTerm && afterwards is { } later ? later : capacity;
+        var waitDays = shortTerm && afterwards is not null ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1)) : 0;
         // A budget in deficit lives on savings until a hardship of known length ends.
         var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? left * Math.Max(0m, -disposable) : 0m);
-        var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m) <= capacity);
+        var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays) <= planCapacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
             ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= due),
             PlanCloses: planCloses,
-            NoPlanFits: f is not null && PlanPayment(account with { AnnualRate = 0m }, MaxInstalmentMonths) > capacity,
+            NoPlanFits: f is not null && PlanPayment(account with { AnnualRate = 0m }, MaxInstalmentMonths) > planCapacity,
             TotalOwed: total,
             FeeWaiverCloses: c.DisputedCharges.Count > 0 || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
                              (spare + account.Fees + account.PenaltyInterest >= total ||
-                              (spare + account.Fees + account.PenaltyInterest >= due && (!longTerm || capacity >= account.AmountDue)))));
+                              (spare + account.Fees + account.PenaltyInterest >= due && (!longTerm || capacity >= account.AmountDue)))),
+            PlanCapacity: shortTerm ? afterwards : null);
     }
 
     /// <summary>Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</summary>
@@ -243,11 +251,15 @@ internal sealed record CapacityOracle(
 
     /// <summary>
     /// The monthly payment of a plan of <paramref name="months"/>: the level instalment of the principal at the contract
-    /// rate (0 % when unknown), plus an equal share (rounded up to the cent) of interest, fees and penalty interest.
+    /// rate (0 % when unknown), plus an equal share (rounded up to the cent) of interest, fees and penalty interest, and of
+    /// the contract interest (simple, actual/365) on the principal over the <paramref name="waitDays"/> before the plan starts.
     /// </summary>
-    public static decimal PlanPayment(Account account, int months) =>
+    public static decimal PlanPayment(Account account, int months, int waitDays = 0) =>
         Schedules.InstalmentAmount(account.Principal, account.AnnualRate ?? 0m, months) +
-        Math.Ceiling((account.Interest + account.Fees + account.PenaltyInterest) / months * 100m) / 100m;
+        Math.Ceiling((account.Interest + account.Fees + account.PenaltyInterest + Math.Round(account.Principal * (account.AnnualRate ?? 0m) / 365m * waitDays, 2, MidpointRounding.AwayFromZero)) / months * 100m) / 100m;
+
+    /// <summary>P: what whole-debt plans are sized on (C unless the case gives the budget after a short hardship; see <see cref="PlanCapacity"/>).</summary>
+    public decimal Plan => PlanCapacity ?? Capacity;
 
     /// <summary>Whether a request of this type, in this case, closes the gap: extensions and plans by the model, a principal reduction always.</summary>
     public bool Closes(string type) => type switch
@@ -262,7 +274,7 @@ internal sealed record CapacityOracle(
     public override string ToString() =>
         $"capacity model: C={Capacity:0.00} D={Disposable:0.00} income={Income:0.00} cash={Cash:0.00} totalOwed={TotalOwed:0.00} " +
         $"finances={(HasFinances ? "given" : "unknown")} hardship={(LongTerm ? "long-term" : ShortTerm ? "short-term" : "none")} " +
-        $"extensionCloses={ExtensionCloses} planCloses={PlanCloses} C×60<totalOwed={NoPlanFits}";
+        $"P={Plan:0.00} extensionCloses={ExtensionCloses} planCloses={PlanCloses} P×60<totalOwed={NoPlanFits}";
 }
 
 /// <summary>The checks, each over the case and the public plan only: null when the invariant holds, else what is wrong.</summary>
@@ -404,7 +416,7 @@ internal static class AdviceInvariantChecks
     /// so does an instalment plan computed at that rate, which must then carry it and keep every payment within the
     /// sustainable instalment. An extension deferred beyond its usual days (up to <c>maxDeferralMonths</c>) closes it when
     /// the plan's own cash at its end covers what is due (the oracle counts the usual month only). A write-off is kept in
-    /// reserve, last and not counted as closing the gap, while C × 60 repays at least the default set's writeOffBelowShare
+    /// reserve, last and not counted as closing the gap, while P × 60 repays at least the default set's writeOffBelowShare
     /// of the debt.
     /// </summary>
     public static string? TopRequestClosesTheGap(CapacityOracle o, NegotiationPlan plan)
@@ -419,10 +431,10 @@ internal static class AdviceInvariantChecks
 
         // A write-off is kept in reserve, and ranked last, while a 0 % plan over the maximum term repays at least
         // writeOffBelowShare of the debt; it leads (closing the gap) only when less than that could be repaid.
-        var inReserve = o.HasFinances && o.Capacity * CapacityOracle.MaxInstalmentMonths >= CapacityOracle.WriteOffBelowShare * o.TotalOwed;
+        var inReserve = o.HasFinances && o.Plan * CapacityOracle.MaxInstalmentMonths >= CapacityOracle.WriteOffBelowShare * o.TotalOwed;
         if (inReserve && plan.Requests.Count > 1 && plan.Requests.Take(plan.Requests.Count - 1).FirstOrDefault(r => r.Type.Code() == "principal-reduction") is { } early)
         {
-            return $"a write-off kept in reserve (C × 60 = {o.Capacity * CapacityOracle.MaxInstalmentMonths:0.00} of {o.TotalOwed:0.00}) is not last (rank {early.Rank}); requests [{Types(plan)}]";
+            return $"a write-off kept in reserve (P × 60 = {o.Plan * CapacityOracle.MaxInstalmentMonths:0.00} of {o.TotalOwed:0.00}) is not last (rank {early.Rank}); requests [{Types(plan)}]";
         }
 
         bool Closes(ProposedRequest r) => r.Type.Code() switch
@@ -443,7 +455,7 @@ internal static class AdviceInvariantChecks
             : null;
     }
 
-    /// <summary>4. A principal reduction only when C × 60 &lt; total owed, and never first when an extension or plan in the list closes the gap.</summary>
+    /// <summary>4. A principal reduction only when P × 60 &lt; total owed, and never first when an extension or plan in the list closes the gap.</summary>
     public static string? PrincipalReductionIsTheLastResort(CapacityOracle o, NegotiationPlan plan)
     {
         if (plan.Requests.FirstOrDefault(r => r.Type.Code() == "principal-reduction") is not { } reduction)
@@ -454,7 +466,7 @@ internal static class AdviceInvariantChecks
         if (!o.NoPlanFits)
         {
             return o.HasFinances
-                ? $"principal reduction (rank {reduction.Rank}) though C × 60 = {o.Capacity * CapacityOracle.MaxInstalmentMonths:0.00} covers the {o.TotalOwed:0.00} owed"
+                ? $"principal reduction (rank {reduction.Rank}) though P × 60 = {o.Plan * CapacityOracle.MaxInstalmentMonths:0.00} covers the {o.TotalOwed:0.00} owed"
                 : $"principal reduction (rank {reduction.Rank}) with no budget given";
         }
 

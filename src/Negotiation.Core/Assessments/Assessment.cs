@@ -267,7 +267,10 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets whether an extension closes the gap: the hardship is not long-term, and either it is short-term (it passes, and the
-    /// usual budget returns) or <see cref="CashByExtensionEnd"/> covers the amount due; taken as true when the budget is not known.
+    /// usual budget returns: one instalment behind, an extension that outlasts it, and no budget after it that falls short, see
+    /// <see cref="BudgetShortAfterHardship"/>), or <see cref="CashByExtensionEnd"/> covers the amount due, or, for a deferral
+    /// to the hardship's end, what it leaves owing then is caught up within the rule set's <c>shortTermMonths</c> from what
+    /// <see cref="AffordableAfterHardship"/> leaves beyond the regular instalment; taken as true when the budget is not known.
     /// </summary>
     [FactField] public bool ExtensionClosesGap { get; internal init; }
 

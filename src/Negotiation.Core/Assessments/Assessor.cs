@@ -331,7 +331,8 @@ internal static class Assessor
             // length is taken to be outlasted) closes the gap of one instalment; for arrears of several, a hardship already
             // over (its budget is the usual one), one the extension ends before, one after which the case expects a budget
             // that cannot meet the instalment, or any other cause, the cash must be there.
-            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && !shortAfter && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) || cashByExtensionEnd >= amountDue),
+            ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && !shortAfter && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) ||
+                                 cashByExtensionEnd >= amountDue || CaughtUpAfter(afterwards, instalment, amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd, movedByExtension, settings.ShortTermMonths)),
             FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashSpare + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
                                   (cashSpare + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),
@@ -686,6 +687,15 @@ internal static class Assessor
 
         return (usualEnd, 0, cash);
     }
+
+    /// <summary>
+    /// Whether what a deferral to a hardship's end leaves owing when it ends (<paramref name="left"/>) is caught up within
+    /// <paramref name="months"/> from what the budget after the hardship sustains beyond the regular instalment: only for a
+    /// deferral that runs to the hardship's end (<paramref name="moved"/> instalments move with it), and only when the case
+    /// says what that budget will be.
+    /// </summary>
+    internal static bool CaughtUpAfter(decimal? afterwards, decimal regular, decimal left, int moved, int months) =>
+        moved > 0 && afterwards is { } after && after > regular && (after - regular) * months >= left;
 
     /// <summary>What is left each month after all spending (less than 0 in deficit): <paramref name="Now"/> for the first <paramref name="Months"/> months, <paramref name="After"/> from then on.</summary>
     internal readonly record struct MonthlySurplus(decimal Now, int Months, decimal After)

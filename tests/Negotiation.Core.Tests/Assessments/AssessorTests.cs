@@ -636,6 +636,37 @@ public sealed class AssessorTests
         Assert.True(cut.AffordableAfterHardship < cut.CurrentInstalment);
     }
 
+    [Fact]
+    public void A_deferral_to_a_hardships_end_closes_the_gap_when_the_budget_after_catches_up_what_it_leaves_within_the_short_term()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        // Three instalments unpaid (September, October, November: 3,750), two more months of illness on 6,000, 800 saved.
+        // What the deferral leaves owing at its end cannot come from cash, so without the budget after it closes nothing.
+        var ill = seed with
+        {
+            History = BehindSinceSeptember(seed, 0m),
+            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 2 },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
+        };
+        var settings = Settings with { MaxBridgeMonths = 3 };
+        var unknown = Assessor.Assess(ill, settings);
+        Assert.Equal(2, unknown.InstalmentsMovedByExtension);
+        Assert.True(unknown.CashByExtensionEnd < unknown.AmountDue);
+        Assert.False(unknown.ExtensionClosesGap);
+
+        // Back on 14,000 after it: 4,400 sustainable, 3,150 a month beyond the instalment, catches up what is left within
+        // the short term's 3 months.
+        var back = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 14000m } }, settings);
+        Assert.Equal(4400m, back.AffordableAfterHardship);
+        Assert.True(back.ExtensionClosesGap);
+
+        // Back on 8,000 (1,400 sustainable, 150 beyond the instalment): 450 in 3 months does not, so it still closes nothing.
+        var thin = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 8000m } }, settings);
+        Assert.Equal(1400m, thin.AffordableAfterHardship);
+        Assert.False(thin.BudgetShortAfterHardship);
+        Assert.False(thin.ExtensionClosesGap);
+    }
+
     /// <summary>The seed's history with September's instalment unpaid and October's paid only <paramref name="paidInOctober"/>.</summary>
     private static ValueList<RepaymentRecord> BehindSinceSeptember(BorrowerCase seed, decimal paidInOctober) => new(
     [

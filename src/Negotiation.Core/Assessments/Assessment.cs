@@ -537,6 +537,9 @@ public sealed record Assessment
     /// <summary>Gets whether an offer came from a third party or an unknown source.</summary>
     [FactField] public bool HasThirdPartyOffer { get; internal init; }
 
+    /// <summary>Gets whether an offer came from the lender itself or its collection agency (a settlement, a plan it proposes).</summary>
+    [FactField] public bool HasLenderOffer { get; internal init; }
+
     /// <summary>Gets whether an offer asks for a fee up front.</summary>
     [FactField] public bool OfferAsksUpfrontFee { get; internal init; }
 

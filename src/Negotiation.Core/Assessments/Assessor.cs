@@ -229,12 +229,13 @@ internal static class Assessor
         }
 
         var offers = c.Offers;
-        bool thirdParty = false, upfront = false, verification = false, password = false, personalAccount = false, recordRemoval = false, unwritten = false;
+        bool thirdParty = false, fromLender = false, upfront = false, verification = false, password = false, personalAccount = false, recordRemoval = false, unwritten = false;
         var largestUpfrontFee = 0m;
         for (var i = 0; i < offers.Count; i++)
         {
             var o = offers[i];
             thirdParty |= o.From is OfferSource.ThirdParty or OfferSource.Unknown;
+            fromLender |= o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency;
             upfront |= o.UpfrontFee > 0;
             verification |= o.AsksForVerificationCode;
             password |= o.AsksForPassword;
@@ -412,6 +413,7 @@ internal static class Assessor
 
             OfferCount = offers.Count,
             HasThirdPartyOffer = thirdParty,
+            HasLenderOffer = fromLender,
             OfferAsksUpfrontFee = upfront,
             LargestUpfrontFee = Cents(largestUpfrontFee),
             OfferAsksVerificationCode = verification,

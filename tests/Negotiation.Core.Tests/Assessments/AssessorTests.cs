@@ -506,6 +506,7 @@ public sealed class AssessorTests
                 .And(facts.HasWrittenConfirmation == c.Attempts.Any(a => a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted)).Label("written")
                 .And(facts.HasPendingPromise == promises.Count > 0 && facts.NextPromiseDue == (promises.Count > 0 ? promises.Min() : c.AsOf)).Label("promises")
                 .And(facts.HasThirdPartyOffer == c.Offers.Any(o => o.From is OfferSource.ThirdParty or OfferSource.Unknown)).Label("third party")
+                .And(facts.HasLenderOffer == c.Offers.Any(o => o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency)).Label("lender offer")
                 .And(facts.OfferAsksUpfrontFee == c.Offers.Any(o => o.UpfrontFee > 0)).Label("upfront")
                 .And(Same(facts.LargestUpfrontFee, Currencies.ToMinorUnit(c.Offers.Count == 0 ? 0m : c.Offers.Max(o => o.UpfrontFee), 2))).Label("largest fee")
                 .And(facts.HasUnwrittenOffer == c.Offers.Any(o => o.From != OfferSource.LenderOfficial && !o.InWriting)).Label("unwritten")

@@ -180,6 +180,8 @@ internal static class Assessor
         var shortAfter = afterwards < instalment;
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
             account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, settings);
+        // What a deferral to the hardship's end leaves owing then: what is due, and the part of each moved instalment not paid meanwhile.
+        var owedAtBridgeEnd = amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd;
         // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it.
         var planAffordable = shortTerm && afterwards is { } sustainedLater ? sustainedLater : affordable;
         // Such a plan starts with that budget too: its first instalment falls due when the hardship ends (a month from today
@@ -331,9 +333,10 @@ internal static class Assessor
             // A short-term hardship passes, and the usual budget with it, so an extension that outlasts it (one of unknown
             // length is taken to be outlasted) closes the gap of one instalment; for arrears of several, a hardship already
             // over (its budget is the usual one), one the extension ends before, one after which the case expects a budget
-            // that cannot meet the instalment, or any other cause, the cash must be there.
+            // that cannot meet the instalment, or any other cause, the cash must be there, or, for a deferral to the hardship's
+            // end, the budget the case expects after it must catch up what is left within the short term.
             ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && !shortAfter && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) ||
-                                 cashByExtensionEnd >= amountDue || CaughtUpAfter(afterwards, instalment, amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd, movedByExtension, settings.ShortTermMonths)),
+                                 cashByExtensionEnd >= amountDue || CaughtUpAfter(afterwards, instalment, owedAtBridgeEnd, movedByExtension, settings.ShortTermMonths)),
             FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashSpare + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
                                   (cashSpare + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),

@@ -140,9 +140,12 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         // A plan computed at the relief rate (its terms carry the rate) closes the gap with that rate: it is the request the
         // lower rate is asked within, so it comes before the relief, as the smaller concession does.
         "instalment-plan" => facts.PlanClosesGap || terms.ProposedRate is not null,
-        // Stopping interest closes the gap where the plan needs it (none fits at the contract rate) or where the hardship
-        // lasts; after a short one, a plan that fits at the contract rate is the request, and the relief only shortens it.
-        "interest-relief" => facts.ReliefClosesGap && (facts.HardshipIsLongTerm || !facts.PlanClosesGap),
+        // Stopping interest closes the gap where the plan needs it: none fits at the contract rate, or the one that does runs
+        // more than twice as long as with relief (interest would take over half of every payment), or the budget still meets
+        // the regular instalment and only the interest stands in the way. Otherwise a reduced plan at the contract rate is
+        // the request, and the relief only shortens it.
+        "interest-relief" => facts.ReliefClosesGap &&
+                             (!facts.PlanClosesGap || facts.AffordablePlanMonths > 2 * facts.ReliefPlanMonths || facts.PlanAffordable >= facts.CurrentInstalment),
         _ => true,
     };
 }

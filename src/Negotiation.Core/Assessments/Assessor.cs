@@ -129,7 +129,9 @@ internal static class Assessor
             ? Math.Max(account.AmountDue, Math.Max(0m, instalmentOnDueDate - paidOnCurrent) + earlierArrears + laterArrears)
             : Math.Max(0m, Math.Max(account.AmountDue, instalmentOnDueDate + laterArrears) - paidOnCurrent) + earlierArrears;
         var amountDue = Math.Min(arrears, account.TotalOwed);
-        var daysPastDue = Delinquency.DaysPastDue(oldestUnpaid, asOf);
+        // An instalment the record shows paid in full, late or not, leaves nothing overdue unless others are unpaid.
+        var currentPaid = paidOnCurrent > 0 && paidOnCurrent >= instalmentOnDueDate;
+        var daysPastDue = amountDue > 0 ? Delinquency.DaysPastDue(oldestUnpaid, asOf) : 0;
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
         var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);
         var isBank = c.Lender.Kind == LenderKind.BankCard;
@@ -300,7 +302,7 @@ internal static class Assessor
             AmountDue = Cents(amountDue),
             CurrentInstalment = Cents(instalment),
             EarlierArrears = Cents(earlierArrears),
-            UnpaidInstalments = 1 + earlierUnpaid + laterUnpaid,
+            UnpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             PenaltyDailyRate = account.PenaltyDailyRate ?? 0m,

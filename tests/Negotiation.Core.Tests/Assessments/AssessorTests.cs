@@ -412,7 +412,7 @@ public sealed class AssessorTests
             return (facts.CurrentInstalment == (holdsOthers ? recordOnDueDate : c.Account.AmountDue)).Label("instalment")
                 .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
                 .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(due, c.Account.TotalOwed), 2)).Label("amount due")
-                .And(facts.UnpaidInstalments == 1 + earlier.Count + later).Label("count")
+                .And(facts.UnpaidInstalments == (paidOnCurrent > 0 && paidOnCurrent >= recordOnDueDate ? 0 : 1) + earlier.Count + later).Label("count")
                 .And(facts.DueDate <= c.Account.DueDate && (earlier.Count == 0) == (facts.DueDate == c.Account.DueDate)).Label("oldest");
         });
 
@@ -666,6 +666,27 @@ public sealed class AssessorTests
         Assert.Equal(1400m, thin.AffordableAfterHardship);
         Assert.False(thin.BudgetShortAfterHardship);
         Assert.False(thin.ExtensionClosesGap);
+    }
+
+    [Fact]
+    public void An_instalment_paid_in_full_late_leaves_nothing_overdue_and_none_unpaid()
+    {
+        // w04: the case names the instalment of 10 November, paid in full on the 16th: nothing is overdue now.
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var paidLate = seed with
+        {
+            History = new ValueList<RepaymentRecord>([seed.History[0], seed.History[1], seed.History[2],
+                new RepaymentRecord { DueDate = new LocalDate(2026, 11, 10), AmountDue = 1250m, PaidOn = new LocalDate(2026, 11, 16), AmountPaid = 1250m }]),
+        };
+        var facts = Assessor.Assess(paidLate, Settings);
+        Assert.Equal((0m, 0, false, 0), (facts.AmountDue, facts.DaysPastDue, facts.IsOverdue, facts.UnpaidInstalments));
+
+        // With September and October still unpaid, those two are overdue, from the oldest; November's payment is not among them.
+        var behind = BehindSinceSeptember(seed, 0m);
+        var earlier = Assessor.Assess(paidLate with { History = new ValueList<RepaymentRecord>([behind[0], behind[1], behind[2], paidLate.History[3]]) }, Settings);
+        Assert.True(earlier.IsOverdue);
+        Assert.Equal(2, earlier.UnpaidInstalments);
+        Assert.Equal(2500m, earlier.AmountDue);
     }
 
     /// <summary>The seed's history with September's instalment unpaid and October's paid only <paramref name="paidInOctober"/>.</summary>

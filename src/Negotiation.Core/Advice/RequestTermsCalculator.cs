@@ -26,7 +26,7 @@ internal static class RequestTermsCalculator
         // Each kind fills its own terms, every amount in whole minor units, and leaves the others null.
         "extension" => Extension(c, facts, decimals),
         "fee-waiver" => FeeWaiver(facts, decimals),
-        "interest-relief" => InterestRelief(c, facts, parameters, decimals),
+        "interest-relief" => InterestRelief(c, facts, decimals),
         "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
         "principal-reduction" => PrincipalReduction(facts, parameters, decimals),
         "token-payments" => TokenPayments(facts, parameters, decimals),
@@ -96,15 +96,20 @@ internal static class RequestTermsCalculator
             null);
     }
 
-    private static ComputedRequest InterestRelief(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
+    private static ComputedRequest InterestRelief(BorrowerCase c, Assessment facts, int decimals)
     {
         // Savings against the contract rate over the same plan: the interest of the one schedule less that of the other.
+        // Where no plan fits even with relief (token payments, or a budget not given), no plan is repaid to measure over:
+        // the saving is then a year's interest on the principal as it stands, which little repayment would change.
         var account = c.Account;
-        var months = facts.ReliefPlanMonths > 0 ? facts.ReliefPlanMonths : (int)parameters["maxInstalmentMonths"];
+        var planned = facts.ReliefPlanMonths > 0;
+        var months = planned ? facts.ReliefPlanMonths : 12;
         var current = Math.Min(facts.AnnualRate, Schedules.MaxAnnualRate);
         var proposed = Math.Min(facts.ReliefRate, current);
         var saved = account.Principal > 0 && facts.InterestReliefPossible
-            ? Cents(Math.Max(0m, InterestOver(account.Principal, current, months, decimals) - InterestOver(account.Principal, proposed, months, decimals)), decimals)
+            ? Cents(Math.Max(0m, planned
+                ? InterestOver(account.Principal, current, months, decimals) - InterestOver(account.Principal, proposed, months, decimals)
+                : account.Principal * (current - proposed)), decimals)
             : 0m;
         return new ComputedRequest(
             new RequestTerms { Type = "interest-relief", CurrentRate = c.Account.AnnualRate, ProposedRate = facts.ReliefRate, Months = months, InterestSaved = saved },

@@ -291,6 +291,21 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
+    public void Interest_relief_where_no_plan_fits_saves_a_years_interest_on_the_principal_not_a_plan_nobody_can_pay()
+    {
+        // k2-01: £15 short each month after essentials, token payments; no plan fits even with interest stopped. Measured over the
+        // longest plan (96 months) the saving was £5,414.15 on £4,292.60 owed; a year of 24.9 % on the £4,120 principal is £1,025.88.
+        var scenario = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind13", "k2-01-england-wales-dro-range-no-surplus.json"));
+        var plan = NegotiationAdvisor.Create(RuleSet.Embedded("uk-consumer-credit")).Advise(scenario.Case, "en-GB");
+        var relief = plan.Requests.Single(r => r.Type == RequestType.InterestRelief);
+
+        Assert.Equal(0, plan.Assessment.ReliefPlanMonths);
+        Assert.Equal(12, relief.Terms.Months);
+        Assert.Equal(Currencies.ToMinorUnit(plan.Assessment.Principal * plan.Assessment.AnnualRate, 2), relief.Terms.InterestSaved);
+        Assert.True(relief.Terms.InterestSaved < plan.Assessment.TotalOwed);
+    }
+
+    [Fact]
     public void Savings_are_not_a_part_payment_before_anything_is_overdue()
     {
         // Five days before the due date, 800 saved against 1,250: nothing is overdue yet, so nothing is paid towards it.

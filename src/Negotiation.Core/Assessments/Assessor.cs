@@ -184,11 +184,12 @@ internal static class Assessor
             account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, settings);
         // What a deferral to the hardship's end leaves owing then: what is due, and the part of each moved instalment not paid meanwhile.
         var owedAtBridgeEnd = amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd;
-        // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it.
-        var planAffordable = shortTerm && afterwards is { } sustainedLater ? sustainedLater : affordable;
-        // Such a plan starts with that budget too: its first instalment falls due when the hardship ends (a month from today
-        // at the soonest), and the interest of the months before is repaid with what has accrued.
-        var planStarts = shortTerm && afterwards is not null ? asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1) : asOf;
+        // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it,
+        // and start with it: the first instalment falls due when the hardship ends (a month from today at the soonest), and
+        // the interest of the months before is repaid with what has accrued.
+        var sizedAfter = shortTerm && afterwards is not null;
+        var planAffordable = sizedAfter ? afterwards!.Value : affordable;
+        var planStarts = sizedAfter ? asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1) : asOf;
         var planMonths = PlanMonths(account.Principal, PlanAccrued(account, rate, asOf, planStarts, decimals), rate, planAffordable, settings.MaxInstalmentMonths, decimals);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, planAffordable, settings.MaxInstalmentMonths, decimals);

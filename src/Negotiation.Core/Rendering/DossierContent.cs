@@ -147,8 +147,7 @@ internal sealed class DossierContent
         (chinese, unpaidInstalments > 1) switch
         {
             // The instalment the case names is paid (late, perhaps) and nothing else is unpaid.
-            (true, _) when unpaidInstalments == 0 => $"欠款合计 {owed}，目前没有未还的款项",
-            (false, _) when unpaidInstalments == 0 => $"Total owed {owed}; nothing unpaid at present",
+            _ when unpaidInstalments == 0 => chinese ? $"欠款合计 {owed}，目前没有未还的款项" : $"Total owed {owed}; nothing unpaid at present",
             (true, true) => $"欠款合计 {owed}，{unpaidInstalments}期未还共 {due}，最早一期{lateness}",
             (true, false) => $"欠款合计 {owed}，本期应还 {due}，{lateness}",
             (false, true) => $"Total owed {owed}; {due} due now over {unpaidInstalments} unpaid instalments, the oldest {lateness}",

@@ -415,7 +415,8 @@ internal static class AdviceInvariantChecks
     /// plan at the relief rate fits (the relief rate and its plan are the library's published figures, not re-derived here);
     /// so does an instalment plan computed at that rate, which must then carry it and keep every payment within the
     /// sustainable instalment. An extension deferred beyond its usual days (up to <c>maxDeferralMonths</c>) closes it when
-    /// the plan's own cash at its end covers what is due (the oracle counts the usual month only). A write-off is kept in
+    /// the plan's own cash at its end covers what is due (the oracle counts the usual month only), or when the budget after
+    /// the hardship catches up what is left (<see cref="CaughtUpAfter"/>). A write-off is kept in
     /// reserve, last and not counted as closing the gap, while P × 60 repays at least the default set's writeOffBelowShare
     /// of the debt.
     /// </summary>
@@ -442,7 +443,7 @@ internal static class AdviceInvariantChecks
             "principal-reduction" when inReserve => false,
             "interest-relief" => facts.ReliefClosesGap,
             "instalment-plan" when r.Terms.ProposedRate is not null => true,
-            "extension" when facts.ExtensionClosesGap && facts.CashByExtensionEnd >= facts.AmountDue => true,
+            "extension" when facts.ExtensionClosesGap && (facts.CashByExtensionEnd >= facts.AmountDue || CaughtUpAfter(facts)) => true,
             var type => o.Closes(type),
         };
         if (plan.Requests.Count == 0 || Closes(plan.Requests[0]))
@@ -453,6 +454,19 @@ internal static class AdviceInvariantChecks
         return plan.Requests.FirstOrDefault(Closes) is { } closer
             ? $"top request '{plan.Requests[0].Type.Code()}' does not close the gap, but '{closer.Type.Code()}' (rank {closer.Rank}) does; requests [{Types(plan)}]"
             : null;
+    }
+
+    /// <summary>
+    /// A deferral to the end of a short hardship closes the gap when the budget the case gives for after it, beyond the regular
+    /// instalment, pays off within <c>shortTermMonths</c> what is left at the deferral's end: what was due, plus what each
+    /// moved instalment lacks from the sustainable instalment now, less the cash by then. Computed from the plan's published
+    /// figures.
+    /// </summary>
+    public static bool CaughtUpAfter(Assessment facts)
+    {
+        var (after, regular, moved) = (facts.AffordableAfterHardship, facts.CurrentInstalment, facts.InstalmentsMovedByExtension);
+        var left = facts.AmountDue + (moved * Math.Max(0m, regular - facts.AffordableInstalment)) - facts.CashByExtensionEnd;
+        return facts.IncomeAfterKnown && moved > 0 && after > regular && (after - regular) * CapacityOracle.ShortTermMonths >= left;
     }
 
     /// <summary>4. A principal reduction only when P × 60 &lt; total owed, and never first when an extension or plan in the list closes the gap.</summary>

@@ -87,6 +87,7 @@ internal static class Assessor
         LocalDate? lastPayment = null;
         var instalmentOnDueDate = account.AmountDue;
         var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent, overpaid, laterUnpaid, laterArrears) = (0m, 0, account.DueDate, 0m, 0m, 0, 0m);
+        LocalDate? firstLaterUnpaid = null;
         for (var i = 0; i < history.Count; i++)
         {
             var r = history[i];
@@ -99,6 +100,7 @@ internal static class Assessor
             if (r.DueDate > account.DueDate && r.DueDate <= asOf && r.AmountDue - paid > 0)
             {
                 (laterUnpaid, laterArrears) = (laterUnpaid + 1, laterArrears + (r.AmountDue - paid));
+                firstLaterUnpaid = firstLaterUnpaid is null || r.DueDate < firstLaterUnpaid ? r.DueDate : firstLaterUnpaid;
             }
 
             if (r.DueDate < account.DueDate)
@@ -131,6 +133,8 @@ internal static class Assessor
         var amountDue = Math.Min(arrears, account.TotalOwed);
         // An instalment the record shows paid in full, late or not, leaves nothing overdue unless others are unpaid.
         var currentPaid = paidOnCurrent > 0 && paidOnCurrent >= instalmentOnDueDate;
+        // With that instalment paid and none before it unpaid, lateness runs from the first later one left unpaid.
+        oldestUnpaid = currentPaid && earlierUnpaid == 0 && firstLaterUnpaid is { } firstLater ? firstLater : oldestUnpaid;
         var daysPastDue = amountDue > 0 ? Delinquency.DaysPastDue(oldestUnpaid, asOf) : 0;
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
         var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);

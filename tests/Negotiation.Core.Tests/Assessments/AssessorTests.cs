@@ -5,6 +5,7 @@ using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Cases.Json;
+using Negotiation.Core.Tests.Advice;
 using Negotiation.Core.Tests.Cases;
 using NodaTime;
 
@@ -660,12 +661,14 @@ public sealed class AssessorTests
         var back = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 14000m } }, settings);
         Assert.Equal(4400m, back.AffordableAfterHardship);
         Assert.True(back.ExtensionClosesGap);
+        Assert.True(AdviceInvariantChecks.CaughtUpAfter(back)); // the property oracle reads the published figures alike
 
         // Back on 8,000 (1,400 sustainable, 150 beyond the instalment): 450 in 3 months does not, so it still closes nothing.
         var thin = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 8000m } }, settings);
         Assert.Equal(1400m, thin.AffordableAfterHardship);
         Assert.False(thin.BudgetShortAfterHardship);
         Assert.False(thin.ExtensionClosesGap);
+        Assert.False(AdviceInvariantChecks.CaughtUpAfter(thin));
     }
 
     [Fact]
@@ -687,6 +690,24 @@ public sealed class AssessorTests
         Assert.True(earlier.IsOverdue);
         Assert.Equal(2, earlier.UnpaidInstalments);
         Assert.Equal(2500m, earlier.AmountDue);
+    }
+
+    [Fact]
+    public void Lateness_runs_from_the_first_later_instalment_unpaid_when_the_named_one_was_paid_late_in_full()
+    {
+        // The case names October's instalment, paid in full two days late; November's is unpaid. On 20 November the
+        // borrower is 10 days late with one instalment (November's), not 41 days from a payment already made.
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var october = new LocalDate(2026, 10, 10);
+        var laterMissed = seed with
+        {
+            Account = seed.Account with { DueDate = october },
+            History = new ValueList<RepaymentRecord>([seed.History[0], seed.History[1],
+                new RepaymentRecord { DueDate = october, AmountDue = 1250m, PaidOn = new LocalDate(2026, 10, 12), AmountPaid = 1250m },
+                seed.History[3]]),
+        };
+        var facts = Assessor.Assess(laterMissed, Settings);
+        Assert.Equal((1250m, 10, 1, new LocalDate(2026, 11, 10)), (facts.AmountDue, facts.DaysPastDue, facts.UnpaidInstalments, facts.DueDate));
     }
 
     /// <summary>The seed's history with September's instalment unpaid and October's paid only <paramref name="paidInOctober"/>.</summary>

@@ -15,8 +15,9 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// <remarks>
 /// <list type="number">
 /// <item>Requests are proposed when the outcome is <c>negotiate</c> or <c>seek-debt-advice</c> (an adviser negotiates them),
-/// and when obligations come first by a reason marked <c>requestsOnceMet</c> (a promise to keep, an amount to pay: the
-/// requests are the ones to make once that is done). Paying now or asking customer service needs no concession, and a
+/// when it is <c>ask-customer-service</c> (what to put to customer service: a waiver of the charges a short lapse brought,
+/// a refund; the rules say which), and when obligations come first by a reason marked <c>requestsOnceMet</c> (a promise to
+/// keep, an amount to pay: the requests are the ones to make once that is done). Paying now needs no concession, and a
 /// borrower who must first get back in touch or answer a suspicion hears the lender before asking anything.</item>
 /// <item>A request type an earlier contact agreed is not asked again, unless a promise was broken and it is a plan for the
 /// arrears alone or an extension that pays part now, which mend the agreement; a request that asks for nothing (a waiver
@@ -36,6 +37,7 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// </remarks>
 internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int decimals)
 {
+    private const string AskCustomerService = "ask-customer-service";
     private List<RankedRequest> ranked = [];
     private int requestFirings;
 
@@ -77,7 +79,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     private List<RankedRequest> Rank(List<RuleFiring> firings, Assessment facts, bool requestsOnceMet)
     {
         var candidates = new List<RankedRequest>();
-        if (!PlanAssembler.AsksLender(facts.Outcome) && !requestsOnceMet)
+        if (!PlanAssembler.AsksLender(facts.Outcome) && facts.Outcome != AskCustomerService && !requestsOnceMet)
         {
             return candidates;
         }

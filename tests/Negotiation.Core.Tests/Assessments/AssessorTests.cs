@@ -414,7 +414,11 @@ public sealed class AssessorTests
                 .And(facts.EarlierArrears == Currencies.ToMinorUnit(earlier.Sum(), 2)).Label("arrears")
                 .And(facts.AmountDue == Currencies.ToMinorUnit(Math.Min(due, c.Account.TotalOwed), 2)).Label("amount due")
                 .And(facts.UnpaidInstalments == (paidOnCurrent > 0 && paidOnCurrent >= recordOnDueDate ? 0 : 1) + earlier.Count + later).Label("count")
-                .And(facts.DueDate <= c.Account.DueDate && (earlier.Count == 0) == (facts.DueDate == c.Account.DueDate)).Label("oldest");
+                .And(earlier.Count > 0 ? facts.DueDate < c.Account.DueDate : facts.DueDate == FirstUnpaidFrom(c.Account.DueDate)).Label("oldest");
+
+            // Lateness runs from the oldest unpaid: an earlier one, else the account's own, else (paid in full) the first later one.
+            LocalDate FirstUnpaidFrom(LocalDate due) =>
+                paidOnCurrent > 0 && paidOnCurrent >= recordOnDueDate && later > 0 ? laterRecords.Min(r => r.DueDate) : due;
         });
 
     [Property(MaxTest = 300)]

@@ -268,7 +268,9 @@ internal static class Assessor
         var contractRuns = daysPastDue > 0 && daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
         // Savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
         // overdue); an extension moves the rest, or a plan for the arrears catches it up.
-        var partPayment = daysPastDue > 0 && savings > 0 && savings < amountDue ? savings : 0m;
+        // Savings paid in now, short of what is due: never what a budget in deficit needs until a hardship of known length ends.
+        var partSavings = Math.Min(savings, Math.Max(0m, cashSpare));
+        var partPayment = daysPastDue > 0 && partSavings > 0 && partSavings < amountDue ? partSavings : 0m;
         var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
         var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
@@ -679,7 +681,7 @@ internal static class Assessor
         decimal CashBy(LocalDate ends, int months, int moved) =>
             Math.Max(0m, cashNow + surplus.Over(months) - (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, due, regular) - moved) * regular));
 
-        if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) > usualEnd)
+        if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) >= usualEnd)
         {
             var hardshipEnd = asOf.PlusMonths(hardship);
             var moved = InstalmentsFallingDue(account, asOf, hardshipEnd, due, regular);

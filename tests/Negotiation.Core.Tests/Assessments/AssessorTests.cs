@@ -462,8 +462,11 @@ public sealed class AssessorTests
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {
             var facts = Assessor.Assess(c, Settings with { CatchUpUpToDays = 180 });
-            // Savings that do not cover what is overdue are paid now; the plan catches up the rest.
-            var savings = c.Finances?.Savings ?? 0m;
+            // Savings that do not cover what is overdue are paid now, less what a budget in deficit takes until a hardship of
+            // known length ends; the plan catches up the rest.
+            var deficit = Math.Max(0m, -facts.DisposableIncome); // after priority debts' payments
+            var held = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) && c.Hardship.ExpectedMonths is { } months and > 0 ? months * deficit : 0m;
+            var savings = Math.Min(c.Finances?.Savings ?? 0m, Math.Max(0m, facts.CashAvailable - held));
             var paidNow = facts.DaysPastDue > 0 && savings > 0 && savings < facts.AmountDue ? savings : 0m;
             var (n, due, regular, room) = (facts.CatchUpMonths, facts.AmountDue - paidNow, facts.CurrentInstalment, facts.AffordableInstalment - facts.CurrentInstalment);
             var contractRuns = facts.DaysPastDue is > 0 and <= 180 && !facts.HasTerminationNotice && !facts.DefaultDeadlinePassed;
@@ -694,6 +697,28 @@ public sealed class AssessorTests
         Assert.True(earlier.IsOverdue);
         Assert.Equal(2, earlier.UnpaidInstalments);
         Assert.Equal(2500m, earlier.AmountDue);
+    }
+
+    [Fact]
+    public void A_one_month_gap_in_deficit_moves_the_instalment_falling_due_and_keeps_the_savings_for_essentials()
+    {
+        // u02: a family emergency for one more month on 1,500 a month (a deficit), 900 saved, full pay after. A month from today
+        // is also where the usual extension ends: the bridge to the hardship's end moves December's instalment with November's,
+        // and the 900 is not paid in now, since the deficit will take it before the pay comes back.
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var gap = seed with
+        {
+            Hardship = new Hardship { Cause = HardshipCause.FamilyEmergency, ExpectedMonths = 1, IncomeAfter = 14000m },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 1500m }]), Savings = 900m },
+        };
+        var settings = Settings with { MaxBridgeMonths = 3 };
+        var facts = Assessor.Assess(gap, settings);
+        Assert.True(facts.DisposableIncome < 0);
+        Assert.Equal((new LocalDate(2026, 12, 20), 1, 0m), (facts.ExtensionEndsOn, facts.InstalmentsMovedByExtension, facts.PartPaymentNow));
+
+        // With the budget balanced meanwhile, the savings go in now as a part payment.
+        var balanced = Assessor.Assess(gap with { Finances = gap.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 9000m }]) } }, settings);
+        Assert.Equal(900m, balanced.PartPaymentNow);
     }
 
     [Fact]

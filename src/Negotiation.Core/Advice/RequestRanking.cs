@@ -15,8 +15,8 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// <remarks>
 /// <list type="number">
 /// <item>Requests are proposed when the outcome is <c>negotiate</c> or <c>seek-debt-advice</c> (an adviser negotiates them),
-/// when it is <c>ask-customer-service</c> (what to put to customer service: a waiver of the charges a short lapse brought,
-/// a refund; the rules say which), and when obligations come first by a reason marked <c>requestsOnceMet</c> (a promise to
+/// when it is <c>ask-customer-service</c> (a fee waiver or refund to put to customer service, where a rule makes one
+/// eligible), and when obligations come first by a reason marked <c>requestsOnceMet</c> (a promise to
 /// keep, an amount to pay: the requests are the ones to make once that is done). Paying now needs no concession, and a
 /// borrower who must first get back in touch or answer a suspicion hears the lender before asking anything.</item>
 /// <item>A request type an earlier contact agreed is not asked again, unless a promise was broken and it is a plan for the
@@ -95,8 +95,16 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
             }
         }
 
+        // Customer service can take off a charge; moving a payment, a plan, a write-off and the relief rate (a hardship's
+        // terms, not a discount) are for a negotiation.
+        var serviceOnly = facts.Outcome == AskCustomerService;
         foreach (var (type, at) in best)
         {
+            if (serviceOnly && type != "fee-waiver")
+            {
+                continue;
+            }
+
             var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals);
             if (facts.AgreedRequests.Contains(type) && !MendsABrokenAgreement(facts, computed.Terms))
             {

@@ -24,11 +24,15 @@ public class PlanJsonBenchmarks
     [Params("seed-oversight", "lasting-hardship", "scam-offer")]
     public string Case { get; set; } = "";
 
-    /// <summary>Advises the case once, in its first language (zh-CN), and warms both writers.</summary>
+    /// <summary>The plan's language: Chinese text is most of a zh-CN line, English of an en line.</summary>
+    [Params("zh-CN", "en")]
+    public string Language { get; set; } = "";
+
+    /// <summary>Advises the case once, in <see cref="Language"/>, and checks that both writers agree.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(File.ReadAllText(RepositoryFiles.ExampleCase(Case))));
+        plan = NegotiationAdvisor.CreateDefault().Advise(BorrowerCase.FromJson(File.ReadAllText(RepositoryFiles.ExampleCase(Case))), Language);
         if (!JsonNode.DeepEquals(JsonNode.Parse(NewtonsoftPlanJson.ToJsonLine(plan)), JsonNode.Parse(plan.ToJsonLine(PlanTrace.All))))
         {
             throw new InvalidOperationException("The writers disagree: run the differential tests.");

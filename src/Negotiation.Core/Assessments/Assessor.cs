@@ -267,8 +267,8 @@ internal static class Assessor
         // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
         var contractRuns = daysPastDue > 0 && daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
         // Savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
-        // overdue); an extension moves the rest, or a plan for the arrears catches it up.
-        // Savings paid in now, short of what is due: never what a budget in deficit needs until a hardship of known length ends.
+        // overdue), less what a budget in deficit needs until a hardship of known length ends; an extension moves the rest,
+        // or a plan for the arrears catches it up.
         var partSavings = Math.Min(savings, Math.Max(0m, cashSpare));
         var partPayment = daysPastDue > 0 && partSavings > 0 && partSavings < amountDue ? partSavings : 0m;
         var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
@@ -666,8 +666,8 @@ internal static class Assessor
     /// instalments falling due meanwhile that it does not move: they are paid on their own dates, from the same income).
     /// <list type="bullet">
     /// <item>Usually it runs <c>maxExtensionDays</c> from today, or from the oldest unpaid due date while that is still ahead.</item>
-    /// <item>A short hardship of known length (<paramref name="bridgeMonths"/>, at most <c>maxBridgeMonths</c>) that lasts longer
-    /// runs it to the hardship's end, and the regular instalments falling due until then move with it.</item>
+    /// <item>A short hardship of known length (<paramref name="bridgeMonths"/>, at most <c>maxBridgeMonths</c>) that lasts as long
+    /// or longer runs it to the hardship's end, and the regular instalments falling due until then move with it.</item>
     /// <item>Otherwise, when the usual end leaves the cash short and <paramref name="mayDefer"/>, it runs to the first whole
     /// month, up to <c>maxDeferralMonths</c>, by which the cash covers what is due.</item>
     /// </list>

@@ -35,14 +35,22 @@ internal sealed class PlanMessage
         Parameter,
         MissingParameter,
         Nothing,
+        SectionStart,
+        SectionEnd,
     }
 
     /// <summary>Binds a template to the facts and request terms it names and to the rule set's parameters.</summary>
     public static PlanMessage Bind(MessageTemplate template, IReadOnlyDictionary<string, decimal> parameters)
     {
         var pieces = new List<Piece>();
-        foreach (var (literal, p) in template.Pieces)
+        foreach (var (part, literal, p) in template.Pieces)
         {
+            if (part is TemplatePart.SectionStart or TemplatePart.SectionEnd)
+            {
+                pieces.Add(part == TemplatePart.SectionEnd ? new Piece(PieceKind.SectionEnd, null, null, null, 0m, FactFormat.Plain, null) : Section(p!, parameters));
+                continue;
+            }
+
             pieces.Add(p switch
             {
                 null => new Piece(PieceKind.Literal, literal, null, null, 0m, FactFormat.Plain, null),
@@ -60,6 +68,19 @@ internal sealed class PlanMessage
         return new PlanMessage([.. pieces]);
     }
 
+    /// <summary>The start of a section: whether it is written is read from the value it names when the message renders.</summary>
+    private static Piece Section(Placeholder p, IReadOnlyDictionary<string, decimal> parameters) => new(
+        PieceKind.SectionStart, null, null, null, 0m, FactFormat.Plain, parameters)
+    {
+        Present = p switch
+        {
+            { Scope: "params" } => (_, _) => MessageTemplate.IsPresent(parameters[p.Name]),
+            { Scope: "terms" } when FactCatalog<RequestTerms>.Find(p.Name) is { } term => (_, terms) => terms is not null && MessageTemplate.IsPresent(term.Get(terms)),
+            { Scope: "" } when FactCatalog<Assessment>.Find(p.Name) is { } fact => (facts, _) => MessageTemplate.IsPresent(fact.Get(facts)),
+            _ => static (_, _) => false,
+        },
+    };
+
     /// <summary>Writes the message for a plan: its facts, and the request's terms where the message names them (none: empty).</summary>
     public string Render(Assessment facts, RequestTerms? terms, string language, int decimals)
     {
@@ -72,10 +93,22 @@ internal sealed class PlanMessage
         CachedBuilder = null;
         text.Clear();
         var currency = facts.Currency;
+        var skipping = false;
         foreach (var piece in pieces)
         {
+            if (skipping && piece.Kind != PieceKind.SectionEnd)
+            {
+                continue;
+            }
+
             switch (piece.Kind)
             {
+                case PieceKind.SectionStart:
+                    skipping = !piece.Present!(facts, terms);
+                    break;
+                case PieceKind.SectionEnd:
+                    skipping = false;
+                    break;
                 case PieceKind.Literal:
                     text.Append(piece.Literal);
                     break;
@@ -112,5 +145,9 @@ internal sealed class PlanMessage
         FactWriter<RequestTerms>? Term,
         decimal Parameter,
         FactFormat Format,
-        IReadOnlyDictionary<string, decimal>? Parameters);
+        IReadOnlyDictionary<string, decimal>? Parameters)
+    {
+        /// <summary>Section start: whether the section is written for these facts and terms.</summary>
+        public Func<Assessment, RequestTerms?, bool>? Present { get; init; }
+    }
 }

@@ -7,6 +7,8 @@ namespace Negotiation.Core.Messages;
 /// A message with <c>{placeholders}</c>: <c>{daysPastDue}</c> names a fact, <c>{params.followUpDays}</c> a
 /// rule-set parameter, <c>{terms.months}</c> a term of the proposed request; <c>{name:format}</c> picks the
 /// format (<c>money</c>, <c>percent</c>, <c>date</c>, <c>days</c>, <c>months</c>, <c>plain</c>). <c>{{</c> and <c>}}</c> write braces.
+/// <c>{?name}…{/}</c> is a section, written only when the named value is there: not missing, zero, false, empty text or an
+/// empty list (sections do not nest).
 /// </summary>
 /// <remarks>Parsed once when the rule set loads; immutable and thread-safe.</remarks>
 internal sealed class MessageTemplate
@@ -15,17 +17,33 @@ internal sealed class MessageTemplate
 
     private MessageTemplate(Segment[] segments) => this.segments = segments;
 
-    /// <summary>Gets the placeholders the template names, in order.</summary>
+    /// <summary>Gets the placeholders the template names, in order, with the value each section asks for.</summary>
     public IEnumerable<Placeholder> Placeholders => segments.Where(s => s.Placeholder is not null).Select(s => s.Placeholder!);
 
-    /// <summary>Gets the template's pieces in order: each is a literal text or a placeholder, never both.</summary>
-    public IEnumerable<(string? Literal, Placeholder? Placeholder)> Pieces => segments.Select(s => (s.Literal, s.Placeholder));
+    /// <summary>
+    /// Gets the template's pieces in order: a literal text, a placeholder, the start of a section (with the placeholder
+    /// whose value it asks for) or its end.
+    /// </summary>
+    public IEnumerable<(TemplatePart Part, string? Literal, Placeholder? Placeholder)> Pieces => segments.Select(s => (s.Part, s.Literal, s.Placeholder));
+
+    /// <summary>Whether a section that asks for <paramref name="value"/> is written: the value is not missing, zero, false, empty text or an empty list.</summary>
+    public static bool IsPresent(object? value) => value switch
+    {
+        null => false,
+        decimal d => d != 0m,
+        int i => i != 0,
+        bool b => b,
+        string text => text.Length > 0,
+        System.Collections.ICollection list => list.Count > 0,
+        _ => true,
+    };
 
     /// <summary>Parses a template, or returns the reason it cannot be parsed.</summary>
     public static MessageTemplate Parse(string text, out string? error)
     {
         var result = new List<Segment>();
         var literal = new StringBuilder();
+        var sectionOpenedAt = -1;
         error = null;
         for (var i = 0; i < text.Length; i++)
         {
@@ -50,19 +68,41 @@ internal sealed class MessageTemplate
                 }
 
                 var body = text[(i + 1)..end];
-                var placeholder = Placeholder.Parse(body, out error);
+                if (literal.Length > 0)
+                {
+                    result.Add(new Segment(TemplatePart.Text, literal.ToString(), null));
+                    literal.Clear();
+                }
+
+                if (body == "/")
+                {
+                    if (sectionOpenedAt < 0)
+                    {
+                        error = $"'{{/}}' at position {i + 1} closes no section; open one with '{{?name}}'";
+                        return new MessageTemplate([]);
+                    }
+
+                    result.Add(new Segment(TemplatePart.SectionEnd, null, null));
+                    sectionOpenedAt = -1;
+                    i = end;
+                    continue;
+                }
+
+                var opens = body.StartsWith('?');
+                if (opens && sectionOpenedAt >= 0)
+                {
+                    error = $"'{{{body}}}' at position {i + 1} opens a section inside the one at position {sectionOpenedAt}; sections do not nest";
+                    return new MessageTemplate([]);
+                }
+
+                var placeholder = Placeholder.Parse(opens ? body[1..] : body, out error);
                 if (placeholder is null)
                 {
                     return new MessageTemplate([]);
                 }
 
-                if (literal.Length > 0)
-                {
-                    result.Add(new Segment(literal.ToString(), null));
-                    literal.Clear();
-                }
-
-                result.Add(new Segment(null, placeholder));
+                sectionOpenedAt = opens ? i + 1 : sectionOpenedAt;
+                result.Add(new Segment(opens ? TemplatePart.SectionStart : TemplatePart.Value, null, placeholder));
                 i = end;
             }
             else if (c == '}')
@@ -76,9 +116,15 @@ internal sealed class MessageTemplate
             }
         }
 
+        if (sectionOpenedAt >= 0)
+        {
+            error = $"the section opened at position {sectionOpenedAt} is not closed; end it with '{{/}}'";
+            return new MessageTemplate([]);
+        }
+
         if (literal.Length > 0)
         {
-            result.Add(new Segment(literal.ToString(), null));
+            result.Add(new Segment(TemplatePart.Text, literal.ToString(), null));
         }
 
         return new MessageTemplate([.. result]);
@@ -99,23 +145,31 @@ internal sealed class MessageTemplate
         {
             case []:
                 return "";
-            case [{ Placeholder: null } only]:
+            case [{ Part: TemplatePart.Text } only]:
                 return only.Literal!;
-            case [{ Placeholder: { } single }]:
+            case [{ Part: TemplatePart.Value, Placeholder: { } single }]:
                 return Format(single, resolve(single, state), language, currency, decimals);
         }
 
         var text = CachedBuilder ?? new StringBuilder(256);
         CachedBuilder = null;
+        var skipping = false;
         foreach (var segment in segments)
         {
-            if (segment.Placeholder is { } p)
+            switch (segment.Part)
             {
-                text.Append(Format(p, resolve(p, state), language, currency, decimals));
-            }
-            else
-            {
-                text.Append(segment.Literal);
+                case TemplatePart.SectionStart:
+                    skipping = !IsPresent(resolve(segment.Placeholder!, state).Value);
+                    break;
+                case TemplatePart.SectionEnd:
+                    skipping = false;
+                    break;
+                case TemplatePart.Value when !skipping:
+                    text.Append(Format(segment.Placeholder!, resolve(segment.Placeholder!, state), language, currency, decimals));
+                    break;
+                case TemplatePart.Text when !skipping:
+                    text.Append(segment.Literal);
+                    break;
             }
         }
 
@@ -132,7 +186,23 @@ internal sealed class MessageTemplate
     [ThreadStatic]
     private static StringBuilder? CachedBuilder;
 
-    private sealed record Segment(string? Literal, Placeholder? Placeholder);
+    private sealed record Segment(TemplatePart Part, string? Literal, Placeholder? Placeholder);
+}
+
+/// <summary>What one piece of a <see cref="MessageTemplate"/> is.</summary>
+internal enum TemplatePart
+{
+    /// <summary>Literal text.</summary>
+    Text,
+
+    /// <summary>A placeholder, written as its value.</summary>
+    Value,
+
+    /// <summary>The start of a section, written only when its placeholder's value is there.</summary>
+    SectionStart,
+
+    /// <summary>The end of a section.</summary>
+    SectionEnd,
 }
 
 /// <summary>One <c>{scope.name:format}</c> in a message; <see cref="Scope"/> is empty for a fact.</summary>

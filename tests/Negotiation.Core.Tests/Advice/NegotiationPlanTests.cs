@@ -94,6 +94,22 @@ public sealed class NegotiationPlanTests
     }
 
     [Theory]
+    [InlineData("en", "Contract interest runs either way (about CNY 100.60")]
+    [InlineData("zh-CN", "合同利息照常计算（这段时间约100.60元")]
+    public void An_extension_names_the_contract_interest_it_leaves_running_only_where_there_is_some(string language, string clause)
+    {
+        // The seed at 18 %, and the same loan on a 0 % product: no "about CNY 0.00 of contract interest".
+        var advisor = NegotiationAdvisor.CreateDefault();
+        var atRate = advisor.Advise(Seed(), language).Requests[0];
+        var free = advisor.Advise(Seed() with { Account = Seed().Account with { AnnualRate = 0m, Interest = 0m } }, language).Requests[0];
+
+        Assert.Equal((RequestType.Extension, RequestType.Extension), (atRate.Type, free.Type));
+        Assert.Contains(clause, atRate.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain(clause[..8], free.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain(language == "en" ? "CNY 0.00" : "约0.00元", free.Rationale, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("zh-CN", "结论：按时还款")]
     [InlineData("en", "Decision: pay on time")]
     public void Paying_a_bill_not_yet_due_is_titled_paying_on_time(string language, string title)

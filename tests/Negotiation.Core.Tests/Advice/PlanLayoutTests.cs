@@ -66,6 +66,9 @@ public sealed class PlanLayoutTests
     [InlineData("{noSuchFact} and {terms.noSuchTerm} and {terms.months} and {other.daysPastDue:plain}")]
     [InlineData("{params.maxExtensionDays:days} {params.affordableShare:percent} {params.followUpDays} {{braces}}")]
     [InlineData("{totalOwed:plain} {annualRate:money} {nextFollowUp:days} {lenderKind} {isOverdue:money}")]
+    [InlineData("{?terms.extraInterest}about {terms.extraInterest} of interest, {/}then {?isOverdue}late{/}{?isFirstOverdue}first{/}")]
+    [InlineData("{?params.maxExtensionDays}up to {params.maxExtensionDays:days}{/}{?noSuchFact}never{/}{?terms.noSuchTerm}never{/}.")]
+    [InlineData("{?brokenPromises}{brokenPromises} broken{/}{?savings} with {savings}{/}{?agreedRequests} agreed{/}")]
     public void Hand_written_templates_read_as_resolved_by_name(string text)
     {
         var template = MessageTemplate.Parse(text, out var error);

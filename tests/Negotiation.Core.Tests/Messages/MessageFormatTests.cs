@@ -139,8 +139,36 @@ public sealed class MessageTemplateTests
         Assert.Equal("消费金融公司", Render("{kind}", "zh-CN"));
     }
 
+    [Fact]
+    public void A_section_is_written_only_when_its_value_is_there()
+    {
+        Assert.Equal("Pay CNY 1,250.00 (10 days late).", Render("Pay {amount}{?days} ({days} late){/}."));
+        Assert.Equal("Pay CNY 1,250.00.", Render("Pay {amount}{?missing} ({missing} late){/}."));
+        Assert.Equal("a consumer-finance company", Render("{?kind}a {kind}{/}"));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(0, false)]
+    [InlineData(3, true)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData("", false)]
+    [InlineData("x", true)]
+    public void A_section_asks_for_a_value_that_is_not_missing_zero_false_or_empty(object? value, bool present)
+    {
+        Assert.Equal(present, MessageTemplate.IsPresent(value));
+        Assert.False(MessageTemplate.IsPresent(0.00m));
+        Assert.True(MessageTemplate.IsPresent(0.01m));
+        Assert.False(MessageTemplate.IsPresent(Array.Empty<string>()));
+    }
+
     [Theory]
     [InlineData("due {amount", "is not closed")]
+    [InlineData("due {?amount} soon", "is not closed; end it with '{/}'")]
+    [InlineData("due {/} soon", "closes no section")]
+    [InlineData("{?amount}{?days}{/}{/}", "sections do not nest")]
+    [InlineData("{?1abc}x{/}", "is not a name")]
     [InlineData("due amount}", "has no opening brace")]
     [InlineData("{amount:euros}", "unknown format 'euros'")]
     [InlineData("{1abc}", "is not a name")]

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Advice.Explaining;
-using Negotiation.Core.Messages;
 using NodaTime;
 using NodaTime.Text;
 
@@ -60,14 +59,7 @@ internal static class ExplainCommand
             stdout.WriteLine($"rule '{explanation.Rule}' ({explanation.Workflow}): {status}{(explanation.Error is null ? "" : " — error: " + explanation.Error)}");
             if (lang is not null && ruleSet.Rules.FirstOrDefault(r => r.Name == explanation.Rule) is { } spec)
             {
-                var message = string.Concat(spec.Message[lang].Pieces.Select(p => p.Part switch
-                {
-                    TemplatePart.Text => p.Literal,
-                    TemplatePart.SectionStart => "{?" + p.Placeholder!.Text[1..],
-                    TemplatePart.SectionEnd => "{/}",
-                    _ => p.Placeholder!.Text,
-                }));
-                stdout.WriteLine($"message ({lang}): {message}");
+                stdout.WriteLine($"message ({lang}): {spec.Message[lang].Text}");
             }
 
             stdout.WriteLine();

@@ -68,18 +68,25 @@ internal sealed class PlanMessage
         return new PlanMessage([.. pieces]);
     }
 
-    /// <summary>The start of a section: whether it is written is read from the value it names when the message renders.</summary>
+    /// <summary>
+    /// The start of a section: whether it is written is read from the fact or term it names when the message renders; a
+    /// parameter's is known now (one the rule set lacks fails when rendered, as the lookup by name does).
+    /// </summary>
     private static Piece Section(Placeholder p, IReadOnlyDictionary<string, decimal> parameters) => new(
-        PieceKind.SectionStart, null, null, null, 0m, FactFormat.Plain, parameters)
+        PieceKind.SectionStart, null, null, null, 0m, FactFormat.Plain, null)
     {
         Present = p switch
         {
+            { Scope: "params" } when parameters.TryGetValue(p.Name, out var value) => MessageTemplate.IsPresent(value) ? Always : Never,
             { Scope: "params" } => (_, _) => MessageTemplate.IsPresent(parameters[p.Name]),
             { Scope: "terms" } when FactCatalog<RequestTerms>.Find(p.Name) is { } term => (_, terms) => terms is not null && MessageTemplate.IsPresent(term.Get(terms)),
             { Scope: "" } when FactCatalog<Assessment>.Find(p.Name) is { } fact => (facts, _) => MessageTemplate.IsPresent(fact.Get(facts)),
-            _ => static (_, _) => false,
+            _ => Never,
         },
     };
+
+    private static readonly Func<Assessment, RequestTerms?, bool> Always = static (_, _) => true;
+    private static readonly Func<Assessment, RequestTerms?, bool> Never = static (_, _) => false;
 
     /// <summary>Writes the message for a plan: its facts, and the request's terms where the message names them (none: empty).</summary>
     public string Render(Assessment facts, RequestTerms? terms, string language, int decimals)

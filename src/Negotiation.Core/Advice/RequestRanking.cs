@@ -79,7 +79,10 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     private List<RankedRequest> Rank(List<RuleFiring> firings, Assessment facts, bool requestsOnceMet)
     {
         var candidates = new List<RankedRequest>();
-        if (!PlanAssembler.AsksLender(facts.Outcome) && facts.Outcome != AskCustomerService && !requestsOnceMet)
+        // Customer service can take off a charge; moving a payment, a plan, a write-off and the relief rate (a hardship's
+        // terms, not a discount) are for a negotiation.
+        var serviceOnly = facts.Outcome == AskCustomerService;
+        if (!PlanAssembler.AsksLender(facts.Outcome) && !serviceOnly && !requestsOnceMet)
         {
             return candidates;
         }
@@ -95,9 +98,6 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
             }
         }
 
-        // Customer service can take off a charge; moving a payment, a plan, a write-off and the relief rate (a hardship's
-        // terms, not a discount) are for a negotiation.
-        var serviceOnly = facts.Outcome == AskCustomerService;
         foreach (var (type, at) in best)
         {
             if (serviceOnly && type != "fee-waiver")

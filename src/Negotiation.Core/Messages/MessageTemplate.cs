@@ -15,7 +15,10 @@ internal sealed class MessageTemplate
 {
     private readonly Segment[] segments;
 
-    private MessageTemplate(Segment[] segments) => this.segments = segments;
+    private MessageTemplate(string text, Segment[] segments) => (Text, this.segments) = (text, segments);
+
+    /// <summary>Gets the template as written in the rule set.</summary>
+    public string Text { get; }
 
     /// <summary>Gets the placeholders the template names, in order, with the value each section asks for.</summary>
     public IEnumerable<Placeholder> Placeholders => segments.Where(s => s.Placeholder is not null).Select(s => s.Placeholder!);
@@ -64,7 +67,7 @@ internal sealed class MessageTemplate
                 if (end < 0)
                 {
                     error = $"'{{' at position {i + 1} is not closed; write '{{{{' for a brace";
-                    return new MessageTemplate([]);
+                    return new MessageTemplate(text, []);
                 }
 
                 var body = text[(i + 1)..end];
@@ -79,7 +82,7 @@ internal sealed class MessageTemplate
                     if (sectionOpenedAt < 0)
                     {
                         error = $"'{{/}}' at position {i + 1} closes no section; open one with '{{?name}}'";
-                        return new MessageTemplate([]);
+                        return new MessageTemplate(text, []);
                     }
 
                     result.Add(new Segment(TemplatePart.SectionEnd, null, null));
@@ -92,13 +95,13 @@ internal sealed class MessageTemplate
                 if (opens && sectionOpenedAt >= 0)
                 {
                     error = $"'{{{body}}}' at position {i + 1} opens a section inside the one at position {sectionOpenedAt}; sections do not nest";
-                    return new MessageTemplate([]);
+                    return new MessageTemplate(text, []);
                 }
 
                 var placeholder = Placeholder.Parse(opens ? body[1..] : body, out error);
                 if (placeholder is null)
                 {
-                    return new MessageTemplate([]);
+                    return new MessageTemplate(text, []);
                 }
 
                 sectionOpenedAt = opens ? i + 1 : sectionOpenedAt;
@@ -108,7 +111,7 @@ internal sealed class MessageTemplate
             else if (c == '}')
             {
                 error = $"'}}' at position {i + 1} has no opening brace; write '}}}}' for a brace";
-                return new MessageTemplate([]);
+                return new MessageTemplate(text, []);
             }
             else
             {
@@ -119,7 +122,7 @@ internal sealed class MessageTemplate
         if (sectionOpenedAt >= 0)
         {
             error = $"the section opened at position {sectionOpenedAt} is not closed; end it with '{{/}}'";
-            return new MessageTemplate([]);
+            return new MessageTemplate(text, []);
         }
 
         if (literal.Length > 0)
@@ -127,7 +130,7 @@ internal sealed class MessageTemplate
             result.Add(new Segment(TemplatePart.Text, literal.ToString(), null));
         }
 
-        return new MessageTemplate([.. result]);
+        return new MessageTemplate(text, [.. result]);
     }
 
     /// <summary>Writes the message, asking <paramref name="resolve"/> for each placeholder's value and default format.</summary>

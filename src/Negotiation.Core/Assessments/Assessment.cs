@@ -431,6 +431,15 @@ public sealed record Assessment
     /// <summary>Gets whether any agreed outcome was confirmed in writing.</summary>
     [FactField] public bool HasWrittenConfirmation { get; internal init; }
 
+    /// <summary>
+    /// Gets whether the lender's latest answer to a request accepted it only in part, at a monthly payment above what the
+    /// budget sustains (<see cref="AffordableInstalment"/>): a counter-offer the borrower cannot keep.
+    /// </summary>
+    [FactField] public bool HasUnaffordableCounterOffer { get; internal init; }
+
+    /// <summary>Gets the monthly payment of that counter-offer (the largest, if several), or 0 when there is none.</summary>
+    [FactField(FactFormat.Money)] public decimal CounterOfferMonthly { get; internal init; }
+
     /// <summary>Gets the request types an earlier contact already agreed (accepted or partly accepted): never asked for again.</summary>
     public ValueList<string> AgreedRequests { get; internal init; } = ValueList<string>.Empty;
 
@@ -498,6 +507,21 @@ public sealed record Assessment
 
     /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="CourtDeadline"/>: negative once it has passed, 0 when there is none.</summary>
     [FactField(FactFormat.Days)] public int DaysToCourtDeadline { get; internal init; }
+
+    /// <summary>
+    /// Gets whether a letter other than a default notice or a court claim (a demand for the whole balance, a collection
+    /// letter, an invitation to mediation …) sets a date, today or later, to pay or answer by.
+    /// </summary>
+    [FactField] public bool HasLetterDeadline { get; internal init; }
+
+    /// <summary>Gets the soonest such date (<see cref="AsOf"/> when there is none).</summary>
+    [FactField(FactFormat.Date)] public LocalDate LetterDeadline { get; internal init; }
+
+    /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="LetterDeadline"/> (0 when there is none).</summary>
+    [FactField(FactFormat.Days)] public int DaysToLetterDeadline { get; internal init; }
+
+    /// <summary>Gets the kind of the letter that sets <see cref="LetterDeadline"/> (<c>termination</c>, <c>arrears</c>, <c>other</c> …), or empty when there is none.</summary>
+    [FactField] public string LetterDeadlineKind { get; internal init; } = "";
 
     /// <summary>Gets whether the complaint went to an ombudsman (a contact through the <c>ombudsman</c> channel).</summary>
     [FactField] public bool HasReferredToOmbudsman { get; internal init; }

@@ -207,7 +207,7 @@ internal static class Assessor
         LocalDate? nextPromise = null;
         int failedAttempts = 0;
         bool regulator = false, mediation = false, writtenConfirmation = false, court = false, ombudsman = false;
-        List<string>? agreed = null;
+        NegotiationAttempt?[]? latestAnswer = null;
         Span<int> refusals = stackalloc int[RequestTypeCount];
         for (var i = 0; i < attempts.Count; i++)
         {
@@ -224,16 +224,32 @@ internal static class Assessor
             if (a.Requested is { } requested)
             {
                 refusals[(int)requested] += a.Outcome == AttemptOutcome.Rejected ? 1 : 0;
-                if (a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted && !(agreed ??= []).Contains(EnumNames<RequestType>.Of(requested)))
-                {
-                    agreed.Add(EnumNames<RequestType>.Of(requested));
-                }
+                // What stands for a request is its latest answer (of several on one day, the last in the case): an agreement
+                // a later contact refused, or denies, no longer holds.
+                latestAnswer ??= new NegotiationAttempt?[RequestTypeCount];
+                latestAnswer[(int)requested] = latestAnswer[(int)requested] is { } before && before.On > a.On ? before : a;
             }
 
             writtenConfirmation |= a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted;
             foreach (var p in a.Promises)
             {
                 nextPromise = p.By >= asOf && (nextPromise is null || p.By < nextPromise) ? p.By : nextPromise;
+            }
+        }
+
+        // A partial acceptance that names a monthly payment above what the budget sustains is a counter-offer the borrower
+        // cannot keep, not an agreement: the request stays open, to be put again with the budget behind it.
+        List<string>? agreed = null;
+        var counterOffer = 0m;
+        for (var type = 0; latestAnswer is not null && type < RequestTypeCount; type++)
+        {
+            if (latestAnswer[type] is { Outcome: AttemptOutcome.PartiallyAccepted, MonthlyPayment: { } asked } && budget is not null && asked > affordable)
+            {
+                counterOffer = Math.Max(counterOffer, asked);
+            }
+            else if (latestAnswer[type] is { Outcome: AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted })
+            {
+                (agreed ??= []).Add(EnumNames<RequestType>.Of((RequestType)type));
             }
         }
 
@@ -263,6 +279,7 @@ internal static class Assessor
         }
 
         var notices = Notices(c.Notices);
+        var letter = NearestLetterDeadline(c.Notices, asOf);
         // Arrears alone are caught up only while the contract runs on: not before any are owed, not beyond the rule set's
         // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
         var contractRuns = daysPastDue > 0 && daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
@@ -389,6 +406,8 @@ internal static class Assessor
             HasContactedRegulator = regulator,
             HasTriedMediation = mediation,
             HasWrittenConfirmation = writtenConfirmation,
+            CounterOfferMonthly = Cents(counterOffer),
+            HasUnaffordableCounterOffer = counterOffer > 0,
             AgreedRequests = agreed is null ? ValueList<string>.Empty : new ValueList<string>(agreed),
             RepeatedlyRefusedRequests = Refused(refusals),
             HasCourtCase = court || notices.CourtClaim is not null,
@@ -412,6 +431,10 @@ internal static class Assessor
             HasCourtDeadline = notices.CourtDeadline is not null,
             CourtDeadline = notices.CourtDeadline ?? asOf,
             DaysToCourtDeadline = notices.CourtDeadline is { } answerBy ? Period.DaysBetween(asOf, answerBy) : 0,
+            HasLetterDeadline = letter is not null,
+            LetterDeadline = letter?.Deadline ?? asOf,
+            DaysToLetterDeadline = letter is { Deadline: var by } ? Period.DaysBetween(asOf, by) : 0,
+            LetterDeadlineKind = letter is { Kind: var kind } ? EnumNames<NoticeKind>.Of(kind) : "",
             HasReferredToOmbudsman = ombudsman,
             PriorityArrears = Cents(priorityArrears),
             HasPriorityArrears = priorityArrears > 0,
@@ -551,6 +574,25 @@ internal static class Assessor
         return found;
 
         static LocalDate Latest(LocalDate? so, LocalDate day) => so is { } d && d > day ? d : day;
+    }
+
+    /// <summary>
+    /// The soonest date, today or later, that a letter other than a default notice or a court claim (which have facts of their
+    /// own) sets for paying or answering, and the kind of letter; null when none sets one still ahead.
+    /// </summary>
+    private static (LocalDate Deadline, NoticeKind Kind)? NearestLetterDeadline(ValueList<Notice> notices, LocalDate asOf)
+    {
+        (LocalDate Deadline, NoticeKind Kind)? nearest = null;
+        foreach (var n in notices)
+        {
+            if (n is { Kind: not (NoticeKind.Default or NoticeKind.CourtClaim), Deadline: { } by } && by >= asOf &&
+                (nearest is null || by < nearest.Value.Deadline))
+            {
+                nearest = (by, n.Kind);
+            }
+        }
+
+        return nearest;
     }
 
     /// <summary>Days before a deadline by which a follow-up falls, so that there is time to act on the answer.</summary>

@@ -25,6 +25,12 @@ public sealed record NegotiationAttempt
 
     /// <summary>Gets the promises made during the contact, by either side.</summary>
     public ValueList<Promise> Promises { get; init; } = ValueList<Promise>.Empty;
+
+    /// <summary>
+    /// Gets the monthly payment the lender's answer names (what it agreed to, or offered instead of what was asked), or null
+    /// when it names none.
+    /// </summary>
+    public decimal? MonthlyPayment { get; init; }
 }
 
 /// <summary>A promise made during a contact, with the day it is due.</summary>

@@ -1,4 +1,5 @@
 using Negotiation.Core.Advice;
+using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Messages;
@@ -136,23 +137,29 @@ internal sealed class DossierContent
         var lateness = facts.DaysPastDue > 0
             ? T($"逾期 {Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
             : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
-        return AccountLine(IsChinese, facts.UnpaidInstalments, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
+        return AccountLine(IsChinese, facts.UnpaidInstalments, WholeBalanceDemanded(facts), Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
     }
 
     /// <summary>
-    /// The one line that states the account: everything owed, what is due (over how many unpaid instalments, when more than
-    /// one) and how late. <paramref name="dueWord"/> is the English for a single instalment's amount ("due now", "to pay").
+    /// The one line that states the account: everything owed, what is due (from how many unpaid instalments, when more than
+    /// one, or all of it once the agreement is ended) and how late. <paramref name="dueWord"/> is the English for a single
+    /// instalment's amount ("due now", "to pay").
     /// </summary>
-    public static string AccountLine(bool chinese, int unpaidInstalments, string owed, string due, string lateness, string dueWord) =>
+    public static string AccountLine(bool chinese, int unpaidInstalments, bool wholeBalanceDemanded, string owed, string due, string lateness, string dueWord) =>
         (chinese, unpaidInstalments > 1) switch
         {
             // The instalment the case names is paid (late, perhaps) and nothing else is unpaid.
             _ when unpaidInstalments == 0 => chinese ? $"欠款合计 {owed}，目前没有未还的款项" : $"Total owed {owed}; nothing unpaid at present",
+            // Once the lender has ended the agreement, what is due is the balance, not a count of instalments.
+            _ when wholeBalanceDemanded => chinese ? $"欠款合计 {owed}，机构已要求全部还清，最早未还的一期{lateness}" : $"Total owed {owed}, all of it demanded now; the oldest unpaid instalment {lateness}",
             (true, true) => $"欠款合计 {owed}，{unpaidInstalments}期未还共 {due}，最早一期{lateness}",
             (true, false) => $"欠款合计 {owed}，本期应还 {due}，{lateness}",
-            (false, true) => $"Total owed {owed}; {due} due now over {unpaidInstalments} unpaid instalments, the oldest {lateness}",
+            (false, true) => $"Total owed {owed}; {due} due now from {unpaidInstalments} unpaid instalments, the oldest {lateness}",
             (false, false) => $"Total owed {owed}; {due} {dueWord}, {lateness}",
         };
+
+    /// <summary>Whether the lender has ended the agreement and what is due is all that is owed.</summary>
+    public static bool WholeBalanceDemanded(Assessment facts) => facts.HasTerminationNotice && facts.AmountDue >= facts.TotalOwed;
 
     /// <summary>Gets the request whose schedule the dossier shows: the best-ranked one that has a schedule.</summary>
     public ProposedRequest? ScheduledRequest => Plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 });

@@ -235,6 +235,7 @@ internal static class AdviceCaseGenerators
         from reference in Gen.Elements<string?>(null, "CS-20261105-0183", "工单 88231")
         from promised in Chance(25)
         from promiseDays in Gen.Choose(0, 30)
+        from monthly in Weighted((3, Gen.Constant<decimal?>(null)), (1, Between(50m, 5_000m).Select(m => (decimal?)m)))
         select new NegotiationAttempt
         {
             On = day,
@@ -244,6 +245,7 @@ internal static class AdviceCaseGenerators
             InWriting = written,
             Reference = reference,
             Promises = promised ? [new Promise { What = "pay the amount due", By = Min(day.PlusDays(promiseDays), asOf) }] : ValueList<Promise>.Empty,
+            MonthlyPayment = requested is null ? null : monthly,
         };
 
     private static Gen<ReceivedOffer> Offer() =>

@@ -117,6 +117,72 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void Letter_deadline_is_the_soonest_still_ahead_of_a_letter_other_than_a_default_notice_or_a_court_claim()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var asOf = c.AsOf;
+        c = c with
+        {
+            Notices = new ValueList<Notice>(
+            [
+                new Notice { Kind = NoticeKind.Other, ReceivedOn = asOf.PlusDays(-20), Deadline = asOf.PlusDays(-1) }, // passed
+                new Notice { Kind = NoticeKind.Termination, ReceivedOn = asOf.PlusDays(-10), Deadline = asOf.PlusDays(20) },
+                new Notice { Kind = NoticeKind.Arrears, ReceivedOn = asOf.PlusDays(-2), Deadline = asOf.PlusDays(5) },
+                new Notice { Kind = NoticeKind.Default, ReceivedOn = asOf.PlusDays(-1), Deadline = asOf.PlusDays(2) }, // its own fact
+                new Notice { Kind = NoticeKind.CourtClaim, ReceivedOn = asOf.PlusDays(-1), Deadline = asOf.PlusDays(1) }, // its own fact
+            ]),
+        };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.True(facts.HasLetterDeadline);
+        Assert.Equal((asOf.PlusDays(5), 5, "arrears"), (facts.LetterDeadline, facts.DaysToLetterDeadline, facts.LetterDeadlineKind));
+
+        var none = Assessor.Assess(c with { Notices = new ValueList<Notice>([c.Notices[0], c.Notices[3]]) }, Settings);
+        Assert.False(none.HasLetterDeadline);
+        Assert.Equal((asOf, 0, ""), (none.LetterDeadline, none.DaysToLetterDeadline, none.LetterDeadlineKind));
+    }
+
+    [Fact]
+    public void An_agreement_a_later_contact_refused_no_longer_stands()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var asOf = c.AsOf;
+        NegotiationAttempt Answer(int daysAgo, AttemptOutcome outcome) =>
+            new() { On = asOf.PlusDays(-daysAgo), Channel = ContactChannel.Phone, Requested = RequestType.InstalmentPlan, Outcome = outcome };
+
+        // Listed out of order: the later contact's answer decides, whichever comes first in the case.
+        Assert.Empty(Assessor.Assess(c with { Attempts = [Answer(3, AttemptOutcome.Rejected), Answer(30, AttemptOutcome.Accepted)] }, Settings).AgreedRequests);
+        Assert.Equal(["instalment-plan"], Assessor.Assess(c with { Attempts = [Answer(3, AttemptOutcome.Accepted), Answer(30, AttemptOutcome.Rejected)] }, Settings).AgreedRequests);
+    }
+
+    [Fact]
+    public void A_partial_acceptance_at_more_a_month_than_the_budget_sustains_is_a_counter_offer_not_an_agreement()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var affordable = Assessor.Assess(c, Settings).AffordableInstalment;
+        NegotiationAttempt Partly(decimal? monthly) => new()
+        {
+            On = c.AsOf.PlusDays(-5), Channel = ContactChannel.Letter, Requested = RequestType.InstalmentPlan,
+            Outcome = AttemptOutcome.PartiallyAccepted, InWriting = true, MonthlyPayment = monthly,
+        };
+
+        var above = Assessor.Assess(c with { Attempts = [Partly(affordable + 0.01m)] }, Settings);
+        Assert.Empty(above.AgreedRequests);
+        Assert.True(above.HasUnaffordableCounterOffer);
+        Assert.Equal(affordable + 0.01m, above.CounterOfferMonthly);
+
+        // Within the budget, or with no amount named, the partial acceptance stands as agreed.
+        foreach (var monthly in new decimal?[] { affordable, null })
+        {
+            var kept = Assessor.Assess(c with { Attempts = [Partly(monthly)] }, Settings);
+            Assert.Equal(["instalment-plan"], kept.AgreedRequests);
+            Assert.False(kept.HasUnaffordableCounterOffer);
+            Assert.Equal(0m, kept.CounterOfferMonthly);
+        }
+    }
+
+    [Fact]
     public void A_last_payment_older_than_the_history_counts_in_days_and_whole_years()
     {
         var c = BorrowerCaseJsonTestsAccess.Seed() with { History = ValueList<RepaymentRecord>.Empty };
@@ -498,6 +564,15 @@ public sealed class AssessorTests
             var last = c.Attempts.Count == 0 ? null : c.Attempts.OrderBy(a => a.On).Last();
             var firstComplaint = c.Attempts.Where(a => a.Channel == ContactChannel.Complaint).Select(a => (LocalDate?)a.On).Min();
             var promises = c.Attempts.SelectMany(a => a.Promises).Where(p => p.By >= c.AsOf).Select(p => p.By).ToList();
+            // Each request type's latest answer (the last in the case of those on its day) decides whether it stands agreed.
+            var answers = c.Attempts.Select((a, i) => (a, i)).Where(x => x.a.Requested is not null)
+                .GroupBy(x => x.a.Requested!.Value).Select(g => g.OrderBy(x => x.a.On).ThenBy(x => x.i).Last().a).ToList();
+            bool Counter(NegotiationAttempt a) => a is { Outcome: AttemptOutcome.PartiallyAccepted, MonthlyPayment: { } m } && c.Finances is not null && m > facts.AffordableInstalment;
+            var agreed = answers.Where(a => a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted && !Counter(a))
+                .Select(a => a.Requested!.Value).Order().Select(t => Name(t));
+            var counter = answers.Where(Counter).Select(a => a.MonthlyPayment!.Value).DefaultIfEmpty(0m).Max();
+            var letter = c.Notices.Where(n => n.Kind is not (NoticeKind.Default or NoticeKind.CourtClaim) && n.Deadline >= c.AsOf)
+                .OrderBy(n => n.Deadline).FirstOrDefault();
             static string Name(Enum value) => CaseJson.EnumName(value);
             static bool Same(decimal a, decimal b) => decimal.GetBits(a).SequenceEqual(decimal.GetBits(b));
             return (facts.IsFirstOverdue == (c.History.Any(r => r.DueDate < c.Account.DueDate) && Delinquency.IsFirstOverdue(c.History, c.Account.DueDate, grace, c.AsOf)))
@@ -522,6 +597,10 @@ public sealed class AssessorTests
                     && facts.OfferAsksPersonalAccount == c.Offers.Any(o => o.AsksPaymentToPersonalAccount) && facts.OfferPromisesRecordRemoval == c.Offers.Any(o => o.PromisesCreditRecordRemoval)).Label("offer asks")
                 .And(Same(facts.DisputedAmount, Currencies.ToMinorUnit(c.DisputedCharges.Sum(d => d.Amount), 2))).Label("disputed")
                 .And(facts.Documents.SequenceEqual(c.Documents.Select(d => Name(d)).Distinct())).Label("documents")
+                .And(facts.AgreedRequests.SequenceEqual(agreed)).Label("agreed")
+                .And(Same(facts.CounterOfferMonthly, Currencies.ToMinorUnit(counter, 2)) && facts.HasUnaffordableCounterOffer == counter > 0).Label("counter-offer")
+                .And(facts.HasLetterDeadline == letter is not null && facts.LetterDeadline == (letter?.Deadline ?? c.AsOf)
+                    && facts.LetterDeadlineKind == (letter is null ? "" : Name(letter.Kind))).Label("letter deadline")
                 .And(facts.LenderKind == Name(c.Lender.Kind) && facts.HardshipCause == Name(c.Hardship.Cause) && facts.Goal == Name(c.Goal)).Label("codes");
         });
 

@@ -76,7 +76,7 @@ internal static partial class ReferenceCaseReader
                 "conduct" => c with { Conduct = Conduct(Object(value)) },
                 "disputedCharges" => c with { DisputedCharges = List(value, v => Disputed(Object(v), decimals)) },
                 "documents" => c with { Documents = List(value, Enum<DocumentKind>) },
-                "attempts" => c with { Attempts = List(value, v => Attempt(Object(v))) },
+                "attempts" => c with { Attempts = List(value, v => Attempt(Object(v), decimals)) },
                 "region" => c with { Region = Text(value) },
                 "notices" => c with { Notices = List(value, v => Notice(Object(v))) },
                 "priorityDebts" => c with { PriorityDebts = List(value, v => PriorityDebt(Object(v), decimals)) },
@@ -196,9 +196,9 @@ internal static partial class ReferenceCaseReader
         return Fill(o, new DisputedCharge(), (x, name, v) => name == "description" ? x with { Description = Text(v) } : x with { Amount = Money(v, decimals) });
     }
 
-    private static NegotiationAttempt Attempt(JsonObject o)
+    private static NegotiationAttempt Attempt(JsonObject o, int decimals)
     {
-        Expect(o, ["on", "channel", "outcome"], "on", "channel", "requested", "outcome", "inWriting", "reference", "promises");
+        Expect(o, ["on", "channel", "outcome"], "on", "channel", "requested", "outcome", "inWriting", "reference", "promises", "monthlyPayment");
         return Fill(o, new NegotiationAttempt(), (x, name, v) => name switch
         {
             "on" => x with { On = Date(v) },
@@ -207,6 +207,7 @@ internal static partial class ReferenceCaseReader
             "outcome" => x with { Outcome = Enum<AttemptOutcome>(v) },
             "inWriting" => x with { InWriting = Boolean(v) },
             "reference" => x with { Reference = Text(v) },
+            "monthlyPayment" => x with { MonthlyPayment = Money(v, decimals) },
             _ => x with { Promises = List(v, p => Promise(Object(p))) },
         });
     }

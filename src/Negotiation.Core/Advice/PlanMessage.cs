@@ -45,9 +45,11 @@ internal sealed class PlanMessage
         var pieces = new List<Piece>();
         foreach (var (part, literal, p) in template.Pieces)
         {
-            if (part is TemplatePart.SectionStart or TemplatePart.SectionEnd)
+            if (part is TemplatePart.SectionStart or TemplatePart.InvertedSectionStart or TemplatePart.SectionEnd)
             {
-                pieces.Add(part == TemplatePart.SectionEnd ? new Piece(PieceKind.SectionEnd, null, null, null, 0m, FactFormat.Plain, null) : Section(p!, parameters));
+                pieces.Add(part == TemplatePart.SectionEnd
+                    ? new Piece(PieceKind.SectionEnd, null, null, null, 0m, FactFormat.Plain, null)
+                    : Section(p!, parameters) with { Inverted = part == TemplatePart.InvertedSectionStart });
                 continue;
             }
 
@@ -111,7 +113,7 @@ internal sealed class PlanMessage
             switch (piece.Kind)
             {
                 case PieceKind.SectionStart:
-                    skipping = !piece.Present!(facts, terms);
+                    skipping = piece.Present!(facts, terms) == piece.Inverted;
                     break;
                 case PieceKind.SectionEnd:
                     skipping = false;
@@ -154,7 +156,10 @@ internal sealed class PlanMessage
         FactFormat Format,
         IReadOnlyDictionary<string, decimal>? Parameters)
     {
-        /// <summary>Section start: whether the section is written for these facts and terms.</summary>
+        /// <summary>Section start: whether the value the section names is there for these facts and terms.</summary>
         public Func<Assessment, RequestTerms?, bool>? Present { get; init; }
+
+        /// <summary>Section start: the section is written when the value is not there (<c>{!name}</c>).</summary>
+        public bool Inverted { get; init; }
     }
 }

@@ -245,6 +245,14 @@ public sealed record Assessment
     [FactField] public int InstalmentsMovedByExtension { get; internal init; }
 
     /// <summary>
+    /// Gets whether the agreement's regular instalments are taken to run on: the lender has not ended it, no default notice's
+    /// date has passed, and nothing is overdue beyond the rule set's <c>params.catchUpUpToDays</c>. While they run, a plan that
+    /// re-spreads the whole debt at no less than <see cref="CurrentInstalment"/> a month would only repay faster than the
+    /// contract.
+    /// </summary>
+    [FactField] public bool InstalmentsRun { get; internal init; }
+
+    /// <summary>
     /// Gets the fewest months, two at least, over which <see cref="AmountDue"/> can be caught up on top of
     /// <see cref="CurrentInstalment"/> within <see cref="AffordableInstalment"/> while the regular instalments still run that
     /// long; 0 when it cannot, or when the contract is not taken to run on (nothing overdue yet, arrears older than the rule

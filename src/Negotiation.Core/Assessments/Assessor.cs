@@ -282,7 +282,8 @@ internal static class Assessor
         var letter = NearestLetterDeadline(c.Notices, asOf);
         // Arrears alone are caught up only while the contract runs on: not before any are owed, not beyond the rule set's
         // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
-        var contractRuns = daysPastDue > 0 && daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
+        var instalmentsRun = daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
+        var contractRuns = daysPastDue > 0 && instalmentsRun;
         // Savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
         // overdue), less what a budget in deficit needs until a hardship of known length ends; an extension moves the rest,
         // or a plan for the arrears catches it up.
@@ -351,6 +352,7 @@ internal static class Assessor
             CanPayAllNow = budget is not null && savings >= account.TotalOwed,
             MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
+            InstalmentsRun = instalmentsRun,
             CatchUpMonths = catchUpMonths,
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,

@@ -8,7 +8,7 @@ namespace Negotiation.Core.Messages;
 /// rule-set parameter, <c>{terms.months}</c> a term of the proposed request; <c>{name:format}</c> picks the
 /// format (<c>money</c>, <c>percent</c>, <c>date</c>, <c>days</c>, <c>months</c>, <c>plain</c>). <c>{{</c> and <c>}}</c> write braces.
 /// <c>{?name}…{/}</c> is a section, written only when the named value is there: not missing, zero, false, empty text or an
-/// empty list (sections do not nest).
+/// empty list; <c>{!name}…{/}</c> is written only when it is not (sections do not nest).
 /// </summary>
 /// <remarks>Parsed once when the rule set loads; immutable and thread-safe.</remarks>
 internal sealed class MessageTemplate
@@ -24,8 +24,8 @@ internal sealed class MessageTemplate
     public IEnumerable<Placeholder> Placeholders => segments.Where(s => s.Placeholder is not null).Select(s => s.Placeholder!);
 
     /// <summary>
-    /// Gets the template's pieces in order: a literal text, a placeholder, the start of a section (with the placeholder
-    /// whose value it asks for) or its end.
+    /// Gets the template's pieces in order: a literal text, a placeholder, the start of a section or of an inverted one
+    /// (with the placeholder whose value it asks for) or its end.
     /// </summary>
     public IEnumerable<(TemplatePart Part, string? Literal, Placeholder? Placeholder)> Pieces => segments.Select(s => (s.Part, s.Literal, s.Placeholder));
 
@@ -81,7 +81,7 @@ internal sealed class MessageTemplate
                 {
                     if (sectionOpenedAt < 0)
                     {
-                        error = $"'{{/}}' at position {i + 1} closes no section; open one with '{{?name}}'";
+                        error = $"'{{/}}' at position {i + 1} closes no section; open one with '{{?name}}' or '{{!name}}'";
                         return new MessageTemplate(text, []);
                     }
 
@@ -91,7 +91,7 @@ internal sealed class MessageTemplate
                     continue;
                 }
 
-                var opens = body.StartsWith('?');
+                var opens = body.StartsWith('?') || body.StartsWith('!');
                 if (opens && sectionOpenedAt >= 0)
                 {
                     error = $"'{{{body}}}' at position {i + 1} opens a section inside the one at position {sectionOpenedAt}; sections do not nest";
@@ -105,7 +105,8 @@ internal sealed class MessageTemplate
                 }
 
                 sectionOpenedAt = opens ? i + 1 : sectionOpenedAt;
-                result.Add(new Segment(opens ? TemplatePart.SectionStart : TemplatePart.Value, null, placeholder));
+                var part = !opens ? TemplatePart.Value : body[0] == '?' ? TemplatePart.SectionStart : TemplatePart.InvertedSectionStart;
+                result.Add(new Segment(part, null, placeholder));
                 i = end;
             }
             else if (c == '}')
@@ -161,8 +162,8 @@ internal sealed class MessageTemplate
         {
             switch (segment.Part)
             {
-                case TemplatePart.SectionStart:
-                    skipping = !IsPresent(resolve(segment.Placeholder!, state).Value);
+                case TemplatePart.SectionStart or TemplatePart.InvertedSectionStart:
+                    skipping = IsPresent(resolve(segment.Placeholder!, state).Value) == (segment.Part == TemplatePart.InvertedSectionStart);
                     break;
                 case TemplatePart.SectionEnd:
                     skipping = false;
@@ -203,6 +204,9 @@ internal enum TemplatePart
 
     /// <summary>The start of a section, written only when its placeholder's value is there.</summary>
     SectionStart,
+
+    /// <summary>The start of an inverted section, written only when its placeholder's value is not there.</summary>
+    InvertedSectionStart,
 
     /// <summary>The end of a section.</summary>
     SectionEnd,

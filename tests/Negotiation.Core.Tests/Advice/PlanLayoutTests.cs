@@ -69,6 +69,7 @@ public sealed class PlanLayoutTests
     [InlineData("{?terms.extraInterest}about {terms.extraInterest} of interest, {/}then {?isOverdue}late{/}{?isFirstOverdue}first{/}")]
     [InlineData("{?params.maxExtensionDays}up to {params.maxExtensionDays:days}{/}{?noSuchFact}never{/}{?terms.noSuchTerm}never{/}.")]
     [InlineData("{?brokenPromises}{brokenPromises} broken{/}{?savings} with {savings}{/}{?agreedRequests} agreed{/}")]
+    [InlineData("{!brokenPromises}none broken{/}{!savings} no savings{/}{!terms.extraInterest} no interest{/}{!params.maxExtensionDays}never{/}{!noSuchFact} unknown{/}")]
     public void Hand_written_templates_read_as_resolved_by_name(string text)
     {
         var template = MessageTemplate.Parse(text, out var error);

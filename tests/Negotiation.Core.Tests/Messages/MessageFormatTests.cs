@@ -147,6 +147,13 @@ public sealed class MessageTemplateTests
         Assert.Equal("a consumer-finance company", Render("{?kind}a {kind}{/}"));
     }
 
+    [Fact]
+    public void An_inverted_section_is_written_only_when_its_value_is_not_there()
+    {
+        Assert.Equal("Pay CNY 1,250.00 (10 days late).", Render("Pay {amount}{?days} ({days} late){/}{!days} (not late){/}."));
+        Assert.Equal("Pay CNY 1,250.00 (not late).", Render("Pay {amount}{?missing} ({missing} late){/}{!missing} (not late){/}."));
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData(0, false)]
@@ -168,6 +175,8 @@ public sealed class MessageTemplateTests
     [InlineData("due {?amount} soon", "is not closed; end it with '{/}'")]
     [InlineData("due {/} soon", "closes no section")]
     [InlineData("{?amount}{?days}{/}{/}", "sections do not nest")]
+    [InlineData("{!amount}{?days}{/}{/}", "sections do not nest")]
+    [InlineData("due {!amount} soon", "is not closed; end it with '{/}'")]
     [InlineData("{?1abc}x{/}", "is not a name")]
     [InlineData("due amount}", "has no opening brace")]
     [InlineData("{amount:euros}", "unknown format 'euros'")]

@@ -65,6 +65,15 @@ public sealed record Assessment
     [FactField] public string AssetTier { get; internal init; } = "";
 
     /// <summary>
+    /// Gets, while the account is overdue, the asset tier the oldest unpaid instalment reaches next by the rule set's bands
+    /// (<c>substandard</c> …), or empty when there is none.
+    /// </summary>
+    [FactField] public string NextAssetTier { get; internal init; } = "";
+
+    /// <summary>Gets the day the oldest unpaid instalment reaches <see cref="NextAssetTier"/> (<see cref="AsOf"/> when there is none).</summary>
+    [FactField(FactFormat.Date)] public LocalDate NextAssetTierOn { get; internal init; }
+
+    /// <summary>
     /// Gets the order a payment is applied in: <c>fees-and-interest-first</c> up to the rule set's <c>feesFirstUpToDays</c>,
     /// <c>principal-first</c> after; empty when the rule set sets no such parameter.
     /// </summary>

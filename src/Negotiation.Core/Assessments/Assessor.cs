@@ -278,6 +278,13 @@ internal static class Assessor
             disputed += d.Amount;
         }
 
+        // While overdue, the band the oldest unpaid instalment reaches next, and the day it does.
+        AssetTierBand? nextBand = null;
+        foreach (var band in daysPastDue > 0 ? tierBands ?? [] : [])
+        {
+            nextBand = band.FromDays > daysPastDue && (nextBand is null || band.FromDays < nextBand.FromDays) ? band : nextBand;
+        }
+
         var notices = Notices(c.Notices);
         var letter = NearestLetterDeadline(c.Notices, asOf);
         // Arrears alone are caught up only while the contract runs on: not before any are owed, not beyond the rule set's
@@ -307,6 +314,8 @@ internal static class Assessor
             IsBeyondGrace = daysPastDue > grace,
             DelinquencyBucket = EnumNames<DelinquencyBucket>.Of(Delinquency.Bucket(daysPastDue)),
             AssetTier = tierBands is null ? "" : EnumNames<AssetTier>.Of(Delinquency.Tier(daysPastDue, tierBands)),
+            NextAssetTier = nextBand is null ? "" : EnumNames<AssetTier>.Of(nextBand.Tier),
+            NextAssetTierOn = nextBand is null ? asOf : oldestUnpaid.PlusDays(nextBand.FromDays),
             AllocationOrder = settings.FeesFirstUpToDays is { } feesFirst ? EnumNames<AllocationOrder>.Of(Delinquency.Allocation(daysPastDue, feesFirst)) : "",
             HasRecord = earlier > 0,
             IsFirstOverdue = earlier > 0 && earlierLate == 0,

@@ -605,13 +605,16 @@ internal static class AdviceInvariantChecks
     }
 
     /// <summary>
-    /// 11. What an earlier attempt settled (accepted, with the type named) is not requested again; after a broken promise, a
-    /// plan for the arrears alone (its terms carry what it adds a month) or an extension that pays part now (its terms carry
-    /// what is paid) mends the agreement and may be asked.
+    /// 11. What an earlier attempt settled (accepted, with the type named, and not refused by a later contact about the same
+    /// type) is not requested again; after a broken promise, a plan for the arrears alone (its terms carry what it adds a
+    /// month) or an extension that pays part now (its terms carry what is paid) mends the agreement and may be asked.
     /// </summary>
     public static string? AgreedIsNotAskedAgain(BorrowerCase c, NegotiationPlan plan)
     {
-        foreach (var a in c.Attempts)
+        // Each type's latest answer (the last in the case of those on its day) is what stands.
+        var latest = c.Attempts.Select((a, i) => (a, i)).Where(x => x.a.Requested is not null)
+            .GroupBy(x => x.a.Requested).Select(g => g.OrderBy(x => x.a.On).ThenBy(x => x.i).Last().a);
+        foreach (var a in latest)
         {
             if (a.Outcome == AttemptOutcome.Accepted && a.Requested is { } requested &&
                 plan.Requests.FirstOrDefault(r => r.Type.Code() == TypeName(requested) &&
@@ -1188,6 +1191,10 @@ public sealed class AdviceInvariantCheckTests
         var c = Case with { Attempts = [new NegotiationAttempt { On = Case.AsOf.PlusDays(-3), Channel = ContactChannel.Phone, Requested = RequestType.FeeWaiver, Outcome = AttemptOutcome.Accepted, InWriting = true }] };
         Accepts(AdviceInvariantChecks.AgreedIsNotAskedAgain(c, WithRequests(Plan(), Request(1, "extension"))));
         Rejects(AdviceInvariantChecks.AgreedIsNotAskedAgain(c, WithRequests(Plan(), Request(1, "extension"), Request(2, "fee-waiver"))));
+
+        // A later contact that refused it undoes the agreement.
+        var refusedLater = c with { Attempts = [.. c.Attempts, c.Attempts[0] with { On = Case.AsOf.PlusDays(-1), Outcome = AttemptOutcome.Rejected, InWriting = false }] };
+        Accepts(AdviceInvariantChecks.AgreedIsNotAskedAgain(refusedLater, WithRequests(Plan(), Request(1, "extension"), Request(2, "fee-waiver"))));
     }
 
     [Fact]

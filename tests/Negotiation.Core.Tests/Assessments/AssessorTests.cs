@@ -144,6 +144,25 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void Next_asset_tier_is_the_band_the_oldest_unpaid_instalment_reaches_next_and_the_day_it_does()
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        var asOf = c.AsOf;
+        var settings = Settings with { DefaultTierBands = GeneralBands };
+        var due = asOf.PlusDays(-82);
+        c = c with { Account = c.Account with { DueDate = due }, History = ValueList<RepaymentRecord>.Empty };
+
+        var facts = Assessor.Assess(c, settings);
+
+        Assert.Equal(82, facts.DaysPastDue);
+        Assert.Equal("special-mention", facts.AssetTier);
+        Assert.Equal(("substandard", due.PlusDays(91)), (facts.NextAssetTier, facts.NextAssetTierOn));
+
+        var current = Assessor.Assess(c with { Account = c.Account with { DueDate = asOf.PlusDays(5) } }, settings);
+        Assert.Equal(("", asOf), (current.NextAssetTier, current.NextAssetTierOn)); // nothing overdue, nothing ahead
+    }
+
+    [Fact]
     public void An_agreement_a_later_contact_refused_no_longer_stands()
     {
         var c = BorrowerCaseJsonTestsAccess.Seed();

@@ -581,6 +581,21 @@ public sealed record Assessment
     /// <summary>Gets whether an offer came from the lender itself or its collection agency (a settlement, a plan it proposes).</summary>
     [FactField] public bool HasLenderOffer { get; internal init; }
 
+    /// <summary>
+    /// Gets the sum the lender's offer asks to be paid (of its offers that give a sum or a date, the last in the case), or 0
+    /// when none names one.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal LenderOfferAmount { get; internal init; }
+
+    /// <summary>Gets whether that offer sets a day, today or later, by which to take it up.</summary>
+    [FactField] public bool HasLenderOfferDeadline { get; internal init; }
+
+    /// <summary>Gets that day (<see cref="AsOf"/> when there is none).</summary>
+    [FactField(FactFormat.Date)] public LocalDate LenderOfferDeadline { get; internal init; }
+
+    /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="LenderOfferDeadline"/> (0 when there is none).</summary>
+    [FactField(FactFormat.Days)] public int DaysToLenderOfferDeadline { get; internal init; }
+
     /// <summary>Gets whether an offer asks for a fee up front.</summary>
     [FactField] public bool OfferAsksUpfrontFee { get; internal init; }
 

@@ -256,9 +256,12 @@ internal static class Assessor
         var offers = c.Offers;
         bool thirdParty = false, fromLender = false, upfront = false, verification = false, password = false, personalAccount = false, recordRemoval = false, unwritten = false;
         var largestUpfrontFee = 0m;
+        ReceivedOffer? namedOffer = null;
         for (var i = 0; i < offers.Count; i++)
         {
             var o = offers[i];
+            // The lender's offer the plan names: the last in the case that gives a sum or a date.
+            namedOffer = o is { From: OfferSource.LenderOfficial or OfferSource.CollectionAgency } and ({ Amount: not null } or { Deadline: not null }) ? o : namedOffer;
             thirdParty |= o.From is OfferSource.ThirdParty or OfferSource.Unknown;
             fromLender |= o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency;
             upfront |= o.UpfrontFee > 0;
@@ -460,6 +463,10 @@ internal static class Assessor
             OfferCount = offers.Count,
             HasThirdPartyOffer = thirdParty,
             HasLenderOffer = fromLender,
+            LenderOfferAmount = Cents(namedOffer?.Amount ?? 0m),
+            HasLenderOfferDeadline = namedOffer?.Deadline >= asOf,
+            LenderOfferDeadline = namedOffer?.Deadline is { } offerBy && offerBy >= asOf ? offerBy : asOf,
+            DaysToLenderOfferDeadline = namedOffer?.Deadline is { } takeUpBy && takeUpBy >= asOf ? Period.DaysBetween(asOf, takeUpBy) : 0,
             OfferAsksUpfrontFee = upfront,
             LargestUpfrontFee = Cents(largestUpfrontFee),
             OfferAsksVerificationCode = verification,

@@ -69,6 +69,12 @@ public sealed record ReceivedOffer
 
     /// <summary>Gets what the offer says, in the borrower's words.</summary>
     public string? Description { get; init; }
+
+    /// <summary>Gets the sum the offer asks the borrower to pay (a settlement figure), or null when it names none.</summary>
+    public decimal? Amount { get; init; }
+
+    /// <summary>Gets the day by which the offer must be taken up, or null when it sets none.</summary>
+    public LocalDate? Deadline { get; init; }
 }
 
 /// <summary>A formal letter the borrower received about the debt.</summary>

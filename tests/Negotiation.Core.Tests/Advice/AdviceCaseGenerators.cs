@@ -126,7 +126,7 @@ internal static class AdviceCaseGenerators
         from disputes in Weighted((19, Gen.Constant(ValueList<DisputedCharge>.Empty)), (1, Dispute().Select(d => new ValueList<DisputedCharge>([d]))))
         from documents in Weighted((1, Gen.Constant(ValueList<DocumentKind>.Empty)), (2, Gen.SubListOf(Enum.GetValues<DocumentKind>()).Select(d => new ValueList<DocumentKind>(d))))
         from attempts in Weighted((6, Gen.Constant(ValueList<NegotiationAttempt>.Empty)), (4, Gen.Choose(1, 3).SelectMany(n => Attempt(asOf).ArrayOf(n)).Select(a => new ValueList<NegotiationAttempt>(a))))
-        from offers in Weighted((9, Gen.Constant(ValueList<ReceivedOffer>.Empty)), (1, Gen.Choose(1, 2).SelectMany(n => Offer().ArrayOf(n)).Select(o => new ValueList<ReceivedOffer>(o))))
+        from offers in Weighted((9, Gen.Constant(ValueList<ReceivedOffer>.Empty)), (1, Gen.Choose(1, 2).SelectMany(n => Offer(asOf).ArrayOf(n)).Select(o => new ValueList<ReceivedOffer>(o))))
         select Read(new BorrowerCase
         {
             AsOf = asOf,
@@ -248,8 +248,10 @@ internal static class AdviceCaseGenerators
             MonthlyPayment = requested is null ? null : monthly,
         };
 
-    private static Gen<ReceivedOffer> Offer() =>
+    private static Gen<ReceivedOffer> Offer(LocalDate asOf) =>
         from source in Gen.Elements(Enum.GetValues<OfferSource>())
+        from amount in Weighted((1, Gen.Constant<decimal?>(null)), (1, Between(100m, 30_000m).Select(a => (decimal?)a)))
+        from deadline in Weighted((1, Gen.Constant<LocalDate?>(null)), (1, Gen.Choose(-10, 40).Select(d => (LocalDate?)asOf.PlusDays(d))))
         from fee in Weighted((2, Gen.Constant(0m)), (1, Between(100m, 3_000m)))
         from flags in Gen.Choose(0, 31)
         from description in Gen.Elements<string?>(null, "债务优化 debt optimisation", "停息挂账 stop the interest", "官方分期方案 official plan")
@@ -263,6 +265,8 @@ internal static class AdviceCaseGenerators
             PromisesCreditRecordRemoval = (flags & 8) != 0,
             InWriting = (flags & 16) != 0,
             Description = description,
+            Amount = amount,
+            Deadline = deadline,
         };
 
     // ---- shrinking: simpler cases that are still valid, so that a counterexample reads like a story ----

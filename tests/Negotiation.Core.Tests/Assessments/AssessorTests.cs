@@ -590,6 +590,8 @@ public sealed class AssessorTests
             var agreed = answers.Where(a => a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted && !Counter(a))
                 .Select(a => a.Requested!.Value).Order().Select(t => Name(t));
             var counter = answers.Where(Counter).Select(a => a.MonthlyPayment!.Value).DefaultIfEmpty(0m).Max();
+            var named = c.Offers.LastOrDefault(o => o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency && (o.Amount is not null || o.Deadline is not null));
+            var offerBy = named?.Deadline is { } by && by >= c.AsOf ? by : (LocalDate?)null;
             var letter = c.Notices.Where(n => n.Kind is not (NoticeKind.Default or NoticeKind.CourtClaim) && n.Deadline >= c.AsOf)
                 .OrderBy(n => n.Deadline).FirstOrDefault();
             static string Name(Enum value) => CaseJson.EnumName(value);
@@ -616,6 +618,8 @@ public sealed class AssessorTests
                     && facts.OfferAsksPersonalAccount == c.Offers.Any(o => o.AsksPaymentToPersonalAccount) && facts.OfferPromisesRecordRemoval == c.Offers.Any(o => o.PromisesCreditRecordRemoval)).Label("offer asks")
                 .And(Same(facts.DisputedAmount, Currencies.ToMinorUnit(c.DisputedCharges.Sum(d => d.Amount), 2))).Label("disputed")
                 .And(facts.Documents.SequenceEqual(c.Documents.Select(d => Name(d)).Distinct())).Label("documents")
+                .And(Same(facts.LenderOfferAmount, Currencies.ToMinorUnit(named?.Amount ?? 0m, 2)) && facts.HasLenderOfferDeadline == offerBy is not null
+                    && facts.LenderOfferDeadline == (offerBy ?? c.AsOf) && facts.DaysToLenderOfferDeadline == (offerBy is { } d ? Period.DaysBetween(c.AsOf, d) : 0)).Label("lender offer named")
                 .And(facts.AgreedRequests.SequenceEqual(agreed)).Label("agreed")
                 .And(Same(facts.CounterOfferMonthly, Currencies.ToMinorUnit(counter, 2)) && facts.HasUnaffordableCounterOffer == counter > 0).Label("counter-offer")
                 .And(facts.HasLetterDeadline == letter is not null && facts.LetterDeadline == (letter?.Deadline ?? c.AsOf)

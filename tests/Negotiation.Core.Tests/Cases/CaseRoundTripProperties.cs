@@ -136,6 +136,8 @@ internal static class CaseGenerators
         from fee in Money(2_000m)
         from flags in Gen.Choose(0, 31)
         from description in Text()
+        from amount in Gen.Elements<decimal?>(null, 18_000m, 420.5m)
+        from deadline in Gen.Elements<LocalDate?>(null, new LocalDate(2026, 12, 15))
         select new ReceivedOffer
         {
             From = source,
@@ -146,5 +148,7 @@ internal static class CaseGenerators
             PromisesCreditRecordRemoval = (flags & 8) != 0,
             InWriting = (flags & 16) != 0,
             Description = description,
+            Amount = amount,
+            Deadline = deadline,
         };
 }

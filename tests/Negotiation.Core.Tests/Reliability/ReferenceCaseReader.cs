@@ -220,7 +220,7 @@ internal static partial class ReferenceCaseReader
 
     private static ReceivedOffer Offer(JsonObject o, int decimals)
     {
-        Expect(o, [], "from", "upfrontFee", "asksForVerificationCode", "asksForPassword", "asksPaymentToPersonalAccount", "promisesCreditRecordRemoval", "inWriting", "description");
+        Expect(o, [], "from", "upfrontFee", "asksForVerificationCode", "asksForPassword", "asksPaymentToPersonalAccount", "promisesCreditRecordRemoval", "inWriting", "description", "amount", "deadline");
         return Fill(o, new ReceivedOffer(), (x, name, v) => name switch
         {
             "from" => x with { From = Enum<OfferSource>(v) },
@@ -230,6 +230,8 @@ internal static partial class ReferenceCaseReader
             "asksPaymentToPersonalAccount" => x with { AsksPaymentToPersonalAccount = Boolean(v) },
             "promisesCreditRecordRemoval" => x with { PromisesCreditRecordRemoval = Boolean(v) },
             "inWriting" => x with { InWriting = Boolean(v) },
+            "amount" => x with { Amount = Money(v, decimals) },
+            "deadline" => x with { Deadline = Date(v) },
             _ => x with { Description = Text(v) },
         });
     }

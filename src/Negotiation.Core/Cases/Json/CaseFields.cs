@@ -187,12 +187,14 @@ internal static class CaseFields
         [
             Enum<OfferSource>("from"), Money("upfrontFee"), Boolean("asksForVerificationCode"), Boolean("asksForPassword"),
             Boolean("asksPaymentToPersonalAccount"), Boolean("promisesCreditRecordRemoval"), Boolean("inWriting"), Text("description"),
+            Money("amount"), Date("deadline"),
         ],
         v => new ReceivedOffer
         {
             From = (OfferSource)v[0].Integer, UpfrontFee = v[1].Number, AsksForVerificationCode = v[2].Boolean(false),
             AsksForPassword = v[3].Boolean(false), AsksPaymentToPersonalAccount = v[4].Boolean(false),
             PromisesCreditRecordRemoval = v[5].Boolean(false), InWriting = v[6].Boolean(false), Description = v[7].Text,
+            Amount = v[8].NumberOrNull, Deadline = v[9].DateOrNull,
         });
 
     private static readonly ObjectShape Notice = Shape(

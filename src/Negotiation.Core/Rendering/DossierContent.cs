@@ -135,7 +135,7 @@ internal sealed class DossierContent
     {
         var facts = Plan.Assessment;
         var lateness = facts.DaysPastDue > 0
-            ? T($"逾期 {Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
+            ? T($"逾期{Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
             : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
         return AccountLine(IsChinese, facts.UnpaidInstalments, WholeBalanceDemanded(facts), Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
     }
@@ -149,11 +149,11 @@ internal sealed class DossierContent
         (chinese, unpaidInstalments > 1) switch
         {
             // The instalment the case names is paid (late, perhaps) and nothing else is unpaid.
-            _ when unpaidInstalments == 0 => chinese ? $"欠款合计 {owed}，目前没有未还的款项" : $"Total owed {owed}; nothing unpaid at present",
+            _ when unpaidInstalments == 0 => chinese ? $"欠款合计{owed}，目前没有未还的款项" : $"Total owed {owed}; nothing unpaid at present",
             // Once the lender has ended the agreement, what is due is the balance, not a count of instalments.
-            _ when wholeBalanceDemanded => chinese ? $"欠款合计 {owed}，机构已要求全部还清，最早未还的一期{lateness}" : $"Total owed {owed}, all of it demanded now; the oldest unpaid instalment {lateness}",
-            (true, true) => $"欠款合计 {owed}，{unpaidInstalments}期未还共 {due}，最早一期{lateness}",
-            (true, false) => $"欠款合计 {owed}，本期应还 {due}，{lateness}",
+            _ when wholeBalanceDemanded => chinese ? $"欠款合计{owed}，机构已要求全部还清，最早未还的一期{lateness}" : $"Total owed {owed}, all of it demanded now; the oldest unpaid instalment {lateness}",
+            (true, true) => $"欠款合计{owed}，{unpaidInstalments}期未还共{due}，最早一期{lateness}",
+            (true, false) => $"欠款合计{owed}，本期应还{due}，{lateness}",
             (false, true) => $"Total owed {owed}; {due} due now from {unpaidInstalments} unpaid instalments, the oldest {lateness}",
             (false, false) => $"Total owed {owed}; {due} {dueWord}, {lateness}",
         };

@@ -32,9 +32,9 @@ public static class TextRenderer
         // Late within grace is not yet overdue on the record: the header says so, as the plan does.
         var days = MessageFormat.Days(facts.DaysPastDue, plan.Language);
         var lateness = facts.InGracePeriod
-            ? T($"已过还款日 {days}，仍在宽限期内", $"{days} after the due date, still within grace")
+            ? T($"已过还款日{days}，仍在宽限期内", $"{days} after the due date, still within grace")
             : facts.DaysPastDue > 0
-                ? T($"逾期 {days}", $"{days} past due")
+                ? T($"逾期{days}", $"{days} past due")
                 : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
         Line(DossierContent.AccountLine(zh, facts.UnpaidInstalments, DossierContent.WholeBalanceDemanded(facts), Money(facts.TotalOwed), Money(facts.AmountDue), lateness, facts.DaysPastDue > 0 ? "due now" : "to pay"));
 
@@ -69,8 +69,8 @@ public static class TextRenderer
             {
                 var effect = request.Savings switch
                 {
-                    > 0 and var saves => T($"（预计节省 {Money(saves)}）", $" (saves about {Money(saves)})"),
-                    < 0 and var costs => T($"（预计多花 {Money(-costs)}）", $" (costs about {Money(-costs)} more)"),
+                    > 0 and var saves => T($"（预计节省{Money(saves)}）", $" (saves about {Money(saves)})"),
+                    < 0 and var costs => T($"（预计多花{Money(-costs)}）", $" (costs about {Money(-costs)} more)"),
                     _ => "",
                 };
                 Line($"{request.Rank}. {DossierContent.Title(plan, request.Type)}{effect}");

@@ -648,4 +648,7 @@ public sealed record Assessment
 
     /// <summary>Gets the day a complaint to the lender must be answered by (<see cref="AsOf"/>-based when none was made).</summary>
     [FactField(FactFormat.Date)] public LocalDate ComplaintAnswerDue { get; internal init; }
+
+    /// <summary>Gets whether a complaint was made and <see cref="ComplaintAnswerDue"/> has passed.</summary>
+    [FactField] public bool ComplaintAnswerOverdue { get; internal init; }
 }

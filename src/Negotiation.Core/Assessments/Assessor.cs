@@ -478,6 +478,7 @@ internal static class Assessor
             NegativeRecordClearsOn = CreditRecord.ExpectedClearDate(asOf, settings.NegativeRecordYears),
             NextFollowUp = FollowUp(asOf, settings.FollowUpDays, account.DueDate, c.Notices),
             ComplaintAnswerDue = (firstComplaint ?? asOf).PlusDays(settings.ComplaintResponseDays),
+            ComplaintAnswerOverdue = firstComplaint is { } complained && complained.PlusDays(settings.ComplaintResponseDays) < asOf,
         };
     }
 

@@ -604,6 +604,7 @@ public sealed class AssessorTests
                 .And(facts.LastAttemptOutcome == (last is null ? "none" : Name(last.Outcome))).Label("last outcome")
                 .And(facts.DaysSinceLastAttempt == (last is null ? 0 : Period.DaysBetween(last.On, c.AsOf))).Label("days since last")
                 .And(facts.DaysSinceComplaint == (firstComplaint is { } fc ? Period.DaysBetween(fc, c.AsOf) : 0)).Label("days since complaint")
+                .And(facts.ComplaintAnswerOverdue == (firstComplaint is { } due && due.PlusDays(Settings.ComplaintResponseDays) < c.AsOf)).Label("complaint answer overdue")
                 .And(facts.FailedAttempts == c.Attempts.Count(a => a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse)).Label("failed")
                 .And(facts.HasContactedRegulator == c.Attempts.Any(a => a.Channel == ContactChannel.Regulator)).Label("regulator")
                 .And(facts.HasTriedMediation == c.Attempts.Any(a => a.Channel == ContactChannel.Mediation)).Label("mediation")

@@ -22,8 +22,8 @@ public sealed class Scenario
 
     private static readonly string[] KnownExpectations =
     [
-        "outcome", "topRequest", "requests", "requestsInclude", "notRequests", "noFollowUp", "noMaterials", "noTalkingPoints", "noRemedies", "reasons", "materials", "requiredMaterials", "watchpoints",
-        "warnings", "notWarnings", "remedies", "notRemedies", "citations", "messageContains", "nextFollowUp",
+        "outcome", "topRequest", "requests", "requestsInclude", "notRequests", "noFollowUp", "noMaterials", "noTalkingPoints", "noRemedies", "reasons", "notReasons", "materials", "requiredMaterials",
+        "watchpoints", "notWatchpoints", "warnings", "notWarnings", "remedies", "notRemedies", "citations", "messageContains", "nextFollowUp",
     ];
 
     private readonly JObject expect;
@@ -209,6 +209,9 @@ public sealed class Scenario
                 case "reasons":
                     Present(differences, key, Codes(value), plan.Decision.Reasons.Select(r => r.Code));
                     break;
+                case "notReasons":
+                    Absent(differences, key, Codes(value), plan.Decision.Reasons.Select(r => r.Code));
+                    break;
                 case "materials":
                     Present(differences, key, Codes(value), plan.Materials.Select(m => m.Code));
                     break;
@@ -217,6 +220,9 @@ public sealed class Scenario
                     break;
                 case "watchpoints":
                     Present(differences, key, Codes(value), plan.Watchpoints.Select(w => w.Code));
+                    break;
+                case "notWatchpoints":
+                    Absent(differences, key, Codes(value), plan.Watchpoints.Select(w => w.Code));
                     break;
                 case "warnings":
                     Present(differences, key, Codes(value), plan.Warnings.Select(w => w.Code));

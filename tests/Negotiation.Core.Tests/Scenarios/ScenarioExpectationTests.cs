@@ -33,6 +33,20 @@ public sealed class ScenarioExpectationTests : IDisposable
     }
 
     [Fact]
+    public void Absent_reason_and_watchpoint_expectations_name_the_ones_the_plan_has()
+    {
+        var plan = Advisor.Advise(Negotiation.Core.Cases.BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json"))));
+        var (reason, watchpoint) = (plan.Decision.Reasons[0].Code, plan.Watchpoints[0].Code);
+
+        var differences = Write($$"""{ "notReasons": ["{{reason}}", "no-such-reason"], "notWatchpoints": ["{{watchpoint}}"] }""").Run(Advisor);
+
+        Assert.Equal(2, differences.Count);
+        Assert.Contains(reason, differences[0], StringComparison.Ordinal);
+        Assert.StartsWith("notReasons", differences[0], StringComparison.Ordinal);
+        Assert.StartsWith("notWatchpoints", differences[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_section_expectations_set_to_false_ask_nothing()
     {
         Assert.Empty(Write("""{ "noMaterials": false, "noTalkingPoints": false, "noRemedies": false }""").Run(Advisor));

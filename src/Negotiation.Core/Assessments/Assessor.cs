@@ -185,7 +185,7 @@ internal static class Assessor
         // The case may say the budget after the hardship still cannot meet the regular instalment: then it is not the usual one.
         var shortAfter = afterwards < instalment;
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
-            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, settings);
+            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings);
         // What a deferral to the hardship's end leaves owing then: what is due, and the part of each moved instalment not paid meanwhile.
         var owedAtBridgeEnd = amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd;
         // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it,
@@ -193,7 +193,7 @@ internal static class Assessor
         // the interest of the months before is repaid with what has accrued.
         var sizedAfter = shortTerm && afterwards is not null;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
-        var planStarts = sizedAfter ? asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1) : asOf;
+        var planStarts = OnPaydayAMonthLater(sizedAfter ? asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1) : asOf, c.Finances?.Payday);
         var planMonths = PlanMonths(account.Principal, PlanAccrued(account, rate, asOf, planStarts, decimals), rate, planAffordable, settings.MaxInstalmentMonths, decimals);
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, planAffordable, settings.MaxInstalmentMonths, decimals);
@@ -734,7 +734,7 @@ internal static class Assessor
     /// </list>
     /// </summary>
     internal static (LocalDate Ends, int Moved, decimal Cash) ExtensionTerms(
-        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, AssessmentSettings settings)
+        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings)
     {
         var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
         var usualEnd = from.PlusDays(settings.MaxExtensionDays);
@@ -744,7 +744,8 @@ internal static class Assessor
 
         if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) >= usualEnd)
         {
-            var hardshipEnd = asOf.PlusMonths(hardship);
+            // The money comes back with the first pay after the hardship: the date falls on a payday when the case gives one.
+            var hardshipEnd = OnOrAfterPayday(asOf.PlusMonths(hardship), payday);
             var moved = InstalmentsFallingDue(account, asOf, hardshipEnd, due, regular);
             return (hardshipEnd, moved, CashBy(hardshipEnd, usualMonths, moved));
         }
@@ -752,7 +753,7 @@ internal static class Assessor
         var cash = CashBy(usualEnd, usualMonths, 0);
         for (var k = 2; mayDefer && cash < due && k <= settings.MaxDeferralMonths; k++)
         {
-            var deferredEnd = from.PlusMonths(k);
+            var deferredEnd = OnOrAfterPayday(from.PlusMonths(k), payday);
             var deferredCash = CashBy(deferredEnd, k, 0);
             if (deferredCash >= due)
             {
@@ -761,6 +762,35 @@ internal static class Assessor
         }
 
         return (usualEnd, 0, cash);
+    }
+
+    /// <summary>The first day on or after <paramref name="day"/> that is a payday (the month's last day when it is shorter), or the day itself when none is given.</summary>
+    internal static LocalDate OnOrAfterPayday(LocalDate day, int? payday)
+    {
+        if (payday is not { } d)
+        {
+            return day;
+        }
+
+        var inMonth = new LocalDate(day.Year, day.Month, Math.Min(d, day.Calendar.GetDaysInMonth(day.Year, day.Month)));
+        if (inMonth >= day)
+        {
+            return inMonth;
+        }
+
+        var next = day.PlusMonths(1);
+        return new LocalDate(next.Year, next.Month, Math.Min(d, next.Calendar.GetDaysInMonth(next.Year, next.Month)));
+    }
+
+    /// <summary>
+    /// A plan's start moved so that its first instalment, a month later, falls on the first payday on or after the month's
+    /// end; unchanged without a payday, or where a short month would pull a later instalment off it.
+    /// </summary>
+    private static LocalDate OnPaydayAMonthLater(LocalDate start, int? payday)
+    {
+        var first = OnOrAfterPayday(start.PlusMonths(1), payday);
+        var moved = first.PlusMonths(-1);
+        return moved.PlusMonths(1) == first && moved >= start ? moved : start;
     }
 
     /// <summary>

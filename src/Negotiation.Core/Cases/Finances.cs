@@ -14,6 +14,12 @@ public sealed record Finances
 
     /// <summary>Gets the savings the borrower can draw on.</summary>
     public decimal Savings { get; init; }
+
+    /// <summary>
+    /// Gets the day of the month the main income is paid (1–31; a month too short for it pays on its last day), or null
+    /// when not given. A date the plan asks the borrower to pay by, once the hardship is over, then falls on a payday.
+    /// </summary>
+    public int? Payday { get; init; }
 }
 
 /// <summary>A source of monthly income.</summary>

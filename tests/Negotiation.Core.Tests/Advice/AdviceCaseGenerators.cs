@@ -182,12 +182,14 @@ internal static class AdviceCaseGenerators
             (4, Gen.Choose(0, 50).Select(p => Cents(total * p / 100m))),
             (2, Gen.Choose(0, 100).Select(p => Cents(total * p / 100m))),
             (1, Gen.Choose(100, 200).Select(p => Cents(total * p / 100m))))
+        from payday in Weighted((2, Gen.Constant<int?>(null)), (1, Gen.Choose(1, 31).Select(d => (int?)d)))
         select new Finances
         {
             Income = new ValueList<IncomeSource>(income),
             Expenses = new ValueList<Expense>(expenses),
             OtherDebts = new ValueList<OtherDebt>(debts),
             Savings = savings,
+            Payday = payday,
         };
 
     private static Gen<IncomeSource> Income() =>

@@ -162,6 +162,37 @@ public sealed class AssessorTests
         Assert.Equal(("", asOf), (current.NextAssetTier, current.NextAssetTierOn)); // nothing overdue, nothing ahead
     }
 
+    [Theory]
+    [InlineData("2026-09-06", 10, "2026-09-10")] // later this month
+    [InlineData("2026-09-10", 10, "2026-09-10")] // the day itself
+    [InlineData("2026-09-11", 10, "2026-10-10")] // next month
+    [InlineData("2027-02-01", 31, "2027-02-28")] // a short month pays on its last day
+    [InlineData("2027-01-31", 30, "2027-02-28")]
+    public void A_date_moves_to_the_first_payday_on_or_after_it(string day, int payday, string expected)
+    {
+        var parse = NodaTime.Text.LocalDatePattern.Iso;
+        Assert.Equal(parse.Parse(expected).Value, Assessor.OnOrAfterPayday(parse.Parse(day).Value, payday));
+        Assert.Equal(parse.Parse(day).Value, Assessor.OnOrAfterPayday(parse.Parse(day).Value, null));
+    }
+
+    [Property(MaxTest = 300)]
+    public Property A_payday_moves_a_deferral_end_and_a_plan_start_onto_it_and_no_further() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), Gen.Choose(1, 31).ToArbitrary(), (c, payday) =>
+        {
+            if (c.Finances is null)
+            {
+                return true.ToProperty();
+            }
+
+            static bool IsPayday(LocalDate day, int payday) => day.Day == Math.Min(payday, day.Calendar.GetDaysInMonth(day.Year, day.Month));
+            static bool MovedOnto(LocalDate without, LocalDate with, int payday) =>
+                with == without || (with > without && with <= without.PlusMonths(1) && IsPayday(with, payday));
+            var without = Assessor.Assess(c with { Finances = c.Finances with { Payday = null } }, Settings);
+            var with = Assessor.Assess(c with { Finances = c.Finances with { Payday = payday } }, Settings);
+            return MovedOnto(without.ExtensionEndsOn, with.ExtensionEndsOn, payday).Label("extension end")
+                .And(MovedOnto(without.PlanStartsOn.PlusMonths(1), with.PlanStartsOn.PlusMonths(1), payday)).Label("first plan instalment");
+        });
+
     [Fact]
     public void An_agreement_a_later_contact_refused_no_longer_stands()
     {
@@ -511,7 +542,8 @@ public sealed class AssessorTests
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {
             var facts = Assessor.Assess(c, Settings);
-            var accrued = c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
+            // Interest accrues until the plan starts (today, or the payday a month before its first instalment).
+            var accrued = Assessor.PlanAccrued(c.Account, c.Account.AnnualRate ?? 0m, c.AsOf, facts.PlanStartsOn, 2);
             decimal Payment(int months) => Assessor.PlanPayment(c.Account.Principal, accrued, c.Account.AnnualRate ?? 0m, months, 2);
             var n = facts.AffordablePlanMonths;
             return n == 0
@@ -534,9 +566,10 @@ public sealed class AssessorTests
                 .Where(d => d > c.AsOf && d <= facts.ExtensionEndsOn).Count();
             // Otherwise the usual end, or, with the deferral allowed (maxDeferralMonths 3 here), the first whole month by which
             // the cash covers what is due after the regular instalments meanwhile.
-            var deferredTo = Enumerable.Range(2, 2).Select(k => from.PlusMonths(k)).ToList();
+            var payday = c.Finances?.Payday;
+            var deferredTo = Enumerable.Range(2, 2).Select(k => Assessor.OnOrAfterPayday(from.PlusMonths(k), payday)).ToList();
             return toHardshipEnd
-                ? facts.ExtensionEndsOn == c.AsOf.PlusMonths(months!.Value) && facts.InstalmentsMovedByExtension <= moved &&
+                ? facts.ExtensionEndsOn == Assessor.OnOrAfterPayday(c.AsOf.PlusMonths(months!.Value), payday) && facts.InstalmentsMovedByExtension <= moved &&
                   facts.InstalmentsMovedByExtension * facts.CurrentInstalment <= c.Account.TotalOwed - facts.AmountDue
                 : facts.InstalmentsMovedByExtension == 0 &&
                   (facts.ExtensionEndsOn == usual || (deferredTo.Contains(facts.ExtensionEndsOn) && facts.CashByExtensionEnd >= facts.AmountDue && !facts.HardshipIsLongTerm));

@@ -114,7 +114,8 @@ internal static class CaseGenerators
         from debts in ListOf(from l in Text() from m in Money(5_000m) from b in Money(100_000m)
                              select new OtherDebt { Lender = l, MonthlyPayment = m, Balance = b }, 3)
         from savings in Money(100_000m)
-        select new Finances { Income = income, Expenses = expenses, OtherDebts = debts, Savings = savings };
+        from payday in Gen.Elements<int?>(null, 1, 15, 31)
+        select new Finances { Income = income, Expenses = expenses, OtherDebts = debts, Savings = savings, Payday = payday };
 
     private static Gen<NegotiationAttempt> Attempt(LocalDate asOf) =>
         from day in DateUpTo(asOf)

@@ -129,12 +129,13 @@ internal static partial class ReferenceCaseReader
 
     private static Finances Finances(JsonObject o, int decimals)
     {
-        Expect(o, [], "income", "expenses", "otherDebts", "savings");
+        Expect(o, [], "income", "expenses", "otherDebts", "savings", "payday");
         return Fill(o, new Finances(), (x, name, v) => name switch
         {
             "income" => x with { Income = List(v, i => Income(Object(i), decimals)) },
             "expenses" => x with { Expenses = List(v, i => Expense(Object(i), decimals)) },
             "otherDebts" => x with { OtherDebts = List(v, i => OtherDebt(Object(i), decimals)) },
+            "payday" => x with { Payday = Whole(v, 1, 31) },
             _ => x with { Savings = Money(v, decimals) },
         });
     }

@@ -144,11 +144,11 @@ internal static class CaseFields
         v => new OtherDebt { Lender = v[0].Text, MonthlyPayment = v[1].Number, Balance = v[2].Number });
 
     private static readonly ObjectShape Finances = Shape(
-        [List<IncomeSource>("income", Income), List<Expense>("expenses", Expense), List<OtherDebt>("otherDebts", OtherDebt), Money("savings")],
+        [List<IncomeSource>("income", Income), List<Expense>("expenses", Expense), List<OtherDebt>("otherDebts", OtherDebt), Money("savings"), Integer("payday", 1, 31)],
         v => new Finances
         {
             Income = v[0].Or(ValueList<IncomeSource>.Empty), Expenses = v[1].Or(ValueList<Expense>.Empty),
-            OtherDebts = v[2].Or(ValueList<OtherDebt>.Empty), Savings = v[3].Number,
+            OtherDebts = v[2].Or(ValueList<OtherDebt>.Empty), Savings = v[3].Number, Payday = v[4].IntegerOrNull,
         });
 
     private static readonly ObjectShape Hardship = Shape(

@@ -726,7 +726,8 @@ internal static class Assessor
     /// the borrower will have on that date (savings and each whole month's <paramref name="surplus"/>, less the regular
     /// instalments falling due meanwhile that it does not move: they are paid on their own dates, from the same income).
     /// <list type="bullet">
-    /// <item>Usually it runs <c>maxExtensionDays</c> from today, or from the oldest unpaid due date while that is still ahead.</item>
+    /// <item>Usually it runs <c>maxExtensionDays</c> from today, or from the oldest unpaid due date while that is still ahead;
+    /// with a <paramref name="payday"/> before then whose pay (a month's surplus) covers what is due, it runs to that payday.</item>
     /// <item>A short hardship of known length (<paramref name="bridgeMonths"/>, at most <c>maxBridgeMonths</c>) that lasts as long
     /// or longer runs it to the hardship's end, and the regular instalments falling due until then move with it.</item>
     /// <item>Otherwise, when the usual end leaves the cash short and <paramref name="mayDefer"/>, it runs to the first whole
@@ -748,6 +749,12 @@ internal static class Assessor
             var hardshipEnd = OnOrAfterPayday(asOf.PlusMonths(hardship), payday);
             var moved = InstalmentsFallingDue(account, asOf, hardshipEnd, due, regular);
             return (hardshipEnd, moved, CashBy(hardshipEnd, usualMonths, moved));
+        }
+
+        // With a payday known, the shortest extension is to the next pay, where that pay covers what is due.
+        if (payday is not null && OnOrAfterPayday(from.PlusDays(1), payday) is var nextPay && nextPay < usualEnd && CashBy(nextPay, 1, 0) is var byPay && byPay >= due)
+        {
+            return (nextPay, 0, byPay);
         }
 
         var cash = CashBy(usualEnd, usualMonths, 0);

@@ -185,8 +185,9 @@ public sealed class AssessorTests
             }
 
             static bool IsPayday(LocalDate day, int payday) => day.Day == Math.Min(payday, day.Calendar.GetDaysInMonth(day.Year, day.Month));
+            // Later, onto a payday no more than a month on; or, for an extension, sooner: onto the next payday, whose pay covers it.
             static bool MovedOnto(LocalDate without, LocalDate with, int payday) =>
-                with == without || (with > without && with <= without.PlusMonths(1) && IsPayday(with, payday));
+                with == without || (with <= without.PlusMonths(1) && IsPayday(with, payday));
             var without = Assessor.Assess(c with { Finances = c.Finances with { Payday = null } }, Settings);
             var with = Assessor.Assess(c with { Finances = c.Finances with { Payday = payday } }, Settings);
             return MovedOnto(without.ExtensionEndsOn, with.ExtensionEndsOn, payday).Label("extension end")
@@ -568,7 +569,11 @@ public sealed class AssessorTests
             // the cash covers what is due after the regular instalments meanwhile.
             var payday = c.Finances?.Payday;
             var deferredTo = Enumerable.Range(2, 2).Select(k => Assessor.OnOrAfterPayday(from.PlusMonths(k), payday)).ToList();
-            return toHardshipEnd
+            // With a payday before the usual end whose pay covers what is due, that payday.
+            var nextPay = payday is null ? (LocalDate?)null : Assessor.OnOrAfterPayday(from.PlusDays(1), payday);
+            var toPayday = !toHardshipEnd && nextPay < usual && facts.ExtensionEndsOn == nextPay && facts.CashByExtensionEnd >= facts.AmountDue;
+            return toPayday ? facts.InstalmentsMovedByExtension == 0
+                : toHardshipEnd
                 ? facts.ExtensionEndsOn == Assessor.OnOrAfterPayday(c.AsOf.PlusMonths(months!.Value), payday) && facts.InstalmentsMovedByExtension <= moved &&
                   facts.InstalmentsMovedByExtension * facts.CurrentInstalment <= c.Account.TotalOwed - facts.AmountDue
                 : facts.InstalmentsMovedByExtension == 0 &&

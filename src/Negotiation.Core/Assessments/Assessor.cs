@@ -275,6 +275,7 @@ internal static class Assessor
             largestUpfrontFee = i == 0 || o.UpfrontFee > largestUpfrontFee ? o.UpfrontFee : largestUpfrontFee;
         }
 
+        var offerBy = namedOffer?.Deadline is { } takeUpBy && takeUpBy >= asOf ? takeUpBy : (LocalDate?)null;
         var disputed = 0m;
         foreach (var d in c.DisputedCharges)
         {
@@ -464,9 +465,9 @@ internal static class Assessor
             HasThirdPartyOffer = thirdParty,
             HasLenderOffer = fromLender,
             LenderOfferAmount = Cents(namedOffer?.Amount ?? 0m),
-            HasLenderOfferDeadline = namedOffer?.Deadline >= asOf,
-            LenderOfferDeadline = namedOffer?.Deadline is { } offerBy && offerBy >= asOf ? offerBy : asOf,
-            DaysToLenderOfferDeadline = namedOffer?.Deadline is { } takeUpBy && takeUpBy >= asOf ? Period.DaysBetween(asOf, takeUpBy) : 0,
+            HasLenderOfferDeadline = offerBy is not null,
+            LenderOfferDeadline = offerBy ?? asOf,
+            DaysToLenderOfferDeadline = offerBy is { } offerEnds ? Period.DaysBetween(asOf, offerEnds) : 0,
             OfferAsksUpfrontFee = upfront,
             LargestUpfrontFee = Cents(largestUpfrontFee),
             OfferAsksVerificationCode = verification,

@@ -226,6 +226,15 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CashByExtensionEnd { get; internal init; }
 
+    /// <summary>
+    /// Gets <see cref="CashByExtensionEnd"/> less what the extension asks to be paid in now from savings (<see cref="PartPaymentNow"/>,
+    /// where it moves no instalment): the cash there will be to pay <see cref="DueLeftAtExtensionEnd"/> with.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal CashLeftAtExtensionEnd { get; internal init; }
+
+    /// <summary>Gets what will still be due when the extension ends: <see cref="AmountDue"/> less what is paid in now from savings.</summary>
+    [FactField(FactFormat.Money)] public decimal DueLeftAtExtensionEnd { get; internal init; }
+
     /// <summary>Gets whether savings cover everything owed.</summary>
     [FactField] public bool CanPayAllNow { get; internal init; }
 

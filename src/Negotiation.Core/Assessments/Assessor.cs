@@ -362,6 +362,9 @@ internal static class Assessor
             CashAvailable = Cents(cashNow),
             CanPayAmountDueNow = budget is not null && cashSpare >= amountDue,
             CashByExtensionEnd = Cents(cashByExtensionEnd),
+            // Savings paid in now towards what is due (where the extension moves no instalment) are not there again at its end.
+            CashLeftAtExtensionEnd = Cents(Math.Max(0m, cashByExtensionEnd - (movedByExtension == 0 ? partPayment : 0m))),
+            DueLeftAtExtensionEnd = Cents(amountDue - (movedByExtension == 0 ? partPayment : 0m)),
             CanPayAllNow = budget is not null && savings >= account.TotalOwed,
             MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,

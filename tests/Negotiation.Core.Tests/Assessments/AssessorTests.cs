@@ -162,6 +162,17 @@ public sealed class AssessorTests
         Assert.Equal(("", asOf), (current.NextAssetTier, current.NextAssetTierOn)); // nothing overdue, nothing ahead
     }
 
+    [Property(MaxTest = 300)]
+    public Property What_is_paid_in_now_is_not_counted_again_at_the_extensions_end() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
+        {
+            var facts = Assessor.Assess(c, Settings);
+            var paidNow = facts.InstalmentsMovedByExtension == 0 ? facts.PartPaymentNow : 0m;
+            return (facts.CashLeftAtExtensionEnd == Math.Max(0m, facts.CashByExtensionEnd - paidNow)).Label("cash left")
+                .And(facts.DueLeftAtExtensionEnd == facts.AmountDue - paidNow).Label("due left")
+                .And(facts.CashLeftAtExtensionEnd >= facts.DueLeftAtExtensionEnd == facts.CashByExtensionEnd >= facts.AmountDue || facts.CashByExtensionEnd < paidNow).Label("same test either way");
+        });
+
     [Theory]
     [InlineData("2026-09-06", 10, "2026-09-10")] // later this month
     [InlineData("2026-09-10", 10, "2026-09-10")] // the day itself

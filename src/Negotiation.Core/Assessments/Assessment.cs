@@ -271,6 +271,12 @@ public sealed record Assessment
     [FactField] public bool InstalmentsRun { get; internal init; }
 
     /// <summary>
+    /// Gets the days from the account's due date to the first payday after it (1 to 31), or 0 when the case gives no
+    /// payday: a due date a few days before pay leaves the account to be paid from what is left of the last one.
+    /// </summary>
+    [FactField(FactFormat.Days)] public int DaysFromDueDateToPayday { get; internal init; }
+
+    /// <summary>
     /// Gets the fewest months, two at least, over which <see cref="AmountDue"/> can be caught up on top of
     /// <see cref="CurrentInstalment"/> within <see cref="AffordableInstalment"/> while the regular instalments still run that
     /// long; 0 when it cannot, or when the contract is not taken to run on (nothing overdue yet, arrears older than the rule

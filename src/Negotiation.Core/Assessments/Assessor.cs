@@ -369,6 +369,7 @@ internal static class Assessor
             MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             InstalmentsRun = instalmentsRun,
+            DaysFromDueDateToPayday = c.Finances?.Payday is { } payday ? Period.DaysBetween(account.DueDate, OnOrAfterPayday(account.DueDate.PlusDays(1), payday)) : 0,
             CatchUpMonths = catchUpMonths,
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,

@@ -670,6 +670,8 @@ public sealed class AssessorTests
                 .And(facts.Documents.SequenceEqual(c.Documents.Select(d => Name(d)).Distinct())).Label("documents")
                 .And(Same(facts.LenderOfferAmount, Currencies.ToMinorUnit(named?.Amount ?? 0m, 2)) && facts.HasLenderOfferDeadline == offerBy is not null
                     && facts.LenderOfferDeadline == (offerBy ?? c.AsOf) && facts.DaysToLenderOfferDeadline == (offerBy is { } d ? Period.DaysBetween(c.AsOf, d) : 0)).Label("lender offer named")
+                .And(facts.DaysFromDueDateToPayday == (c.Finances?.Payday is { } payday
+                    ? Period.DaysBetween(c.Account.DueDate, Assessor.OnOrAfterPayday(c.Account.DueDate.PlusDays(1), payday)) : 0)).Label("due date to payday")
                 .And(facts.AgreedRequests.SequenceEqual(agreed)).Label("agreed")
                 .And(Same(facts.CounterOfferMonthly, Currencies.ToMinorUnit(counter, 2)) && facts.HasUnaffordableCounterOffer == counter > 0).Label("counter-offer")
                 .And(facts.HasLetterDeadline == letter is not null && facts.LetterDeadline == (letter?.Deadline ?? c.AsOf)

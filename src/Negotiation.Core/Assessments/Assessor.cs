@@ -207,7 +207,9 @@ internal static class Assessor
         LocalDate? nextPromise = null;
         int failedAttempts = 0;
         bool regulator = false, mediation = false, writtenConfirmation = false, court = false, ombudsman = false;
-        NegotiationAttempt?[]? latestAnswer = null;
+        // Each request type's latest answer, as an index into the attempts (-1: none).
+        Span<int> latestAnswer = stackalloc int[RequestTypeCount];
+        latestAnswer.Fill(-1);
         Span<int> refusals = stackalloc int[RequestTypeCount];
         for (var i = 0; i < attempts.Count; i++)
         {
@@ -226,8 +228,8 @@ internal static class Assessor
                 refusals[(int)requested] += a.Outcome == AttemptOutcome.Rejected ? 1 : 0;
                 // What stands for a request is its latest answer (of several on one day, the last in the case): an agreement
                 // a later contact refused, or denies, no longer holds.
-                latestAnswer ??= new NegotiationAttempt?[RequestTypeCount];
-                latestAnswer[(int)requested] = latestAnswer[(int)requested] is { } before && before.On > a.On ? before : a;
+                var before = latestAnswer[(int)requested];
+                latestAnswer[(int)requested] = before >= 0 && attempts[before].On > a.On ? before : i;
             }
 
             writtenConfirmation |= a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted;
@@ -241,13 +243,14 @@ internal static class Assessor
         // cannot keep, not an agreement: the request stays open, to be put again with the budget behind it.
         List<string>? agreed = null;
         var counterOffer = 0m;
-        for (var type = 0; latestAnswer is not null && type < RequestTypeCount; type++)
+        for (var type = 0; type < RequestTypeCount; type++)
         {
-            if (latestAnswer[type] is { Outcome: AttemptOutcome.PartiallyAccepted, MonthlyPayment: { } asked } && budget is not null && asked > affordable)
+            var answer = latestAnswer[type] >= 0 ? attempts[latestAnswer[type]] : null;
+            if (answer is { Outcome: AttemptOutcome.PartiallyAccepted, MonthlyPayment: { } asked } && budget is not null && asked > affordable)
             {
                 counterOffer = Math.Max(counterOffer, asked);
             }
-            else if (latestAnswer[type] is { Outcome: AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted })
+            else if (answer is { Outcome: AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted })
             {
                 (agreed ??= []).Add(EnumNames<RequestType>.Of((RequestType)type));
             }
@@ -289,8 +292,8 @@ internal static class Assessor
             nextBand = band.FromDays > daysPastDue && (nextBand is null || band.FromDays < nextBand.FromDays) ? band : nextBand;
         }
 
-        var notices = Notices(c.Notices);
-        var letter = NearestLetterDeadline(c.Notices, asOf);
+        var notices = Notices(c.Notices, asOf);
+        var letter = notices.Letter;
         // Arrears alone are caught up only while the contract runs on: not before any are owed, not beyond the rule set's
         // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
         var instalmentsRun = daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
@@ -300,6 +303,8 @@ internal static class Assessor
         // or a plan for the arrears catches it up.
         var partSavings = Math.Min(savings, Math.Max(0m, cashSpare));
         var partPayment = daysPastDue > 0 && partSavings > 0 && partSavings < amountDue ? partSavings : 0m;
+        // Savings paid in now towards what is due (where the extension moves no instalment) are not there again at its end.
+        var paidInByExtension = movedByExtension == 0 ? partPayment : 0m;
         var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
         var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
@@ -362,9 +367,8 @@ internal static class Assessor
             CashAvailable = Cents(cashNow),
             CanPayAmountDueNow = budget is not null && cashSpare >= amountDue,
             CashByExtensionEnd = Cents(cashByExtensionEnd),
-            // Savings paid in now towards what is due (where the extension moves no instalment) are not there again at its end.
-            CashLeftAtExtensionEnd = Cents(Math.Max(0m, cashByExtensionEnd - (movedByExtension == 0 ? partPayment : 0m))),
-            DueLeftAtExtensionEnd = Cents(amountDue - (movedByExtension == 0 ? partPayment : 0m)),
+            CashLeftAtExtensionEnd = Cents(Math.Max(0m, cashByExtensionEnd - paidInByExtension)),
+            DueLeftAtExtensionEnd = Cents(amountDue - paidInByExtension),
             CanPayAllNow = budget is not null && savings >= account.TotalOwed,
             MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
@@ -561,15 +565,23 @@ internal static class Assessor
     }
 
     /// <summary>
-    /// What the letters received say: which kinds came, the deadline of the latest default notice that sets one, and the
-    /// latest final response and court claim.
+    /// What the letters received say: which kinds came, the deadline of the latest default notice that sets one, the latest
+    /// final response and court claim, and the soonest date, <paramref name="asOf"/> or later, that another letter (not a
+    /// default notice or a court claim, which have facts of their own) sets for paying or answering, with its kind.
     /// </summary>
-    private static (bool Arrears, bool Default, LocalDate? DefaultDeadline, bool Termination, bool PersistentDebt, LocalDate? FinalResponse, LocalDate? CourtClaim, LocalDate? CourtDeadline) Notices(ValueList<Notice> notices)
+    private static (bool Arrears, bool Default, LocalDate? DefaultDeadline, bool Termination, bool PersistentDebt, LocalDate? FinalResponse, LocalDate? CourtClaim, LocalDate? CourtDeadline, (LocalDate Deadline, NoticeKind Kind)? Letter)
+        Notices(ValueList<Notice> notices, LocalDate asOf)
     {
-        var found = (Arrears: false, Default: false, DefaultDeadline: (LocalDate?)null, Termination: false, PersistentDebt: false, FinalResponse: (LocalDate?)null, CourtClaim: (LocalDate?)null, CourtDeadline: (LocalDate?)null);
+        var found = (Arrears: false, Default: false, DefaultDeadline: (LocalDate?)null, Termination: false, PersistentDebt: false, FinalResponse: (LocalDate?)null, CourtClaim: (LocalDate?)null, CourtDeadline: (LocalDate?)null,
+            Letter: ((LocalDate Deadline, NoticeKind Kind)?)null);
         LocalDate? latestDefault = null, latestClaimWithDeadline = null;
         foreach (var n in notices)
         {
+            if (n is { Kind: not (NoticeKind.Default or NoticeKind.CourtClaim), Deadline: { } by } && by >= asOf && !(found.Letter?.Deadline <= by))
+            {
+                found.Letter = (by, n.Kind);
+            }
+
             switch (n.Kind)
             {
                 case NoticeKind.Arrears: found.Arrears = true; break;
@@ -598,25 +610,6 @@ internal static class Assessor
         return found;
 
         static LocalDate Latest(LocalDate? so, LocalDate day) => so is { } d && d > day ? d : day;
-    }
-
-    /// <summary>
-    /// The soonest date, today or later, that a letter other than a default notice or a court claim (which have facts of their
-    /// own) sets for paying or answering, and the kind of letter; null when none sets one still ahead.
-    /// </summary>
-    private static (LocalDate Deadline, NoticeKind Kind)? NearestLetterDeadline(ValueList<Notice> notices, LocalDate asOf)
-    {
-        (LocalDate Deadline, NoticeKind Kind)? nearest = null;
-        foreach (var n in notices)
-        {
-            if (n is { Kind: not (NoticeKind.Default or NoticeKind.CourtClaim), Deadline: { } by } && by >= asOf &&
-                (nearest is null || by < nearest.Value.Deadline))
-            {
-                nearest = (by, n.Kind);
-            }
-        }
-
-        return nearest;
     }
 
     /// <summary>Days before a deadline by which a follow-up falls, so that there is time to act on the answer.</summary>
@@ -784,14 +777,10 @@ internal static class Assessor
             return day;
         }
 
-        var inMonth = new LocalDate(day.Year, day.Month, Math.Min(d, day.Calendar.GetDaysInMonth(day.Year, day.Month)));
-        if (inMonth >= day)
-        {
-            return inMonth;
-        }
+        var inMonth = PaydayOf(day, d);
+        return inMonth >= day ? inMonth : PaydayOf(day.PlusMonths(1), d);
 
-        var next = day.PlusMonths(1);
-        return new LocalDate(next.Year, next.Month, Math.Min(d, next.Calendar.GetDaysInMonth(next.Year, next.Month)));
+        static LocalDate PaydayOf(LocalDate month, int d) => new(month.Year, month.Month, Math.Min(d, month.Calendar.GetDaysInMonth(month.Year, month.Month)));
     }
 
     /// <summary>

@@ -79,6 +79,8 @@ internal static class RequestTermsCalculator
         var overdueLeft = facts.AmountDue - paidNow;
         // Contract interest runs on the principal either way; the penalty an extension stops runs on what stays overdue.
         var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest;
+        // Under a total cost cap, no more than the cap leaves.
+        contract = facts.TotalCostCapApplies ? Math.Min(contract, facts.ChargesLeftUnderCap) : contract;
         var penalty = account.PenaltyDailyRate is { } daily ? Charges.SimpleInterest(overdueLeft, daily, days, decimals) : 0m;
         var avoided = Cents(penalty, decimals);
         return new ComputedRequest(
@@ -106,10 +108,12 @@ internal static class RequestTermsCalculator
         var months = planned ? facts.ReliefPlanMonths : 12;
         var current = Math.Min(facts.AnnualRate, Schedules.MaxAnnualRate);
         var proposed = Math.Min(facts.ReliefRate, current);
+        // Under a total cost cap, interest at either rate stops at what the cap leaves.
+        decimal Capped(decimal interest) => facts.TotalCostCapApplies ? Math.Min(interest, facts.ChargesLeftUnderCap) : interest;
         var saved = account.Principal > 0 && facts.InterestReliefPossible
             ? Cents(Math.Max(0m, planned
-                ? InterestOver(account.Principal, current, months, decimals) - InterestOver(account.Principal, proposed, months, decimals)
-                : account.Principal * (current - proposed)), decimals)
+                ? Capped(InterestOver(account.Principal, current, months, decimals)) - Capped(InterestOver(account.Principal, proposed, months, decimals))
+                : Capped(account.Principal * current) - Capped(account.Principal * proposed)), decimals)
             : 0m;
         return new ComputedRequest(
             new RequestTerms { Type = "interest-relief", CurrentRate = c.Account.AnnualRate, ProposedRate = facts.ReliefRate, Months = months, InterestSaved = saved },
@@ -152,29 +156,38 @@ internal static class RequestTermsCalculator
             : Math.Max(2, (int)parameters["maxInstalmentMonths"]);
         var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var rate = atLowerRate ? Math.Min(facts.ReliefRate, contractRate) : contractRate;
-        var comparison = ReliefComparison.Compare(account, facts.PlanStartsOn, new ReliefTerms { InstalmentMonths = months, InstalmentAnnualRate = rate }, decimals: decimals);
+        var chargesLeft = facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : (decimal?)null;
+        var accrued = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, chargesLeft);
+        // Where the rate's interest would pass a total cost cap, the principal is repaid in equal parts, and the interest the
+        // cap allows in equal parts beside it (the assessment sized the plan the same way).
+        var interestCap = Assessor.PlanInterestCap(account, accrued, chargesLeft);
+        var capped = Assessor.PlanInterestCapped(account.Principal, rate, months, decimals, interestCap);
+        var comparison = ReliefComparison.Compare(account, facts.PlanStartsOn, new ReliefTerms { InstalmentMonths = months, InstalmentAnnualRate = capped ? 0m : rate }, decimals: decimals);
         var principalSchedule = comparison.InstalmentPlan.Schedule!.Instalments;
 
         // What has accrued (with the interest of any months the plan waits for a hardship's end) is repaid alongside in
         // equal parts, bearing no interest; the last part absorbs the residue. The plan's schedule is written in whole minor
         // units, straight into the array the plan keeps; its total is of the instalments before that.
-        var accrued = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals);
         var part = Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
+        var capInterest = capped ? interestCap!.Value : 0m;
+        var interestPart = Money.Round(capInterest / months, decimals, MidpointRounding.ToPositiveInfinity);
         var instalments = new Instalment[principalSchedule.Count];
-        var accruedLeft = accrued;
+        var (accruedLeft, interestLeft) = (accrued, capInterest);
         var totalRepaid = 0m;
         var firstPayment = 0m;
         for (var k = 0; k < instalments.Length; k++)
         {
             var i = principalSchedule[k];
-            var share = i.Period == months ? accruedLeft : Math.Min(part, accruedLeft);
-            accruedLeft -= share;
-            var payment = i.Payment + share;
+            var last = i.Period == months;
+            var share = last ? accruedLeft : Math.Min(part, accruedLeft);
+            var interest = last ? interestLeft : Math.Min(interestPart, interestLeft);
+            (accruedLeft, interestLeft) = (accruedLeft - share, interestLeft - interest);
+            var payment = i.Payment + share + interest;
             firstPayment = k == 0 ? payment : firstPayment;
             totalRepaid += payment;
             instalments[k] = i with
             {
-                Payment = Cents(payment, decimals), Principal = Cents(i.Principal, decimals), Interest = Cents(i.Interest, decimals),
+                Payment = Cents(payment, decimals), Principal = Cents(i.Principal, decimals), Interest = Cents(i.Interest + interest, decimals),
                 Fee = Cents(i.Fee + share, decimals), Balance = Cents(i.Balance + accruedLeft, decimals),
             };
         }

@@ -235,7 +235,32 @@ public sealed record Assessment
     /// <summary>Gets what will still be due when the extension ends: <see cref="AmountDue"/> less what is paid in now from savings.</summary>
     [FactField(FactFormat.Money)] public decimal DueLeftAtExtensionEnd { get; internal init; }
 
-    /// <summary>Gets whether savings cover everything owed.</summary>
+    /// <summary>
+    /// Gets whether a total cost cap limits what this account may be charged: high-cost short-term credit, under a rule set
+    /// that sets <c>params.hcstcTotalCostCap</c>. Plans, extensions and interest relief then count interest only up to the cap.
+    /// </summary>
+    [FactField] public bool TotalCostCapApplies { get; internal init; }
+
+    /// <summary>
+    /// Gets the most that interest and charges may come to in all under the total cost cap: <c>params.hcstcTotalCostCap</c>
+    /// times the amount borrowed (the case's <c>account.amountBorrowed</c>, or the principal still owed when it is not given);
+    /// 0 when no cap applies.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal TotalCostCap { get; internal init; }
+
+    /// <summary>
+    /// Gets what interest and charges may still add under the total cost cap: <see cref="TotalCostCap"/> less the interest,
+    /// fees and penalty interest unpaid now (0 when the cap is reached, or none applies). Charges already paid are not in the
+    /// case, so the lender may lawfully add less than this, never more.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal ChargesLeftUnderCap { get; internal init; }
+
+    /// <summary>Gets how far the interest, fees and penalty interest unpaid now exceed <see cref="TotalCostCap"/> (0 when within it, or no cap applies).</summary>
+    [FactField(FactFormat.Money)] public decimal ChargesOverCap { get; internal init; }
+
+    /// <summary>
+    /// Gets whether savings cover everything owed, less what a budget in deficit lives on until a hardship of known length ends.
+    /// </summary>
     [FactField] public bool CanPayAllNow { get; internal init; }
 
     /// <summary>Gets the months to clear the debt paying <see cref="AffordableInstalment"/> at the contract rate; 0 when it never clears.</summary>

@@ -41,6 +41,9 @@ internal sealed record AssessmentSettings(
     /// </summary>
     public int MaxDeferralMonths { get; init; }
 
+    /// <summary>Gets the total cost cap of high-cost short-term credit, as a share of the amount borrowed, or null for none.</summary>
+    public decimal? HcstcTotalCostCap { get; init; }
+
     public static AssessmentSettings From(IReadOnlyDictionary<string, decimal> parameters) => new(
         (int)parameters["gracePeriodDays"],
         (int)parameters["maxInstalmentMonths"],
@@ -57,6 +60,7 @@ internal sealed record AssessmentSettings(
         MaxBridgeMonths = parameters.TryGetValue("maxBridgeMonths", out var bridge) ? (int)bridge : 0,
         CatchUpUpToDays = parameters.TryGetValue("catchUpUpToDays", out var catchUp) ? (int)catchUp : 0,
         MaxDeferralMonths = parameters.TryGetValue("maxDeferralMonths", out var deferral) ? (int)deferral : 0,
+        HcstcTotalCostCap = parameters.TryGetValue("hcstcTotalCostCap", out var cap) ? cap : null,
     };
 }
 
@@ -160,6 +164,11 @@ internal static class Assessor
         var affordable = budget is null ? 0m : Sustainable(budget);
         var savings = c.Finances?.Savings ?? 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
+        // High-cost short-term credit under a total cost cap: interest and charges never come to more than the cap's share of
+        // the amount borrowed. What is unpaid counts against it; what was paid is not in the case, so what is left is at most this.
+        var costCap = settings.HcstcTotalCostCap is { } capShare && account.Product == ProductKind.HighCostShortTerm
+            ? Money.Round(capShare * (account.AmountBorrowed ?? account.Principal), decimals) : (decimal?)null;
+        var chargesLeft = costCap is { } capTotal ? Math.Max(0m, capTotal - accrued) : (decimal?)null;
         // "How many more months": 0 says the hardship is over; only a missing figure is unknown.
         var monthsKnown = c.Hardship.ExpectedMonths is not null;
         var shortTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) &&
@@ -194,11 +203,13 @@ internal static class Assessor
         var sizedAfter = shortTerm && afterwards is not null;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
         var planStarts = OnPaydayAMonthLater(sizedAfter ? asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1) : asOf, c.Finances?.Payday);
-        var planMonths = PlanMonths(account.Principal, PlanAccrued(account, rate, asOf, planStarts, decimals), rate, planAffordable, settings.MaxInstalmentMonths, decimals);
+        var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft);
+        var planMonths = PlanMonths(account.Principal, planAccrued, rate, planAffordable, settings.MaxInstalmentMonths, decimals, PlanInterestCap(account, planAccrued, chargesLeft));
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
         int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, planAffordable, settings.MaxInstalmentMonths, decimals);
         var beyondAnyPlan = zeroRateMonths == 0;
-        var relief = Relief(account, PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals), planAffordable, longTerm, zeroRateMonths, settings, decimals);
+        var reliefAccrued = PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals, chargesLeft);
+        var relief = Relief(account, reliefAccrued, PlanInterestCap(account, reliefAccrued, chargesLeft), planAffordable, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
         var attempts = c.Attempts;
@@ -369,7 +380,12 @@ internal static class Assessor
             CashByExtensionEnd = Cents(cashByExtensionEnd),
             CashLeftAtExtensionEnd = Cents(Math.Max(0m, cashByExtensionEnd - paidInByExtension)),
             DueLeftAtExtensionEnd = Cents(amountDue - paidInByExtension),
-            CanPayAllNow = budget is not null && savings >= account.TotalOwed,
+            TotalCostCapApplies = costCap is not null,
+            TotalCostCap = Cents(costCap ?? 0m),
+            ChargesLeftUnderCap = Cents(chargesLeft ?? 0m),
+            ChargesOverCap = Cents(costCap is { } overCap ? Math.Max(0m, accrued - overCap) : 0m),
+            // Savings a deficit budget lives on until a hardship of known length ends are spoken for: they do not pay the debt off.
+            CanPayAllNow = budget is not null && Math.Min(savings, cashSpare) >= account.TotalOwed,
             MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             InstalmentsRun = instalmentsRun,
@@ -669,25 +685,46 @@ internal static class Assessor
     /// penalty interest accrued, and the interest its <paramref name="annualRate"/> adds on the principal from
     /// <paramref name="asOf"/> until the plan <paramref name="startsOn"/> (a plan that waits for a hardship's end).
     /// </summary>
-    internal static decimal PlanAccrued(Account account, decimal annualRate, LocalDate asOf, LocalDate startsOn, int decimals) =>
-        account.Interest + account.Fees + account.PenaltyInterest + (startsOn > asOf
+    /// <remarks>Under a total cost cap, the interest of the months waited adds no more than <paramref name="chargesLeft"/>.</remarks>
+    internal static decimal PlanAccrued(Account account, decimal annualRate, LocalDate asOf, LocalDate startsOn, int decimals, decimal? chargesLeft = null)
+    {
+        var waiting = startsOn > asOf
             ? Charges.SimpleInterest(account.Principal, DayCounts.DailyRate(Math.Min(annualRate, Schedules.MaxAnnualRate), DayCount.Actual365), Period.DaysBetween(asOf, startsOn), decimals)
-            : 0m);
+            : 0m;
+        return account.Interest + account.Fees + account.PenaltyInterest + (chargesLeft is { } left ? Math.Min(waiting, left) : waiting);
+    }
+
+    /// <summary>
+    /// The interest a plan may add over its months under a total cost cap, once what it repays as accrued
+    /// (<paramref name="planAccrued"/>) has taken its part of <paramref name="chargesLeft"/>; null when no cap applies.
+    /// </summary>
+    internal static decimal? PlanInterestCap(Account account, decimal planAccrued, decimal? chargesLeft) =>
+        chargesLeft is { } left ? Math.Max(0m, left - (planAccrued - (account.Interest + account.Fees + account.PenaltyInterest))) : null;
+
+    /// <summary>Whether a plan's interest at <paramref name="annualRate"/> would pass <paramref name="interestCap"/> (never without a cap).</summary>
+    internal static bool PlanInterestCapped(decimal principal, decimal annualRate, int months, int decimals, decimal? interestCap) =>
+        interestCap is { } cap && principal > 0 &&
+        (Schedules.InstalmentAmount(principal, Math.Min(annualRate, Schedules.MaxAnnualRate), months, decimals) * months) - principal > cap;
 
     /// <summary>
     /// The monthly payment of a plan of <paramref name="months"/>: the principal amortised at the contract
-    /// rate plus an equal share of what has accrued (interest, fees, penalty interest), which bears no interest.
+    /// rate plus an equal share of what has accrued (interest, fees, penalty interest), which bears no interest. Where that
+    /// rate's interest would pass a total cost cap (<paramref name="interestCap"/>), the principal is repaid in equal parts and
+    /// the interest the cap allows in equal parts beside it.
     /// </summary>
-    public static decimal PlanPayment(decimal principal, decimal accrued, decimal annualRate, int months, int decimals) =>
-        (principal > 0 ? Schedules.InstalmentAmount(principal, Math.Min(annualRate, Schedules.MaxAnnualRate), months, decimals) : 0m) +
-        Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
+    public static decimal PlanPayment(decimal principal, decimal accrued, decimal annualRate, int months, int decimals, decimal? interestCap = null) =>
+        PlanInterestCapped(principal, annualRate, months, decimals, interestCap)
+            ? Schedules.InstalmentAmount(principal, 0m, months, decimals) + Money.Round(interestCap!.Value / months, decimals, MidpointRounding.ToPositiveInfinity) +
+              Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity)
+            : (principal > 0 ? Schedules.InstalmentAmount(principal, Math.Min(annualRate, Schedules.MaxAnnualRate), months, decimals) : 0m) +
+              Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
 
     /// <summary>
     /// The rate interest relief asks for and the plan it makes fit. The rule set's relief rate, when it is below the contract
     /// rate; stopping interest (0 %) only where the hardship is long-term and no plan at the relief rate fits. The shortest
     /// plan at 0 % comes in already found (0 when none fits, null when the budget is not known).
     /// </summary>
-    private static (decimal Rate, bool Possible, int Months) Relief(Account account, decimal accrued, decimal affordable, bool longTerm, int? zeroRateMonths, AssessmentSettings settings, int decimals)
+    private static (decimal Rate, bool Possible, int Months) Relief(Account account, decimal accrued, decimal? interestCap, decimal affordable, bool longTerm, int? zeroRateMonths, AssessmentSettings settings, int decimals)
     {
         if (account.AnnualRate is not { } current || current <= 0)
         {
@@ -700,7 +737,7 @@ internal static class Assessor
             return (rate, rate < current, 0);
         }
 
-        var months = rate == 0 ? zeroRate : PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals);
+        var months = rate == 0 ? zeroRate : PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals, interestCap);
         return months == 0 && longTerm && rate > 0 ? (0m, true, zeroRate) : (rate, rate < current, months);
     }
 
@@ -855,9 +892,9 @@ internal static class Assessor
 
     /// <summary>The shortest plan of at least two months, up to <paramref name="maxMonths"/>, whose payment fits <paramref name="affordable"/>; 0 when none does.</summary>
 
-    internal static int PlanMonths(decimal principal, decimal accrued, decimal annualRate, decimal affordable, int maxMonths, int decimals)
+    internal static int PlanMonths(decimal principal, decimal accrued, decimal annualRate, decimal affordable, int maxMonths, int decimals, decimal? interestCap = null)
     {
-        if (affordable <= 0 || principal + accrued <= 0 || maxMonths < 2 || PlanPayment(principal, accrued, annualRate, maxMonths, decimals) > affordable)
+        if (affordable <= 0 || principal + accrued <= 0 || maxMonths < 2 || PlanPayment(principal, accrued, annualRate, maxMonths, decimals, interestCap) > affordable)
         {
             return 0;
         }
@@ -868,7 +905,7 @@ internal static class Assessor
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (PlanPayment(principal, accrued, annualRate, middle, decimals) <= affordable)
+            if (PlanPayment(principal, accrued, annualRate, middle, decimals, interestCap) <= affordable)
             {
                 high = middle;
             }

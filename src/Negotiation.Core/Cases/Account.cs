@@ -39,6 +39,12 @@ public sealed record Account
     /// <summary>Gets the day of the last payment of any amount, for when it is older than the repayment record shows; null when not given.</summary>
     public LocalDate? LastPaymentOn { get; init; }
 
+    /// <summary>
+    /// Gets the credit first advanced, or null when the case does not say. The total cost cap of high-cost short-term credit
+    /// is counted on it; the principal still owed stands in for it when it is not given.
+    /// </summary>
+    public decimal? AmountBorrowed { get; init; }
+
     /// <summary>Gets everything owed on the account: principal, interest, fees and penalty interest.</summary>
     public decimal TotalOwed => Principal + Interest + Fees + PenaltyInterest;
 }

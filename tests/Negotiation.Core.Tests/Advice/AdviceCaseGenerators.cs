@@ -115,6 +115,8 @@ internal static class AdviceCaseGenerators
         from rate in AnnualRate
         from dailyRate in Weighted((3, Gen.Constant<decimal?>(null)), (2, Gen.Elements<decimal?>(0m, 0.0005m, 0.00035m)))
         from grace in Weighted((5, Gen.Constant<int?>(null)), (1, Gen.Elements<int?>(0, 3, 5)))
+        from product in Weighted((6, Gen.Constant<ProductKind?>(null)), (1, Gen.Elements(Enum.GetValues<ProductKind>()).Select(k => (ProductKind?)k)))
+        from borrowed in Weighted((3, Gen.Constant<decimal?>(null)), (1, Gen.Choose(100, 200).Select(p => (decimal?)Cents(principal * p / 100m))))
         from amountDue in AmountDue(total)
         from kind in Gen.Elements(Enum.GetValues<LenderKind>())
         from name in Gen.Elements(LenderNames)
@@ -136,6 +138,7 @@ internal static class AdviceCaseGenerators
             {
                 Principal = principal, Interest = interest, Fees = fees, PenaltyInterest = penalty, AnnualRate = rate,
                 PenaltyDailyRate = dailyRate, DueDate = dueDate, AmountDue = amountDue, GracePeriodDays = grace,
+                Product = product, AmountBorrowed = borrowed,
             },
             History = history,
             Finances = finances,

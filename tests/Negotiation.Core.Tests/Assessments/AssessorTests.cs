@@ -876,6 +876,26 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void Savings_a_deficit_budget_lives_on_until_the_hardship_ends_do_not_pay_the_debt_off()
+    {
+        // b9-06: savings above everything owed, but a month on 1,500 of income in deficit takes most of them first.
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var owed = seed.Account.TotalOwed;
+        var gap = seed with
+        {
+            Hardship = new Hardship { Cause = HardshipCause.IncomeDrop, ExpectedMonths = 1, IncomeAfter = 14000m },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 1500m, Stable = true }]), Savings = owed + 100m },
+        };
+        var facts = Assessor.Assess(gap, Settings);
+        Assert.True(facts.DisposableIncome < -100m);
+        Assert.False(facts.CanPayAllNow);
+
+        // Enough to live on through the month and pay everything: then they do.
+        var ample = Assessor.Assess(gap with { Finances = gap.Finances! with { Savings = owed - facts.DisposableIncome } }, Settings);
+        Assert.True(ample.CanPayAllNow);
+    }
+
+    [Fact]
     public void Lateness_runs_from_the_first_later_instalment_unpaid_when_the_named_one_was_paid_late_in_full()
     {
         // The case names October's instalment, paid in full two days late; November's is unpaid. On 20 November the

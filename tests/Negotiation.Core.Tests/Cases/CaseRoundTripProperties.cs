@@ -63,6 +63,7 @@ internal static class CaseGenerators
         from documents in ListOf(OneOf<DocumentKind>(), 5)
         from attempts in ListOf(Attempt(asOf), 4)
         from offers in ListOf(Offer(), 3)
+        from borrowed in Gen.Elements<decimal?>(null, 100m, 2500.5m)
         let total = principal + interest + fees + penalty
         let account = new Account
         {
@@ -75,6 +76,7 @@ internal static class CaseGenerators
             DueDate = dueDate,
             AmountDue = decimal.Round(Math.Max(total, 1m) * share / 100m, 2),
             GracePeriodDays = grace,
+            AmountBorrowed = borrowed,
         }
         select new BorrowerCase
         {

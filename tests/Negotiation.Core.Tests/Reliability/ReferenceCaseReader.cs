@@ -98,7 +98,7 @@ internal static partial class ReferenceCaseReader
     private static Account Account(JsonObject o, int decimals)
     {
         Expect(o, ["principal", "dueDate", "amountDue"],
-            "principal", "interest", "fees", "penaltyInterest", "annualRate", "penaltyDailyRate", "dueDate", "amountDue", "gracePeriodDays", "product", "lastPaymentOn");
+            "principal", "interest", "fees", "penaltyInterest", "annualRate", "penaltyDailyRate", "dueDate", "amountDue", "gracePeriodDays", "product", "lastPaymentOn", "amountBorrowed");
         return Fill(o, new Account(), (x, name, v) => name switch
         {
             "principal" => x with { Principal = Money(v, decimals) },
@@ -111,6 +111,7 @@ internal static partial class ReferenceCaseReader
             "amountDue" => x with { AmountDue = Money(v, decimals) },
             "product" => x with { Product = Enum<ProductKind>(v) },
             "lastPaymentOn" => x with { LastPaymentOn = Date(v) },
+            "amountBorrowed" => x with { AmountBorrowed = Money(v, decimals) },
             _ => x with { GracePeriodDays = Whole(v, 0, 90) },
         });
     }
@@ -335,8 +336,10 @@ internal static partial class ReferenceCaseReader
     {
         Check(node.GetValueKind() == JsonValueKind.String);
 
-        // Newtonsoft unescapes the token as written (an escaped half of a surrogate pair becomes U+FFFD).
-        var text = (string)Newtonsoft.Json.Linq.JToken.Parse(node.GetValue<JsonElement>().GetRawText())!;
+        // Newtonsoft unescapes the token as written (an escaped half of a surrogate pair becomes U+FFFD); text that looks like
+        // a date stays text.
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(node.GetValue<JsonElement>().GetRawText())) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        var text = (string)Newtonsoft.Json.Linq.JToken.ReadFrom(reader)!;
         Check(text.Length <= CaseLimits.MaxTextLength);
         return text;
     }

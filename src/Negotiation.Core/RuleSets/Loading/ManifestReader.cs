@@ -81,6 +81,7 @@ internal static class ManifestReader
         new("feesFirstUpToDays", 0, 100_000, true, "the last day past due on which a payment goes to fees and interest first"),
         new("tokenPayment", 0, 1_000_000, false, "the monthly token payment a token-payments request offers at least (what the budget sustains when that is more)"),
         new("tokenPaymentMonths", 1, 60, true, "how many months a token-payments request asks for"),
+        new("hcstcTotalCostCap", 0, 10, false, "the most that interest and charges on high-cost short-term credit may come to in all, as a share of the amount borrowed (1: never more than was borrowed); plans, extensions and interest relief count interest only up to it (left out: no cap)"),
     ];
 
     public static Manifest? Read(string? text, ProblemList problems)

@@ -1,0 +1,58 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Negotiation.Core.Advice;
+using Negotiation.Core.Assessments;
+using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets;
+using Negotiation.Core.Scenarios;
+using Negotiation.Core.Tests.Support;
+
+namespace Negotiation.Core.Tests.Advice;
+
+/// <summary>The terms of requests on high-cost short-term credit stay within its total cost cap.</summary>
+public sealed class RequestTermsCalculatorTests
+{
+    private static readonly RuleSet Uk = RuleSet.Embedded("uk-consumer-credit");
+
+    private static (Assessment Facts, RequestTerms Plan, RequestTerms Extension, RequestTerms Relief) Terms(BorrowerCase c)
+    {
+        var facts = Assessor.Assess(c, AssessmentSettings.From(Uk.Parameters));
+        RequestTerms Of(string type) => RequestTermsCalculator.Compute(type, c, facts, Uk.Parameters, 2).Terms;
+        return (facts, Of("instalment-plan"), Of("extension"), Of("interest-relief"));
+    }
+
+    [Property(MaxTest = 300)]
+    public Property A_capped_loan_is_never_asked_to_pay_more_than_the_total_cost_cap_allows() =>
+        Prop.ForAll(AdviceCaseGenerators.Case().ToArbitrary(), c =>
+        {
+            var hcstc = c with { Account = c.Account with { Product = ProductKind.HighCostShortTerm } };
+            var (facts, plan, extension, relief) = Terms(hcstc);
+            var account = hcstc.Account;
+            var unpaidCharges = account.Interest + account.Fees + account.PenaltyInterest;
+            // Interest and charges in all: what is unpaid now, and what the plan adds, never past the cap (or what is unpaid,
+            // when that is past it already); an extension adds no more than the cap leaves, nor does relief save more.
+            return (facts.TotalCostCapApplies && facts.TotalCostCap == Math.Round(account.AmountBorrowed ?? account.Principal, 2)).Label("cap applies")
+                .And(plan.TotalRepaid - account.Principal <= Math.Max(unpaidCharges, facts.TotalCostCap) || facts.CatchUpMonths > 0).Label($"plan within the cap: {plan.TotalRepaid}")
+                .And(extension.ExtraInterest <= facts.ChargesLeftUnderCap).Label("extension within the cap")
+                .And(relief.InterestSaved <= facts.ChargesLeftUnderCap).Label("relief within the cap")
+                .And(facts.ChargesLeftUnderCap == Math.Max(0m, facts.TotalCostCap - unpaidCharges) && facts.ChargesOverCap == Math.Max(0m, unpaidCharges - facts.TotalCostCap)).Label("left and over");
+        });
+
+    [Fact]
+    public void A_payday_loan_plan_adds_only_the_interest_the_cap_leaves()
+    {
+        // b9-01: £400 borrowed at 0.8 % a day; £166.40 of interest and a £15 fee unpaid, £230 a month to spare. At the contract
+        // rate four months would add about £270 of interest; the cap (what was borrowed) leaves £218.60, of which eight days
+        // to the plan's start (payday, the 28th) take £25.60. The plan repays £800 in all: twice what was borrowed.
+        var c = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind20", "b9-01-payday-loan-behind-repay-over-three-months.json")).Case;
+        var (facts, plan, _, _) = Terms(c);
+        Assert.Equal((400m, 218.60m, 0m), (facts.TotalCostCap, facts.ChargesLeftUnderCap, facts.ChargesOverCap));
+        Assert.Equal((4, 200.00m, 800.00m), (plan.Months, plan.Instalment, plan.TotalRepaid));
+
+        // Without the cap the same four months would cost more each month (about £270 of interest instead of £193).
+        var uncapped = Assessor.Assess(c, AssessmentSettings.From(Uk.Parameters) with { HcstcTotalCostCap = null });
+        Assert.Equal((false, 4), (uncapped.TotalCostCapApplies, uncapped.AffordablePlanMonths));
+        Assert.True(Assessor.PlanPayment(400m, 207.00m, 2.92m, 4, 2) > 200.00m + 10m);
+    }
+}

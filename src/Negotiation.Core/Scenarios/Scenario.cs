@@ -23,7 +23,7 @@ public sealed class Scenario
     private static readonly string[] KnownExpectations =
     [
         "outcome", "topRequest", "requests", "requestsInclude", "notRequests", "noFollowUp", "noMaterials", "noTalkingPoints", "noRemedies", "reasons", "notReasons", "materials", "requiredMaterials",
-        "watchpoints", "notWatchpoints", "warnings", "notWarnings", "remedies", "notRemedies", "citations", "messageContains", "nextFollowUp",
+        "watchpoints", "notWatchpoints", "warnings", "notWarnings", "remedies", "notRemedies", "citations", "messageContains", "messageNotContains", "nextFollowUp",
     ];
 
     private readonly JObject expect;
@@ -244,6 +244,14 @@ public sealed class Scenario
                     foreach (var fragment in Codes(value).Where(f => !messages.Any(m => m.Contains(f, StringComparison.Ordinal))))
                     {
                         differences.Add($"messageContains: no message contains \"{fragment}\"");
+                    }
+
+                    break;
+                case "messageNotContains":
+                    var written = Messages(plan).ToList();
+                    foreach (var fragment in Codes(value).Where(f => written.Any(m => m.Contains(f, StringComparison.Ordinal))))
+                    {
+                        differences.Add($"messageNotContains: a message contains \"{fragment}\"");
                     }
 
                     break;

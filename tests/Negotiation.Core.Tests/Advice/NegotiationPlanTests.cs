@@ -94,8 +94,8 @@ public sealed class NegotiationPlanTests
     }
 
     [Theory]
-    [InlineData("en", "Contract interest runs either way (about CNY 100.60")]
-    [InlineData("zh-CN", "合同利息照常计算（这段时间约100.60元")]
+    [InlineData("en", "The contract interest of these days (about CNY 100.60)")]
+    [InlineData("zh-CN", "这段时间的合同利息（约100.60元）")]
     public void An_extension_names_the_contract_interest_it_leaves_running_only_where_there_is_some(string language, string clause)
     {
         // The seed at 18 %, and the same loan on a 0 % product: no "about CNY 0.00 of contract interest".

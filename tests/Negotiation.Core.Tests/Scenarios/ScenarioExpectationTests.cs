@@ -47,6 +47,17 @@ public sealed class ScenarioExpectationTests : IDisposable
     }
 
     [Fact]
+    public void Text_no_message_may_contain_is_reported_when_a_message_has_it()
+    {
+        var plan = Advisor.Advise(Negotiation.Core.Cases.BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json"))));
+        var written = plan.Decision.Reasons[0].Message[..12];
+
+        var differences = Write($$"""{ "messageNotContains": [{{System.Text.Json.JsonSerializer.Serialize(written)}}, "no such words anywhere"] }""").Run(Advisor);
+
+        Assert.Equal($"messageNotContains: a message contains \"{written}\"", Assert.Single(differences));
+    }
+
+    [Fact]
     public void Empty_section_expectations_set_to_false_ask_nothing()
     {
         Assert.Empty(Write("""{ "noMaterials": false, "noTalkingPoints": false, "noRemedies": false }""").Run(Advisor));

@@ -189,6 +189,21 @@ public enum OfferSource
     ThirdParty,
 }
 
+/// <summary>What an offer proposes.</summary>
+public enum OfferKind
+{
+    /// <summary>Not said ("unknown").</summary>
+    Unknown,
+    /// <summary>Pay its sum and the rest of the debt is written off ("settlement").</summary>
+    Settlement,
+    /// <summary>Repay in instalments; its sum is the monthly payment ("payment-plan").</summary>
+    PaymentPlan,
+    /// <summary>Pay a fee or the interest now and repay the loan later ("rollover").</summary>
+    Rollover,
+    /// <summary>Anything else ("other").</summary>
+    Other,
+}
+
 /// <summary>The kind of credit product the account is.</summary>
 public enum ProductKind
 {

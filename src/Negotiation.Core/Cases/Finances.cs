@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Negotiation.Core.Cases;
 
 /// <summary>The borrower's monthly budget and savings.</summary>
@@ -20,6 +22,25 @@ public sealed record Finances
     /// when not given. A date the plan asks the borrower to pay by, once the hardship is over, then falls on a payday.
     /// </summary>
     public int? Payday { get; init; }
+
+    /// <summary>Gets the one-off sums the borrower expects on a known date after <c>asOf</c> (a bonus, a commission, a tax refund).</summary>
+    public ValueList<LumpSum> LumpSums { get; init; } = ValueList<LumpSum>.Empty;
+}
+
+/// <summary>A one-off sum the borrower expects on a known date.</summary>
+public sealed record LumpSum
+{
+    /// <summary>Gets what the sum is (a bonus, a commission, a tax refund, a deposit falling due), if given.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Gets the amount expected. Required.</summary>
+    public decimal Amount { get; init; }
+
+    /// <summary>Gets the day it is expected, after <c>asOf</c>. Required.</summary>
+    public LocalDate On { get; init; }
+
+    /// <summary>Gets whether it is certain (confirmed in writing, or contracted); only a confirmed sum is planned on. Defaults to false.</summary>
+    public bool Confirmed { get; init; }
 }
 
 /// <summary>A source of monthly income.</summary>

@@ -260,8 +260,10 @@ internal static class AdviceCaseGenerators
         from fee in Weighted((2, Gen.Constant(0m)), (1, Between(100m, 3_000m)))
         from flags in Gen.Choose(0, 31)
         from description in Gen.Elements<string?>(null, "债务优化 debt optimisation", "停息挂账 stop the interest", "官方分期方案 official plan")
+        from kind in Weighted((2, Gen.Constant(OfferKind.Unknown)), (1, Gen.Elements(Enum.GetValues<OfferKind>())))
         select new ReceivedOffer
         {
+            Kind = kind,
             From = source,
             UpfrontFee = fee,
             AsksForVerificationCode = (flags & 1) != 0,

@@ -117,7 +117,9 @@ internal static class CaseGenerators
                              select new OtherDebt { Lender = l, MonthlyPayment = m, Balance = b }, 3)
         from savings in Money(100_000m)
         from payday in Gen.Elements<int?>(null, 1, 15, 31)
-        select new Finances { Income = income, Expenses = expenses, OtherDebts = debts, Savings = savings, Payday = payday };
+        from lumps in ListOf(from a in Money(50_000m) from d in Gen.Choose(1, 400) from s in Text() from sure in Gen.Elements(true, false)
+                             select new LumpSum { Amount = a, On = new LocalDate(2030, 1, 1).PlusDays(d), Source = s, Confirmed = sure }, 2)
+        select new Finances { Income = income, Expenses = expenses, OtherDebts = debts, Savings = savings, Payday = payday, LumpSums = lumps };
 
     private static Gen<NegotiationAttempt> Attempt(LocalDate asOf) =>
         from day in DateUpTo(asOf)
@@ -141,8 +143,10 @@ internal static class CaseGenerators
         from description in Text()
         from amount in Gen.Elements<decimal?>(null, 18_000m, 420.5m)
         from deadline in Gen.Elements<LocalDate?>(null, new LocalDate(2026, 12, 15))
+        from kind in OneOf<OfferKind>()
         select new ReceivedOffer
         {
+            Kind = kind,
             From = source,
             UpfrontFee = fee,
             AsksForVerificationCode = (flags & 1) != 0,

@@ -130,14 +130,27 @@ internal static partial class ReferenceCaseReader
 
     private static Finances Finances(JsonObject o, int decimals)
     {
-        Expect(o, [], "income", "expenses", "otherDebts", "savings", "payday");
+        Expect(o, [], "income", "expenses", "otherDebts", "savings", "payday", "lumpSums");
         return Fill(o, new Finances(), (x, name, v) => name switch
         {
             "income" => x with { Income = List(v, i => Income(Object(i), decimals)) },
             "expenses" => x with { Expenses = List(v, i => Expense(Object(i), decimals)) },
             "otherDebts" => x with { OtherDebts = List(v, i => OtherDebt(Object(i), decimals)) },
             "payday" => x with { Payday = Whole(v, 1, 31) },
+            "lumpSums" => x with { LumpSums = List(v, i => LumpSum(Object(i), decimals)) },
             _ => x with { Savings = Money(v, decimals) },
+        });
+    }
+
+    private static LumpSum LumpSum(JsonObject o, int decimals)
+    {
+        Expect(o, ["amount", "on"], "source", "amount", "on", "confirmed");
+        return Fill(o, new LumpSum(), (x, name, v) => name switch
+        {
+            "source" => x with { Source = Text(v) },
+            "amount" => x with { Amount = Money(v, decimals) },
+            "on" => x with { On = Date(v) },
+            _ => x with { Confirmed = Boolean(v) },
         });
     }
 
@@ -222,7 +235,7 @@ internal static partial class ReferenceCaseReader
 
     private static ReceivedOffer Offer(JsonObject o, int decimals)
     {
-        Expect(o, [], "from", "upfrontFee", "asksForVerificationCode", "asksForPassword", "asksPaymentToPersonalAccount", "promisesCreditRecordRemoval", "inWriting", "description", "amount", "deadline");
+        Expect(o, [], "from", "upfrontFee", "asksForVerificationCode", "asksForPassword", "asksPaymentToPersonalAccount", "promisesCreditRecordRemoval", "inWriting", "description", "amount", "deadline", "kind");
         return Fill(o, new ReceivedOffer(), (x, name, v) => name switch
         {
             "from" => x with { From = Enum<OfferSource>(v) },
@@ -234,6 +247,7 @@ internal static partial class ReferenceCaseReader
             "inWriting" => x with { InWriting = Boolean(v) },
             "amount" => x with { Amount = Money(v, decimals) },
             "deadline" => x with { Deadline = Date(v) },
+            "kind" => x with { Kind = Enum<OfferKind>(v) },
             _ => x with { Description = Text(v) },
         });
     }
@@ -381,6 +395,7 @@ internal static partial class ReferenceCaseReader
         bool After(LocalDate? date) => date > c.AsOf;
 
         return !After(c.Hardship.Since) &&
+               !(c.Finances?.LumpSums ?? ValueList<LumpSum>.Empty).Any(l => l.On <= c.AsOf) &&
                (c.Hardship.IncomeAfter is null || (c.Hardship.ExpectedMonths > 0 && c.Finances is not null)) &&
                !c.History.Any(h => After(h.PaidOn) || h.PaidOn.HasValue != h.AmountPaid.HasValue) &&
                !c.Attempts.Any(a => After(a.On)) &&

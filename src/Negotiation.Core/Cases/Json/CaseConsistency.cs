@@ -49,6 +49,16 @@ internal static class CaseConsistency
             return true;
         }
 
+        var lumpSums = c.Finances?.LumpSums ?? ValueList<LumpSum>.Empty;
+        for (var i = 0; i < lumpSums.Count; i++)
+        {
+            if (lumpSums[i].On <= c.AsOf &&
+                Add(problems, ref found, $"finances.lumpSums[{i}].on", problems is null ? "" : $"{Iso(lumpSums[i].On)} is not after asOf ({Iso(c.AsOf)}); a sum already received belongs in finances.savings"))
+            {
+                return true;
+            }
+        }
+
         var history = c.History;
         for (var i = 0; i < history.Count; i++)
         {

@@ -145,12 +145,17 @@ internal static class CaseFields
         [Text("lender"), Money("monthlyPayment", required: true), Money("balance")],
         v => new OtherDebt { Lender = v[0].Text, MonthlyPayment = v[1].Number, Balance = v[2].Number });
 
+    private static readonly ObjectShape LumpSum = Shape(
+        [Text("source"), Money("amount", required: true), Date("on", required: true), Boolean("confirmed")],
+        v => new LumpSum { Source = v[0].Text, Amount = v[1].Number, On = v[2].Date, Confirmed = v[3].Boolean(false) });
+
     private static readonly ObjectShape Finances = Shape(
-        [List<IncomeSource>("income", Income), List<Expense>("expenses", Expense), List<OtherDebt>("otherDebts", OtherDebt), Money("savings"), Integer("payday", 1, 31)],
+        [List<IncomeSource>("income", Income), List<Expense>("expenses", Expense), List<OtherDebt>("otherDebts", OtherDebt), Money("savings"), Integer("payday", 1, 31), List<LumpSum>("lumpSums", LumpSum)],
         v => new Finances
         {
             Income = v[0].Or(ValueList<IncomeSource>.Empty), Expenses = v[1].Or(ValueList<Expense>.Empty),
             OtherDebts = v[2].Or(ValueList<OtherDebt>.Empty), Savings = v[3].Number, Payday = v[4].IntegerOrNull,
+            LumpSums = v[5].Or(ValueList<LumpSum>.Empty),
         });
 
     private static readonly ObjectShape Hardship = Shape(
@@ -189,14 +194,14 @@ internal static class CaseFields
         [
             Enum<OfferSource>("from"), Money("upfrontFee"), Boolean("asksForVerificationCode"), Boolean("asksForPassword"),
             Boolean("asksPaymentToPersonalAccount"), Boolean("promisesCreditRecordRemoval"), Boolean("inWriting"), Text("description"),
-            Money("amount"), Date("deadline"),
+            Money("amount"), Date("deadline"), Enum<OfferKind>("kind"),
         ],
         v => new ReceivedOffer
         {
             From = (OfferSource)v[0].Integer, UpfrontFee = v[1].Number, AsksForVerificationCode = v[2].Boolean(false),
             AsksForPassword = v[3].Boolean(false), AsksPaymentToPersonalAccount = v[4].Boolean(false),
             PromisesCreditRecordRemoval = v[5].Boolean(false), InWriting = v[6].Boolean(false), Description = v[7].Text,
-            Amount = v[8].NumberOrNull, Deadline = v[9].DateOrNull,
+            Amount = v[8].NumberOrNull, Deadline = v[9].DateOrNull, Kind = (OfferKind)v[10].Integer,
         });
 
     private static readonly ObjectShape Notice = Shape(

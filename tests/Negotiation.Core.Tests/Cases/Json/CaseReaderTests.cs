@@ -60,6 +60,23 @@ public sealed class CaseReaderTests
         Assert.StartsWith("2026-11-25 is after asOf (2026-11-20)", problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_lump_sum_already_received_is_refused_and_one_ahead_is_read()
+    {
+        const string json = """
+            { "asOf": "2026-11-20", "currency": "CNY",
+              "account": { "principal": 1000, "dueDate": "2026-11-10", "amountDue": 100 },
+              "finances": { "savings": 0, "lumpSums": [ { "amount": 500, "on": "2026-11-20" } ] } }
+            """;
+
+        var problem = Assert.Single(Refused(json));
+        Assert.Equal(("finances.lumpSums[0].on", 3, 68), (problem.Path, problem.Line, problem.Column));
+        Assert.StartsWith("2026-11-20 is not after asOf (2026-11-20)", problem.Message, StringComparison.Ordinal);
+
+        var ahead = BorrowerCase.FromJson(json.Replace("\"on\": \"2026-11-20\"", "\"on\": \"2026-12-20\", \"confirmed\": true", StringComparison.Ordinal));
+        Assert.Equal((500m, new NodaTime.LocalDate(2026, 12, 20), true), (ahead.Finances!.LumpSums[0].Amount, ahead.Finances.LumpSums[0].On, ahead.Finances.LumpSums[0].Confirmed));
+    }
+
     [Theory]
     [InlineData("raw high", 1, 24)]
     [InlineData("raw low after a letter", 1, 25)]

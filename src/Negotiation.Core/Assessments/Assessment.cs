@@ -301,6 +301,33 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Days)] public int DaysFromDueDateToPayday { get; internal init; }
 
+    /// <summary>Gets whether a confirmed one-off sum is expected after <see cref="AsOf"/> (the case's <c>finances.lumpSums</c>).</summary>
+    [FactField] public bool HasLumpSum { get; internal init; }
+
+    /// <summary>Gets the first confirmed one-off sum ahead (those confirmed for the same day together); 0 when there is none.</summary>
+    [FactField(FactFormat.Money)] public decimal LumpSumAmount { get; internal init; }
+
+    /// <summary>Gets the day it is expected (<see cref="AsOf"/> when there is none). An extension covered by it runs to that day.</summary>
+    [FactField(FactFormat.Date)] public LocalDate LumpSumOn { get; internal init; }
+
+    /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="LumpSumOn"/> (0 when there is none).</summary>
+    [FactField(FactFormat.Days)] public int DaysToLumpSum { get; internal init; }
+
+    /// <summary>Gets whether the case lists a one-off sum that is only hoped for (not confirmed): nothing is planned on it.</summary>
+    [FactField] public bool LumpSumHoped { get; internal init; }
+
+    /// <summary>
+    /// Gets whether the cash on <see cref="LumpSumOn"/> (the cash now, the surplus of the whole months until then and the sum,
+    /// less the regular instalments falling due meanwhile) covers <see cref="AmountDue"/>; false without a confirmed sum.
+    /// </summary>
+    [FactField] public bool LumpSumCoversDue { get; internal init; }
+
+    /// <summary>
+    /// Gets whether the savings that can be spared (as for <see cref="CanPayAllNow"/>) and the sum together cover everything
+    /// owed; false without a confirmed sum.
+    /// </summary>
+    [FactField] public bool LumpSumCoversAll { get; internal init; }
+
     /// <summary>
     /// Gets the fewest months, two at least, over which <see cref="AmountDue"/> can be caught up on top of
     /// <see cref="CurrentInstalment"/> within <see cref="AffordableInstalment"/> while the regular instalments still run that
@@ -635,6 +662,33 @@ public sealed record Assessment
 
     /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="LenderOfferDeadline"/> (0 when there is none).</summary>
     [FactField(FactFormat.Days)] public int DaysToLenderOfferDeadline { get; internal init; }
+
+    /// <summary>Gets what that offer proposes (<c>settlement</c>, <c>payment-plan</c>, <c>rollover</c>, <c>other</c>, <c>unknown</c>); empty when there is none.</summary>
+    [FactField] public string LenderOfferKind { get; internal init; } = "";
+
+    /// <summary>
+    /// Gets whether that offer is a settlement still open: a sum (<see cref="LenderOfferAmount"/>) below everything owed that
+    /// clears the debt, the rest written off, whose day to take it up by (if any) has not passed.
+    /// </summary>
+    [FactField] public bool SettlementOffered { get; internal init; }
+
+    /// <summary>Gets what the settlement writes off: everything owed less its sum (0 without one).</summary>
+    [FactField(FactFormat.Money)] public decimal SettlementSaves { get; internal init; }
+
+    /// <summary>
+    /// Gets whether savings pay the settlement now, less what a budget in deficit lives on until a hardship of known length
+    /// ends (as for <see cref="CanPayAllNow"/>).
+    /// </summary>
+    [FactField] public bool CanPaySettlementNow { get; internal init; }
+
+    /// <summary>Gets what savings pay towards the settlement now: its sum, or all they can spare when that is less (0 without one).</summary>
+    [FactField(FactFormat.Money)] public decimal SettlementPaidNow { get; internal init; }
+
+    /// <summary>
+    /// Gets the months over which the budget (<see cref="PlanAffordable"/>) pays the rest of the settlement after
+    /// <see cref="SettlementPaidNow"/>; 0 when savings pay it all, there is no settlement, or nothing is left each month.
+    /// </summary>
+    [FactField(FactFormat.Months)] public int SettlementPlanMonths { get; internal init; }
 
     /// <summary>Gets whether an offer asks for a fee up front.</summary>
     [FactField] public bool OfferAsksUpfrontFee { get; internal init; }

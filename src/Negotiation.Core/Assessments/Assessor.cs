@@ -193,8 +193,11 @@ internal static class Assessor
         var afterwards = budgetAfter is null ? (decimal?)null : Sustainable(budgetAfter);
         // The case may say the budget after the hardship still cannot meet the regular instalment: then it is not the usual one.
         var shortAfter = afterwards < instalment;
+        // The first confirmed one-off sum ahead: the cash counts it from its day on.
+        var (lump, lumpHoped) = LumpSumAhead(c.Finances?.LumpSums, asOf);
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
-            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings);
+            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings, lump);
+        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, WholeMonths(asOf, sum.On), 0, amountDue, instalment, cashNow, surplus, lump) : 0m;
         // What a deferral to the hardship's end leaves owing then: what is due, and the part of each moved instalment not paid meanwhile.
         var owedAtBridgeEnd = amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd;
         // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it,
@@ -290,6 +293,13 @@ internal static class Assessor
         }
 
         var offerBy = namedOffer?.Deadline is { } takeUpBy && takeUpBy >= asOf ? takeUpBy : (LocalDate?)null;
+        // That offer as a settlement: a sum below everything owed that clears the debt, still open. Savings a deficit needs are
+        // spoken for, as for paying it all; what they do not cover is what the budget would have to pay over some months.
+        var settlement = namedOffer is { Kind: OfferKind.Settlement, Amount: { } settleFor } && settleFor > 0 && settleFor < account.TotalOwed &&
+                         (namedOffer.Deadline is null || offerBy is not null) ? settleFor : (decimal?)null;
+        var settlementPaidNow = settlement is { } toSettle ? Math.Min(toSettle, Math.Max(0m, Math.Min(savings, cashSpare))) : 0m;
+        var settlementMonths = settlement is { } settleSum && settleSum > settlementPaidNow && planAffordable > 0
+            ? (int)Math.Ceiling((settleSum - settlementPaidNow) / planAffordable) : 0;
         var disputed = 0m;
         foreach (var d in c.DisputedCharges)
         {
@@ -390,6 +400,13 @@ internal static class Assessor
             AffordablePlanMonths = planMonths,
             InstalmentsRun = instalmentsRun,
             DaysFromDueDateToPayday = c.Finances?.Payday is { } payday ? Period.DaysBetween(account.DueDate, OnOrAfterPayday(account.DueDate.PlusDays(1), payday)) : 0,
+            HasLumpSum = lump is not null,
+            LumpSumAmount = Cents(lump?.Amount ?? 0m),
+            LumpSumOn = lump?.On ?? asOf,
+            DaysToLumpSum = lump is { } ahead ? Period.DaysBetween(asOf, ahead.On) : 0,
+            LumpSumHoped = lumpHoped,
+            LumpSumCoversDue = lump is not null && cashOnLumpDay >= amountDue,
+            LumpSumCoversAll = lump is { } all && Math.Max(0m, Math.Min(savings, cashSpare)) + all.Amount >= account.TotalOwed,
             CatchUpMonths = catchUpMonths,
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,
@@ -492,6 +509,12 @@ internal static class Assessor
             HasLenderOfferDeadline = offerBy is not null,
             LenderOfferDeadline = offerBy ?? asOf,
             DaysToLenderOfferDeadline = offerBy is { } offerEnds ? Period.DaysBetween(asOf, offerEnds) : 0,
+            LenderOfferKind = namedOffer is null ? "" : EnumNames<OfferKind>.Of(namedOffer.Kind),
+            SettlementOffered = settlement is not null,
+            SettlementSaves = Cents(settlement is { } settled ? account.TotalOwed - settled : 0m),
+            CanPaySettlementNow = settlement is not null && budget is not null && settlementPaidNow >= settlement,
+            SettlementPaidNow = Cents(settlementPaidNow),
+            SettlementPlanMonths = settlementMonths,
             OfferAsksUpfrontFee = upfront,
             LargestUpfrontFee = Cents(largestUpfrontFee),
             OfferAsksVerificationCode = verification,
@@ -770,13 +793,24 @@ internal static class Assessor
     /// </list>
     /// </summary>
     internal static (LocalDate Ends, int Moved, decimal Cash) ExtensionTerms(
-        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings)
+        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
+        (decimal Amount, LocalDate On)? lump = null)
     {
         var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
         var usualEnd = from.PlusDays(settings.MaxExtensionDays);
         var usualMonths = Math.Max(1, settings.MaxExtensionDays / 30);
-        decimal CashBy(LocalDate ends, int months, int moved) =>
-            Math.Max(0m, cashNow + surplus.Over(months) - (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, due, regular) - moved) * regular));
+        decimal CashBy(LocalDate ends, int months, int moved) => Assessor.CashBy(account, asOf, ends, months, moved, due, regular, cashNow, surplus, lump);
+        var (end, movedUntil, cashThen) = Usual();
+
+        // A confirmed one-off sum that covers what is due on its day, sooner than the end found otherwise (and no later than a
+        // deferral may run): the extension runs to that day.
+        return lump is { } l && l.On > from && l.On < end && l.On <= from.PlusMonths(Math.Max(1, settings.MaxDeferralMonths)) && movedUntil == 0 &&
+               CashBy(l.On, WholeMonths(asOf, l.On), 0) is var byLump && byLump >= due
+            ? (l.On, 0, byLump)
+            : (end, movedUntil, cashThen);
+
+        (LocalDate, int, decimal) Usual()
+        {
 
         if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) >= usualEnd)
         {
@@ -804,6 +838,45 @@ internal static class Assessor
         }
 
         return (usualEnd, 0, cash);
+        }
+    }
+
+    /// <summary>
+    /// The cash on <paramref name="ends"/>: the cash now, <paramref name="months"/> of surplus and a confirmed one-off sum
+    /// arriving by then, less the regular instalments falling due meanwhile that an extension does not move; never below 0.
+    /// </summary>
+    private static decimal CashBy(Account account, LocalDate asOf, LocalDate ends, int months, int moved, decimal due, decimal regular, decimal cashNow, MonthlySurplus surplus, (decimal Amount, LocalDate On)? lump) =>
+        Math.Max(0m, cashNow + surplus.Over(months) + (lump is { } l && l.On <= ends ? l.Amount : 0m) -
+                     (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, due, regular) - moved) * regular));
+
+    /// <summary>The whole months from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static int WholeMonths(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Months).Months;
+
+    /// <summary>
+    /// The first confirmed one-off sum after <paramref name="asOf"/> (sums confirmed for the same day together), or null; and
+    /// whether any listed sum is only hoped for (not confirmed).
+    /// </summary>
+    private static ((decimal Amount, LocalDate On)? First, bool Hoped) LumpSumAhead(ValueList<LumpSum>? sums, LocalDate asOf)
+    {
+        if (sums is null)
+        {
+            return (null, false);
+        }
+
+        (decimal Amount, LocalDate On)? first = null;
+        var hoped = false;
+        foreach (var s in sums)
+        {
+            hoped |= !s.Confirmed;
+            if (!s.Confirmed || s.On <= asOf || s.Amount <= 0)
+            {
+                continue;
+            }
+
+            first = first is not { } f || s.On < f.On ? (s.Amount, s.On) : s.On == f.On ? (f.Amount + s.Amount, f.On) : first;
+        }
+
+        return (first, hoped);
     }
 
     /// <summary>The first day on or after <paramref name="day"/> that is a payday (the month's last day when it is shorter), or the day itself when none is given.</summary>

@@ -122,6 +122,7 @@ internal static class AdviceCaseGenerators
         from name in Gen.Elements(LenderNames)
         from history in History(asOf, dueDate, amountDue)
         from finances in Weighted((1, Gen.Constant<Finances?>(null)), (3, Finances(total).Select(f => (Finances?)f)))
+        from lumps in Weighted((5, Gen.Constant(ValueList<LumpSum>.Empty)), (1, Gen.Choose(1, 2).SelectMany(n => LumpSum(asOf, total).ArrayOf(n)).Select(l => new ValueList<LumpSum>(l))))
         from hardship in Hardship(asOf, budgeted: finances is not null)
         from goal in Weighted((5, Gen.Constant(NegotiationGoal.Auto)), (5, Gen.Elements(Enum.GetValues<NegotiationGoal>())))
         from conduct in Weighted((8, Gen.Constant(new Conduct())), (2, Conduct()))
@@ -141,7 +142,7 @@ internal static class AdviceCaseGenerators
                 Product = product, AmountBorrowed = borrowed,
             },
             History = history,
-            Finances = finances,
+            Finances = finances is null ? null : finances with { LumpSums = lumps },
             Hardship = hardship,
             Goal = goal,
             Conduct = conduct,
@@ -252,6 +253,12 @@ internal static class AdviceCaseGenerators
             Promises = promised ? [new Promise { What = "pay the amount due", By = Min(day.PlusDays(promiseDays), asOf) }] : ValueList<Promise>.Empty,
             MonthlyPayment = requested is null ? null : monthly,
         };
+
+    private static Gen<LumpSum> LumpSum(LocalDate asOf, decimal total) =>
+        from days in Gen.Choose(1, 120)
+        from share in Gen.Choose(5, 150)
+        from confirmed in Gen.Elements(true, true, false)
+        select new LumpSum { Amount = Cents(Math.Max(1m, total * share / 100m)), On = asOf.PlusDays(days), Confirmed = confirmed, Source = "bonus" };
 
     private static Gen<ReceivedOffer> Offer(LocalDate asOf) =>
         from source in Gen.Elements(Enum.GetValues<OfferSource>())

@@ -896,6 +896,47 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void A_written_settlement_is_paid_from_savings_now_and_the_rest_over_the_months_the_budget_needs()
+    {
+        // The seed owes 6,964.90 with 800 saved; the lender offers to settle for 5,000 by ten days from now.
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var offer = new ReceivedOffer { From = OfferSource.LenderOfficial, Kind = OfferKind.Settlement, Amount = 5000m, Deadline = seed.AsOf.PlusDays(10), InWriting = true };
+        var facts = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer]) }, Settings);
+        Assert.Equal(("settlement", true, 1964.90m, false, 800m), (facts.LenderOfferKind, facts.SettlementOffered, facts.SettlementSaves, facts.CanPaySettlementNow, facts.SettlementPaidNow));
+        Assert.Equal((int)Math.Ceiling(4200m / facts.PlanAffordable), facts.SettlementPlanMonths);
+        Assert.True(facts.SettlementPlanMonths >= 2);
+
+        // Savings that cover it pay it now; a rollover's sum, or a settlement whose day has passed, is no settlement.
+        var rich = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer]), Finances = seed.Finances! with { Savings = 6000m } }, Settings);
+        Assert.Equal((true, 5000m, 0), (rich.CanPaySettlementNow, rich.SettlementPaidNow, rich.SettlementPlanMonths));
+        var rollover = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { Kind = OfferKind.Rollover, Amount = 72m }]) }, Settings);
+        Assert.Equal(("rollover", false, 0m), (rollover.LenderOfferKind, rollover.SettlementOffered, rollover.SettlementSaves));
+        var lapsed = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { Deadline = seed.AsOf.PlusDays(-1) }]) }, Settings);
+        Assert.False(lapsed.SettlementOffered);
+    }
+
+    [Fact]
+    public void A_confirmed_lump_sum_ends_the_extension_on_its_day_and_a_hoped_one_changes_nothing()
+    {
+        // The seed: 1,250 due, 800 saved; the usual extension runs 30 days to 20 Dec. A bonus of 2,000 confirmed for 5 Dec
+        // covers what is due that day, so the extension ends then.
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var bonus = new LumpSum { Amount = 2000m, On = new LocalDate(2026, 12, 5), Confirmed = true, Source = "bonus" };
+        var without = Assessor.Assess(seed, Settings);
+        var with = Assessor.Assess(seed with { Finances = seed.Finances! with { LumpSums = new ValueList<LumpSum>([bonus]) } }, Settings);
+
+        Assert.Equal(new LocalDate(2026, 12, 20), without.ExtensionEndsOn);
+        Assert.Equal((true, 2000m, new LocalDate(2026, 12, 5), 15, true), (with.HasLumpSum, with.LumpSumAmount, with.LumpSumOn, with.DaysToLumpSum, with.LumpSumCoversDue));
+        Assert.Equal((new LocalDate(2026, 12, 5), 2800m), (with.ExtensionEndsOn, with.CashByExtensionEnd));
+        Assert.False(with.LumpSumCoversAll);
+        Assert.True(Assessor.Assess(seed with { Finances = seed.Finances! with { LumpSums = new ValueList<LumpSum>([bonus with { Amount = 6200m }]) } }, Settings).LumpSumCoversAll);
+
+        // Only hoped for: nothing is planned on it.
+        var hoped = Assessor.Assess(seed with { Finances = seed.Finances! with { LumpSums = new ValueList<LumpSum>([bonus with { Confirmed = false }]) } }, Settings);
+        Assert.Equal((false, true, without.ExtensionEndsOn, without.CashByExtensionEnd), (hoped.HasLumpSum, hoped.LumpSumHoped, hoped.ExtensionEndsOn, hoped.CashByExtensionEnd));
+    }
+
+    [Fact]
     public void Lateness_runs_from_the_first_later_instalment_unpaid_when_the_named_one_was_paid_late_in_full()
     {
         // The case names October's instalment, paid in full two days late; November's is unpaid. On 20 November the

@@ -19,10 +19,11 @@ namespace Negotiation.Core.Tests.Advice.Json;
 public sealed class PlanTraceTests
 {
     /// <summary>
-    /// What a default (fired) plan line of an example weighs in UTF-8, with room for the rule set to grow: today 21–25 KB,
-    /// of which 19–23 KB is the plan without any trace (most of it messages, Chinese at three bytes a character).
+    /// What a default (fired) plan line of an example weighs in UTF-8, with room for the rule set to grow: 25–28.7 KB on
+    /// 2026-12-05 (21–25 KB on 2026-12-03), most of it messages; the assessment's 200 facts are 4.5 KB of it. Issue 14's
+    /// goal of 15 KB needs the owner's call on leaving the assessment, or some advice, out of the default line.
     /// </summary>
-    private const int DefaultLineBudget = 28 * 1024;
+    private const int DefaultLineBudget = 30 * 1024;
 
     /// <summary>
     /// What the fired trace adds to a line: today 2.5–2.8 KB. It names the rules that fired and only the values the

@@ -23,6 +23,7 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// arrears alone or an extension that pays part now, which mend the agreement; a request that asks for nothing (a waiver
 /// of 0, a rate no lower than the current one) is dropped. (One refused twice stays: the rules word it as a changed
 /// request.)</item>
+/// <item>A request whose rule marks it <c>sole</c> (accepting a settlement the lender offered) is then the only one.</item>
 /// <item>Every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).
 /// The borrower's stated goal is honoured by being in the list (the rules make it eligible, or a reason says why not), not
 /// by jumping the order: a goal first whatever it costs would let more income lead to a larger concession.</item>
@@ -115,6 +116,13 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
             {
                 candidates.Add(new RankedRequest(at, firings[at].Spec, computed, ClosesGap(type, facts, computed.Terms)));
             }
+        }
+
+        // A request its rule marks sole (accepting a settlement) is the plan's only one when it is proposed.
+        var sole = candidates.FindIndex(r => r.Spec.Sole);
+        if (sole >= 0)
+        {
+            return [candidates[sole]];
         }
 
         var order = rules.RequestOrder;

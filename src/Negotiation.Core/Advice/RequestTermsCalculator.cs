@@ -142,6 +142,11 @@ internal static class RequestTermsCalculator
 
     private static ComputedRequest InstalmentPlan(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
+        if (facts.SettlementOffered && !facts.CanPaySettlementNow && facts.SettlementPlanMonths > 0)
+        {
+            return SettlementPlan(facts, decimals);
+        }
+
         if (facts.CatchUpMonths > 0)
         {
             return CatchUpPlan(c, facts, decimals);
@@ -210,6 +215,29 @@ internal static class RequestTermsCalculator
     }
 
     /// <summary>
+    /// A settlement the lender offered, taken in instalments: what savings pay now (<c>settlementPaidNow</c>), then the rest
+    /// in equal parts over <c>settlementPlanMonths</c> from a month after the plan's start, within what the budget sustains.
+    /// It shows no schedule: the settlement's sum bears no interest, and the rest of the debt is written off.
+    /// </summary>
+    private static ComputedRequest SettlementPlan(Assessment facts, int decimals)
+    {
+        var months = facts.SettlementPlanMonths;
+        var rest = facts.LenderOfferAmount - facts.SettlementPaidNow;
+        return new ComputedRequest(
+            new RequestTerms
+            {
+                Type = "instalment-plan",
+                Months = months,
+                PaidNow = facts.SettlementPaidNow > 0 ? facts.SettlementPaidNow : null,
+                Instalment = Cents(Money.Round(rest / months, decimals, MidpointRounding.ToPositiveInfinity), decimals),
+                FirstInstalmentDue = facts.PlanStartsOn.PlusMonths(1),
+                TotalRepaid = Cents(facts.LenderOfferAmount, decimals),
+            },
+            facts.SettlementSaves,
+            null);
+    }
+
+    /// <summary>
     /// A plan for the arrears alone: the regular instalment goes on, and what is due, less what savings pay now
     /// (<c>partPaymentNow</c>), is repaid alongside in equal parts over <c>catchUpMonths</c>, from the next regular due date. It shows no schedule: the contract's own split of each regular
     /// instalment into principal and interest is the lender's, and the plan does not change it.
@@ -251,6 +279,15 @@ internal static class RequestTermsCalculator
 
     private static ComputedRequest PrincipalReduction(Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
+        // A settlement the lender offered is the reduction to ask for: its sum repaid, the rest written off.
+        if (facts.SettlementOffered)
+        {
+            return new ComputedRequest(
+                new RequestTerms { Type = "principal-reduction", Repayable = Cents(facts.LenderOfferAmount, decimals), ReductionAsked = facts.SettlementSaves },
+                facts.SettlementSaves,
+                null);
+        }
+
         var repayable = facts.PlanAffordable * (int)parameters["maxInstalmentMonths"];
         var reduction = Cents(Math.Max(0m, facts.TotalOwed - repayable), decimals);
         return new ComputedRequest(

@@ -685,8 +685,9 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal SettlementPaidNow { get; internal init; }
 
     /// <summary>
-    /// Gets the months over which the budget (<see cref="PlanAffordable"/>) pays the rest of the settlement after
-    /// <see cref="SettlementPaidNow"/>; 0 when savings pay it all, there is no settlement, or nothing is left each month.
+    /// Gets the months (two at least: a plan, not a payment) over which the budget (<see cref="PlanAffordable"/>) pays the rest
+    /// of the settlement after <see cref="SettlementPaidNow"/>; 0 when savings pay it all, there is no settlement, or nothing
+    /// is left each month.
     /// </summary>
     [FactField(FactFormat.Months)] public int SettlementPlanMonths { get; internal init; }
 

@@ -299,7 +299,7 @@ internal static class Assessor
                          (namedOffer.Deadline is null || offerBy is not null) ? settleFor : (decimal?)null;
         var settlementPaidNow = settlement is { } toSettle ? Math.Min(toSettle, Math.Max(0m, Math.Min(savings, cashSpare))) : 0m;
         var settlementMonths = settlement is { } settleSum && settleSum > settlementPaidNow && planAffordable > 0
-            ? (int)Math.Ceiling((settleSum - settlementPaidNow) / planAffordable) : 0;
+            ? Math.Max(2, (int)Math.Ceiling((settleSum - settlementPaidNow) / planAffordable)) : 0;
         var disputed = 0m;
         foreach (var d in c.DisputedCharges)
         {
@@ -802,10 +802,10 @@ internal static class Assessor
         decimal CashBy(LocalDate ends, int months, int moved) => Assessor.CashBy(account, asOf, ends, months, moved, due, regular, cashNow, surplus, lump);
         var (end, movedUntil, cashThen) = Usual();
 
-        // A confirmed one-off sum that covers what is due on its day, sooner than the end found otherwise (and no later than a
-        // deferral may run): the extension runs to that day.
-        return lump is { } l && l.On > from && l.On < end && l.On <= from.PlusMonths(Math.Max(1, settings.MaxDeferralMonths)) && movedUntil == 0 &&
-               CashBy(l.On, WholeMonths(asOf, l.On), 0) is var byLump && byLump >= due
+        // A confirmed one-off sum that covers what is due on its day (no later than a deferral may run): the extension runs to
+        // that day where it is sooner than the end found otherwise, or where that end leaves the cash short.
+        return lump is { } l && l.On > from && l.On <= from.PlusMonths(Math.Max(1, settings.MaxDeferralMonths)) && movedUntil == 0 &&
+               (l.On < end || cashThen < due) && CashBy(l.On, WholeMonths(asOf, l.On), 0) is var byLump && byLump >= due
             ? (l.On, 0, byLump)
             : (end, movedUntil, cashThen);
 

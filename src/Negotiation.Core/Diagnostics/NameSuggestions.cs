@@ -7,6 +7,8 @@ internal static class NameSuggestions
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        string? prefixHint = null;
+        var prefixShared = 0;
         foreach (var candidate in known)
         {
             if (string.Equals(candidate, typed, StringComparison.OrdinalIgnoreCase) ||
@@ -15,12 +17,11 @@ internal static class NameSuggestions
                 return candidate;
             }
 
-            // "bank" for "bank-card", "extend" for "extension": a clear shared start is a good hint.
+            // "bank" for "bank-card", "extend" for "extension": a clear shared start is a good hint, the longest one best.
             var shared = SharedPrefix(typed, candidate);
-            if (((typed.Length >= 3 && shared == typed.Length) || shared >= 5) && bestDistance > 0)
+            if (((typed.Length >= 3 && shared == typed.Length) || shared >= 5) && shared > prefixShared)
             {
-                (best, bestDistance) = (candidate, 0);
-                continue;
+                (prefixHint, prefixShared) = (candidate, shared);
             }
 
             var distance = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
@@ -30,8 +31,11 @@ internal static class NameSuggestions
             }
         }
 
-        // A suggestion that needs more edits than a third of the word is a guess, not a hint.
-        return best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
+        // A typo (two edits at most) beats a shared start: "extension-gaol" means "extension-goal", not the first rule that
+        // begins "extension-". A suggestion that needs more edits than a third of the word is a guess, not a hint.
+        return best is not null && bestDistance <= 2 ? best
+            : prefixHint is not null ? prefixHint
+            : best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
     }
 
     private static int SharedPrefix(string a, string b)

@@ -46,6 +46,9 @@ internal sealed record RuleSpec
     /// <summary>Request: ranked after every request that is not a last resort, whatever gap it closes (<c>lastResort</c>).</summary>
     public bool LastResort { get; init; }
 
+    /// <summary>Request: when it is proposed, the plan proposes it alone (<c>sole</c>): accepting a settlement settles everything.</summary>
+    public bool Sole { get; init; }
+
     /// <summary>Material: whether the document is required for this case.</summary>
     public bool Required { get; init; }
 

@@ -167,7 +167,8 @@ internal enum Invariant
 /// <param name="FeeWaiverCloses">A charge is disputed, or cash (less what a budget in deficit takes until a hardship of known length ends) plus the fees and penalty interest covers everything owed, or the amount due with earlier arrears when the hardship is not long-term (or C covers the instalment).</param>
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
-    bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false, decimal? PlanCapacity = null)
+    bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false, decimal? PlanCapacity = null,
+    bool SettlementOffered = false)
 {
     public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
     public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
@@ -224,8 +225,14 @@ internal sealed record CapacityOracle(
             FeeWaiverCloses: c.DisputedCharges.Count > 0 || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
                              (spare + account.Fees + account.PenaltyInterest >= total ||
                               (spare + account.Fees + account.PenaltyInterest >= due && (!longTerm || capacity >= account.AmountDue)))),
-            PlanCapacity: shortTerm ? afterwards : null);
+            PlanCapacity: shortTerm ? afterwards : null,
+            SettlementOffered: SettlementStillOpen(c));
     }
+
+    /// <summary>The lender's or collector's last offer naming a sum or a date is a settlement below what is owed, not lapsed.</summary>
+    private static bool SettlementStillOpen(BorrowerCase c) =>
+        c.Offers.LastOrDefault(o => o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency && (o.Amount is not null || o.Deadline is not null)) is
+            { Kind: OfferKind.Settlement, Amount: { } sum } offer && sum > 0 && sum < c.Account.TotalOwed && (offer.Deadline is null || offer.Deadline >= c.AsOf);
 
     /// <summary>Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</summary>
     public static bool IsEssential(ExpenseCategory category) => category is ExpenseCategory.Housing or ExpenseCategory.Utilities or ExpenseCategory.Food
@@ -469,10 +476,13 @@ internal static class AdviceInvariantChecks
         return facts.IncomeAfterKnown && moved > 0 && after > regular && (after - regular) * CapacityOracle.ShortTermMonths >= left;
     }
 
-    /// <summary>4. A principal reduction only when P × 60 &lt; total owed, and never first when an extension or plan in the list closes the gap.</summary>
+    /// <summary>
+    /// 4. A principal reduction only when P × 60 &lt; total owed, and never first when an extension or plan in the list closes
+    /// the gap; unless the lender offered it as a settlement, which costs less than any plan.
+    /// </summary>
     public static string? PrincipalReductionIsTheLastResort(CapacityOracle o, NegotiationPlan plan)
     {
-        if (plan.Requests.FirstOrDefault(r => r.Type.Code() == "principal-reduction") is not { } reduction)
+        if (o.SettlementOffered || plan.Requests.FirstOrDefault(r => r.Type.Code() == "principal-reduction") is not { } reduction)
         {
             return null;
         }

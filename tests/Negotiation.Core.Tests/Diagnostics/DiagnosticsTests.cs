@@ -17,6 +17,16 @@ public sealed class NameSuggestionsTests
 
         Assert.Equal(expected, NameSuggestions.Nearest(typed, known));
     }
+
+    [Fact]
+    public void A_typo_beats_a_shared_start_whatever_the_order()
+    {
+        string[] known = ["extension-to-lump-sum", "extension-goal", "extension-short-term"];
+
+        Assert.Equal("extension-goal", NameSuggestions.Nearest("extension-gaol", known));
+        Assert.Equal("extension-goal", NameSuggestions.Nearest("extension-gaol", known.Reverse()));
+        Assert.Equal("extension-short-term", NameSuggestions.Nearest("extension-short", known));
+    }
 }
 
 public sealed class JsonTextTests

@@ -170,9 +170,12 @@ public sealed class UkScenarioTests
             AdviceInvariantChecks.LongTermHardshipDoesNotLeadWithExtension(CapacityOracle.Of(c), plan),
         }.OfType<string>();
 
-    /// <summary>A write-off is the last resort: never asked for while a plan at the contract rate fits the budget.</summary>
+    /// <summary>
+    /// A write-off is the last resort: never asked for while a plan at the contract rate fits the budget, unless the lender
+    /// offered it (accepting a settlement costs less than any plan).
+    /// </summary>
     private static string? WriteOffOnlyWhenNoPlanFits(NegotiationPlan plan) =>
-        plan.Requests.Any(r => r.Type.Code() == "principal-reduction") && plan.Assessment.PlanClosesGap
+        plan.Requests.Any(r => r.Type.Code() == "principal-reduction") && plan.Assessment.PlanClosesGap && !plan.Assessment.SettlementOffered
             ? $"principal-reduction asked although a plan of {plan.Assessment.AffordablePlanMonths} months fits"
             : null;
 }

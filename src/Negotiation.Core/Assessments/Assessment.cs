@@ -142,6 +142,12 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CurrentInstalment { get; internal init; }
 
+    /// <summary>
+    /// Gets the contract interest a month on the principal (principal × annual rate ÷ 12; 0 when the rate is not known): a
+    /// payment below it leaves the balance growing while interest runs.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal MonthlyInterest { get; internal init; }
+
     /// <summary>Gets the unpaid part of the instalments due before the account's due date (0 when the record shows none).</summary>
     [FactField(FactFormat.Money)] public decimal EarlierArrears { get; internal init; }
 

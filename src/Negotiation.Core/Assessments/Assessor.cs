@@ -365,6 +365,7 @@ internal static class Assessor
             TotalOwed = Cents(account.TotalOwed),
             AmountDue = Cents(amountDue),
             CurrentInstalment = Cents(instalment),
+            MonthlyInterest = Cents(account.Principal * Math.Min(rate, Schedules.MaxAnnualRate) / 12m),
             EarlierArrears = Cents(earlierArrears),
             UnpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid,
             RateKnown = account.AnnualRate is not null,

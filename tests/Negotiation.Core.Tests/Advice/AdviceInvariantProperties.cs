@@ -168,7 +168,7 @@ internal enum Invariant
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
     bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false, decimal? PlanCapacity = null,
-    bool SettlementOffered = false)
+    bool SettlementOffered = false, bool LumpSumCoversAll = false)
 {
     public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
     public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
@@ -226,7 +226,9 @@ internal sealed record CapacityOracle(
                              (spare + account.Fees + account.PenaltyInterest >= total ||
                               (spare + account.Fees + account.PenaltyInterest >= due && (!longTerm || capacity >= account.AmountDue)))),
             PlanCapacity: shortTerm ? afterwards : null,
-            SettlementOffered: SettlementStillOpen(c));
+            SettlementOffered: SettlementStillOpen(c),
+            LumpSumCoversAll: f is not null && f.LumpSums.Where(l => l.Confirmed && l.On > c.AsOf).GroupBy(l => l.On).OrderBy(g => g.Key).FirstOrDefault() is { } first &&
+                              Math.Max(0m, Math.Min(f.Savings, spare)) + first.Sum(l => l.Amount) >= total);
     }
 
     /// <summary>The lender's or collector's last offer naming a sum or a date is a settlement below what is owed, not lapsed.</summary>
@@ -502,9 +504,9 @@ internal static class AdviceInvariantChecks
         return null;
     }
 
-    /// <summary>5. A long-term hardship never leads with an extension.</summary>
+    /// <summary>5. A long-term hardship never leads with an extension, unless a confirmed one-off sum ahead pays everything off.</summary>
     public static string? LongTermHardshipDoesNotLeadWithExtension(CapacityOracle o, NegotiationPlan plan) =>
-        o.LongTerm && plan.Requests.Count > 0 && plan.Requests[0].Type.Code() == "extension"
+        o.LongTerm && !o.LumpSumCoversAll && plan.Requests.Count > 0 && plan.Requests[0].Type.Code() == "extension"
             ? $"long-term hardship, yet the top request is an extension; requests [{Types(plan)}]"
             : null;
 
@@ -834,6 +836,9 @@ internal static class AdviceVerdicts
                         Invariant.MoreIncomeNoLargerConcession or Invariant.MoreDebtNoSmallerConcession when language != comparedIn || plan.Requests.Count == 0 => null,
                         Invariant.MoreIncomeNoLargerConcession when plan.Requests[0].Type.Code() == "principal-reduction" => null,
                         Invariant.MoreDebtNoSmallerConcession when plan.Requests[0].Type.Code() == "extension" => null,
+                        // A confirmed one-off sum ahead makes more debt a question of timing: waiting for the sum that pays it
+                        // all off is then the request, and rightly the smallest.
+                        Invariant.MoreDebtNoSmallerConcession when CapacityOracle.Of(MoreDebt(c)).LumpSumCoversAll => null,
                         Invariant.MoreIncomeNoLargerConcession => MoreIncome(c) is { } more
                             ? AdviceInvariantChecks.Compare(plan, Advisor.Advise(more, language), mayGrow: false, "every income × 1.5")
                             : null,

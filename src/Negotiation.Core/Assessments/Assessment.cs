@@ -294,6 +294,22 @@ public sealed record Assessment
     [FactField] public int InstalmentsMovedByExtension { get; internal init; }
 
     /// <summary>
+    /// Gets what of a deferral to a hardship's end the cash on that day will not cover (what is due, and the unpaid part of
+    /// each instalment moved, less <see cref="CashByExtensionEnd"/>); 0 when it covers it, or nothing is moved.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal DeferralShortfall { get; internal init; }
+
+    /// <summary>
+    /// Gets the months the budget after the hardship (<see cref="AffordableAfterHardship"/>) catches up
+    /// <see cref="DeferralShortfall"/> in, on top of the regular instalment; 0 when there is none, or that budget is not known
+    /// or leaves nothing beyond the instalment.
+    /// </summary>
+    [FactField(FactFormat.Months)] public int DeferralCatchUpMonths { get; internal init; }
+
+    /// <summary>Gets what is paid each of those months on top of the regular instalment (0 when there are none).</summary>
+    [FactField(FactFormat.Money)] public decimal DeferralCatchUpMonthly { get; internal init; }
+
+    /// <summary>
     /// Gets whether the agreement's regular instalments are taken to run on: the lender has not ended it, no default notice's
     /// date has passed, and nothing is overdue beyond the rule set's <c>params.catchUpUpToDays</c>. While they run, a plan that
     /// re-spreads the whole debt at no less than <see cref="CurrentInstalment"/> a month would only repay faster than the

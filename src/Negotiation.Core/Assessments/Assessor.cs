@@ -200,6 +200,11 @@ internal static class Assessor
         var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, WholeMonths(asOf, sum.On), 0, amountDue, instalment, cashNow, surplus, lump) : 0m;
         // What a deferral to the hardship's end leaves owing then: what is due, and the part of each moved instalment not paid meanwhile.
         var owedAtBridgeEnd = amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd;
+        // What of that the cash then does not cover, and the months the budget after the hardship catches it up in, on top of
+        // the regular instalment: the split to agree now rather than promise a sum that will not be there.
+        var deferralShortfall = movedByExtension > 0 ? Math.Max(0m, owedAtBridgeEnd) : 0m;
+        var deferralCatchUp = deferralShortfall > 0 && afterwards is { } spareAfter && spareAfter > instalment
+            ? Math.Max(1, (int)Math.Ceiling(deferralShortfall / (spareAfter - instalment))) : 0;
         // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it,
         // and start with it: the first instalment falls due when the hardship ends (a month from today at the soonest), and
         // the interest of the months before is repaid with what has accrued.
@@ -412,6 +417,9 @@ internal static class Assessor
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,
             InstalmentsMovedByExtension = movedByExtension,
+            DeferralShortfall = Cents(deferralShortfall),
+            DeferralCatchUpMonths = deferralCatchUp,
+            DeferralCatchUpMonthly = deferralCatchUp > 0 ? Cents(Money.Round(deferralShortfall / deferralCatchUp, decimals, MidpointRounding.ToPositiveInfinity)) : 0m,
             BeyondAnyPlan = beyondAnyPlan,
             // A short-term hardship passes, and the usual budget with it, so an extension that outlasts it (one of unknown
             // length is taken to be outlasted) closes the gap of one instalment; for arrears of several, a hardship already

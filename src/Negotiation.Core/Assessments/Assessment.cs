@@ -689,8 +689,9 @@ public sealed record Assessment
     [FactField] public string LenderOfferKind { get; internal init; } = "";
 
     /// <summary>
-    /// Gets whether that offer is a settlement still open: a sum (<see cref="LenderOfferAmount"/>) below everything owed that
-    /// clears the debt, the rest written off, whose day to take it up by (if any) has not passed.
+    /// Gets whether that offer is a settlement in writing and still open: a sum (<see cref="LenderOfferAmount"/>) below
+    /// everything owed that clears the debt, the rest written off, whose day to take it up by (if any) has not passed. One
+    /// made only by phone is not: it has to be put in writing first.
     /// </summary>
     [FactField] public bool SettlementOffered { get; internal init; }
 

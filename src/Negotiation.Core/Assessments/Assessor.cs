@@ -298,9 +298,10 @@ internal static class Assessor
         }
 
         var offerBy = namedOffer?.Deadline is { } takeUpBy && takeUpBy >= asOf ? takeUpBy : (LocalDate?)null;
-        // That offer as a settlement: a sum below everything owed that clears the debt, still open. Savings a deficit needs are
-        // spoken for, as for paying it all; what they do not cover is what the budget would have to pay over some months.
-        var settlement = namedOffer is { Kind: OfferKind.Settlement, Amount: { } settleFor } && settleFor > 0 && settleFor < account.TotalOwed &&
+        // That offer as a settlement: in writing, a sum below everything owed that clears the debt, still open (one made only
+        // by phone is a watchpoint: get it in writing first). Savings a deficit needs are spoken for, as for paying it all;
+        // what they do not cover is what the budget would have to pay over some months.
+        var settlement = namedOffer is { Kind: OfferKind.Settlement, InWriting: true, Amount: { } settleFor } && settleFor > 0 && settleFor < account.TotalOwed &&
                          (namedOffer.Deadline is null || offerBy is not null) ? settleFor : (decimal?)null;
         var settlementPaidNow = settlement is { } toSettle ? Math.Min(toSettle, Math.Max(0m, Math.Min(savings, cashSpare))) : 0m;
         var settlementMonths = settlement is { } settleSum && settleSum > settlementPaidNow && planAffordable > 0

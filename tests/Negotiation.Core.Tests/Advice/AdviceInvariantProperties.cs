@@ -234,7 +234,7 @@ internal sealed record CapacityOracle(
     /// <summary>The lender's or collector's last offer naming a sum or a date is a settlement below what is owed, not lapsed.</summary>
     private static bool SettlementStillOpen(BorrowerCase c) =>
         c.Offers.LastOrDefault(o => o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency && (o.Amount is not null || o.Deadline is not null)) is
-            { Kind: OfferKind.Settlement, Amount: { } sum } offer && sum > 0 && sum < c.Account.TotalOwed && (offer.Deadline is null || offer.Deadline >= c.AsOf);
+            { Kind: OfferKind.Settlement, InWriting: true, Amount: { } sum } offer && sum > 0 && sum < c.Account.TotalOwed && (offer.Deadline is null || offer.Deadline >= c.AsOf);
 
     /// <summary>Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</summary>
     public static bool IsEssential(ExpenseCategory category) => category is ExpenseCategory.Housing or ExpenseCategory.Utilities or ExpenseCategory.Food

@@ -913,6 +913,8 @@ public sealed class AssessorTests
         Assert.Equal(("rollover", false, 0m), (rollover.LenderOfferKind, rollover.SettlementOffered, rollover.SettlementSaves));
         var lapsed = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { Deadline = seed.AsOf.PlusDays(-1) }]) }, Settings);
         Assert.False(lapsed.SettlementOffered);
+        var byPhone = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { InWriting = false }]) }, Settings);
+        Assert.Equal(("settlement", false), (byPhone.LenderOfferKind, byPhone.SettlementOffered));
     }
 
     [Fact]

@@ -800,27 +800,34 @@ internal static class Assessor
     /// or longer runs it to the hardship's end, and the regular instalments falling due until then move with it.</item>
     /// <item>Otherwise, when the usual end leaves the cash short and <paramref name="mayDefer"/>, it runs to the first whole
     /// month, up to <c>maxDeferralMonths</c>, by which the cash covers what is due.</item>
+    /// <item>A confirmed one-off sum (<paramref name="lump"/>) counts in the cash from its day; where it covers what is due then,
+    /// and no instalment moves, the extension runs to that day when it is sooner, or when the end found otherwise falls short.</item>
     /// </list>
     /// </summary>
     internal static (LocalDate Ends, int Moved, decimal Cash) ExtensionTerms(
         Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
         (decimal Amount, LocalDate On)? lump = null)
     {
+        var (end, movedUntil, cashThen) = UsualExtension(account, asOf, oldestUnpaid, due, regular, bridgeMonths, mayDefer, cashNow, surplus, payday, settings, lump);
+
+        // A confirmed one-off sum that covers what is due on its day (no later than a deferral may run): the extension runs to
+        // that day where it is sooner than the end found otherwise, or where that end leaves the cash short.
+        var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
+        return lump is { } l && l.On > from && l.On <= from.PlusMonths(Math.Max(1, settings.MaxDeferralMonths)) && movedUntil == 0 &&
+               (l.On < end || cashThen < due) && CashBy(account, asOf, l.On, WholeMonths(asOf, l.On), 0, due, regular, cashNow, surplus, lump) is var byLump && byLump >= due
+            ? (l.On, 0, byLump)
+            : (end, movedUntil, cashThen);
+    }
+
+    /// <summary>The extension's terms before a one-off sum is looked at: the three cases listed on <see cref="ExtensionTerms"/>.</summary>
+    private static (LocalDate Ends, int Moved, decimal Cash) UsualExtension(
+        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
+        (decimal Amount, LocalDate On)? lump)
+    {
         var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
         var usualEnd = from.PlusDays(settings.MaxExtensionDays);
         var usualMonths = Math.Max(1, settings.MaxExtensionDays / 30);
         decimal CashBy(LocalDate ends, int months, int moved) => Assessor.CashBy(account, asOf, ends, months, moved, due, regular, cashNow, surplus, lump);
-        var (end, movedUntil, cashThen) = Usual();
-
-        // A confirmed one-off sum that covers what is due on its day (no later than a deferral may run): the extension runs to
-        // that day where it is sooner than the end found otherwise, or where that end leaves the cash short.
-        return lump is { } l && l.On > from && l.On <= from.PlusMonths(Math.Max(1, settings.MaxDeferralMonths)) && movedUntil == 0 &&
-               (l.On < end || cashThen < due) && CashBy(l.On, WholeMonths(asOf, l.On), 0) is var byLump && byLump >= due
-            ? (l.On, 0, byLump)
-            : (end, movedUntil, cashThen);
-
-        (LocalDate, int, decimal) Usual()
-        {
 
         if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) >= usualEnd)
         {
@@ -848,7 +855,6 @@ internal static class Assessor
         }
 
         return (usualEnd, 0, cash);
-        }
     }
 
     /// <summary>

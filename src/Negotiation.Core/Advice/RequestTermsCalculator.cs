@@ -78,9 +78,7 @@ internal static class RequestTermsCalculator
         var firstPaid = facts.IsOverdue ? 0m : Math.Min(eachMonth, facts.AmountDue);
         var overdueLeft = facts.AmountDue - paidNow;
         // Contract interest runs on the principal either way; the penalty an extension stops runs on what stays overdue.
-        var contract = Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest;
-        // Under a total cost cap, no more than the cap leaves.
-        contract = facts.TotalCostCapApplies ? Math.Min(contract, facts.ChargesLeftUnderCap) : contract;
+        var contract = WithinCostCap(facts, Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest);
         var penalty = account.PenaltyDailyRate is { } daily ? Charges.SimpleInterest(overdueLeft, daily, days, decimals) : 0m;
         var avoided = Cents(penalty, decimals);
         return new ComputedRequest(
@@ -108,18 +106,20 @@ internal static class RequestTermsCalculator
         var months = planned ? facts.ReliefPlanMonths : 12;
         var current = Math.Min(facts.AnnualRate, Schedules.MaxAnnualRate);
         var proposed = Math.Min(facts.ReliefRate, current);
-        // Under a total cost cap, interest at either rate stops at what the cap leaves.
-        decimal Capped(decimal interest) => facts.TotalCostCapApplies ? Math.Min(interest, facts.ChargesLeftUnderCap) : interest;
         var saved = account.Principal > 0 && facts.InterestReliefPossible
             ? Cents(Math.Max(0m, planned
-                ? Capped(InterestOver(account.Principal, current, months, decimals)) - Capped(InterestOver(account.Principal, proposed, months, decimals))
-                : Capped(account.Principal * current) - Capped(account.Principal * proposed)), decimals)
+                ? WithinCostCap(facts, InterestOver(account.Principal, current, months, decimals)) - WithinCostCap(facts, InterestOver(account.Principal, proposed, months, decimals))
+                : WithinCostCap(facts, account.Principal * current) - WithinCostCap(facts, account.Principal * proposed)), decimals)
             : 0m;
         return new ComputedRequest(
             new RequestTerms { Type = "interest-relief", CurrentRate = c.Account.AnnualRate, ProposedRate = facts.ReliefRate, Months = months, InterestSaved = saved },
             saved > 0 ? saved : null,
             null);
     }
+
+    /// <summary>Interest still to be charged, no more than a total cost cap leaves (<c>chargesLeftUnderCap</c>) where one applies.</summary>
+    private static decimal WithinCostCap(Assessment facts, decimal interest) =>
+        facts.TotalCostCapApplies ? Math.Min(interest, facts.ChargesLeftUnderCap) : interest;
 
     private static decimal InterestOver(decimal principal, decimal annualRate, int months, int decimals) =>
         Schedules.EqualInstalment(principal, annualRate, months, decimals: decimals).TotalInterest;

@@ -181,6 +181,9 @@ internal static class Assessor
         var cashNow = savings + (moneyTrouble ? 0m : Math.Max(0m, disposable));
         // A budget in deficit lives on savings until a hardship of known length ends: that much of the cash is spoken for.
         var cashSpare = cashNow - (moneyTrouble && c.Hardship.ExpectedMonths is { } m and > 0 ? m * Math.Max(0m, -disposable) : 0m);
+        // The savings that can go to this debt: all of them, less what that deficit will take (paying it all, a settlement,
+        // part of what is overdue).
+        var spareSavings = Math.Min(savings, Math.Max(0m, cashSpare));
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
         // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as stable).
@@ -303,7 +306,7 @@ internal static class Assessor
         // what they do not cover is what the budget would have to pay over some months.
         var settlement = namedOffer is { Kind: OfferKind.Settlement, InWriting: true, Amount: { } settleFor } && settleFor > 0 && settleFor < account.TotalOwed &&
                          (namedOffer.Deadline is null || offerBy is not null) ? settleFor : (decimal?)null;
-        var settlementPaidNow = settlement is { } toSettle ? Math.Min(toSettle, Math.Max(0m, Math.Min(savings, cashSpare))) : 0m;
+        var settlementPaidNow = settlement is { } toSettle ? Math.Min(toSettle, spareSavings) : 0m;
         var settlementMonths = settlement is { } settleSum && settleSum > settlementPaidNow && planAffordable > 0
             ? Math.Max(2, (int)Math.Ceiling((settleSum - settlementPaidNow) / planAffordable)) : 0;
         var disputed = 0m;
@@ -325,11 +328,9 @@ internal static class Assessor
         // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
         var instalmentsRun = daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
         var contractRuns = daysPastDue > 0 && instalmentsRun;
-        // Savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
-        // overdue), less what a budget in deficit needs until a hardship of known length ends; an extension moves the rest,
-        // or a plan for the arrears catches it up.
-        var partSavings = Math.Min(savings, Math.Max(0m, cashSpare));
-        var partPayment = daysPastDue > 0 && partSavings > 0 && partSavings < amountDue ? partSavings : 0m;
+        // Spare savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
+        // overdue); an extension moves the rest, or a plan for the arrears catches it up.
+        var partPayment = daysPastDue > 0 && spareSavings > 0 && spareSavings < amountDue ? spareSavings : 0m;
         // Savings paid in now towards what is due (where the extension moves no instalment) are not there again at its end.
         var paidInByExtension = movedByExtension == 0 ? partPayment : 0m;
         var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
@@ -402,7 +403,7 @@ internal static class Assessor
             ChargesLeftUnderCap = Cents(chargesLeft ?? 0m),
             ChargesOverCap = Cents(costCap is { } overCap ? Math.Max(0m, accrued - overCap) : 0m),
             // Savings a deficit budget lives on until a hardship of known length ends are spoken for: they do not pay the debt off.
-            CanPayAllNow = budget is not null && Math.Min(savings, cashSpare) >= account.TotalOwed,
+            CanPayAllNow = budget is not null && spareSavings >= account.TotalOwed,
             MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             InstalmentsRun = instalmentsRun,
@@ -413,7 +414,7 @@ internal static class Assessor
             DaysToLumpSum = lump is { } ahead ? Period.DaysBetween(asOf, ahead.On) : 0,
             LumpSumHoped = lumpHoped,
             LumpSumCoversDue = lump is not null && cashOnLumpDay >= amountDue,
-            LumpSumCoversAll = lump is { } all && Math.Max(0m, Math.Min(savings, cashSpare)) + all.Amount >= account.TotalOwed,
+            LumpSumCoversAll = lump is { } all && spareSavings + all.Amount >= account.TotalOwed,
             CatchUpMonths = catchUpMonths,
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,
@@ -808,23 +809,25 @@ internal static class Assessor
         Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
         (decimal Amount, LocalDate On)? lump = null)
     {
-        var (end, movedUntil, cashThen) = UsualExtension(account, asOf, oldestUnpaid, due, regular, bridgeMonths, mayDefer, cashNow, surplus, payday, settings, lump);
+        var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
+        var (end, movedUntil, cashThen) = UsualExtension(account, asOf, from, due, regular, bridgeMonths, mayDefer, cashNow, surplus, payday, settings, lump);
 
         // A confirmed one-off sum that covers what is due on its day (no later than a deferral may run): the extension runs to
         // that day where it is sooner than the end found otherwise, or where that end leaves the cash short.
-        var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
         return lump is { } l && l.On > from && l.On <= from.PlusMonths(Math.Max(1, settings.MaxDeferralMonths)) && movedUntil == 0 &&
                (l.On < end || cashThen < due) && CashBy(account, asOf, l.On, WholeMonths(asOf, l.On), 0, due, regular, cashNow, surplus, lump) is var byLump && byLump >= due
             ? (l.On, 0, byLump)
             : (end, movedUntil, cashThen);
     }
 
-    /// <summary>The extension's terms before a one-off sum is looked at: the three cases listed on <see cref="ExtensionTerms"/>.</summary>
+    /// <summary>
+    /// The extension's terms before a one-off sum is looked at, counted <paramref name="from"/> today or the due date still
+    /// ahead: the first three cases listed on <see cref="ExtensionTerms"/>.
+    /// </summary>
     private static (LocalDate Ends, int Moved, decimal Cash) UsualExtension(
-        Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
+        Account account, LocalDate asOf, LocalDate from, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
         (decimal Amount, LocalDate On)? lump)
     {
-        var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
         var usualEnd = from.PlusDays(settings.MaxExtensionDays);
         var usualMonths = Math.Max(1, settings.MaxExtensionDays / 30);
         decimal CashBy(LocalDate ends, int months, int moved) => Assessor.CashBy(account, asOf, ends, months, moved, due, regular, cashNow, surplus, lump);

@@ -413,7 +413,7 @@ public sealed record Assessment
 
     // ---- the borrower, the lender, the goal ----
 
-    /// <summary>Gets the lender's kind: <c>bank-card</c>, <c>consumer-finance</c>, <c>online-lender</c>, <c>bnpl</c>, <c>other</c>.</summary>
+    /// <summary>Gets the lender's kind: <c>bank-card</c>, <c>consumer-finance</c>, <c>online-lender</c>, <c>bnpl</c>, <c>bank-loan</c>, <c>other</c>.</summary>
     [FactField] public string LenderKind { get; internal init; } = "";
 
     /// <summary>Gets whether the lender is a bank, so that bank-card rules bind it.</summary>

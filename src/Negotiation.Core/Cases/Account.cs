@@ -45,6 +45,12 @@ public sealed record Account
     /// </summary>
     public decimal? AmountBorrowed { get; init; }
 
+    /// <summary>
+    /// Gets the interest and charges already paid on the account, or null when the case does not say. The total cost cap of
+    /// high-cost short-term credit counts them with those still unpaid.
+    /// </summary>
+    public decimal? ChargesPaid { get; init; }
+
     /// <summary>Gets everything owed on the account: principal, interest, fees and penalty interest.</summary>
     public decimal TotalOwed => Principal + Interest + Fees + PenaltyInterest;
 }

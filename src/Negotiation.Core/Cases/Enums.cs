@@ -15,6 +15,8 @@ public enum LenderKind
     OnlineLender,
     /// <summary>A buy-now-pay-later line ("bnpl").</summary>
     Bnpl,
+    /// <summary>A commercial bank's loan, not a card ("bank-loan"): bank rules bind it, the bank-card rules do not.</summary>
+    BankLoan,
 }
 
 /// <summary>What caused the borrower's difficulty.</summary>

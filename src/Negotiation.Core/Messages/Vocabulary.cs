@@ -15,6 +15,7 @@ internal static class Vocabulary
         ["consumer-finance"] = ("消费金融公司", "consumer-finance company"),
         ["online-lender"] = ("网络贷款平台", "online lender"),
         ["bnpl"] = ("先用后付平台", "buy-now-pay-later provider"),
+        ["bank-loan"] = ("银行贷款", "bank loan"),
         // hardship causes
         ["oversight"] = ("疏忽忘记还款", "an oversight"),
         ["temporary-cash-shortfall"] = ("临时资金周转困难", "a temporary cash shortfall"),

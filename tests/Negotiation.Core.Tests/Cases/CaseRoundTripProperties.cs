@@ -64,6 +64,7 @@ internal static class CaseGenerators
         from attempts in ListOf(Attempt(asOf), 4)
         from offers in ListOf(Offer(), 3)
         from borrowed in Gen.Elements<decimal?>(null, 100m, 2500.5m)
+        from chargesPaid in Gen.Elements<decimal?>(null, 0m, 37.25m)
         let total = principal + interest + fees + penalty
         let account = new Account
         {
@@ -77,6 +78,7 @@ internal static class CaseGenerators
             AmountDue = decimal.Round(Math.Max(total, 1m) * share / 100m, 2),
             GracePeriodDays = grace,
             AmountBorrowed = borrowed,
+            ChargesPaid = chargesPaid,
         }
         select new BorrowerCase
         {

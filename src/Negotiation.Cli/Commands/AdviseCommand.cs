@@ -29,8 +29,7 @@ internal static class AdviseCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var lang = parse.GetValue(language) ?? ruleSet.Languages[0];
-            if (!ruleSet.Languages.Contains(lang))
+            if ((parse.GetValue(language) is { } asked ? ruleSet.LanguageFor(asked) : ruleSet.Languages[0]) is not { } lang)
             {
                 stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}");
                 return ExitCodes.InvalidInput;

@@ -43,7 +43,7 @@ internal static class DiffCommand
             }
 
             var lang = parse.GetValue(language) ?? before.Languages[0];
-            if (!before.Languages.Contains(lang) || !after.Languages.Contains(lang))
+            if (before.LanguageFor(lang) is not { } beforeLang || after.LanguageFor(lang) != beforeLang)
             {
                 stderr.WriteLine($"--lang: both rule sets must be written in '{lang}' (old: {string.Join(", ", before.Languages)}; new: {string.Join(", ", after.Languages)})");
                 return ExitCodes.InvalidInput;

@@ -28,10 +28,11 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var lang = parse.GetValue(language);
-            if (lang is not null && !ruleSet.Languages.Contains(lang))
+            var asked = parse.GetValue(language);
+            var lang = asked is null ? null : ruleSet.LanguageFor(asked);
+            if (asked is not null && lang is null)
             {
-                stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}, not '{lang}'");
+                stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}, not '{asked}'");
                 return ExitCodes.InvalidInput;
             }
 

@@ -58,19 +58,20 @@ public sealed class NegotiationAdvisor
 
     /// <summary>Advises on a case, writing every message in <paramref name="language"/>.</summary>
     /// <param name="case">A valid case, e.g. from <see cref="BorrowerCase.FromJson(string)"/>.</param>
-    /// <param name="language">One of the rule set's languages: <c>zh-CN</c> or <c>en</c> for the default set.</param>
+    /// <param name="language">
+    /// One of the rule set's languages (<c>zh-CN</c> or <c>en</c> for the default set), or another form of one: see
+    /// <see cref="RuleSet.LanguageFor"/>. The plan says which it is written in.
+    /// </param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="case"/> or <paramref name="language"/> is null.</exception>
-    /// <exception cref="ArgumentException">The rule set is not written in <paramref name="language"/>.</exception>
+    /// <exception cref="ArgumentException">The rule set is written in no form of <paramref name="language"/>.</exception>
     /// <exception cref="CaseValidationException">The case's currency is not the rule set's, or it names a region the rule set does not list.</exception>
     public NegotiationPlan Advise(BorrowerCase @case, string language)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(language);
-        if (!rules.Languages.Contains(language))
-        {
+        language = rules.LanguageFor(language) ??
             throw new ArgumentException($"The rule set '{rules.Id}' is written in {string.Join(", ", rules.Languages)}, not '{language}'.", nameof(language));
-        }
 
         CheckFits(@case);
 

@@ -85,6 +85,39 @@ public sealed class RuleSet
     /// <summary>Gets the languages every message is written in; the first is the default.</summary>
     public IReadOnlyList<string> Languages => manifest.Languages;
 
+    /// <summary>
+    /// Finds the language the rule set writes for <paramref name="requested"/>: the same tag (in any case), or else the first
+    /// of <see cref="Languages"/> with the same primary language, so that <c>en</c> gives <c>en-GB</c> in a set written in
+    /// British English and <c>en-GB</c> gives <c>en</c> in one written in <c>en</c>.
+    /// </summary>
+    /// <param name="requested">A BCP 47 language tag, such as <c>zh-CN</c>, <c>en</c> or <c>en-GB</c>.</param>
+    /// <returns>One of <see cref="Languages"/>, or null when the rule set is written in no form of that language.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="requested"/> is null.</exception>
+    public string? LanguageFor(string requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        foreach (var language in Languages)
+        {
+            if (string.Equals(language, requested, StringComparison.OrdinalIgnoreCase))
+            {
+                return language;
+            }
+        }
+
+        var primary = Primary(requested);
+        foreach (var language in Languages)
+        {
+            if (primary.Equals(Primary(language), StringComparison.OrdinalIgnoreCase))
+            {
+                return language;
+            }
+        }
+
+        return null;
+
+        static ReadOnlySpan<char> Primary(string tag) => tag.AsSpan(0, tag.IndexOf('-') is var dash and >= 0 ? dash : tag.Length);
+    }
+
     /// <summary>Gets the regions a case may name (<c>england-wales</c> …), or null when the rule set does not distinguish regions.</summary>
     public IReadOnlyList<string>? Regions => manifest.Regions;
 

@@ -237,6 +237,24 @@ public sealed class NegotiationPlanTests
         Assert.Contains("zh-CN, en", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-GB", "en")]
+    [InlineData("EN", "en")]
+    [InlineData("zh", "zh-CN")]
+    [InlineData("zh-Hans-CN", "zh-CN")]
+    public void Another_form_of_a_language_the_rule_set_is_written_in_gets_that_language(string asked, string written)
+    {
+        Assert.Equal(written, NegotiationAdvisor.CreateDefault().Advise(Seed(), asked).Language);
+    }
+
+    [Fact]
+    public void A_language_tag_resolves_to_the_exact_tag_before_its_primary_language()
+    {
+        var uk = RuleSet.Embedded("uk-consumer-credit");
+
+        Assert.Equal(("en-GB", "en-GB", null), (uk.LanguageFor("en"), uk.LanguageFor("en-gb"), uk.LanguageFor("zh-CN")));
+    }
+
     [Fact]
     public void Default_language_is_the_rule_sets_first()
     {

@@ -53,6 +53,17 @@ public sealed class AdviseFormatTests : IDisposable
     }
 
     [Fact]
+    public void Advise_in_en_on_a_rule_set_written_in_en_GB_writes_en_GB()
+    {
+        var file = TestFiles.Path("rules", "uk-consumer-credit", "examples", "card-arrears-england.json");
+
+        var (code, output, error) = CommandLine.Run("advise", file, "--rules", "uk-consumer-credit", "--format", "json", "--trace", "none", "--lang", "en");
+
+        Assert.Equal((ExitCodes.Ok, ""), (code, error));
+        Assert.Contains("\"language\": \"en-GB\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Advise_writes_the_html_dossier_to_the_out_file()
     {
         var target = Path.Combine(temp, "dossier.html");

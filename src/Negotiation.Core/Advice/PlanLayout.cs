@@ -102,7 +102,8 @@ internal sealed class PlanLayout
             if (!citation.Binds(lender))
             {
                 // The title names whom the clause governs (a bank's card business, a bank's assets). A lender of kind "other"
-                // may be one it governs (a bank's consumer loan is "other"), so that is said as a question, not as a fact.
+                // may be one it governs, so that is said as a question, not as a fact. A bank's loan is not its card: for it, the
+                // clause does not bind the account, rather than the lender.
                 if (lender == LenderKind.Other)
                 {
                     yield return language == Messages.Language.Chinese
@@ -113,8 +114,8 @@ internal sealed class PlanLayout
 
                 var yours = Vocabulary.Label(EnumNames.Of(lender), language);
                 yield return language == Messages.Language.Chinese
-                    ? $"{citation.Title[language]}不约束您的贷款机构（{yours}）：它只是可以参照的标准，并不是您可以主张的权利。"
-                    : $"{citation.Title[language]} does not bind your lender ({yours}), so point to it as a reference, not as an entitlement.";
+                    ? $"{citation.Title[language]}不约束您的{(lender == LenderKind.BankLoan ? "这笔欠款" : "贷款机构")}（{yours}）：它只是可以参照的标准，并不是您可以主张的权利。"
+                    : $"{citation.Title[language]} does not bind your {(lender == LenderKind.BankLoan ? "account" : "lender")} ({yours}), so point to it as a reference, not as an entitlement.";
             }
 
             if (citation.Certainty != Certainty.Primary)

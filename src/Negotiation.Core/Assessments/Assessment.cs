@@ -220,10 +220,24 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal CashAvailable { get; internal init; }
 
     /// <summary>
+    /// Gets the cash by the due date: <see cref="CashAvailable"/>, and, for a payment not yet due, a confirmed one-off sum
+    /// arriving by its due date (equal to <see cref="CashAvailable"/> otherwise).
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal CashByDueDate { get; internal init; }
+
+    /// <summary>
     /// Gets whether the cash available now (<see cref="CashAvailable"/>) covers the amount due, after what a budget in deficit
-    /// (<see cref="DisposableIncome"/> below 0) will take from it each month until a hardship of known length ends.
+    /// (<see cref="DisposableIncome"/> below 0) will take from it each month until a hardship of known length ends; for a
+    /// payment not yet due, whether it is covered on its due date, a confirmed one-off sum arriving by then counting
+    /// (<see cref="AmountDueFromLumpSum"/>).
     /// </summary>
     [FactField] public bool CanPayAmountDueNow { get; internal init; }
+
+    /// <summary>
+    /// Gets whether a payment not yet due is met on its date only thanks to a confirmed one-off sum (<see cref="LumpSumOn"/>)
+    /// arriving by then: the cash now falls short of it, the cash on the sum's day does not.
+    /// </summary>
+    [FactField] public bool AmountDueFromLumpSum { get; internal init; }
 
     /// <summary>
     /// Gets the cash the borrower will have when the extension ends (<see cref="ExtensionEndsOn"/>):
@@ -256,12 +270,15 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets what interest and charges may still add under the total cost cap: <see cref="TotalCostCap"/> less the interest,
-    /// fees and penalty interest unpaid now (0 when the cap is reached, or none applies). Charges already paid are not in the
-    /// case, so the lender may lawfully add less than this, never more.
+    /// fees and penalty interest unpaid now and the charges already paid (the case's <c>account.chargesPaid</c>); 0 when the cap is
+    /// reached, or none applies. Without the paid charges, the lender may lawfully add less than this, never more.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal ChargesLeftUnderCap { get; internal init; }
 
-    /// <summary>Gets how far the interest, fees and penalty interest unpaid now exceed <see cref="TotalCostCap"/> (0 when within it, or no cap applies).</summary>
+    /// <summary>
+    /// Gets how far the interest, fees and penalty interest unpaid now, with the charges already paid, exceed
+    /// <see cref="TotalCostCap"/> (0 when within it, or no cap applies).
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal ChargesOverCap { get; internal init; }
 
     /// <summary>
@@ -416,8 +433,11 @@ public sealed record Assessment
     /// <summary>Gets the lender's kind: <c>bank-card</c>, <c>consumer-finance</c>, <c>online-lender</c>, <c>bnpl</c>, <c>bank-loan</c>, <c>other</c>.</summary>
     [FactField] public string LenderKind { get; internal init; } = "";
 
-    /// <summary>Gets whether the lender is a bank, so that bank-card rules bind it.</summary>
+    /// <summary>Gets whether the lender is a bank (<c>bank-card</c> or <c>bank-loan</c>), so that rules binding banks bind it.</summary>
     [FactField] public bool LenderIsBank { get; internal init; }
+
+    /// <summary>Gets whether the account is a bank's card (<c>bank-card</c>), so that the bank-card rules bind it; a bank's loan is not.</summary>
+    [FactField] public bool LenderIsBankCard { get; internal init; }
 
     /// <summary>Gets the lender's or product's name (empty when not given).</summary>
     [FactField] public string LenderName { get; internal init; } = "";

@@ -142,7 +142,7 @@ internal static class Assessor
         var daysPastDue = amountDue > 0 ? Delinquency.DaysPastDue(oldestUnpaid, asOf) : 0;
         var graceEndsOn = oldestUnpaid.PlusDays(grace);
         var inGrace = Delinquency.IsInGracePeriod(oldestUnpaid, asOf, grace);
-        var isBank = c.Lender.Kind == LenderKind.BankCard;
+        var isBank = c.Lender.Kind is LenderKind.BankCard or LenderKind.BankLoan;
         lastPayment = account.LastPaymentOn is { } given && (lastPayment is null || given > lastPayment) ? given : lastPayment;
         var rate = account.AnnualRate ?? 0m;
         var tierBands = settings.TierBands.TryGetValue(c.Lender.Kind, out var bands) ? bands : settings.DefaultTierBands;
@@ -165,10 +165,12 @@ internal static class Assessor
         var savings = c.Finances?.Savings ?? 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
         // High-cost short-term credit under a total cost cap: interest and charges never come to more than the cap's share of
-        // the amount borrowed. What is unpaid counts against it; what was paid is not in the case, so what is left is at most this.
+        // the amount borrowed. What is unpaid and what was already paid count against it (without the paid figure, what is
+        // left is at most this).
         var costCap = settings.HcstcTotalCostCap is { } capShare && account.Product == ProductKind.HighCostShortTerm
             ? Money.Round(capShare * (account.AmountBorrowed ?? account.Principal), decimals) : (decimal?)null;
-        var chargesLeft = costCap is { } capTotal ? Math.Max(0m, capTotal - accrued) : (decimal?)null;
+        var charged = accrued + (account.ChargesPaid ?? 0m);
+        var chargesLeft = costCap is { } capTotal ? Math.Max(0m, capTotal - charged) : (decimal?)null;
         // "How many more months": 0 says the hardship is over; only a missing figure is unknown.
         var monthsKnown = c.Hardship.ExpectedMonths is not null;
         var shortTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) &&
@@ -201,6 +203,10 @@ internal static class Assessor
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
             account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings, lump);
         var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, WholeMonths(asOf, sum.On), 0, amountDue, instalment, cashNow, surplus, lump) : 0m;
+        // For a payment not yet due, a confirmed sum that arrives by its date is cash by then; where the cash now falls short,
+        // the payment is met from it.
+        var lumpByDueDate = daysPastDue == 0 && lump is { } byDue && byDue.On <= oldestUnpaid ? byDue.Amount : 0m;
+        var dueFromLumpSum = lumpByDueDate > 0 && cashSpare < amountDue && cashOnLumpDay >= amountDue;
         // What a deferral to the hardship's end leaves owing then: what is due, and the part of each moved instalment not paid meanwhile.
         var owedAtBridgeEnd = amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd;
         // What of that the cash then does not cover, and the months the budget after the hardship catches it up in, on top of
@@ -394,14 +400,16 @@ internal static class Assessor
             DebtServiceRatio = Ratio(budget?.DebtServiceRatioWith(instalment) ?? 0m),
             AffordableInstalment = Cents(affordable),
             CashAvailable = Cents(cashNow),
-            CanPayAmountDueNow = budget is not null && cashSpare >= amountDue,
+            CashByDueDate = Cents(cashNow + lumpByDueDate),
+            CanPayAmountDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum),
+            AmountDueFromLumpSum = budget is not null && dueFromLumpSum,
             CashByExtensionEnd = Cents(cashByExtensionEnd),
             CashLeftAtExtensionEnd = Cents(Math.Max(0m, cashByExtensionEnd - paidInByExtension)),
             DueLeftAtExtensionEnd = Cents(amountDue - paidInByExtension),
             TotalCostCapApplies = costCap is not null,
             TotalCostCap = Cents(costCap ?? 0m),
             ChargesLeftUnderCap = Cents(chargesLeft ?? 0m),
-            ChargesOverCap = Cents(costCap is { } overCap ? Math.Max(0m, accrued - overCap) : 0m),
+            ChargesOverCap = Cents(costCap is { } overCap ? Math.Max(0m, charged - overCap) : 0m),
             // Savings a deficit budget lives on until a hardship of known length ends are spoken for: they do not pay the debt off.
             CanPayAllNow = budget is not null && spareSavings >= account.TotalOwed,
             MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
@@ -443,6 +451,7 @@ internal static class Assessor
 
             LenderKind = EnumNames<LenderKind>.Of(c.Lender.Kind),
             LenderIsBank = isBank,
+            LenderIsBankCard = c.Lender.Kind == LenderKind.BankCard,
             LenderName = c.Lender.Name ?? "",
             HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
             HardshipIsShortTerm = shortTerm,

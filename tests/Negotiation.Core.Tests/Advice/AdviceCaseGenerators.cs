@@ -117,6 +117,7 @@ internal static class AdviceCaseGenerators
         from grace in Weighted((5, Gen.Constant<int?>(null)), (1, Gen.Elements<int?>(0, 3, 5)))
         from product in Weighted((6, Gen.Constant<ProductKind?>(null)), (1, Gen.Elements(Enum.GetValues<ProductKind>()).Select(k => (ProductKind?)k)))
         from borrowed in Weighted((3, Gen.Constant<decimal?>(null)), (1, Gen.Choose(100, 200).Select(p => (decimal?)Cents(principal * p / 100m))))
+        from chargesPaid in Weighted((3, Gen.Constant<decimal?>(null)), (1, Gen.Choose(0, 120).Select(p => (decimal?)Cents(principal * p / 100m))))
         from amountDue in AmountDue(total)
         from kind in Gen.Elements(Enum.GetValues<LenderKind>())
         from name in Gen.Elements(LenderNames)
@@ -139,7 +140,7 @@ internal static class AdviceCaseGenerators
             {
                 Principal = principal, Interest = interest, Fees = fees, PenaltyInterest = penalty, AnnualRate = rate,
                 PenaltyDailyRate = dailyRate, DueDate = dueDate, AmountDue = amountDue, GracePeriodDays = grace,
-                Product = product, AmountBorrowed = borrowed,
+                Product = product, AmountBorrowed = borrowed, ChargesPaid = chargesPaid,
             },
             History = history,
             Finances = finances is null ? null : finances with { LumpSums = lumps },

@@ -29,14 +29,15 @@ public sealed class RequestTermsCalculatorTests
             var hcstc = c with { Account = c.Account with { Product = ProductKind.HighCostShortTerm } };
             var (facts, plan, extension, relief) = Terms(hcstc);
             var account = hcstc.Account;
-            var unpaidCharges = account.Interest + account.Fees + account.PenaltyInterest;
-            // Interest and charges in all: what is unpaid now, and what the plan adds, never past the cap (or what is unpaid,
-            // when that is past it already); an extension adds no more than the cap leaves, nor does relief save more.
+            var paid = account.ChargesPaid ?? 0m;
+            var charged = account.Interest + account.Fees + account.PenaltyInterest + paid;
+            // Interest and charges in all: what was paid, what is unpaid now and what the plan adds, never past the cap (or
+            // what was charged, when that is past it already); an extension adds no more than the cap leaves, nor does relief save more.
             return (facts.TotalCostCapApplies && facts.TotalCostCap == Math.Round(account.AmountBorrowed ?? account.Principal, 2)).Label("cap applies")
-                .And(plan.TotalRepaid - account.Principal <= Math.Max(unpaidCharges, facts.TotalCostCap) || facts.CatchUpMonths > 0).Label($"plan within the cap: {plan.TotalRepaid}")
+                .And(plan.TotalRepaid - account.Principal + paid <= Math.Max(charged, facts.TotalCostCap) || facts.CatchUpMonths > 0).Label($"plan within the cap: {plan.TotalRepaid}")
                 .And(extension.ExtraInterest <= facts.ChargesLeftUnderCap).Label("extension within the cap")
                 .And(relief.InterestSaved <= facts.ChargesLeftUnderCap).Label("relief within the cap")
-                .And(facts.ChargesLeftUnderCap == Math.Max(0m, facts.TotalCostCap - unpaidCharges) && facts.ChargesOverCap == Math.Max(0m, unpaidCharges - facts.TotalCostCap)).Label("left and over");
+                .And(facts.ChargesLeftUnderCap == Math.Max(0m, facts.TotalCostCap - charged) && facts.ChargesOverCap == Math.Max(0m, charged - facts.TotalCostCap)).Label("left and over");
         });
 
     [Fact]

@@ -66,7 +66,7 @@ internal static class RequestTermsCalculator
         var account = c.Account;
         var from = facts.DueDate > c.AsOf ? facts.DueDate : c.AsOf;
         var newDue = facts.ExtensionEndsOn;
-        var days = Period.DaysBetween(from, newDue);
+        var days = facts.ExtensionDays;
         var moved = facts.InstalmentsMovedByExtension;
         // Savings that do not cover what is overdue are paid towards it now, and the rest moves; an extension to a hardship's
         // end keeps them, and moves what is due with the instalments meanwhile.

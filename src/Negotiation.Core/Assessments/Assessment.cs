@@ -304,6 +304,9 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate ExtensionEndsOn { get; internal init; }
 
+    /// <summary>Gets the days an extension adds: from <c>asOf</c>, or from <see cref="DueDate"/> while it is still ahead, to <see cref="ExtensionEndsOn"/>.</summary>
+    [FactField(FactFormat.Days)] public int ExtensionDays { get; internal init; }
+
     /// <summary>
     /// Gets how many regular instalments, falling due after <c>asOf</c> and by <see cref="ExtensionEndsOn"/>, an extension that
     /// runs to a hardship's end moves with what is due; 0 when the extension is the usual one.

@@ -426,6 +426,7 @@ internal static class Assessor
             CatchUpMonths = catchUpMonths,
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,
+            ExtensionDays = Period.DaysBetween(oldestUnpaid > asOf ? oldestUnpaid : asOf, extensionEnds),
             InstalmentsMovedByExtension = movedByExtension,
             DeferralShortfall = Cents(deferralShortfall),
             DeferralCatchUpMonths = deferralCatchUp,

@@ -307,6 +307,9 @@ public sealed record Assessment
     /// <summary>Gets the days an extension adds: from <c>asOf</c>, or from <see cref="DueDate"/> while it is still ahead, to <see cref="ExtensionEndsOn"/>.</summary>
     [FactField(FactFormat.Days)] public int ExtensionDays { get; internal init; }
 
+    /// <summary>Gets whether the extension runs to the day a confirmed one-off sum arrives (<see cref="LumpSumOn"/>), moving no instalment: the sum pays what is due.</summary>
+    [FactField] public bool ExtensionToLumpSum { get; internal init; }
+
     /// <summary>
     /// Gets how many regular instalments, falling due after <c>asOf</c> and by <see cref="ExtensionEndsOn"/>, an extension that
     /// runs to a hardship's end moves with what is due; 0 when the extension is the usual one.

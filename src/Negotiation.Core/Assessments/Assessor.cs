@@ -427,6 +427,7 @@ internal static class Assessor
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,
             ExtensionDays = Period.DaysBetween(oldestUnpaid > asOf ? oldestUnpaid : asOf, extensionEnds),
+            ExtensionToLumpSum = lump is { } arrives && extensionEnds == arrives.On && movedByExtension == 0,
             InstalmentsMovedByExtension = movedByExtension,
             DeferralShortfall = Cents(deferralShortfall),
             DeferralCatchUpMonths = deferralCatchUp,
@@ -823,9 +824,19 @@ internal static class Assessor
         var (end, movedUntil, cashThen) = UsualExtension(account, asOf, from, due, regular, bridgeMonths, mayDefer, cashNow, surplus, payday, settings, lump);
 
         // A confirmed one-off sum that covers what is due on its day (no later than a deferral may run): the extension runs to
-        // that day where it is sooner than the end found otherwise, or where that end leaves the cash short.
-        return lump is { } l && l.On > from && l.On <= from.PlusMonths(Math.Max(1, settings.MaxDeferralMonths)) && movedUntil == 0 &&
-               (l.On < end || cashThen < due) && CashBy(account, asOf, l.On, WholeMonths(asOf, l.On), 0, due, regular, cashNow, surplus, lump) is var byLump && byLump >= due
+        // that day where it is sooner than the end found otherwise, or where that end leaves the cash short. Where the end
+        // found otherwise is a hardship's, moving the instalments meanwhile, the sum replaces it when, with the sum, those
+        // instalments are paid on their dates and what is due is still covered at the hardship's end.
+        if (lump is not { } l || l.On <= from || l.On > from.PlusMonths(Math.Max(1, settings.MaxDeferralMonths)))
+        {
+            return (end, movedUntil, cashThen);
+        }
+
+        var sumReplaces = movedUntil == 0
+            ? l.On < end || cashThen < due
+            : CashBy(account, asOf, end, WholeMonths(asOf, end), 0, due, regular, cashNow, surplus, lump) >= due;
+        return sumReplaces &&
+               CashBy(account, asOf, l.On, WholeMonths(asOf, l.On), 0, due, regular, cashNow, surplus, lump) is var byLump && byLump >= due
             ? (l.On, 0, byLump)
             : (end, movedUntil, cashThen);
     }

@@ -68,12 +68,15 @@ internal static class RequestTermsCalculator
         var newDue = facts.ExtensionEndsOn;
         var days = facts.ExtensionDays;
         var moved = facts.InstalmentsMovedByExtension;
+        // An extension to a hardship's end moves what is due with the instalments meanwhile; one to the day a confirmed sum
+        // arrives moves the instalments before it that cannot be met on their dates, and the sum pays them all.
+        var toHardshipEnd = moved > 0 && !facts.ExtensionToLumpSum;
         // Savings that do not cover what is overdue are paid towards it now, and the rest moves; an extension to a hardship's
-        // end keeps them, and moves what is due with the instalments meanwhile.
-        var paidNow = moved == 0 ? facts.PartPaymentNow : 0m;
+        // end keeps them.
+        var paidNow = toHardshipEnd ? 0m : facts.PartPaymentNow;
         // While it runs to a hardship's end, what the budget sustains is paid on each regular due date; only the shortfall moves.
         // (It runs there only while that is less than the regular instalment: the assessment's condition for moving any.)
-        var eachMonth = moved > 0 ? facts.AffordableInstalment : 0m;
+        var eachMonth = toHardshipEnd ? facts.AffordableInstalment : 0m;
         // Before the due date, that part is paid on it too; once it has passed, what is due moves whole.
         var firstPaid = facts.IsOverdue ? 0m : Math.Min(eachMonth, facts.AmountDue);
         var overdueLeft = facts.AmountDue - paidNow;
@@ -88,7 +91,7 @@ internal static class RequestTermsCalculator
                 InstalmentsMoved = moved > 0 ? moved : null,
                 PaidNow = paidNow > 0 ? paidNow : null,
                 PaidEachMonth = eachMonth > 0 ? eachMonth : null,
-                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue - firstPaid + (moved * (facts.CurrentInstalment - eachMonth)), facts.TotalOwed), decimals)
+                AmountMoved = moved > 0 ? Cents(Math.Min(facts.AmountDue - paidNow - firstPaid + (moved * (facts.CurrentInstalment - eachMonth)), facts.TotalOwed), decimals)
                     : paidNow > 0 ? Cents(overdueLeft, decimals) : null,
                 ExtraInterest = Cents(contract, decimals), PenaltyAvoided = avoided,
             },

@@ -307,7 +307,11 @@ public sealed record Assessment
     /// <summary>Gets the days an extension adds: from <c>asOf</c>, or from <see cref="DueDate"/> while it is still ahead, to <see cref="ExtensionEndsOn"/>.</summary>
     [FactField(FactFormat.Days)] public int ExtensionDays { get; internal init; }
 
-    /// <summary>Gets whether the extension runs to the day a confirmed one-off sum arrives (<see cref="LumpSumOn"/>), moving no instalment: the sum pays what is due.</summary>
+    /// <summary>
+    /// Gets whether the extension runs to the day a confirmed one-off sum arrives (<see cref="LumpSumOn"/>): the sum pays what
+    /// is due, and the regular instalments falling due before it that the cash cannot meet on their dates
+    /// (<see cref="InstalmentsMovedByExtension"/>), nothing being paid on them meanwhile.
+    /// </summary>
     [FactField] public bool ExtensionToLumpSum { get; internal init; }
 
     /// <summary>

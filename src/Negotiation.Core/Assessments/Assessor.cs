@@ -427,7 +427,7 @@ internal static class Assessor
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,
             ExtensionDays = Period.DaysBetween(oldestUnpaid > asOf ? oldestUnpaid : asOf, extensionEnds),
-            ExtensionToLumpSum = lump is { } arrives && extensionEnds == arrives.On && movedByExtension == 0,
+            ExtensionToLumpSum = lump is { } arrives && extensionEnds == arrives.On,
             InstalmentsMovedByExtension = movedByExtension,
             DeferralShortfall = Cents(deferralShortfall),
             DeferralCatchUpMonths = deferralCatchUp,
@@ -835,10 +835,56 @@ internal static class Assessor
         var sumReplaces = movedUntil == 0
             ? l.On < end || cashThen < due
             : CashBy(account, asOf, end, WholeMonths(asOf, end), 0, due, regular, cashNow, surplus, lump) >= due;
-        return sumReplaces &&
-               CashBy(account, asOf, l.On, WholeMonths(asOf, l.On), 0, due, regular, cashNow, surplus, lump) is var byLump && byLump >= due
-            ? (l.On, 0, byLump)
+        var months = WholeMonths(asOf, l.On);
+        if (sumReplaces && CashBy(account, asOf, l.On, months, 0, due, regular, cashNow, surplus, lump) is var byLump && byLump >= due)
+        {
+            (end, movedUntil, cashThen) = (l.On, 0, byLump);
+        }
+
+        // Ending on the sum's day (by the rule above, or on a payday that is that day), the regular instalments falling due
+        // before it that the cash cannot meet on their dates move with it: the cash now that falls short of what is due is paid
+        // towards it now, and the sum pays the rest. Where the cash then cannot meet them too, the extension stays as it is.
+        var moved = end == l.On && movedUntil == 0 ? UnpayableBefore(account, asOf, l.On, due, regular, Math.Max(0m, cashNow - due), surplus, payday) : 0;
+        return moved > 0 && CashBy(account, asOf, l.On, months, moved, due, regular, cashNow, surplus, lump) is var withMoved && withMoved >= due + (moved * regular)
+            ? (end, moved, withMoved)
             : (end, movedUntil, cashThen);
+    }
+
+    /// <summary>
+    /// The regular instalments falling due after <paramref name="asOf"/> and before <paramref name="until"/> that the cash on
+    /// their dates (<paramref name="cash"/> and a month's surplus for each pay received by then, less the instalments before
+    /// them) does not meet. Once one is short, the later ones are counted too: they would be paid from the same empty purse.
+    /// </summary>
+    private static int UnpayableBefore(Account account, LocalDate asOf, LocalDate until, decimal due, decimal regular, decimal cash, MonthlySurplus surplus, int? payday)
+    {
+        var falling = InstalmentsFallingDue(account, asOf, until.PlusDays(-1), due, regular);
+        var first = FirstMonthAfter(account.DueDate, asOf);
+        for (var i = 0; i < falling; i++)
+        {
+            if (cash + surplus.Over(PaysBy(asOf, account.DueDate.PlusMonths(first + i), payday)) < (i + 1) * regular)
+            {
+                return falling - i;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The pays received after <paramref name="asOf"/> and by <paramref name="day"/>: one each payday, or each whole month when the case gives none.</summary>
+    private static int PaysBy(LocalDate asOf, LocalDate day, int? payday)
+    {
+        if (payday is null)
+        {
+            return WholeMonths(asOf, day);
+        }
+
+        var pays = 0;
+        for (var pay = OnOrAfterPayday(asOf.PlusDays(1), payday); pay <= day; pay = OnOrAfterPayday(pay.PlusDays(1), payday))
+        {
+            pays++;
+        }
+
+        return pays;
     }
 
     /// <summary>

@@ -22,11 +22,14 @@ public sealed record RequestTerms
     /// <summary>Gets the due date asked for (extension).</summary>
     [FactField(FactFormat.Date)] public LocalDate? NewDueDate { get; internal init; }
 
-    /// <summary>Gets the regular instalments falling due before <see cref="NewDueDate"/> that move with what is due (extension to a hardship's end; null otherwise).</summary>
+    /// <summary>
+    /// Gets the regular instalments falling due before <see cref="NewDueDate"/> that move with what is due (extension to a
+    /// hardship's end, or to a confirmed sum's day for those the cash cannot meet on their dates); null otherwise.
+    /// </summary>
     [FactField] public int? InstalmentsMoved { get; internal init; }
 
     /// <summary>
-    /// Gets what an extension moves: what is due, less what is paid now (<see cref="PaidNow"/>), or with the instalments that
+    /// Gets what an extension moves: what is due, less what is paid now (<see cref="PaidNow"/>), with the instalments that
     /// move with it, less what is paid on their dates (<see cref="PaidEachMonth"/>; extension to a hardship's end); null when
     /// it moves exactly what is due.
     /// </summary>
@@ -65,7 +68,7 @@ public sealed record RequestTerms
 
     /// <summary>
     /// Gets what is paid now from savings (<c>facts.partPaymentNow</c>) before a plan for the arrears, or before an extension
-    /// that moves no later instalment; null when nothing is.
+    /// that does not run to a hardship's end; null when nothing is.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal? PaidNow { get; internal init; }
 

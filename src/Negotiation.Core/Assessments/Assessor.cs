@@ -902,9 +902,10 @@ internal static class Assessor
         if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) >= usualEnd)
         {
             // The money comes back with the first pay after the hardship: the date falls on a payday when the case gives one.
+            // The cash then counts each pay received by that day, the first pay after the hardship included.
             var hardshipEnd = OnOrAfterPayday(asOf.PlusMonths(hardship), payday);
             var moved = InstalmentsFallingDue(account, asOf, hardshipEnd, due, regular);
-            return (hardshipEnd, moved, CashBy(hardshipEnd, usualMonths, moved));
+            return (hardshipEnd, moved, CashBy(hardshipEnd, payday is null ? usualMonths : PaysBy(asOf, hardshipEnd, payday), moved));
         }
 
         // With a payday known, the shortest extension is to the next pay, where that pay covers what is due.

@@ -353,6 +353,25 @@ public sealed class HtmlRendererTests
         }
     }
 
+    [Theory]
+    [InlineData("en", "accepting the written settlement", "settles the account in full and the remaining")]
+    [InlineData("zh-CN", "接受书面和解", "即结清全部欠款，其余")]
+    public void A_written_settlement_accepted_is_titled_and_asked_for_as_such_not_as_a_reduction_repaid_by_instalments(string language, string title, string letter)
+    {
+        // a10-01: the lender's written settlement, which savings cover, is accepted: its request is a principal reduction by type,
+        // but the borrower pays the sum once, so neither the heading nor the letter may speak of a reduction repaid by instalments.
+        var @case = Negotiation.Core.Scenarios.Scenario.FromFile(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "a10-01-official-settlement-savings-cover.json")).Case;
+        var plan = RenderingKit.Advisor.Advise(@case, language);
+
+        var html = HtmlRenderer.Render(plan, @case);
+
+        Assert.Equal(RequestType.PrincipalReduction, plan.Requests[0].Type);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains(letter, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("by instalments", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("由本人分期偿还", html, StringComparison.Ordinal);
+    }
+
     private static List<(decimal X, decimal Y)> Points(XElement polyline) =>
         ((string)polyline.Attribute("points")!).Split(' ')
             .Select(p => p.Split(','))

@@ -53,8 +53,8 @@ internal static class RequestTermsCalculator
     private static ComputedRequest FeeWaiver(Assessment facts, int decimals)
     {
         // The fees and penalty interest, and the part of the disputed charges not already booked as fees (a disputed fee is
-        // counted once), never more than is owed.
-        var waived = Cents(Math.Min(facts.FeesAndPenalties + Math.Max(0m, facts.DisputedAmount - facts.Fees), facts.TotalOwed), decimals);
+        // counted once); where charges break a total cost cap, at least what lies above it. Never more than is owed.
+        var waived = Cents(Math.Min(Math.Max(facts.FeesAndPenalties + Math.Max(0m, facts.DisputedAmount - facts.Fees), facts.ChargesOverCap), facts.TotalOwed), decimals);
         return new ComputedRequest(new RequestTerms { Type = "fee-waiver", FeesWaived = waived }, waived, null);
     }
 

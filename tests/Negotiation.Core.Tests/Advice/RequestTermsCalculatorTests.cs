@@ -37,7 +37,8 @@ public sealed class RequestTermsCalculatorTests
                 .And(plan.TotalRepaid - account.Principal + paid <= Math.Max(charged, facts.TotalCostCap) || facts.CatchUpMonths > 0).Label($"plan within the cap: {plan.TotalRepaid}")
                 .And(extension.ExtraInterest <= facts.ChargesLeftUnderCap).Label("extension within the cap")
                 .And(relief.InterestSaved <= facts.ChargesLeftUnderCap).Label("relief within the cap")
-                .And(facts.ChargesLeftUnderCap == Math.Max(0m, facts.TotalCostCap - charged) && facts.ChargesOverCap == Math.Max(0m, charged - facts.TotalCostCap)).Label("left and over");
+                .And(facts.ChargesLeftUnderCap == Math.Max(0m, facts.TotalCostCap - charged) && facts.ChargesOverCap == Math.Max(0m, charged - facts.TotalCostCap)).Label("left and over")
+                .And(RequestTermsCalculator.Compute("fee-waiver", hcstc, facts, Uk.Parameters, 2).Terms.FeesWaived >= Math.Min(facts.ChargesOverCap, facts.TotalOwed)).Label("a waiver asks for at least what lies over the cap");
         });
 
     [Fact]

@@ -234,6 +234,12 @@ public sealed record Assessment
     [FactField] public bool CanPayAmountDueNow { get; internal init; }
 
     /// <summary>
+    /// Gets whether the cash available now (<see cref="CashAvailable"/>) would cover the amount due but is needed for the budget's
+    /// deficit until a hardship of known length ends, so that <see cref="CanPayAmountDueNow"/> is false all the same.
+    /// </summary>
+    [FactField] public bool SavingsNeededMeanwhile { get; internal init; }
+
+    /// <summary>
     /// Gets whether a payment not yet due is met on its date only thanks to a confirmed one-off sum (<see cref="LumpSumOn"/>)
     /// arriving by then: the cash now falls short of it, the cash on the sum's day does not.
     /// </summary>
@@ -252,7 +258,10 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CashLeftAtExtensionEnd { get; internal init; }
 
-    /// <summary>Gets what will still be due when the extension ends: <see cref="AmountDue"/> less what is paid in now from savings.</summary>
+    /// <summary>
+    /// Gets what will still be due when the extension ends: <see cref="AmountDue"/> less what is paid in now from savings, with
+    /// the instalments an extension to a confirmed sum's day moves (<see cref="ExtensionToLumpSum"/>).
+    /// </summary>
     [FactField(FactFormat.Money)] public decimal DueLeftAtExtensionEnd { get; internal init; }
 
     /// <summary>

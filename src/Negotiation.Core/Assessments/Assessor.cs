@@ -337,8 +337,11 @@ internal static class Assessor
         // Spare savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
         // overdue); an extension moves the rest, or a plan for the arrears catches it up.
         var partPayment = daysPastDue > 0 && spareSavings > 0 && spareSavings < amountDue ? spareSavings : 0m;
-        // Savings paid in now towards what is due (where the extension moves no instalment) are not there again at its end.
-        var paidInByExtension = movedByExtension == 0 ? partPayment : 0m;
+        // Savings paid in now towards what is due (where the extension does not run to a hardship's end) are not there again
+        // at its end; one to a confirmed sum's day has the instalments it moves still to pay then.
+        var extensionToSum = lump is { } arrives && extensionEnds == arrives.On;
+        var paidInByExtension = movedByExtension == 0 || extensionToSum ? partPayment : 0m;
+        var movedToSum = extensionToSum ? movedByExtension * instalment : 0m;
         var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
         var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
@@ -402,10 +405,11 @@ internal static class Assessor
             CashAvailable = Cents(cashNow),
             CashByDueDate = Cents(cashNow + lumpByDueDate),
             CanPayAmountDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum),
+            SavingsNeededMeanwhile = budget is not null && cashNow >= amountDue && cashSpare < amountDue && !dueFromLumpSum,
             AmountDueFromLumpSum = budget is not null && dueFromLumpSum,
             CashByExtensionEnd = Cents(cashByExtensionEnd),
             CashLeftAtExtensionEnd = Cents(Math.Max(0m, cashByExtensionEnd - paidInByExtension)),
-            DueLeftAtExtensionEnd = Cents(amountDue - paidInByExtension),
+            DueLeftAtExtensionEnd = Cents(amountDue - paidInByExtension + movedToSum),
             TotalCostCapApplies = costCap is not null,
             TotalCostCap = Cents(costCap ?? 0m),
             ChargesLeftUnderCap = Cents(chargesLeft ?? 0m),
@@ -427,7 +431,7 @@ internal static class Assessor
             PartPaymentNow = Cents(partPayment),
             ExtensionEndsOn = extensionEnds,
             ExtensionDays = Period.DaysBetween(oldestUnpaid > asOf ? oldestUnpaid : asOf, extensionEnds),
-            ExtensionToLumpSum = lump is { } arrives && extensionEnds == arrives.On,
+            ExtensionToLumpSum = extensionToSum,
             InstalmentsMovedByExtension = movedByExtension,
             DeferralShortfall = Cents(deferralShortfall),
             DeferralCatchUpMonths = deferralCatchUp,

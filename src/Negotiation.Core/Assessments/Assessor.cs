@@ -817,7 +817,9 @@ internal static class Assessor
     /// <item>Otherwise, when the usual end leaves the cash short and <paramref name="mayDefer"/>, it runs to the first whole
     /// month, up to <c>maxDeferralMonths</c>, by which the cash covers what is due.</item>
     /// <item>A confirmed one-off sum (<paramref name="lump"/>) counts in the cash from its day; where it covers what is due then,
-    /// and no instalment moves, the extension runs to that day when it is sooner, or when the end found otherwise falls short.</item>
+    /// the extension runs to that day when it is sooner, or when the end found otherwise falls short, or, in place of a run to
+    /// a hardship's end, when with the sum the instalments meanwhile are paid on their dates. Ending on the sum's day, it moves
+    /// with what is due the regular instalments before that day which no pay arrives in time for, where the sum covers them.</item>
     /// </list>
     /// </summary>
     internal static (LocalDate Ends, int Moved, decimal Cash) ExtensionTerms(

@@ -143,6 +143,12 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal CurrentInstalment { get; internal init; }
 
     /// <summary>
+    /// Gets how many whole regular instalments (<see cref="CurrentInstalment"/>) what is owed holds beyond what is due: 0 when
+    /// what is due is the last of the loan (or all that is left of it), so that there is no "next payment". At most 9,999.
+    /// </summary>
+    [FactField] public int LaterInstalments { get; internal init; }
+
+    /// <summary>
     /// Gets the contract interest a month on the principal (principal × annual rate ÷ 12; 0 when the rate is not known): a
     /// payment below it leaves the balance growing while interest runs.
     /// </summary>

@@ -381,6 +381,8 @@ internal static class Assessor
             TotalOwed = Cents(account.TotalOwed),
             AmountDue = Cents(amountDue),
             CurrentInstalment = Cents(instalment),
+            // What the balance holds beyond what is due, in whole regular instalments: none once the last one has fallen due.
+            LaterInstalments = instalment > 0 ? (int)Math.Min(9_999m, Math.Floor(Math.Max(0m, account.TotalOwed - amountDue) / instalment)) : 0,
             MonthlyInterest = Cents(account.Principal * Math.Min(rate, Schedules.MaxAnnualRate) / 12m),
             EarlierArrears = Cents(earlierArrears),
             UnpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid,

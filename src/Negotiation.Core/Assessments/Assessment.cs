@@ -733,6 +733,9 @@ public sealed record Assessment
     /// <summary>Gets what that offer proposes (<c>settlement</c>, <c>payment-plan</c>, <c>rollover</c>, <c>other</c>, <c>unknown</c>); empty when there is none.</summary>
     [FactField] public string LenderOfferKind { get; internal init; } = "";
 
+    /// <summary>Gets whether that offer was made in writing (a letter, an email, a message in the lender's app); false when there is none.</summary>
+    [FactField] public bool LenderOfferInWriting { get; internal init; }
+
     /// <summary>
     /// Gets whether that offer is a settlement in writing and still open: a sum (<see cref="LenderOfferAmount"/>) below
     /// everything owed that clears the debt, the rest written off, whose day to take it up by (if any) has not passed. One

@@ -84,21 +84,28 @@ internal sealed class DossierContent
     public string Word<TEnum>(TEnum value)
         where TEnum : struct, Enum => Title(Plan, EnumNames<TEnum>.Of(value));
 
-    /// <summary>
-    /// A code as words in the plan's language; a fee waiver is named by what the account holds: penalty interest where it
-    /// has some, else fees and charges (an account without penalty interest has none to waive); a principal reduction where
-    /// the lender has offered a written settlement is accepting it (its terms are the settlement's).
-    /// </summary>
-    internal static string Title(NegotiationPlan plan, RequestType type) => Title(plan, EnumNames<RequestType>.Of(type));
+    /// <summary>A request's kind as words in the plan's language, as the plan's terms make it (see <see cref="Title(NegotiationPlan, RequestType)"/>).</summary>
+    public string Word(RequestType type) => Title(Plan, type);
 
-    /// <summary>A code as words in the plan's language (see <see cref="Title(NegotiationPlan, RequestType)"/>).</summary>
-    internal static string Title(NegotiationPlan plan, string code) => code switch
+    /// <summary>
+    /// A request's kind as words in the plan's language; a fee waiver is named by what the account holds: penalty interest
+    /// where it has some, else fees and charges (an account without penalty interest has none to waive); a principal
+    /// reduction where the lender has offered a written settlement is accepting it (its terms are the settlement's).
+    /// </summary>
+    internal static string Title(NegotiationPlan plan, RequestType type) => type switch
     {
-        "fee-waiver" when plan.Language != Messages.Language.Chinese && plan.Assessment.PenaltyInterest == 0 => "a waiver of fees and charges",
-        "principal-reduction" when plan.Assessment.SettlementOffered =>
+        RequestType.FeeWaiver when plan.Language != Messages.Language.Chinese && plan.Assessment.PenaltyInterest == 0 => "a waiver of fees and charges",
+        _ when AcceptsSettlement(plan, type) =>
             plan.Language == Messages.Language.Chinese ? "接受书面和解（付清约定金额，其余核销）" : "accepting the written settlement",
-        _ => Vocabulary.Label(code, plan.Language),
+        _ => Title(plan, EnumNames<RequestType>.Of(type)),
     };
+
+    /// <summary>A code as words in the plan's language.</summary>
+    internal static string Title(NegotiationPlan plan, string code) => Vocabulary.Label(code, plan.Language);
+
+    /// <summary>Whether a request of <paramref name="type"/> accepts the written settlement the lender offered: its terms are the settlement's.</summary>
+    private static bool AcceptsSettlement(NegotiationPlan plan, RequestType type) =>
+        type == RequestType.PrincipalReduction && plan.Assessment.SettlementOffered;
 
     /// <summary>
     /// The heading over the requests: those of a plan that puts obligations first are to be made once they are met.
@@ -360,7 +367,7 @@ internal sealed class DossierContent
             RequestType.InstalmentPlan when t.Months is { } months && t.Instalment is { } instalment => T(
                 $"同意本人分{Months(months)}偿还全部欠款，每月{Money(instalment)}" + (t.FirstInstalmentDue is { } f ? $"，首期于{Date(f)}还款" : "") + (t.TotalRepaid is { } total ? $"，合计{Money(total)}" : ""),
                 $"let me repay the whole debt over {Months(months)} at {Money(instalment)} a month" + (t.FirstInstalmentDue is { } g ? $", the first instalment due on {Date(g)}" : "") + (t.TotalRepaid is { } all ? $", {Money(all)} in all" : "")),
-            RequestType.PrincipalReduction when Plan.Assessment.SettlementOffered && t.ReductionAsked is { } written && t.Repayable is { } settles => T(
+            RequestType.PrincipalReduction when AcceptsSettlement(Plan, request.Type) && t.ReductionAsked is { } written && t.Repayable is { } settles => T(
                 $"书面确认本人付清{Money(settles)}即结清全部欠款，其余{Money(written)}予以核销",
                 $"confirm in writing that my paying {Money(settles)} settles the account in full and the remaining {Money(written)} is written off"),
             RequestType.PrincipalReduction when t.ReductionAsked is { } reduction && t.Repayable is { } repayable => T(

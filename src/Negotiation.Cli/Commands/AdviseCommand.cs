@@ -13,8 +13,7 @@ internal static class AdviseCommand
         var rules = new Option<string?>("--rules") { Description = "A rule set folder, or the id of a rule set embedded in the library (cn-consumer-credit, uk-consumer-credit); the embedded default (cn-consumer-credit) when left out." };
         var format = new Option<string>("--format") { Description = "text, json, markdown or html (the printable dossier).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
-        var language = new Option<string?>("--lang") { Description = "zh-CN, en or en-GB: one of the rule set's languages; its first when left out." };
-        language.AcceptOnlyFromAmong("zh-CN", "en", "en-GB");
+        var language = LanguageOption.Create("zh-CN, en or en-GB: one of the rule set's languages (en reaches an en-GB set); its first when left out.");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
         var trace = TraceOption.Create();
         var command = new Command("advise", "Advises on a case: decision, requests, materials, script, watchpoints, warnings and remedies.")
@@ -29,9 +28,8 @@ internal static class AdviseCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if ((parse.GetValue(language) is { } asked ? ruleSet.LanguageFor(asked) : ruleSet.Languages[0]) is not { } lang)
+            if (LanguageOption.Resolve(ruleSet, parse.GetValue(language), stderr) is not { } lang)
             {
-                stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}");
                 return ExitCodes.InvalidInput;
             }
 

@@ -39,8 +39,7 @@ internal static class BatchCommand
         var file = new Argument<string>("cases") { Description = "A JSON Lines file: one case per line (lines end at LF), each at most 4 MiB. Blank lines are skipped." };
         var output = new Option<string?>("--out") { Description = "Write the plans to this file instead of standard output." };
         var rules = new Option<string?>("--rules") { Description = "A rule set folder, or the id of a rule set embedded in the library (cn-consumer-credit, uk-consumer-credit); the embedded default (cn-consumer-credit) when left out." };
-        var language = new Option<string?>("--lang") { Description = "zh-CN or en; the rule set's first language when left out." };
-        language.AcceptOnlyFromAmong("zh-CN", "en", "en-GB");
+        var language = LanguageOption.Create("zh-CN, en or en-GB: one of the rule set's languages (en reaches an en-GB set); its first when left out.");
         var trace = TraceOption.Create();
         var parallel = new Option<int>("--parallel")
         {
@@ -70,9 +69,8 @@ internal static class BatchCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if ((parse.GetValue(language) is { } asked ? ruleSet.LanguageFor(asked) : ruleSet.Languages[0]) is not { } lang)
+            if (LanguageOption.Resolve(ruleSet, parse.GetValue(language), stderr) is not { } lang)
             {
-                stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}");
                 return ExitCodes.InvalidInput;
             }
 

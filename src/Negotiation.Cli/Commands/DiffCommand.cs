@@ -24,7 +24,7 @@ internal static class DiffCommand
         var file = new Argument<string>("cases") { Description = "A JSON Lines file: one case per line (lines end at LF), each at most 4 MiB. Blank lines are skipped." };
         var oldRules = new Option<string>("--rules") { Description = "The rule set folder before the change.", Required = true };
         var newRules = new Option<string>("--against") { Description = "The rule set folder after the change.", Required = true };
-        var language = new Option<string?>("--lang") { Description = "zh-CN or en; the old rule set's first language when left out." };
+        var language = LanguageOption.Create("zh-CN, en or en-GB: a language both rule sets are written in; the old rule set's first when left out.");
         var command = new Command(
             "diff",
             "Advises every case under two rule sets and reports the cases whose outcome, ranked requests, materials, warnings, remedies " +

@@ -18,7 +18,7 @@ internal static class ExplainCommand
         var file = new Argument<string>("case") { Description = "The case file (JSON), or a scenario file, whose case is used." };
         var rule = new Option<string>("--rule") { Description = "The name of a top-level rule.", Required = true };
         var rules = new Option<string?>("--rules") { Description = "A rule set folder, or the id of a rule set embedded in the library (cn-consumer-credit, uk-consumer-credit); the embedded default (cn-consumer-credit) when left out." };
-        var language = new Option<string?>("--lang") { Description = "Also show the rule's message in this language (zh-CN or en)." };
+        var language = LanguageOption.Create("Also show the rule's message in this language: one of the rule set's languages (zh-CN, en or en-GB).");
         var command = new Command("explain", "Shows why a rule fired or did not for a case: each part of its expression with its value.") { file, rule, rules, language };
         command.SetAction(parse =>
         {
@@ -29,10 +29,9 @@ internal static class ExplainCommand
             }
 
             var asked = parse.GetValue(language);
-            var lang = asked is null ? null : ruleSet.LanguageFor(asked);
+            var lang = asked is null ? null : LanguageOption.Resolve(ruleSet, asked, stderr);
             if (asked is not null && lang is null)
             {
-                stderr.WriteLine($"--lang: the rule set '{ruleSet.Id}' is written in {string.Join(", ", ruleSet.Languages)}, not '{asked}'");
                 return ExitCodes.InvalidInput;
             }
 

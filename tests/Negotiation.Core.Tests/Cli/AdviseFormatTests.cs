@@ -63,6 +63,26 @@ public sealed class AdviseFormatTests : IDisposable
         Assert.Contains("\"language\": \"en-GB\"", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("advise")]
+    [InlineData("batch")]
+    public void A_language_the_rule_set_is_not_written_in_is_refused_with_the_languages_it_has(string command)
+    {
+        var (code, output, error) = CommandLine.Run(command, TestFiles.ExampleCase("seed-oversight.json"), "--lang", "fr");
+
+        Assert.Equal((ExitCodes.InvalidInput, ""), (code, output));
+        Assert.Equal("--lang: the rule set 'cn-consumer-credit' is written in zh-CN, en, not 'fr'", error.Trim());
+    }
+
+    [Fact]
+    public void A_language_asked_for_in_another_case_or_form_is_written_in_the_rule_set_s_form()
+    {
+        var (code, output, error) = CommandLine.Run("advise", TestFiles.ExampleCase("seed-oversight.json"), "--format", "json", "--trace", "none", "--lang", "zh-cn");
+
+        Assert.Equal((ExitCodes.Ok, ""), (code, error));
+        Assert.Contains("\"language\": \"zh-CN\"", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Advise_writes_the_html_dossier_to_the_out_file()
     {

@@ -202,6 +202,49 @@ internal sealed class DossierContent
             : $"Repayment schedule ({word}): above the {affordable} a month you can afford, so do not commit to it as it stands";
     }
 
+    /// <summary>The line under a schedule's heading that says what it starts from; see <see cref="ScheduleNote(NegotiationPlan, ProposedRequest)"/>.</summary>
+    public string? ScheduleNote(ProposedRequest request) => ScheduleNote(Plan, request);
+
+    /// <summary>
+    /// What a schedule starts from, where it is not simply the total owed: the interest until the plan starts, which makes
+    /// its first balance larger than the header's total, and the interest and charges already accrued, which it repays in
+    /// equal parts beside the principal, bearing no interest. Null when the schedule repays nothing accrued.
+    /// </summary>
+    public static string? ScheduleNote(NegotiationPlan plan, ProposedRequest request)
+    {
+        if (request.Schedule is not { Count: > 0 } schedule)
+        {
+            return null;
+        }
+
+        var accrued = schedule.Sum(i => i.Fee);
+        if (accrued <= 0)
+        {
+            return null;
+        }
+
+        var zh = plan.Language == Messages.Language.Chinese;
+        var decimals = Currencies.TryGetMinorUnit(plan.Currency, out var minor) ? minor : 2;
+        string Money(decimal amount) => MessageFormat.Money(amount, plan.Currency, plan.Language, decimals);
+        var facts = plan.Assessment;
+        var first = schedule[0];
+        var startsFrom = first.Balance + first.Principal + first.Fee;
+        var waiting = startsFrom - facts.TotalOwed;
+        if (waiting <= 0)
+        {
+            return zh
+                ? $"欠款中的利息、罚息和费用共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
+                : $"The interest and charges in what you owe ({Money(accrued)}) are repaid in equal parts with each instalment, with no interest on them.";
+        }
+
+        var starts = MessageFormat.Date(facts.PlanStartsOn, plan.Language);
+        return zh
+            ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}。" +
+              $"其中的利息、罚息和费用共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
+            : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now and {Money(waiting)} of interest until the plan starts on {starts}. " +
+              $"The interest and charges in that ({Money(accrued)}) are repaid in equal parts with each instalment, with no interest on them.";
+    }
+
     /// <summary>The monthly budget: income, essential and flexible expenses, other debts, and what is left.</summary>
     public IReadOnlyList<BudgetRow> Budget()
     {

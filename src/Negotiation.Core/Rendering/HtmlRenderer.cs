@@ -289,6 +289,11 @@ public static class HtmlRenderer
         {
             Line("<section id=\"schedule\">");
             Line($"<h2>{E(content.ScheduleHeading(scheduled))}</h2>");
+            if (content.ScheduleNote(scheduled) is { } note)
+            {
+                Line($"<p>{E(note)}</p>");
+            }
+
             Line($"<table class=\"schedule{(schedule.Count > 12 ? " long" : "")}\">");
             Line($"<thead><tr><th scope=\"col\" class=\"num\">{E(T("期数", "No."))}</th><th scope=\"col\">{E(T("还款日", "Due date"))}</th><th scope=\"col\" class=\"num\">{E(T("还款额", "Payment"))}</th><th scope=\"col\" class=\"num\">{E(T("本金", "Principal"))}</th><th scope=\"col\" class=\"num\">{E(T("利息", "Interest"))}</th><th scope=\"col\" class=\"num\">{E(T("费用及欠费分摊", "Fees and accrued charges"))}</th><th scope=\"col\" class=\"num\">{E(T("剩余欠款", "Still owed"))}</th></tr></thead>");
             Line("<tbody>");

@@ -98,6 +98,12 @@ public static class MarkdownRenderer
         if (content.ScheduledRequest is { Schedule: { } schedule } scheduled)
         {
             Heading(E(content.ScheduleHeading(scheduled)));
+            if (content.ScheduleNote(scheduled) is { } note)
+            {
+                Line(E(note));
+                Line();
+            }
+
             Line($"| {E(T("期数", "No."))} | {E(T("还款日", "Due date"))} | {E(T("还款额", "Payment"))} | {E(T("本金", "Principal"))} | {E(T("利息", "Interest"))} | {E(T("费用及欠费分摊", "Fees and accrued charges"))} | {E(T("剩余欠款", "Still owed"))} |");
             Line("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
             foreach (var i in schedule)

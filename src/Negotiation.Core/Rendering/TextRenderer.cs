@@ -102,6 +102,12 @@ public static class TextRenderer
         if (plan.Requests.FirstOrDefault(r => r.Schedule is { Count: > 0 }) is { Schedule: { } schedule } scheduled)
         {
             Heading(DossierContent.ScheduleHeading(plan, scheduled));
+            if (DossierContent.ScheduleNote(plan, scheduled) is { } note)
+            {
+                Line(note);
+                Line();
+            }
+
             Table(
                 text,
                 [T("期数", "#"), T("到期日", "Due"), T("还款额", "Payment"), T("本金", "Principal"), T("利息", "Interest"), T("费用", "Charges"), T("剩余", "Balance")],

@@ -18,7 +18,13 @@ public sealed class TextTableTests
 
         foreach (var heading in new[] { language == "en" ? "Monthly budget" : "每月收支", language == "en" ? "Proposed repayment schedule (an instalment plan)" : "拟议还款计划（分期还款）" })
         {
+            // The table starts at its header, the line over the dashes; a note may stand between the heading and it.
             var start = Array.IndexOf(lines, heading) + 2;
+            while (!lines[start + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                start++;
+            }
+
             var table = lines.Skip(start).TakeWhile(l => l.Length > 0).ToList();
             Assert.True(table.Count >= 4, heading);
             Assert.Single(table.Select(TextRenderer.DisplayWidth).Distinct());

@@ -1,0 +1,52 @@
+using Negotiation.Core.Advice;
+using Negotiation.Core.Cases;
+using Negotiation.Core.Rendering;
+using Negotiation.Core.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace Negotiation.Core.Tests.Rendering;
+
+/// <summary>A schedule says what it starts from: the total owed, the interest until the plan starts, and the accrued part it spreads.</summary>
+public sealed class ScheduleNoteTests
+{
+    private static (NegotiationPlan Plan, ProposedRequest Scheduled) Advise(BorrowerCase c, string language)
+    {
+        var plan = RenderingKit.Advisor.Advise(c, language);
+        return (plan, plan.Requests.First(r => r.Schedule is { Count: > 0 }));
+    }
+
+    [Theory]
+    [InlineData("en", "The interest and charges in what you owe (CNY 930.00) are repaid in equal parts with each instalment, with no interest on them.")]
+    [InlineData("zh-CN", "欠款中的利息、罚息和费用共930.00元，随每期平均分摊偿还，不再计息。")]
+    public void A_plan_starting_today_names_the_accrued_part_it_spreads(string language, string note)
+    {
+        var c = RenderingKit.ReadCase(TestFiles.ExampleCase("lasting-hardship.json"));
+        var (plan, scheduled) = Advise(c, language);
+
+        Assert.Equal(c.AsOf, plan.Assessment.PlanStartsOn);
+        Assert.Equal(930.00m, c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest);
+        Assert.Equal(note, DossierContent.ScheduleNote(plan, scheduled));
+        Assert.Contains("\n" + note + "\n", TextRenderer.Render(plan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_starting_on_a_later_payday_says_its_first_balance_holds_the_interest_until_then()
+    {
+        var file = TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "86-bank-loan-non-performing.json");
+        var c = BorrowerCase.FromJson(JObject.Parse(File.ReadAllText(file))["case"]!.ToString());
+        var (plan, scheduled) = Advise(c, "en");
+        var schedule = scheduled.Schedule!;
+
+        // The interest of the days before the plan starts, at the contract rate on the principal (actual/365).
+        var days = plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber - c.AsOf.ToDateOnly().DayNumber;
+        var waiting = Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero);
+        var startsFrom = plan.Assessment.TotalOwed + waiting;
+
+        Assert.True(days > 0);
+        Assert.Equal(startsFrom, schedule.Sum(i => i.Principal) + schedule.Sum(i => i.Fee));
+        Assert.Equal(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now and CNY {waiting:N2} of interest until the plan starts on 5 Oct 2026. ") +
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The interest and charges in that (CNY {schedule.Sum(i => i.Fee):N2}) are repaid in equal parts with each instalment, with no interest on them."),
+            DossierContent.ScheduleNote(plan, scheduled));
+    }
+}

@@ -170,8 +170,15 @@ public sealed record Assessment
     [FactField(FactFormat.Percent)] public decimal PenaltyDailyRate { get; internal init; }
 
     /// <summary>
-    /// Gets what 30 more days of waiting would add: simple interest on the amount in arrears (<see cref="AmountDue"/>) at the
-    /// penalty rate, or at the contract rate when the case gives no penalty rate.
+    /// Gets the part of what is due that penalty interest runs on: the overdue principal and interest, without the fees and
+    /// penalty interest already charged (no interest is charged on those). It is never less than the unpaid instalments' own
+    /// amounts, for a case whose <see cref="AmountDue"/> leaves the charges out, nor more than <see cref="AmountDue"/>.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal OverduePrincipalAndInterest { get; internal init; }
+
+    /// <summary>
+    /// Gets what 30 more days of waiting would add: simple interest on <see cref="OverduePrincipalAndInterest"/> at the
+    /// penalty rate, or at the contract rate when the case gives no penalty rate (<see cref="PenaltyDailyRate"/> is then 0).
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CostOfWaiting30Days { get; internal init; }
 

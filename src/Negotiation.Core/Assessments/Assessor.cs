@@ -137,6 +137,11 @@ internal static class Assessor
         var amountDue = Math.Min(arrears, account.TotalOwed);
         // An instalment the record shows paid in full, late or not, leaves nothing overdue unless others are unpaid.
         var currentPaid = paidOnCurrent > 0 && paidOnCurrent >= instalmentOnDueDate;
+        var unpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid;
+        // What is due less the charges in it, but never less than what the record shows unpaid of its instalments (a case may
+        // give what is due without its charges) nor more than what is due.
+        var recordedArrears = earlierArrears + laterArrears + (history.Any(r => r.DueDate == account.DueDate) ? Math.Max(0m, instalmentOnDueDate - paidOnCurrent) : 0m);
+        var penaltyBase = Math.Max(0m, Math.Min(amountDue, Math.Max(amountDue - account.Fees - account.PenaltyInterest, recordedArrears)));
         // With that instalment paid and none before it unpaid, lateness runs from the first later one left unpaid.
         oldestUnpaid = currentPaid && earlierUnpaid == 0 && firstLaterUnpaid is { } firstLater ? firstLater : oldestUnpaid;
         var daysPastDue = amountDue > 0 ? Delinquency.DaysPastDue(oldestUnpaid, asOf) : 0;
@@ -385,12 +390,13 @@ internal static class Assessor
             LaterInstalments = instalment > 0 ? (int)Math.Min(9_999m, Math.Floor(Math.Max(0m, account.TotalOwed - amountDue) / instalment)) : 0,
             MonthlyInterest = Cents(account.Principal * Math.Min(rate, Schedules.MaxAnnualRate) / 12m),
             EarlierArrears = Cents(earlierArrears),
-            UnpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid,
+            UnpaidInstalments = unpaidInstalments,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             PenaltyDailyRate = account.PenaltyDailyRate ?? 0m,
-            // Penalty runs on what is overdue, not on the whole principal the contract has not yet called in.
-            CostOfWaiting30Days = Cents(Charges.SimpleInterest(amountDue, Charges.OverdueDailyRate(account), 30, decimals)),
+            // Penalty runs on what is overdue, not on the whole principal the contract has not yet called in, nor on charges.
+            OverduePrincipalAndInterest = Cents(penaltyBase),
+            CostOfWaiting30Days = Cents(Charges.SimpleInterest(penaltyBase, Charges.OverdueDailyRate(account), 30, decimals)),
 
             HasFinances = budget is not null,
             MonthlyIncome = Cents(budget?.MonthlyIncome ?? 0m),

@@ -424,7 +424,7 @@ internal static class Assessor
             ChargesOverCap = Cents(costCap is { } overCap ? Math.Max(0m, charged - overCap) : 0m),
             // Savings a deficit budget lives on until a hardship of known length ends are spoken for: they do not pay the debt off.
             CanPayAllNow = budget is not null && spareSavings >= account.TotalOwed,
-            MonthsToClear = planAffordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, planAffordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
+            MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             InstalmentsRun = instalmentsRun,
             DaysFromDueDateToPayday = c.Finances?.Payday is { } payday ? Period.DaysBetween(account.DueDate, OnOrAfterPayday(account.DueDate.PlusDays(1), payday)) : 0,

@@ -143,8 +143,9 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal CurrentInstalment { get; internal init; }
 
     /// <summary>
-    /// Gets how many whole regular instalments (<see cref="CurrentInstalment"/>) what is owed holds beyond what is due: 0 when
-    /// what is due is the last of the loan (or all that is left of it), so that there is no "next payment". At most 9,999.
+    /// Gets how many regular instalments (<see cref="CurrentInstalment"/>) what is owed holds beyond what is due, with their
+    /// interest at the contract rate: 0 when less than half an instalment is left beyond it (what is due is the last of the
+    /// loan, or all that is left of it), so that there is no "next payment". At most 9,999.
     /// </summary>
     [FactField] public int LaterInstalments { get; internal init; }
 

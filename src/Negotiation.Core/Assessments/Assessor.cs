@@ -387,7 +387,7 @@ internal static class Assessor
             AmountDue = Cents(amountDue),
             CurrentInstalment = Cents(instalment),
             // What the balance holds beyond what is due, in whole regular instalments: none once the last one has fallen due.
-            LaterInstalments = instalment > 0 ? (int)Math.Min(9_999m, Math.Floor(Math.Max(0m, account.TotalOwed - amountDue) / instalment)) : 0,
+            LaterInstalments = LaterInstalments(account, amountDue, instalment),
             MonthlyInterest = Cents(account.Principal * Math.Min(rate, Schedules.MaxAnnualRate) / 12m),
             EarlierArrears = Cents(earlierArrears),
             UnpaidInstalments = unpaidInstalments,
@@ -999,6 +999,15 @@ internal static class Assessor
     /// A plan's start moved so that its first instalment, a month later, falls on the first payday on or after the month's
     /// end; unchanged without a payday, or where a short month would pull a later instalment off it.
     /// </summary>
+    /// <summary>
+    /// The regular instalments a balance beyond what is due still holds: those that repay it with their interest at the contract
+    /// rate (the balance has none of the future interest in it, so dividing by the instalment would come out one short), or
+    /// none when less than half an instalment is left, which is charges or rounding, not a payment to come. At most 9,999.
+    /// </summary>
+    private static int LaterInstalments(Account account, decimal due, decimal regular) =>
+        regular <= 0 || account.TotalOwed - due is var beyond && beyond < regular / 2 ? 0
+            : Math.Min(9_999, Affordability.MonthsToClear(beyond, regular, Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate)) ?? 9_999);
+
     private static LocalDate OnPaydayAMonthLater(LocalDate start, int? payday)
     {
         var first = OnOrAfterPayday(start.PlusMonths(1), payday);
@@ -1024,12 +1033,13 @@ internal static class Assessor
 
     /// <summary>
     /// The regular instalments falling due after <paramref name="asOf"/> and on or before <paramref name="until"/>, never more
-    /// than the balance beyond what is due holds.
+    /// than the balance beyond what is due holds (<see cref="LaterInstalments(Account, decimal, decimal)"/>).
     /// </summary>
     private static int InstalmentsFallingDue(Account account, LocalDate asOf, LocalDate until, decimal due, decimal regular)
     {
         var count = 0;
-        for (var k = FirstMonthAfter(account.DueDate, asOf); regular > 0 && account.DueDate.PlusMonths(k) <= until && (count + 1) * regular <= account.TotalOwed - due; k++)
+        var later = LaterInstalments(account, due, regular);
+        for (var k = FirstMonthAfter(account.DueDate, asOf); count < later && account.DueDate.PlusMonths(k) <= until; k++)
         {
             count++;
         }

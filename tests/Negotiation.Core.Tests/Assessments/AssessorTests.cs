@@ -586,9 +586,32 @@ public sealed class AssessorTests
             return toPayday ? facts.InstalmentsMovedByExtension == 0
                 : toHardshipEnd
                 ? facts.ExtensionEndsOn == Assessor.OnOrAfterPayday(c.AsOf.PlusMonths(months!.Value), payday) && facts.InstalmentsMovedByExtension <= moved &&
-                  facts.InstalmentsMovedByExtension * facts.CurrentInstalment <= c.Account.TotalOwed - facts.AmountDue
+                  facts.InstalmentsMovedByExtension <= facts.LaterInstalments
                 : facts.InstalmentsMovedByExtension == 0 &&
                   (facts.ExtensionEndsOn == usual || (deferredTo.Contains(facts.ExtensionEndsOn) && facts.CashByExtensionEnd >= facts.AmountDue && !facts.HardshipIsLongTerm));
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Later_instalments_are_those_that_repay_the_balance_beyond_what_is_due_with_their_interest() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
+        {
+            var facts = Assessor.Assess(c, Settings);
+            var (beyond, regular) = (c.Account.TotalOwed - facts.AmountDue, facts.CurrentInstalment);
+            if (regular <= 0 || beyond < regular / 2)
+            {
+                return facts.LaterInstalments == 0;
+            }
+
+            // Repay the balance month by month at the contract rate: the count is the payment that clears it, or 9,999 when the
+            // payments never do (dividing the balance by the instalment comes out one short: the balance has no future interest).
+            var rate = Math.Min(c.Account.AnnualRate ?? 0m, Schedules.MaxAnnualRate) / 12m;
+            var (left, count) = (beyond, 0);
+            while (left > 0 && count < 9_999 && regular > left * rate)
+            {
+                (left, count) = ((left * (1 + rate)) - regular, count + 1);
+            }
+
+            return facts.LaterInstalments == (left > 0 ? 9_999 : count);
         });
 
     [Property(MaxTest = 300)]

@@ -602,6 +602,15 @@ public sealed record Assessment
     /// <summary>Gets the request types an earlier contact already agreed (accepted or partly accepted): never asked for again.</summary>
     public ValueList<string> AgreedRequests { get; internal init; } = ValueList<string>.Empty;
 
+    /// <summary>
+    /// Gets the reference of the agreement the plan names: the latest agreed contact (the latest answer of its request type,
+    /// accepted or partly accepted within the budget) that gives a reference or a monthly payment; empty when none gives one.
+    /// </summary>
+    [FactField] public string AgreedReference { get; internal init; } = "";
+
+    /// <summary>Gets the monthly payment of that agreement (see <see cref="AgreedReference"/>); 0 when it gives none.</summary>
+    [FactField(FactFormat.Money)] public decimal AgreedMonthlyPayment { get; internal init; }
+
     /// <summary>Gets the request types the lender refused at least twice: not repeated unchanged.</summary>
     public ValueList<string> RepeatedlyRefusedRequests { get; internal init; } = ValueList<string>.Empty;
 

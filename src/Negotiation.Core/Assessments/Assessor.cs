@@ -275,6 +275,7 @@ internal static class Assessor
         // A partial acceptance that names a monthly payment above what the budget sustains is a counter-offer the borrower
         // cannot keep, not an agreement: the request stays open, to be put again with the budget behind it.
         List<string>? agreed = null;
+        NegotiationAttempt? agreement = null;
         var counterOffer = 0m;
         for (var type = 0; type < RequestTypeCount; type++)
         {
@@ -286,6 +287,8 @@ internal static class Assessor
             else if (answer is { Outcome: AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted })
             {
                 (agreed ??= []).Add(EnumNames<RequestType>.Of((RequestType)type));
+                // The agreement the plan names: the latest, of those that give a reference or a monthly payment.
+                agreement = answer is { Reference: not null } or { MonthlyPayment: not null } && (agreement is null || answer.On >= agreement.On) ? answer : agreement;
             }
         }
 
@@ -499,6 +502,8 @@ internal static class Assessor
             CounterOfferMonthly = Cents(counterOffer),
             HasUnaffordableCounterOffer = counterOffer > 0,
             AgreedRequests = agreed is null ? ValueList<string>.Empty : new ValueList<string>(agreed),
+            AgreedReference = agreement?.Reference ?? "",
+            AgreedMonthlyPayment = Cents(agreement?.MonthlyPayment ?? 0m),
             RepeatedlyRefusedRequests = Refused(refusals),
             HasCourtCase = court || notices.CourtClaim is not null,
             HasPendingPromise = nextPromise is not null,

@@ -373,6 +373,14 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Days)] public int DaysFromDueDateToPayday { get; internal init; }
 
+    /// <summary>
+    /// Gets whether the extension also asks for the regular due date to move to just after payday: what is due is paid from a
+    /// pay, and the next instalment, falling due <see cref="DaysFromDueDateToPayday"/> before the following pay (within the
+    /// rule set's <c>dueBeforePaydayDays</c>), could not be met on its date from what that pay leaves, while the budget meets an
+    /// instalment a month. <see cref="CashByExtensionEnd"/> then counts the next instalment as paid from the next pay.
+    /// </summary>
+    [FactField] public bool ExtensionMovesDueDate { get; internal init; }
+
     /// <summary>Gets whether a confirmed one-off sum is expected after <see cref="AsOf"/> (the case's <c>finances.lumpSums</c>).</summary>
     [FactField] public bool HasLumpSum { get; internal init; }
 

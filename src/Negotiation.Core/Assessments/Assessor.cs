@@ -44,6 +44,12 @@ internal sealed record AssessmentSettings(
     /// <summary>Gets the total cost cap of high-cost short-term credit, as a share of the amount borrowed, or null for none.</summary>
     public decimal? HcstcTotalCostCap { get; init; }
 
+    /// <summary>
+    /// Gets the most days a due date may fall before payday for an extension to ask for it to move after payday (0: never);
+    /// see <see cref="Assessment.ExtensionMovesDueDate"/>.
+    /// </summary>
+    public int DueBeforePaydayDays { get; init; }
+
     public static AssessmentSettings From(IReadOnlyDictionary<string, decimal> parameters) => new(
         (int)parameters["gracePeriodDays"],
         (int)parameters["maxInstalmentMonths"],
@@ -61,6 +67,7 @@ internal sealed record AssessmentSettings(
         CatchUpUpToDays = parameters.TryGetValue("catchUpUpToDays", out var catchUp) ? (int)catchUp : 0,
         MaxDeferralMonths = parameters.TryGetValue("maxDeferralMonths", out var deferral) ? (int)deferral : 0,
         HcstcTotalCostCap = parameters.TryGetValue("hcstcTotalCostCap", out var cap) ? cap : null,
+        DueBeforePaydayDays = parameters.TryGetValue("dueBeforePaydayDays", out var beforePayday) ? (int)beforePayday : 0,
     };
 }
 
@@ -207,7 +214,18 @@ internal static class Assessor
         var (lump, lumpHoped) = LumpSumAhead(c.Finances?.LumpSums, asOf);
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
             account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings, lump);
-        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, WholeMonths(asOf, sum.On), 0, amountDue, instalment, cashNow, surplus, lump) : 0m;
+        // A due date a few days before payday: paid on a payday, what is due leaves too little of that pay for the next
+        // instalment, which falls due before the following one. Where the budget meets an instalment a month, the extension
+        // also asks for the due date to move after payday, and the next instalment is then paid from the next pay.
+        var daysToPayday = c.Finances?.Payday is { } paydayOfMonth ? Period.DaysBetween(account.DueDate, OnOrAfterPayday(account.DueDate.PlusDays(1), paydayOfMonth)) : 0;
+        var movesDueDate = false;
+        if (cashByExtensionEnd < amountDue && movedByExtension == 0 && daysToPayday > 0 && daysToPayday <= settings.DueBeforePaydayDays && affordable >= instalment &&
+            ExtensionTerms(account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings, lump, keepForNextPay: false)
+                is { Moved: 0 } withDateMoved && withDateMoved.Cash >= amountDue)
+        {
+            (extensionEnds, cashByExtensionEnd, movesDueDate) = (withDateMoved.Ends, withDateMoved.Cash, true);
+        }
+        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, WholeMonths(asOf, sum.On), 0, amountDue, instalment, cashNow, surplus, lump, c.Finances?.Payday) : 0m;
         // For a payment not yet due, a confirmed sum that arrives by its date is cash by then; where the cash now falls short,
         // the payment is met from it.
         var lumpByDueDate = daysPastDue == 0 && lump is { } byDue && byDue.On <= oldestUnpaid ? byDue.Amount : 0m;
@@ -430,7 +448,8 @@ internal static class Assessor
             MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,
             AffordablePlanMonths = planMonths,
             InstalmentsRun = instalmentsRun,
-            DaysFromDueDateToPayday = c.Finances?.Payday is { } payday ? Period.DaysBetween(account.DueDate, OnOrAfterPayday(account.DueDate.PlusDays(1), payday)) : 0,
+            DaysFromDueDateToPayday = daysToPayday,
+            ExtensionMovesDueDate = movesDueDate,
             HasLumpSum = lump is not null,
             LumpSumAmount = Cents(lump?.Amount ?? 0m),
             LumpSumOn = lump?.On ?? asOf,
@@ -838,10 +857,12 @@ internal static class Assessor
     /// </summary>
     internal static (LocalDate Ends, int Moved, decimal Cash) ExtensionTerms(
         Account account, LocalDate asOf, LocalDate oldestUnpaid, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
-        (decimal Amount, LocalDate On)? lump = null)
+        (decimal Amount, LocalDate On)? lump = null, bool keepForNextPay = true)
     {
         var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
-        var (end, movedUntil, cashThen) = UsualExtension(account, asOf, from, due, regular, bridgeMonths, mayDefer, cashNow, surplus, payday, settings, lump);
+        // The cash on a day keeps back the instalments falling due before the next pay, unless the due date is to move after it.
+        var keptUntilPayday = keepForNextPay ? payday : null;
+        var (end, movedUntil, cashThen) = UsualExtension(account, asOf, from, due, regular, bridgeMonths, mayDefer, cashNow, surplus, payday, settings, lump, keptUntilPayday);
 
         // A confirmed one-off sum that covers what is due on its day (no later than a deferral may run): the extension runs to
         // that day where it is sooner than the end found otherwise, or where that end leaves the cash short. Where the end
@@ -854,9 +875,9 @@ internal static class Assessor
 
         var sumReplaces = movedUntil == 0
             ? l.On < end || cashThen < due
-            : CashBy(account, asOf, end, WholeMonths(asOf, end), 0, due, regular, cashNow, surplus, lump) >= due;
+            : CashBy(account, asOf, end, WholeMonths(asOf, end), 0, due, regular, cashNow, surplus, lump, keptUntilPayday) >= due;
         var months = WholeMonths(asOf, l.On);
-        if (sumReplaces && CashBy(account, asOf, l.On, months, 0, due, regular, cashNow, surplus, lump) is var byLump && byLump >= due)
+        if (sumReplaces && CashBy(account, asOf, l.On, months, 0, due, regular, cashNow, surplus, lump, keptUntilPayday) is var byLump && byLump >= due)
         {
             (end, movedUntil, cashThen) = (l.On, 0, byLump);
         }
@@ -865,7 +886,7 @@ internal static class Assessor
         // before it that the cash cannot meet on their dates move with it: the cash now that falls short of what is due is paid
         // towards it now, and the sum pays the rest. Where the cash then cannot meet them too, the extension stays as it is.
         var moved = end == l.On && movedUntil == 0 ? UnpayableBefore(account, asOf, l.On, due, regular, Math.Max(0m, cashNow - due), surplus, payday) : 0;
-        return moved > 0 && CashBy(account, asOf, l.On, months, moved, due, regular, cashNow, surplus, lump) is var withMoved && withMoved >= due + (moved * regular)
+        return moved > 0 && CashBy(account, asOf, l.On, months, moved, due, regular, cashNow, surplus, lump, keptUntilPayday) is var withMoved && withMoved >= due + (moved * regular)
             ? (end, moved, withMoved)
             : (end, movedUntil, cashThen);
     }
@@ -913,11 +934,11 @@ internal static class Assessor
     /// </summary>
     private static (LocalDate Ends, int Moved, decimal Cash) UsualExtension(
         Account account, LocalDate asOf, LocalDate from, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
-        (decimal Amount, LocalDate On)? lump)
+        (decimal Amount, LocalDate On)? lump, int? keptUntilPayday)
     {
         var usualEnd = from.PlusDays(settings.MaxExtensionDays);
         var usualMonths = Math.Max(1, settings.MaxExtensionDays / 30);
-        decimal CashBy(LocalDate ends, int months, int moved) => Assessor.CashBy(account, asOf, ends, months, moved, due, regular, cashNow, surplus, lump);
+        decimal CashBy(LocalDate ends, int months, int moved) => Assessor.CashBy(account, asOf, ends, months, moved, due, regular, cashNow, surplus, lump, keptUntilPayday);
 
         if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) >= usualEnd)
         {
@@ -949,12 +970,17 @@ internal static class Assessor
     }
 
     /// <summary>
-    /// The cash on <paramref name="ends"/>: the cash now, <paramref name="months"/> of surplus and a confirmed one-off sum
-    /// arriving by then, less the regular instalments falling due meanwhile that an extension does not move; never below 0.
+    /// The cash on <paramref name="ends"/> that can go to what is due: the cash now, <paramref name="months"/> of surplus and a
+    /// confirmed one-off sum arriving by then, less the regular instalments an extension does not move that fall due meanwhile
+    /// or, with a <paramref name="payday"/> known, after it and before the next pay (they are paid from the same money); never
+    /// below 0.
     /// </summary>
-    private static decimal CashBy(Account account, LocalDate asOf, LocalDate ends, int months, int moved, decimal due, decimal regular, decimal cashNow, MonthlySurplus surplus, (decimal Amount, LocalDate On)? lump) =>
-        Math.Max(0m, cashNow + surplus.Over(months) + (lump is { } l && l.On <= ends ? l.Amount : 0m) -
-                     (Math.Max(0, InstalmentsFallingDue(account, asOf, ends, due, regular) - moved) * regular));
+    private static decimal CashBy(Account account, LocalDate asOf, LocalDate ends, int months, int moved, decimal due, decimal regular, decimal cashNow, MonthlySurplus surplus, (decimal Amount, LocalDate On)? lump, int? payday)
+    {
+        var keptUntil = payday is null ? ends : OnOrAfterPayday(ends.PlusDays(1), payday).PlusDays(-1);
+        return Math.Max(0m, cashNow + surplus.Over(months) + (lump is { } l && l.On <= ends ? l.Amount : 0m) -
+                            (Math.Max(0, InstalmentsFallingDue(account, asOf, keptUntil, due, regular) - moved) * regular));
+    }
 
     /// <summary>The whole months from <paramref name="from"/> to <paramref name="to"/>.</summary>
     private static int WholeMonths(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Months).Months;

@@ -261,8 +261,10 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets the cash the borrower will have when the extension ends (<see cref="ExtensionEndsOn"/>):
-    /// <see cref="CashAvailable"/> plus the monthly surplus (<see cref="DisposableIncome"/>, when positive) for each whole month of it (at least one),
-    /// less the regular instalments (<see cref="CurrentInstalment"/>) falling due meanwhile that the extension does not move, never below 0.
+    /// <see cref="CashAvailable"/> plus the month's surplus (or, during a hardship of known length, its deficit) for each pay
+    /// received by then (each whole month, at least one, when the case gives no payday), and a confirmed one-off sum arriving by
+    /// then, less the regular instalments (<see cref="CurrentInstalment"/>) that the extension does not move falling due
+    /// meanwhile or, with a payday known, before the next pay after it; never below 0.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CashByExtensionEnd { get; internal init; }
 

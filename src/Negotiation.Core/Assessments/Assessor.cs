@@ -225,7 +225,7 @@ internal static class Assessor
         {
             (extensionEnds, cashByExtensionEnd, movesDueDate) = (withDateMoved.Ends, withDateMoved.Cash, true);
         }
-        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, WholeMonths(asOf, sum.On), 0, amountDue, instalment, cashNow, surplus, lump, c.Finances?.Payday) : 0m;
+        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, PaysBy(asOf, sum.On, c.Finances?.Payday), 0, amountDue, instalment, cashNow, surplus, lump, c.Finances?.Payday) : 0m;
         // For a payment not yet due, a confirmed sum that arrives by its date is cash by then; where the cash now falls short,
         // the payment is met from it.
         var lumpByDueDate = daysPastDue == 0 && lump is { } byDue && byDue.On <= oldestUnpaid ? byDue.Amount : 0m;
@@ -875,8 +875,9 @@ internal static class Assessor
 
         var sumReplaces = movedUntil == 0
             ? l.On < end || cashThen < due
-            : CashBy(account, asOf, end, WholeMonths(asOf, end), 0, due, regular, cashNow, surplus, lump, keptUntilPayday) >= due;
-        var months = WholeMonths(asOf, l.On);
+            : CashBy(account, asOf, end, PaysBy(asOf, end, payday), 0, due, regular, cashNow, surplus, lump, keptUntilPayday) >= due;
+        // The months of surplus (or deficit) by the sum's day: one for each pay received by then, or each whole month.
+        var months = PaysBy(asOf, l.On, payday);
         if (sumReplaces && CashBy(account, asOf, l.On, months, 0, due, regular, cashNow, surplus, lump, keptUntilPayday) is var byLump && byLump >= due)
         {
             (end, movedUntil, cashThen) = (l.On, 0, byLump);

@@ -307,6 +307,13 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal ChargesOverCap { get; internal init; }
 
     /// <summary>
+    /// Gets what is owed once the charges above <see cref="TotalCostCap"/> are taken off: <see cref="TotalOwed"/> less
+    /// <see cref="ChargesOverCap"/> (charges already paid above the cap are credited against it); <see cref="TotalOwed"/> when
+    /// no cap applies or it is not exceeded.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal OwedWithinCap { get; internal init; }
+
+    /// <summary>
     /// Gets whether savings cover everything owed, less what a budget in deficit lives on until a hardship of known length ends.
     /// </summary>
     [FactField] public bool CanPayAllNow { get; internal init; }

@@ -443,6 +443,7 @@ internal static class Assessor
             TotalCostCap = Cents(costCap ?? 0m),
             ChargesLeftUnderCap = Cents(chargesLeft ?? 0m),
             ChargesOverCap = Cents(costCap is { } overCap ? Math.Max(0m, charged - overCap) : 0m),
+            OwedWithinCap = Cents(account.TotalOwed - (costCap is { } capOwed ? Math.Max(0m, charged - capOwed) : 0m)),
             // Savings a deficit budget lives on until a hardship of known length ends are spoken for: they do not pay the debt off.
             CanPayAllNow = budget is not null && spareSavings >= account.TotalOwed,
             MonthsToClear = affordable > 0 ? Affordability.MonthsToClear(account.TotalOwed, affordable, Math.Min(rate, Schedules.MaxAnnualRate)) ?? 0 : 0,

@@ -592,6 +592,15 @@ public sealed class AssessorTests
         });
 
     [Property(MaxTest = 300)]
+    public Property What_is_owed_within_the_cap_is_the_total_less_the_charges_above_it_and_never_more_than_the_total() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
+        {
+            var facts = Assessor.Assess(c, Settings with { HcstcTotalCostCap = 1m });
+            return facts.OwedWithinCap == facts.TotalOwed - facts.ChargesOverCap && facts.OwedWithinCap <= facts.TotalOwed &&
+                   (facts.ChargesOverCap == 0 || facts.TotalCostCapApplies);
+        });
+
+    [Property(MaxTest = 300)]
     public Property Later_instalments_are_those_that_repay_the_balance_beyond_what_is_due_with_their_interest() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {

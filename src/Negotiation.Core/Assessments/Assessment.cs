@@ -781,10 +781,17 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal SettlementSaves { get; internal init; }
 
     /// <summary>
-    /// Gets whether savings pay the settlement now, less what a budget in deficit lives on until a hardship of known length
-    /// ends (as for <see cref="CanPayAllNow"/>).
+    /// Gets whether the settlement can be paid in one sum: from savings now, less what a budget in deficit lives on until a
+    /// hardship of known length ends (as for <see cref="CanPayAllNow"/>), or with a confirmed one-off sum arriving by the
+    /// offer's deadline (<see cref="LumpSumOn"/>), the cash on its day covering it.
     /// </summary>
     [FactField] public bool CanPaySettlementNow { get; internal init; }
+
+    /// <summary>
+    /// Gets whether the settlement is paid in one sum only thanks to a confirmed one-off sum arriving by the offer's deadline
+    /// (<see cref="LumpSumAmount"/> on <see cref="LumpSumOn"/>): savings alone fall short of it.
+    /// </summary>
+    [FactField] public bool SettlementFromLumpSum { get; internal init; }
 
     /// <summary>Gets what savings pay towards the settlement now: its sum, or all they can spare when that is less (0 without one).</summary>
     [FactField(FactFormat.Money)] public decimal SettlementPaidNow { get; internal init; }

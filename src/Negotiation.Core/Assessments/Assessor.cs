@@ -339,7 +339,10 @@ internal static class Assessor
         var settlement = namedOffer is { Kind: OfferKind.Settlement, InWriting: true, Amount: { } settleFor } && settleFor > 0 && settleFor < account.TotalOwed &&
                          (namedOffer.Deadline is null || offerBy is not null) ? settleFor : (decimal?)null;
         var settlementPaidNow = settlement is { } toSettle ? Math.Min(toSettle, spareSavings) : 0m;
-        var settlementMonths = settlement is { } settleSum && settleSum > settlementPaidNow && planAffordable > 0
+        // A confirmed sum arriving by the offer's deadline pays the settlement in one sum then, with the cash on its day.
+        var settlementFromLumpSum = settlement is { } lumpSettles && settlementPaidNow < lumpSettles && offerBy is { } settleBy &&
+                                    lump is { } arriving && arriving.On <= settleBy && cashOnLumpDay >= lumpSettles;
+        var settlementMonths = settlement is { } settleSum && settleSum > settlementPaidNow && planAffordable > 0 && !settlementFromLumpSum
             ? Math.Max(2, (int)Math.Ceiling((settleSum - settlementPaidNow) / planAffordable)) : 0;
         var disputed = 0m;
         foreach (var d in c.DisputedCharges)
@@ -572,7 +575,8 @@ internal static class Assessor
             LenderOfferInWriting = namedOffer is { InWriting: true },
             SettlementOffered = settlement is not null,
             SettlementSaves = Cents(settlement is { } settled ? account.TotalOwed - settled : 0m),
-            CanPaySettlementNow = settlement is not null && budget is not null && settlementPaidNow >= settlement,
+            CanPaySettlementNow = settlement is not null && budget is not null && (settlementPaidNow >= settlement || settlementFromLumpSum),
+            SettlementFromLumpSum = settlement is not null && budget is not null && settlementPaidNow < settlement && settlementFromLumpSum,
             SettlementPaidNow = Cents(settlementPaidNow),
             SettlementPlanMonths = settlementMonths,
             OfferAsksUpfrontFee = upfront,

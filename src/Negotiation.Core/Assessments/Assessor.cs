@@ -99,6 +99,7 @@ internal static class Assessor
         var instalmentOnDueDate = account.AmountDue;
         var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent, overpaid, laterUnpaid, laterArrears) = (0m, 0, account.DueDate, 0m, 0m, 0, 0m);
         LocalDate? firstLaterUnpaid = null;
+        var dueDateRecorded = false;
         for (var i = 0; i < history.Count; i++)
         {
             var r = history[i];
@@ -106,6 +107,7 @@ internal static class Assessor
             lastPayment = r is { PaidOn: { } on, AmountPaid: > 0 } && (lastPayment is null || on > lastPayment) ? on : lastPayment;
             paidOnCurrent += r.DueDate == account.DueDate ? paid : 0m;
             instalmentOnDueDate = r.DueDate == account.DueDate ? r.AmountDue : instalmentOnDueDate;
+            dueDateRecorded |= r.DueDate == account.DueDate;
             // An instalment due after the account's due date, by asOf, and not paid in full is missed too (a case that names
             // its oldest missed payment as the account's): it counts among the unpaid, and what is unpaid of it is due as well.
             if (r.DueDate > account.DueDate && r.DueDate <= asOf && r.AmountDue - paid > 0)
@@ -147,7 +149,7 @@ internal static class Assessor
         var unpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid;
         // What is due less the charges in it, but never less than what the record shows unpaid of its instalments (a case may
         // give what is due without its charges) nor more than what is due.
-        var recordedArrears = earlierArrears + laterArrears + (history.Any(r => r.DueDate == account.DueDate) ? Math.Max(0m, instalmentOnDueDate - paidOnCurrent) : 0m);
+        var recordedArrears = earlierArrears + laterArrears + (dueDateRecorded ? Math.Max(0m, instalmentOnDueDate - paidOnCurrent) : 0m);
         var penaltyBase = Math.Max(0m, Math.Min(amountDue, Math.Max(amountDue - account.Fees - account.PenaltyInterest, recordedArrears)));
         // With that instalment paid and none before it unpaid, lateness runs from the first later one left unpaid.
         oldestUnpaid = currentPaid && earlierUnpaid == 0 && firstLaterUnpaid is { } firstLater ? firstLater : oldestUnpaid;
@@ -576,7 +578,7 @@ internal static class Assessor
             SettlementOffered = settlement is not null,
             SettlementSaves = Cents(settlement is { } settled ? account.TotalOwed - settled : 0m),
             CanPaySettlementNow = settlement is not null && budget is not null && (settlementPaidNow >= settlement || settlementFromLumpSum),
-            SettlementFromLumpSum = settlement is not null && budget is not null && settlementPaidNow < settlement && settlementFromLumpSum,
+            SettlementFromLumpSum = budget is not null && settlementFromLumpSum,
             SettlementPaidNow = Cents(settlementPaidNow),
             SettlementPlanMonths = settlementMonths,
             OfferAsksUpfrontFee = upfront,
@@ -1033,10 +1035,6 @@ internal static class Assessor
     }
 
     /// <summary>
-    /// A plan's start moved so that its first instalment, a month later, falls on the first payday on or after the month's
-    /// end; unchanged without a payday, or where a short month would pull a later instalment off it.
-    /// </summary>
-    /// <summary>
     /// The regular instalments a balance beyond what is due still holds: those that repay it with their interest at the contract
     /// rate (the balance has none of the future interest in it, so dividing by the instalment would come out one short), or
     /// none when less than half an instalment is left, which is charges or rounding, not a payment to come. At most 9,999.
@@ -1045,6 +1043,10 @@ internal static class Assessor
         regular <= 0 || account.TotalOwed - due is var beyond && beyond < regular / 2 ? 0
             : Math.Min(9_999, Affordability.MonthsToClear(beyond, regular, Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate)) ?? 9_999);
 
+    /// <summary>
+    /// A plan's start moved so that its first instalment, a month later, falls on the first payday on or after the month's
+    /// end; unchanged without a payday, or where a short month would pull a later instalment off it.
+    /// </summary>
     private static LocalDate OnPaydayAMonthLater(LocalDate start, int? payday)
     {
         var first = OnOrAfterPayday(start.PlusMonths(1), payday);

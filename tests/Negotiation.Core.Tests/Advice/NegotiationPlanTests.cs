@@ -94,7 +94,7 @@ public sealed class NegotiationPlanTests
     }
 
     [Theory]
-    [InlineData("en", "The contract interest of these days (about CNY 100.60)")]
+    [InlineData("en", "The contract interest for these days (about CNY 100.60)")]
     [InlineData("zh-CN", "这段时间的合同利息（约100.60元）")]
     public void An_extension_names_the_contract_interest_it_leaves_running_only_where_there_is_some(string language, string clause)
     {

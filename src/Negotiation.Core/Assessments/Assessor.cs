@@ -146,7 +146,6 @@ internal static class Assessor
         var amountDue = Math.Min(arrears, account.TotalOwed);
         // An instalment the record shows paid in full, late or not, leaves nothing overdue unless others are unpaid.
         var currentPaid = paidOnCurrent > 0 && paidOnCurrent >= instalmentOnDueDate;
-        var unpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid;
         // What is due less the charges in it, but never less than what the record shows unpaid of its instalments (a case may
         // give what is due without its charges) nor more than what is due.
         var recordedArrears = earlierArrears + laterArrears + (dueDateRecorded ? Math.Max(0m, instalmentOnDueDate - paidOnCurrent) : 0m);
@@ -227,7 +226,8 @@ internal static class Assessor
         {
             (extensionEnds, cashByExtensionEnd, movesDueDate) = (withDateMoved.Ends, withDateMoved.Cash, true);
         }
-        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, PaysBy(asOf, sum.On, c.Finances?.Payday), 0, amountDue, instalment, cashNow, surplus, lump, c.Finances?.Payday) : 0m;
+        var laterInstalments = LaterInstalments(account, amountDue, instalment);
+        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, PaysBy(asOf, sum.On, c.Finances?.Payday), 0, laterInstalments, instalment, cashNow, surplus, lump, c.Finances?.Payday) : 0m;
         // For a payment not yet due, a confirmed sum that arrives by its date is cash by then; where the cash now falls short,
         // the payment is met from it.
         var lumpByDueDate = daysPastDue == 0 && lump is { } byDue && byDue.On <= oldestUnpaid ? byDue.Amount : 0m;
@@ -413,10 +413,10 @@ internal static class Assessor
             AmountDue = Cents(amountDue),
             CurrentInstalment = Cents(instalment),
             // What the balance holds beyond what is due, in whole regular instalments: none once the last one has fallen due.
-            LaterInstalments = LaterInstalments(account, amountDue, instalment),
+            LaterInstalments = laterInstalments,
             MonthlyInterest = Cents(account.Principal * Math.Min(rate, Schedules.MaxAnnualRate) / 12m),
             EarlierArrears = Cents(earlierArrears),
-            UnpaidInstalments = unpaidInstalments,
+            UnpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             PenaltyDailyRate = account.PenaltyDailyRate ?? 0m,
@@ -869,7 +869,8 @@ internal static class Assessor
         var from = oldestUnpaid > asOf ? oldestUnpaid : asOf;
         // The cash on a day keeps back the instalments falling due before the next pay, unless the due date is to move after it.
         var keptUntilPayday = keepForNextPay ? payday : null;
-        var (end, movedUntil, cashThen) = UsualExtension(account, asOf, from, due, regular, bridgeMonths, mayDefer, cashNow, surplus, payday, settings, lump, keptUntilPayday);
+        var later = LaterInstalments(account, due, regular);
+        var (end, movedUntil, cashThen) = UsualExtension(account, asOf, from, due, later, regular, bridgeMonths, mayDefer, cashNow, surplus, payday, settings, lump, keptUntilPayday);
 
         // A confirmed one-off sum that covers what is due on its day (no later than a deferral may run): the extension runs to
         // that day where it is sooner than the end found otherwise, or where that end leaves the cash short. Where the end
@@ -882,10 +883,10 @@ internal static class Assessor
 
         var sumReplaces = movedUntil == 0
             ? l.On < end || cashThen < due
-            : CashBy(account, asOf, end, PaysBy(asOf, end, payday), 0, due, regular, cashNow, surplus, lump, keptUntilPayday) >= due;
+            : CashBy(account, asOf, end, PaysBy(asOf, end, payday), 0, later, regular, cashNow, surplus, lump, keptUntilPayday) >= due;
         // The months of surplus (or deficit) by the sum's day: one for each pay received by then, or each whole month.
         var months = PaysBy(asOf, l.On, payday);
-        if (sumReplaces && CashBy(account, asOf, l.On, months, 0, due, regular, cashNow, surplus, lump, keptUntilPayday) is var byLump && byLump >= due)
+        if (sumReplaces && CashBy(account, asOf, l.On, months, 0, later, regular, cashNow, surplus, lump, keptUntilPayday) is var byLump && byLump >= due)
         {
             (end, movedUntil, cashThen) = (l.On, 0, byLump);
         }
@@ -893,8 +894,8 @@ internal static class Assessor
         // Ending on the sum's day (by the rule above, or on a payday that is that day), the regular instalments falling due
         // before it that the cash cannot meet on their dates move with it: the cash now that falls short of what is due is paid
         // towards it now, and the sum pays the rest. Where the cash then cannot meet them too, the extension stays as it is.
-        var moved = end == l.On && movedUntil == 0 ? UnpayableBefore(account, asOf, l.On, due, regular, Math.Max(0m, cashNow - due), surplus, payday) : 0;
-        return moved > 0 && CashBy(account, asOf, l.On, months, moved, due, regular, cashNow, surplus, lump, keptUntilPayday) is var withMoved && withMoved >= due + (moved * regular)
+        var moved = end == l.On && movedUntil == 0 ? UnpayableBefore(account, asOf, l.On, later, regular, Math.Max(0m, cashNow - due), surplus, payday) : 0;
+        return moved > 0 && CashBy(account, asOf, l.On, months, moved, later, regular, cashNow, surplus, lump, keptUntilPayday) is var withMoved && withMoved >= due + (moved * regular)
             ? (end, moved, withMoved)
             : (end, movedUntil, cashThen);
     }
@@ -904,9 +905,9 @@ internal static class Assessor
     /// their dates (<paramref name="cash"/> and a month's surplus for each pay received by then, less the instalments before
     /// them) does not meet. Once one is short, the later ones are counted too: they would be paid from the same empty purse.
     /// </summary>
-    private static int UnpayableBefore(Account account, LocalDate asOf, LocalDate until, decimal due, decimal regular, decimal cash, MonthlySurplus surplus, int? payday)
+    private static int UnpayableBefore(Account account, LocalDate asOf, LocalDate until, int later, decimal regular, decimal cash, MonthlySurplus surplus, int? payday)
     {
-        var falling = InstalmentsFallingDue(account, asOf, until.PlusDays(-1), due, regular);
+        var falling = InstalmentsFallingDue(account, asOf, until.PlusDays(-1), later);
         var first = FirstMonthAfter(account.DueDate, asOf);
         for (var i = 0; i < falling; i++)
         {
@@ -941,19 +942,19 @@ internal static class Assessor
     /// ahead: the first three cases listed on <see cref="ExtensionTerms"/>.
     /// </summary>
     private static (LocalDate Ends, int Moved, decimal Cash) UsualExtension(
-        Account account, LocalDate asOf, LocalDate from, decimal due, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
+        Account account, LocalDate asOf, LocalDate from, decimal due, int later, decimal regular, int? bridgeMonths, bool mayDefer, decimal cashNow, MonthlySurplus surplus, int? payday, AssessmentSettings settings,
         (decimal Amount, LocalDate On)? lump, int? keptUntilPayday)
     {
         var usualEnd = from.PlusDays(settings.MaxExtensionDays);
         var usualMonths = Math.Max(1, settings.MaxExtensionDays / 30);
-        decimal CashBy(LocalDate ends, int months, int moved) => Assessor.CashBy(account, asOf, ends, months, moved, due, regular, cashNow, surplus, lump, keptUntilPayday);
+        decimal CashBy(LocalDate ends, int months, int moved) => Assessor.CashBy(account, asOf, ends, months, moved, later, regular, cashNow, surplus, lump, keptUntilPayday);
 
         if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) >= usualEnd)
         {
             // The money comes back with the first pay after the hardship: the date falls on a payday when the case gives one.
             // The cash then counts each pay received by that day, the first pay after the hardship included.
             var hardshipEnd = OnOrAfterPayday(asOf.PlusMonths(hardship), payday);
-            var moved = InstalmentsFallingDue(account, asOf, hardshipEnd, due, regular);
+            var moved = InstalmentsFallingDue(account, asOf, hardshipEnd, later);
             return (hardshipEnd, moved, CashBy(hardshipEnd, payday is null ? usualMonths : PaysBy(asOf, hardshipEnd, payday), moved));
         }
 
@@ -983,11 +984,11 @@ internal static class Assessor
     /// or, with a <paramref name="payday"/> known, after it and before the next pay (they are paid from the same money); never
     /// below 0.
     /// </summary>
-    private static decimal CashBy(Account account, LocalDate asOf, LocalDate ends, int months, int moved, decimal due, decimal regular, decimal cashNow, MonthlySurplus surplus, (decimal Amount, LocalDate On)? lump, int? payday)
+    private static decimal CashBy(Account account, LocalDate asOf, LocalDate ends, int months, int moved, int later, decimal regular, decimal cashNow, MonthlySurplus surplus, (decimal Amount, LocalDate On)? lump, int? payday)
     {
         var keptUntil = payday is null ? ends : OnOrAfterPayday(ends.PlusDays(1), payday).PlusDays(-1);
         return Math.Max(0m, cashNow + surplus.Over(months) + (lump is { } l && l.On <= ends ? l.Amount : 0m) -
-                            (Math.Max(0, InstalmentsFallingDue(account, asOf, keptUntil, due, regular) - moved) * regular));
+                            (Math.Max(0, InstalmentsFallingDue(account, asOf, keptUntil, later) - moved) * regular));
     }
 
     /// <summary>The whole months from <paramref name="from"/> to <paramref name="to"/>.</summary>
@@ -1072,12 +1073,11 @@ internal static class Assessor
 
     /// <summary>
     /// The regular instalments falling due after <paramref name="asOf"/> and on or before <paramref name="until"/>, never more
-    /// than the balance beyond what is due holds (<see cref="LaterInstalments(Account, decimal, decimal)"/>).
+    /// than the <paramref name="later"/> instalments the balance beyond what is due holds (<see cref="LaterInstalments(Account, decimal, decimal)"/>).
     /// </summary>
-    private static int InstalmentsFallingDue(Account account, LocalDate asOf, LocalDate until, decimal due, decimal regular)
+    private static int InstalmentsFallingDue(Account account, LocalDate asOf, LocalDate until, int later)
     {
         var count = 0;
-        var later = LaterInstalments(account, due, regular);
         for (var k = FirstMonthAfter(account.DueDate, asOf); count < later && account.DueDate.PlusMonths(k) <= until; k++)
         {
             count++;

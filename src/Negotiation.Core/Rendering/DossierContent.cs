@@ -195,12 +195,15 @@ internal sealed class DossierContent
             return zh ? $"拟议还款计划（{word}）" : $"Proposed repayment schedule ({word})";
         }
 
-        var decimals = Currencies.TryGetMinorUnit(plan.Currency, out var minor) ? minor : 2;
-        var affordable = MessageFormat.Money(facts.PlanAffordable, plan.Currency, plan.Language, decimals);
+        var affordable = PlanMoney(plan, facts.PlanAffordable);
         return zh
             ? $"还款计划（{word}）：每期高于您每月能承担的{affordable}，不宜照此承诺"
             : $"Repayment schedule ({word}): above the {affordable} a month you can afford, so do not commit to it as it stands";
     }
+
+    /// <summary>An amount in the plan's currency and language, for the static helpers the text renderer calls without a case.</summary>
+    private static string PlanMoney(NegotiationPlan plan, decimal amount) =>
+        MessageFormat.Money(amount, plan.Currency, plan.Language, Currencies.TryGetMinorUnit(plan.Currency, out var minor) ? minor : 2);
 
     /// <summary>The line under a schedule's heading that says what it starts from; see <see cref="ScheduleNote(NegotiationPlan, ProposedRequest)"/>.</summary>
     public string? ScheduleNote(ProposedRequest request) => ScheduleNote(Plan, request);
@@ -224,8 +227,7 @@ internal sealed class DossierContent
         }
 
         var zh = plan.Language == Messages.Language.Chinese;
-        var decimals = Currencies.TryGetMinorUnit(plan.Currency, out var minor) ? minor : 2;
-        string Money(decimal amount) => MessageFormat.Money(amount, plan.Currency, plan.Language, decimals);
+        string Money(decimal amount) => PlanMoney(plan, amount);
         var facts = plan.Assessment;
         var first = schedule[0];
         var startsFrom = first.Balance + first.Principal + first.Fee;

@@ -32,13 +32,13 @@ public static class TextRenderer
         // Late within grace is not yet overdue on the record: the header says so, as the plan does. The grace period is a card
         // convention; another lender's contract may give one, and a penalty already charged shows it gave none.
         var days = MessageFormat.Days(facts.DaysPastDue, plan.Language);
-        var lateness = facts.InGracePeriod && facts.PenaltyInterest == 0
-            ? facts.LenderIsBankCard
-                ? T($"已过还款日{days}，仍在宽限期内", $"{days} after the due date, still within grace")
-                : T($"已过还款日{days}，如合同有宽限期，仍在宽限期内", $"{days} after the due date, within any grace period your contract gives")
-            : facts.DaysPastDue > 0
-                ? T($"逾期{days}", $"{days} past due")
-                : T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}");
+        var lateness = (facts.InGracePeriod && facts.PenaltyInterest == 0, facts.LenderIsBankCard, facts.DaysPastDue > 0) switch
+        {
+            (true, true, _) => T($"已过还款日{days}，仍在宽限期内", $"{days} after the due date, still within grace"),
+            (true, false, _) => T($"已过还款日{days}，如合同有宽限期，仍在宽限期内", $"{days} after the due date, within any grace period your contract gives"),
+            (false, _, true) => T($"逾期{days}", $"{days} past due"),
+            _ => T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}"),
+        };
         Line(DossierContent.AccountLine(zh, facts.UnpaidInstalments, DossierContent.WholeBalanceDemanded(facts), Money(facts.TotalOwed), Money(facts.AmountDue), lateness, facts.DaysPastDue > 0 ? "due now" : "to pay"));
 
         Heading(T("结论：", "Decision: ") + DossierContent.OutcomeTitle(plan, plan.Decision.Outcome));

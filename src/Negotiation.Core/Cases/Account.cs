@@ -51,6 +51,13 @@ public sealed record Account
     /// </summary>
     public decimal? ChargesPaid { get; init; }
 
+    /// <summary>
+    /// Gets the day from which the lender adds no more interest, penalty interest or charges to the account (an agreement
+    /// terminated with interest frozen, a written freeze, a debt sold at a fixed sum), or null while they still run. On or
+    /// before <see cref="BorrowerCase.AsOf"/>.
+    /// </summary>
+    public LocalDate? InterestStoppedOn { get; init; }
+
     /// <summary>Gets everything owed on the account: principal, interest, fees and penalty interest.</summary>
     public decimal TotalOwed => Principal + Interest + Fees + PenaltyInterest;
 }

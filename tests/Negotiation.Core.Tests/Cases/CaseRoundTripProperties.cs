@@ -30,6 +30,9 @@ internal static class CaseGenerators
     public static Gen<LocalDate> DateUpTo(LocalDate last) =>
         Gen.Choose(0, Period.DaysBetween(Epoch, last)).Select(Epoch.PlusDays);
 
+    private static Gen<LocalDate?> MaybeDateUpTo(LocalDate last) =>
+        Gen.Elements(true, false).SelectMany(has => has ? DateUpTo(last).Select(d => (LocalDate?)d) : Gen.Constant<LocalDate?>(null));
+
     public static Gen<T> OneOf<T>() where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
 
     public static Gen<ValueList<T>> ListOf<T>(Gen<T> item, int max) =>
@@ -54,7 +57,7 @@ internal static class CaseGenerators
         from history in ListOf(Record(asOf), 8)
         from finances in Gen.Elements(true, false).SelectMany(has => has ? FinancesGen().Select(f => (Finances?)f) : Gen.Constant<Finances?>(null))
         from cause in OneOf<HardshipCause>()
-        from since in Gen.Elements(true, false).SelectMany(has => has ? DateUpTo(asOf).Select(d => (LocalDate?)d) : Gen.Constant<LocalDate?>(null))
+        from since in MaybeDateUpTo(asOf)
         from expected in Gen.Elements<int?>(null, 0, 3, 12)
         from goal in OneOf<NegotiationGoal>()
         from conduct in from m in Gen.Elements(true, false) from b in Gen.Choose(0, 5) from r in Gen.Elements(true, false)
@@ -65,6 +68,7 @@ internal static class CaseGenerators
         from offers in ListOf(Offer(), 3)
         from borrowed in Gen.Elements<decimal?>(null, 100m, 2500.5m)
         from chargesPaid in Gen.Elements<decimal?>(null, 0m, 37.25m)
+        from stopped in MaybeDateUpTo(asOf)
         let total = principal + interest + fees + penalty
         let account = new Account
         {
@@ -79,6 +83,7 @@ internal static class CaseGenerators
             GracePeriodDays = grace,
             AmountBorrowed = borrowed,
             ChargesPaid = chargesPaid,
+            InterestStoppedOn = stopped,
         }
         select new BorrowerCase
         {

@@ -98,7 +98,7 @@ internal static partial class ReferenceCaseReader
     private static Account Account(JsonObject o, int decimals)
     {
         Expect(o, ["principal", "dueDate", "amountDue"],
-            "principal", "interest", "fees", "penaltyInterest", "annualRate", "penaltyDailyRate", "dueDate", "amountDue", "gracePeriodDays", "product", "lastPaymentOn", "amountBorrowed", "chargesPaid");
+            "principal", "interest", "fees", "penaltyInterest", "annualRate", "penaltyDailyRate", "dueDate", "amountDue", "gracePeriodDays", "product", "lastPaymentOn", "amountBorrowed", "chargesPaid", "interestStoppedOn");
         return Fill(o, new Account(), (x, name, v) => name switch
         {
             "principal" => x with { Principal = Money(v, decimals) },
@@ -113,6 +113,7 @@ internal static partial class ReferenceCaseReader
             "lastPaymentOn" => x with { LastPaymentOn = Date(v) },
             "amountBorrowed" => x with { AmountBorrowed = Money(v, decimals) },
             "chargesPaid" => x with { ChargesPaid = Money(v, decimals) },
+            "interestStoppedOn" => x with { InterestStoppedOn = Date(v) },
             _ => x with { GracePeriodDays = Whole(v, 0, 90) },
         });
     }

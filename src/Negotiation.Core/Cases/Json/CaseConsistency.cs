@@ -82,6 +82,11 @@ internal static class CaseConsistency
             return true;
         }
 
+        if (IsAfterAsOf(c, c.Account.InterestStoppedOn) && Add(problems, ref found, "account.interestStoppedOn", c.Account.InterestStoppedOn, c))
+        {
+            return true;
+        }
+
         var notices = c.Notices;
         for (var i = 0; i < notices.Count; i++)
         {

@@ -119,14 +119,14 @@ internal static class CaseFields
             Money("principal", required: true), Money("interest"), Money("fees"), Money("penaltyInterest"),
             Rate("annualRate", max: 10m), Rate("penaltyDailyRate", max: 0.1m), Date("dueDate", required: true),
             Money("amountDue", required: true), Integer("gracePeriodDays", 0, 90), Enum<ProductKind>("product"), Date("lastPaymentOn"),
-            Money("amountBorrowed"), Money("chargesPaid"),
+            Money("amountBorrowed"), Money("chargesPaid"), Date("interestStoppedOn"),
         ],
         v => new Account
         {
             Principal = v[0].Number, Interest = v[1].Number, Fees = v[2].Number, PenaltyInterest = v[3].Number,
             AnnualRate = v[4].NumberOrNull, PenaltyDailyRate = v[5].NumberOrNull, DueDate = v[6].Date, AmountDue = v[7].Number,
             GracePeriodDays = v[8].IntegerOrNull, Product = v[9].Given ? (ProductKind)v[9].Integer : null, LastPaymentOn = v[10].DateOrNull,
-            AmountBorrowed = v[11].NumberOrNull, ChargesPaid = v[12].NumberOrNull,
+            AmountBorrowed = v[11].NumberOrNull, ChargesPaid = v[12].NumberOrNull, InterestStoppedOn = v[13].DateOrNull,
         });
 
     private static readonly ObjectShape Record = Shape(

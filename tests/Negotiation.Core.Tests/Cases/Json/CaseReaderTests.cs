@@ -45,6 +45,20 @@ public sealed class CaseReaderTests
     }
 
     [Fact]
+    public void Interest_stopped_after_asOf_is_refused_with_its_path()
+    {
+        const string json = """
+            { "asOf": "2026-11-20", "currency": "GBP",
+              "account": { "principal": 1000, "dueDate": "2026-11-10", "amountDue": 100, "interestStoppedOn": "2026-12-01" } }
+            """;
+
+        var problem = Assert.Single(Refused(json));
+
+        Assert.Equal("account.interestStoppedOn", problem.Path);
+        Assert.StartsWith("2026-12-01 is after asOf (2026-11-20)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_problem_between_fields_carries_the_line_of_the_value_it_names()
     {
         const string json = """

@@ -125,7 +125,7 @@ internal static class RequestTermsCalculator
         facts.TotalCostCapApplies ? Math.Min(interest, facts.ChargesLeftUnderCap) : interest;
 
     private static decimal InterestOver(decimal principal, decimal annualRate, int months, int decimals) =>
-        Schedules.EqualInstalment(principal, annualRate, months, decimals: decimals).TotalInterest;
+        Schedules.EqualInstalmentInterest(principal, annualRate, months, decimals);
 
     /// <summary>
     /// The comparison's options for a request that reads none of the instalment plan's figures: the same checks and

@@ -172,11 +172,28 @@ public static class Schedules
         if (units <= MaxFastUnits && IsMidpointRule(rounding))
         {
             // The totals are summed in whole units: the same decimals, bit for bit, as adding the instalments' figures.
-            var instalments = BuildInUnits(method, units, annualRate, months, monthlyFeeRate, start, decimals, rounding, out var payments, out var interest, out var fees);
-            return new Schedule(method, principal, annualRate, monthlyFeeRate, start, instalments, FromUnits(payments, decimals), FromUnits(interest, decimals), FromUnits(fees, decimals));
+            var instalments = BuildInUnits(method, units, annualRate, months, monthlyFeeRate, start, decimals, rounding, keepRows: true, out var payments, out var interest, out var fees);
+            return new Schedule(method, principal, annualRate, monthlyFeeRate, start, instalments!, FromUnits(payments, decimals), FromUnits(interest, decimals), FromUnits(fees, decimals));
         }
 
         return new Schedule(method, principal, annualRate, monthlyFeeRate, start, BuildInDecimal(method, principal, annualRate, months, monthlyFeeRate, start, decimals, rounding));
+    }
+
+    /// <summary>
+    /// The total interest of <see cref="EqualInstalment"/>'s schedule, the same decimal bit for bit, without keeping its rows
+    /// (for a comparison that reads only the total). The arguments are checked as <see cref="Build"/> checks them.
+    /// </summary>
+    internal static decimal EqualInstalmentInterest(decimal principal, decimal annualRate, int months, int decimals)
+    {
+        CheckTerms(principal, annualRate, months, 0, decimals, Money.DefaultRounding);
+        var units = ToUnits(principal, decimals);
+        if (units > MaxFastUnits)
+        {
+            return EqualInstalment(principal, annualRate, months, decimals: decimals).TotalInterest;
+        }
+
+        BuildInUnits(ScheduleMethod.EqualInstalment, units, annualRate, months, 0, null, decimals, Money.DefaultRounding, keepRows: false, out _, out var interest, out _);
+        return FromUnits(interest, decimals);
     }
 
     /// <summary>The same schedule computed in <see cref="decimal"/> only: the reference the fast path must equal.</summary>
@@ -204,10 +221,10 @@ public static class Schedules
     }
 
     // Balances in exact 64-bit minor units; interest and the level payment from double when safely away
-    // from a rounding boundary, from decimal otherwise (see the class remarks).
-    private static Instalment[] BuildInUnits(
+    // from a rounding boundary, from decimal otherwise (see the class remarks). Without keepRows only the totals are kept.
+    private static Instalment[]? BuildInUnits(
         ScheduleMethod method, long principalUnits, decimal annualRate, int months, decimal monthlyFeeRate, LocalDate? start, int decimals, MidpointRounding rounding,
-        out Int128 totalPayments, out Int128 totalInterest, out Int128 totalFees)
+        bool keepRows, out Int128 totalPayments, out Int128 totalInterest, out Int128 totalFees)
     {
         Int128 payments = 0, interests = 0;
         var monthlyRate = annualRate / 12;
@@ -218,7 +235,7 @@ public static class Schedules
             : DivideRounded(principalUnits, months, rounding);
         var feeUnits = monthlyFeeRate == 0 ? 0 : ToUnits(decimal.Round(principal * monthlyFeeRate, decimals, rounding), decimals);
         var fee = FromUnits(feeUnits, decimals);
-        var result = new Instalment[months];
+        var result = keepRows ? new Instalment[months] : null;
         var balance = principalUnits;
         for (var k = 1; k <= months; k++)
         {
@@ -228,6 +245,11 @@ public static class Schedules
             balance -= part;
             payments += part + interest + feeUnits;
             interests += interest;
+            if (result is null)
+            {
+                continue;
+            }
+
             result[k - 1] = new Instalment(
                 k,
                 start?.PlusMonths(k),

@@ -109,6 +109,15 @@ public sealed class SchedulePropertiesTests
     }
 
     [Property(MaxTest = 500)]
+    public Property The_interest_total_without_rows_is_the_schedules_bit_for_bit() =>
+        Prop.ForAll(Generators.Loan.Arb(), Gen.Choose(0, 4).Arb(), (loan, decimals) =>
+        {
+            var principal = decimal.Round(loan.Principal, decimals, MidpointRounding.ToZero);
+            var total = Schedules.EqualInstalment(principal, loan.AnnualRate, loan.Months, decimals: decimals).TotalInterest;
+            return decimal.GetBits(Schedules.EqualInstalmentInterest(principal, loan.AnnualRate, loan.Months, decimals)).SequenceEqual(decimal.GetBits(total));
+        });
+
+    [Property(MaxTest = 500)]
     public Property Totals_are_the_sums_of_the_instalments_bit_for_bit() =>
         Prop.ForAll(Generators.Loan.Arb(), Gen.Choose(0, 4).Arb(), (loan, decimals) =>
         {

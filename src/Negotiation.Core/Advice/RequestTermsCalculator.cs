@@ -1,7 +1,6 @@
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
-using NodaTime;
 
 namespace Negotiation.Core.Advice;
 
@@ -15,12 +14,6 @@ internal sealed record ComputedRequest(RequestTerms Terms, decimal? Savings, Val
 /// </summary>
 internal static class RequestTermsCalculator
 {
-    /// <summary>
-    /// The shortest instalment plan, for comparisons that do not read the plan option: the plan is then not built (see
-    /// <see cref="Compare"/>), but its term is still checked, and one month is always in range.
-    /// </summary>
-    private const int NoPlan = 1;
-
     public static ComputedRequest Compute(string type, BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals) => type switch
     {
         // Each kind fills its own terms, every amount in whole minor units, and leaves the others null.
@@ -127,22 +120,6 @@ internal static class RequestTermsCalculator
     private static decimal InterestOver(decimal principal, decimal annualRate, int months, int decimals) =>
         Schedules.EqualInstalmentInterest(principal, annualRate, months, decimals);
 
-    /// <summary>
-    /// The comparison's options for a request that reads none of the instalment plan's figures: the same checks and
-    /// figures without building the plan, unless building it would have failed (a rate or a date out of its range), in
-    /// which case the whole comparison runs and fails as it always did.
-    /// </summary>
-    private static (ReliefCost AsIs, ReliefCost Extension, ReliefCost FeesWaived, ReliefCost RateCut, ReliefCost InterestStopped) Compare(Account account, LocalDate asOf, ReliefTerms terms, int decimals)
-    {
-        if (account.AnnualRate is { } rate && (rate < 0 || rate > Schedules.MaxAnnualRate) || asOf.Year >= 9999)
-        {
-            var all = ReliefComparison.Compare(account, asOf, terms, decimals: decimals);
-            return (all.AsIs, all.Extension, all.FeesWaived, all.RateCut, all.InterestStopped);
-        }
-
-        return ReliefComparison.CompareWithoutPlan(account, terms, DayCount.Actual365, decimals, Money.DefaultRounding, out _);
-    }
-
     private static ComputedRequest InstalmentPlan(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
     {
         if (facts.SettlementOffered && !facts.CanPaySettlementNow && facts.SettlementPlanMonths > 0)
@@ -170,22 +147,20 @@ internal static class RequestTermsCalculator
         // cap allows in equal parts beside it (the assessment sized the plan the same way).
         var interestCap = Assessor.PlanInterestCap(account, accrued, chargesLeft);
         var capped = Assessor.PlanInterestCapped(account.Principal, rate, months, decimals, interestCap);
-        var comparison = ReliefComparison.Compare(account, facts.PlanStartsOn, new ReliefTerms { InstalmentMonths = months, InstalmentAnnualRate = capped ? 0m : rate }, decimals: decimals);
-        var principalSchedule = comparison.InstalmentPlan.Schedule!.Instalments;
+        var instalments = Schedules.EqualInstalmentRows(account.Principal, capped ? 0m : rate, months, facts.PlanStartsOn, decimals);
 
         // What has accrued (with the interest of any months the plan waits for a hardship's end) is repaid alongside in
-        // equal parts, bearing no interest; the last part absorbs the residue. The plan's schedule is written in whole minor
-        // units, straight into the array the plan keeps; its total is of the instalments before that.
+        // equal parts, bearing no interest; the last part absorbs the residue. The schedule on the principal is amended in
+        // place, in whole minor units, into the plan's own; its total is of the instalments before that.
         var part = Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
         var capInterest = capped ? interestCap!.Value : 0m;
         var interestPart = Money.Round(capInterest / months, decimals, MidpointRounding.ToPositiveInfinity);
-        var instalments = new Instalment[principalSchedule.Count];
         var (accruedLeft, interestLeft) = (accrued, capInterest);
         var totalRepaid = 0m;
         var firstPayment = 0m;
         for (var k = 0; k < instalments.Length; k++)
         {
-            var i = principalSchedule[k];
+            var i = instalments[k];
             var last = i.Period == months;
             var share = last ? accruedLeft : Math.Min(part, accruedLeft);
             var interest = last ? interestLeft : Math.Min(interestPart, interestLeft);

@@ -180,6 +180,19 @@ public static class Schedules
     }
 
     /// <summary>
+    /// The rows of <see cref="EqualInstalment"/>'s schedule in an array the caller owns (to amend in place), the arguments
+    /// checked as <see cref="Build"/> checks them.
+    /// </summary>
+    internal static Instalment[] EqualInstalmentRows(decimal principal, decimal annualRate, int months, LocalDate start, int decimals)
+    {
+        CheckTerms(principal, annualRate, months, 0, decimals, Money.DefaultRounding);
+        var units = ToUnits(principal, decimals);
+        return units <= MaxFastUnits
+            ? BuildInUnits(ScheduleMethod.EqualInstalment, units, annualRate, months, 0, start, decimals, Money.DefaultRounding, keepRows: true, out _, out _, out _)!
+            : BuildInDecimal(ScheduleMethod.EqualInstalment, principal, annualRate, months, 0, start, decimals, Money.DefaultRounding);
+    }
+
+    /// <summary>
     /// The total interest of <see cref="EqualInstalment"/>'s schedule, the same decimal bit for bit, without keeping its rows
     /// (for a comparison that reads only the total). The arguments are checked as <see cref="Build"/> checks them.
     /// </summary>

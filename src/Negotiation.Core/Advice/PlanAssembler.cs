@@ -112,7 +112,7 @@ internal static class PlanAssembler
                 {
                     Code = m.Spec.Code,
                     Required = m.Spec.Required,
-                    Held = m.Spec.Document is { } document && Holds(facts.Documents, document),
+                    Held = m.Spec.Document is { } document && (document == RuleSpec.NoticesDocument ? c.Notices.Count > 0 : Holds(facts.Documents, document)),
                     Why = m.Message(facts, null, decimals),
                     Tips = Tips(m, facts, decimals, ref shownTips),
                     Citations = m.Citations,

@@ -52,6 +52,12 @@ internal sealed record RuleSpec
     /// <summary>Material: whether the document is required for this case.</summary>
     public bool Required { get; init; }
 
+    /// <summary>
+    /// The <see cref="Document"/> kind for the formal notices a case records as received (the others are the case's own
+    /// document kinds): held when the case records any.
+    /// </summary>
+    public const string NoticesDocument = "notices";
+
     /// <summary>Material: the document kind it corresponds to, to tell whether the borrower holds it.</summary>
     public string? Document { get; init; }
 

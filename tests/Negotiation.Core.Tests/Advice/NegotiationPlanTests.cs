@@ -52,6 +52,14 @@ public sealed class NegotiationPlanTests
         Assert.Contains(plan.Decision.Reasons, r => r.Code == "disputed-charge");
     }
 
+    [Fact]
+    public void The_notices_a_case_records_are_marked_held_in_the_materials()
+    {
+        var uk = RuleSet.Embedded("uk-consumer-credit");
+        var withNotices = AdviseScenario("uk-consumer-credit", Path.Combine("blind25", "b14-05-unpayable-debts-dro-range.json"), uk);
+        Assert.True(Assert.Single(withNotices.Materials, m => m.Code == "notices-received").Held);
+    }
+
     [Theory]
     [InlineData("zh-CN", "做到以上几点之后，再提出的请求")]
     [InlineData("en", "Once that is done, the requests to make, best first")]

@@ -70,7 +70,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
     private static readonly string[] RequestTypes = Enum.GetValues<RequestType>().Select(k => EnumNames.Of(k)).ToArray();
 
-    private static readonly string[] DocumentKinds = Enum.GetValues<DocumentKind>().Select(k => EnumNames.Of(k)).ToArray();
+    private static readonly string[] DocumentKinds = [.. Enum.GetValues<DocumentKind>().Select(k => EnumNames.Of(k)), RuleSpec.NoticesDocument];
 
     private static readonly string[] Severities = ["info", "caution", "high"];
 

@@ -102,22 +102,29 @@ internal sealed class PlanMessage
         CachedBuilder = null;
         text.Clear();
         var currency = facts.Currency;
-        var skipping = false;
+        // Sections open to depth; from skippedAt (0: none) on, a section not written hides everything inside it.
+        var (depth, skippedAt) = (0, 0);
         foreach (var piece in pieces)
         {
-            if (skipping && piece.Kind != PieceKind.SectionEnd)
+            switch (piece.Kind)
+            {
+                case PieceKind.SectionStart:
+                    depth++;
+                    skippedAt = skippedAt > 0 || piece.Present!(facts, terms) != piece.Inverted ? skippedAt : depth;
+                    continue;
+                case PieceKind.SectionEnd:
+                    skippedAt = skippedAt == depth ? 0 : skippedAt;
+                    depth--;
+                    continue;
+            }
+
+            if (skippedAt > 0)
             {
                 continue;
             }
 
             switch (piece.Kind)
             {
-                case PieceKind.SectionStart:
-                    skipping = piece.Present!(facts, terms) == piece.Inverted;
-                    break;
-                case PieceKind.SectionEnd:
-                    skipping = false;
-                    break;
                 case PieceKind.Literal:
                     text.Append(piece.Literal);
                     break;

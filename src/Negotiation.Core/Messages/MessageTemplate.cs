@@ -8,7 +8,8 @@ namespace Negotiation.Core.Messages;
 /// rule-set parameter, <c>{terms.months}</c> a term of the proposed request; <c>{name:format}</c> picks the
 /// format (<c>money</c>, <c>percent</c>, <c>date</c>, <c>days</c>, <c>months</c>, <c>plain</c>). <c>{{</c> and <c>}}</c> write braces.
 /// <c>{?name}…{/}</c> is a section, written only when the named value is there: not missing, zero, false, empty text or an
-/// empty list; <c>{!name}…{/}</c> is written only when it is not (sections do not nest).
+/// empty list; <c>{!name}…{/}</c> is written only when it is not. Sections nest: one inside another is written only when
+/// both are (<c>{?a}{!b}…{/}{/}</c>: a and not b).
 /// </summary>
 /// <remarks>Parsed once when the rule set loads; immutable and thread-safe.</remarks>
 internal sealed class MessageTemplate
@@ -46,7 +47,8 @@ internal sealed class MessageTemplate
     {
         var result = new List<Segment>();
         var literal = new StringBuilder();
-        var sectionOpenedAt = -1;
+        // The positions of the sections still open, innermost last.
+        var open = new Stack<int>();
         error = null;
         for (var i = 0; i < text.Length; i++)
         {
@@ -79,32 +81,30 @@ internal sealed class MessageTemplate
 
                 if (body == "/")
                 {
-                    if (sectionOpenedAt < 0)
+                    if (open.Count == 0)
                     {
                         error = $"'{{/}}' at position {i + 1} closes no section; open one with '{{?name}}' or '{{!name}}'";
                         return new MessageTemplate(text, []);
                     }
 
                     result.Add(new Segment(TemplatePart.SectionEnd, null, null));
-                    sectionOpenedAt = -1;
+                    open.Pop();
                     i = end;
                     continue;
                 }
 
                 var opens = body.StartsWith('?') || body.StartsWith('!');
-                if (opens && sectionOpenedAt >= 0)
-                {
-                    error = $"'{{{body}}}' at position {i + 1} opens a section inside the one at position {sectionOpenedAt}; sections do not nest";
-                    return new MessageTemplate(text, []);
-                }
-
                 var placeholder = Placeholder.Parse(opens ? body[1..] : body, out error);
                 if (placeholder is null)
                 {
                     return new MessageTemplate(text, []);
                 }
 
-                sectionOpenedAt = opens ? i + 1 : sectionOpenedAt;
+                if (opens)
+                {
+                    open.Push(i + 1);
+                }
+
                 var part = !opens ? TemplatePart.Value : body[0] == '?' ? TemplatePart.SectionStart : TemplatePart.InvertedSectionStart;
                 result.Add(new Segment(part, null, placeholder));
                 i = end;
@@ -120,9 +120,9 @@ internal sealed class MessageTemplate
             }
         }
 
-        if (sectionOpenedAt >= 0)
+        if (open.Count > 0)
         {
-            error = $"the section opened at position {sectionOpenedAt} is not closed; end it with '{{/}}'";
+            error = $"the section opened at position {open.Peek()} is not closed; end it with '{{/}}'";
             return new MessageTemplate(text, []);
         }
 
@@ -157,16 +157,20 @@ internal sealed class MessageTemplate
 
         var text = CachedBuilder ?? new StringBuilder(256);
         CachedBuilder = null;
-        var skipping = false;
+        // Sections open to depth; from skippedAt (0: none) on, a section not written hides everything inside it.
+        var (depth, skippedAt) = (0, 0);
         foreach (var segment in segments)
         {
+            var skipping = skippedAt > 0;
             switch (segment.Part)
             {
                 case TemplatePart.SectionStart or TemplatePart.InvertedSectionStart:
-                    skipping = IsPresent(resolve(segment.Placeholder!, state).Value) == (segment.Part == TemplatePart.InvertedSectionStart);
+                    depth++;
+                    skippedAt = skipping || IsPresent(resolve(segment.Placeholder!, state).Value) != (segment.Part == TemplatePart.InvertedSectionStart) ? skippedAt : depth;
                     break;
                 case TemplatePart.SectionEnd:
-                    skipping = false;
+                    skippedAt = skippedAt == depth ? 0 : skippedAt;
+                    depth--;
                     break;
                 case TemplatePart.Value when !skipping:
                     text.Append(Format(segment.Placeholder!, resolve(segment.Placeholder!, state), language, currency, decimals));

@@ -70,6 +70,8 @@ public sealed class PlanLayoutTests
     [InlineData("{?params.maxExtensionDays}up to {params.maxExtensionDays:days}{/}{?noSuchFact}never{/}{?terms.noSuchTerm}never{/}.")]
     [InlineData("{?brokenPromises}{brokenPromises} broken{/}{?savings} with {savings}{/}{?agreedRequests} agreed{/}")]
     [InlineData("{!brokenPromises}none broken{/}{!savings} no savings{/}{!terms.extraInterest} no interest{/}{!params.maxExtensionDays}never{/}{!noSuchFact} unknown{/}")]
+    [InlineData("{?isOverdue}late{!brokenPromises}, none broken{?savings} with {savings}{/}{/}{?noSuchFact} never{/}.{/}{!isOverdue}current{/} end")]
+    [InlineData("{!isOverdue}a{?savings}b{/}c{/}{?isOverdue}{!savings}d{/}{?savings}{?terms.months}e {terms.months}{/}{/}{/}f")]
     public void Hand_written_templates_read_as_resolved_by_name(string text)
     {
         var template = MessageTemplate.Parse(text, out var error);

@@ -154,6 +154,15 @@ public sealed class MessageTemplateTests
         Assert.Equal("Pay CNY 1,250.00 (not late).", Render("Pay {amount}{?missing} ({missing} late){/}{!missing} (not late){/}."));
     }
 
+    [Fact]
+    public void A_section_inside_another_is_written_only_when_both_are()
+    {
+        const string template = "Pay {amount}{?days}{!missing} ({days} late){/}{?missing} (never){/}{/}.";
+        Assert.Equal("Pay CNY 1,250.00 (10 days late).", Render(template));
+        Assert.Equal("Pay CNY 1,250.00.", Render("Pay {amount}{?missing}{!days} (not late){/} soon{/}."));
+        Assert.Equal("a, b.", Render("{!missing}a{?days}, b{/}{!days}, c{/}{/}."));
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData(0, false)]
@@ -174,8 +183,8 @@ public sealed class MessageTemplateTests
     [InlineData("due {amount", "is not closed")]
     [InlineData("due {?amount} soon", "is not closed; end it with '{/}'")]
     [InlineData("due {/} soon", "closes no section")]
-    [InlineData("{?amount}{?days}{/}{/}", "sections do not nest")]
-    [InlineData("{!amount}{?days}{/}{/}", "sections do not nest")]
+    [InlineData("{?amount}{?days}{/}", "is not closed; end it with '{/}'")]
+    [InlineData("{?amount}{/}{/}", "closes no section")]
     [InlineData("due {!amount} soon", "is not closed; end it with '{/}'")]
     [InlineData("{?1abc}x{/}", "is not a name")]
     [InlineData("due amount}", "has no opening brace")]

@@ -56,7 +56,7 @@ internal static class RequestTermsCalculator
         // The days run from today, or from the due date when it is still ahead: an extension counted from a due date already
         // past could end tomorrow, and one asked for before the due date should not end sooner than it would after it. The
         // assessment says where it ends (a short hardship of known length moves it, and the instalments meanwhile, to its end).
-        var account = c.Account;
+        var account = Assessor.Running(c.Account);
         var from = facts.DueDate > c.AsOf ? facts.DueDate : c.AsOf;
         var newDue = facts.ExtensionEndsOn;
         var days = facts.ExtensionDays;
@@ -97,7 +97,7 @@ internal static class RequestTermsCalculator
         // Savings against the contract rate over the same plan: the interest of the one schedule less that of the other.
         // Where no plan fits even with relief (token payments, or a budget not given), no plan is repaid to measure over:
         // the saving is then a year's interest on the principal as it stands, which little repayment would change.
-        var account = c.Account;
+        var account = Assessor.Running(c.Account);
         var planned = facts.ReliefPlanMonths > 0;
         var months = planned ? facts.ReliefPlanMonths : 12;
         var current = Math.Min(facts.AnnualRate, Schedules.MaxAnnualRate);
@@ -108,7 +108,7 @@ internal static class RequestTermsCalculator
                 : WithinCostCap(facts, account.Principal * current) - WithinCostCap(facts, account.Principal * proposed)), decimals)
             : 0m;
         return new ComputedRequest(
-            new RequestTerms { Type = "interest-relief", CurrentRate = c.Account.AnnualRate, ProposedRate = facts.ReliefRate, Months = months, InterestSaved = saved },
+            new RequestTerms { Type = "interest-relief", CurrentRate = account.AnnualRate, ProposedRate = facts.ReliefRate, Months = months, InterestSaved = saved },
             saved > 0 ? saved : null,
             null);
     }
@@ -132,7 +132,7 @@ internal static class RequestTermsCalculator
             return CatchUpPlan(c, facts, decimals);
         }
 
-        var account = c.Account;
+        var account = Assessor.Running(c.Account);
         // A plan is two months at least; without one that fits at the contract rate, the plan that fits at the relief rate
         // (the rate it rests on is then in its terms), or else the longest the rule set allows at the contract rate.
         var atLowerRate = !facts.PlanClosesGap && facts.ReliefClosesGap;

@@ -161,11 +161,24 @@ public sealed record Assessment
     /// <summary>Gets how many instalments are unpaid or part paid, the account's own included (1 when only it is).</summary>
     [FactField] public int UnpaidInstalments { get; internal init; }
 
-    /// <summary>Gets whether the case states the contractual rate.</summary>
+    /// <summary>Gets whether the case states the contractual rate, or that interest has stopped (<see cref="InterestStopped"/>).</summary>
     [FactField] public bool RateKnown { get; internal init; }
 
-    /// <summary>Gets the contractual annual rate (0 when not known; see <see cref="RateKnown"/>).</summary>
+    /// <summary>
+    /// Gets the annual rate the account runs at from today: the contractual rate (0 when not known; see <see cref="RateKnown"/>),
+    /// or 0 once the lender has stopped interest (<see cref="InterestStopped"/>).
+    /// </summary>
     [FactField(FactFormat.Percent)] public decimal AnnualRate { get; internal init; }
+
+    /// <summary>
+    /// Gets whether the lender adds no more interest, penalty interest or charges (the case's <c>account.interestStoppedOn</c>):
+    /// every figure from today then counts none (<see cref="AnnualRate"/>, <see cref="PenaltyDailyRate"/>,
+    /// <see cref="MonthlyInterest"/> and the cost of waiting are 0, plans bear no interest) and interest relief is not asked.
+    /// </summary>
+    [FactField] public bool InterestStopped { get; internal init; }
+
+    /// <summary>Gets the day the lender stopped adding interest and charges (see <see cref="InterestStopped"/>; equal to <see cref="AsOf"/> when it has not).</summary>
+    [FactField(FactFormat.Date)] public LocalDate InterestStoppedOn { get; internal init; }
 
     /// <summary>Gets the penalty rate per day (0 when not known).</summary>
     [FactField(FactFormat.Percent)] public decimal PenaltyDailyRate { get; internal init; }

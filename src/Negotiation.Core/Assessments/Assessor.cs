@@ -84,9 +84,17 @@ internal static class Assessor
     private static readonly HashSet<HardshipCause> Lasting =
         [HardshipCause.IncomeDrop, HardshipCause.JobLoss, HardshipCause.Illness, HardshipCause.BusinessFailure];
 
+    /// <summary>
+    /// The account as it runs from today: once the lender has stopped adding interest and charges
+    /// (<see cref="Account.InterestStoppedOn"/>), at no contract or penalty rate; otherwise as the case gives it. Every figure
+    /// that looks ahead (plans, extensions, the cost of waiting, relief) is worked out on it.
+    /// </summary>
+    internal static Account Running(Account account) =>
+        account.InterestStoppedOn is null ? account : account with { AnnualRate = 0m, PenaltyDailyRate = 0m };
+
     public static Assessment Assess(BorrowerCase c, AssessmentSettings settings)
     {
-        var account = c.Account;
+        var account = Running(c.Account);
         var asOf = c.AsOf;
         var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
         var grace = account.GracePeriodDays ?? settings.GracePeriodDays;
@@ -419,6 +427,8 @@ internal static class Assessor
             UnpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
+            InterestStopped = account.InterestStoppedOn is not null,
+            InterestStoppedOn = account.InterestStoppedOn ?? asOf,
             PenaltyDailyRate = account.PenaltyDailyRate ?? 0m,
             // Penalty runs on what is overdue, not on the whole principal the contract has not yet called in, nor on charges.
             OverduePrincipalAndInterest = Cents(penaltyBase),

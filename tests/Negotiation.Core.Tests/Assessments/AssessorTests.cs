@@ -555,8 +555,10 @@ public sealed class AssessorTests
         {
             var facts = Assessor.Assess(c, Settings);
             // Interest accrues until the plan starts (today, or the payday a month before its first instalment).
-            var accrued = Assessor.PlanAccrued(c.Account, c.Account.AnnualRate ?? 0m, c.AsOf, facts.PlanStartsOn, 2);
-            decimal Payment(int months) => Assessor.PlanPayment(c.Account.Principal, accrued, c.Account.AnnualRate ?? 0m, months, 2);
+            // At the rate the account runs at from today: none once the lender has stopped interest.
+            var rate = Assessor.Running(c.Account).AnnualRate ?? 0m;
+            var accrued = Assessor.PlanAccrued(c.Account, rate, c.AsOf, facts.PlanStartsOn, 2);
+            decimal Payment(int months) => Assessor.PlanPayment(c.Account.Principal, accrued, rate, months, 2);
             var n = facts.AffordablePlanMonths;
             return n == 0
                 ? facts.AffordableInstalment == 0 || c.Account.TotalOwed == 0 || Payment(Settings.MaxInstalmentMonths) > facts.AffordableInstalment
@@ -592,6 +594,18 @@ public sealed class AssessorTests
         });
 
     [Property(MaxTest = 300)]
+    public Property Once_interest_has_stopped_nothing_is_counted_ahead_and_relief_is_not_possible() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
+        {
+            var stopped = c with { Account = c.Account with { InterestStoppedOn = c.AsOf } };
+            var facts = Assessor.Assess(stopped, Settings);
+            var owed = facts.TotalOwed;
+            return facts is { InterestStopped: true, AnnualRate: 0m, PenaltyDailyRate: 0m, MonthlyInterest: 0m, CostOfWaiting30Days: 0m, InterestReliefPossible: false } &&
+                   facts.InterestStoppedOn == c.AsOf && owed == Assessor.Assess(c, Settings).TotalOwed &&
+                   (facts.AffordableInstalment <= 0 || facts.MonthsToClear == (int)Math.Ceiling(owed / facts.AffordableInstalment) || facts.MonthsToClear == 0);
+        });
+
+    [Property(MaxTest = 300)]
     public Property What_is_owed_within_the_cap_is_the_total_less_the_charges_above_it_and_never_more_than_the_total() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), c =>
         {
@@ -611,9 +625,10 @@ public sealed class AssessorTests
                 return facts.LaterInstalments == 0;
             }
 
-            // Repay the balance month by month at the contract rate: the count is the payment that clears it, or 9,999 when the
-            // payments never do (dividing the balance by the instalment comes out one short: the balance has no future interest).
-            var rate = Math.Min(c.Account.AnnualRate ?? 0m, Schedules.MaxAnnualRate) / 12m;
+            // Repay the balance month by month at the rate it runs at (the contract's, none once interest has stopped): the count
+            // is the payment that clears it, or 9,999 when the payments never do (dividing the balance by the instalment comes
+            // out one short: the balance has no future interest).
+            var rate = Math.Min(Assessor.Running(c.Account).AnnualRate ?? 0m, Schedules.MaxAnnualRate) / 12m;
             var (left, count) = (beyond, 0);
             while (left > 0 && count < 9_999 && regular > left * rate)
             {

@@ -602,6 +602,9 @@ public sealed record Assessment
     /// <summary>Gets the outcome of the latest contact (<c>none</c> when there was none).</summary>
     [FactField] public string LastAttemptOutcome { get; internal init; } = "";
 
+    /// <summary>Gets whether the latest contact's answer is in writing (a message, an email, a letter, a kept chat), so that it can be shown later.</summary>
+    [FactField] public bool LastAttemptInWriting { get; internal init; }
+
     /// <summary>Gets the days since the latest contact (0 when there was none).</summary>
     [FactField(FactFormat.Days)] public int DaysSinceLastAttempt { get; internal init; }
 
@@ -861,7 +864,8 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets the day to follow up with the lender: <see cref="AsOf"/> plus the rule set's follow-up days, or, when that is
-    /// later, three days before the earliest deadline ahead (the due date while it is ahead, a notice's deadline), and never
+    /// later, three days before the earliest deadline ahead (the due date while it is ahead, a notice's deadline, the deadline of an
+    /// offer from the lender or its collector), and never
     /// before tomorrow: a chase after the deadline comes too late to act on the answer.
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate NextFollowUp { get; internal init; }

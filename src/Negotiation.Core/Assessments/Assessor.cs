@@ -528,6 +528,7 @@ internal static class Assessor
             AttemptCount = attempts.Count,
             FailedAttempts = failedAttempts,
             LastAttemptOutcome = last is null ? "none" : EnumNames<AttemptOutcome>.Of(last.Outcome),
+            LastAttemptInWriting = last is { InWriting: true },
             DaysSinceLastAttempt = last is null ? 0 : Period.DaysBetween(last.On, asOf),
             HasComplained = firstComplaint is not null,
             DaysSinceComplaint = firstComplaint is { } fc ? Period.DaysBetween(fc, asOf) : 0,
@@ -600,7 +601,7 @@ internal static class Assessor
             HasUnwrittenOffer = unwritten,
 
             NegativeRecordClearsOn = CreditRecord.ExpectedClearDate(asOf, settings.NegativeRecordYears),
-            NextFollowUp = FollowUp(asOf, settings.FollowUpDays, account.DueDate, c.Notices),
+            NextFollowUp = FollowUp(asOf, settings.FollowUpDays, account.DueDate, c.Notices, c.Offers),
             ComplaintAnswerDue = (firstComplaint ?? asOf).PlusDays(settings.ComplaintResponseDays),
             ComplaintAnswerOverdue = firstComplaint is { } complained && complained.PlusDays(settings.ComplaintResponseDays) < asOf,
         };
@@ -734,7 +735,7 @@ internal static class Assessor
     /// <paramref name="followUpDays"/> after <paramref name="asOf"/>, or <see cref="FollowUpLeadDays"/> before the earliest
     /// deadline ahead when that is sooner (the due date while ahead, each notice's deadline), and never before tomorrow.
     /// </summary>
-    internal static LocalDate FollowUp(LocalDate asOf, int followUpDays, LocalDate dueDate, ValueList<Notice> notices)
+    internal static LocalDate FollowUp(LocalDate asOf, int followUpDays, LocalDate dueDate, ValueList<Notice> notices, ValueList<ReceivedOffer> offers)
     {
         var followUp = asOf.PlusDays(followUpDays);
         void Before(LocalDate deadline)
@@ -747,6 +748,15 @@ internal static class Assessor
         foreach (var n in notices)
         {
             if (n.Deadline is { } deadline)
+            {
+                Before(deadline);
+            }
+        }
+
+        // An offer from the lender or its collector lapses on its deadline: the answer to it is chased before then.
+        foreach (var o in offers)
+        {
+            if (o is { From: OfferSource.LenderOfficial or OfferSource.CollectionAgency, Deadline: { } deadline })
             {
                 Before(deadline);
             }

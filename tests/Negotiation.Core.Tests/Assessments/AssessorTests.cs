@@ -1023,9 +1023,22 @@ public sealed class AssessorTests
 
         // No deadline ahead: the rule set's 14 days. A default notice running out in 10 days: 3 days before it (x04: a chase
         // on 13 March came after a 9 March deadline). One running out tomorrow: tomorrow. A due date 13 days ahead: 10 days.
-        Assert.Equal(asOf.PlusDays(14), Assessor.FollowUp(asOf, 14, overdue, []));
-        Assert.Equal(asOf.PlusDays(7), Assessor.FollowUp(asOf, 14, overdue, [Default(10)]));
-        Assert.Equal(asOf.PlusDays(1), Assessor.FollowUp(asOf, 14, overdue, [Default(1)]));
-        Assert.Equal(asOf.PlusDays(10), Assessor.FollowUp(asOf, 14, asOf.PlusDays(13), [Default(-2)]));
+        Assert.Equal(asOf.PlusDays(14), Assessor.FollowUp(asOf, 14, overdue, [], []));
+        Assert.Equal(asOf.PlusDays(7), Assessor.FollowUp(asOf, 14, overdue, [Default(10)], []));
+        Assert.Equal(asOf.PlusDays(1), Assessor.FollowUp(asOf, 14, overdue, [Default(1)], []));
+        Assert.Equal(asOf.PlusDays(10), Assessor.FollowUp(asOf, 14, asOf.PlusDays(13), [Default(-2)], []));
+    }
+
+    [Fact]
+    public void Follow_up_comes_before_an_offer_from_the_lender_lapses_but_not_for_a_third_partys_deadline()
+    {
+        // a15-02, b15-02: a written counter-offer to accept within days; the chase came after it had lapsed.
+        var asOf = new LocalDate(2026, 6, 25);
+        ReceivedOffer Offer(OfferSource from, int daysAhead) => new() { From = from, Kind = OfferKind.PaymentPlan, Deadline = asOf.PlusDays(daysAhead) };
+        var overdue = asOf.PlusDays(-10);
+
+        Assert.Equal(asOf.PlusDays(7), Assessor.FollowUp(asOf, 14, overdue, [], [Offer(OfferSource.LenderOfficial, 10)]));
+        Assert.Equal(asOf.PlusDays(1), Assessor.FollowUp(asOf, 14, overdue, [], [Offer(OfferSource.CollectionAgency, 3)]));
+        Assert.Equal(asOf.PlusDays(14), Assessor.FollowUp(asOf, 14, overdue, [], [Offer(OfferSource.ThirdParty, 3)]));
     }
 }

@@ -104,6 +104,12 @@ public sealed record PriorityDebt
 
     /// <summary>Gets what it costs each month, or 0 when not given.</summary>
     public decimal MonthlyPayment { get; init; }
+
+    /// <summary>
+    /// Gets whether its arrears are being repaid under an arrangement agreed with that creditor, the repayment being part of
+    /// <see cref="MonthlyPayment"/> (false when the case does not say).
+    /// </summary>
+    public bool ArrearsArranged { get; init; }
 }
 
 /// <summary>What the borrower has done about free debt advice.</summary>

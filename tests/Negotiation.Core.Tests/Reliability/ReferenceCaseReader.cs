@@ -267,11 +267,12 @@ internal static partial class ReferenceCaseReader
 
     private static PriorityDebt PriorityDebt(JsonObject o, int decimals)
     {
-        Expect(o, ["kind", "arrears"], "kind", "arrears", "monthlyPayment");
+        Expect(o, ["kind", "arrears"], "kind", "arrears", "monthlyPayment", "arrearsArranged");
         return Fill(o, new PriorityDebt(), (x, name, v) => name switch
         {
             "kind" => x with { Kind = Enum<PriorityDebtKind>(v) },
             "arrears" => x with { Arrears = Money(v, decimals) },
+            "arrearsArranged" => x with { ArrearsArranged = Boolean(v) },
             _ => x with { MonthlyPayment = Money(v, decimals) },
         });
     }

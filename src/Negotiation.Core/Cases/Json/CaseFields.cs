@@ -209,8 +209,8 @@ internal static class CaseFields
         v => new Notice { Kind = (NoticeKind)v[0].Integer, ReceivedOn = v[1].Date, Deadline = v[2].DateOrNull });
 
     private static readonly ObjectShape PriorityDebt = Shape(
-        [Enum<PriorityDebtKind>("kind", required: true), Money("arrears", required: true), Money("monthlyPayment")],
-        v => new PriorityDebt { Kind = (PriorityDebtKind)v[0].Integer, Arrears = v[1].Number, MonthlyPayment = v[2].Number });
+        [Enum<PriorityDebtKind>("kind", required: true), Money("arrears", required: true), Money("monthlyPayment"), Boolean("arrearsArranged")],
+        v => new PriorityDebt { Kind = (PriorityDebtKind)v[0].Integer, Arrears = v[1].Number, MonthlyPayment = v[2].Number, ArrearsArranged = v[3].Boolean(false) });
 
     private static readonly ObjectShape DebtAdvice = Shape(
         [Boolean("spokenToAdviser"), Enum<BreathingSpaceKind>("breathingSpace"), Date("breathingSpaceSince")],

@@ -45,6 +45,22 @@ public sealed class CaseReaderTests
     }
 
     [Fact]
+    public void A_priority_debts_arrears_arrangement_is_read_and_written_back()
+    {
+        const string json = """
+            { "asOf": "2026-11-20", "currency": "GBP",
+              "account": { "principal": 1000, "dueDate": "2026-11-10", "amountDue": 100 },
+              "priorityDebts": [ { "kind": "energy", "arrears": 120, "monthlyPayment": 20, "arrearsArranged": true },
+                                 { "kind": "rent", "arrears": 400, "monthlyPayment": 650 } ] }
+            """;
+
+        var c = BorrowerCase.FromJson(json);
+
+        Assert.Equal([true, false], c.PriorityDebts.Select(p => p.ArrearsArranged));
+        Assert.Equal(c, BorrowerCase.FromJson(c.ToJson()));
+    }
+
+    [Fact]
     public void Interest_stopped_after_asOf_is_refused_with_its_path()
     {
         const string json = """

@@ -113,7 +113,7 @@ internal sealed class DossierContent
     internal static string RequestsHeading(NegotiationPlan plan) =>
         (plan.Decision.Outcome == Advice.Outcome.FulfilObligationsFirst, plan.Language == Messages.Language.Chinese) switch
         {
-            (true, true) => "做到以上几点之后，再提出的请求",
+            (true, true) => "做到这些之后，可以提出的请求",
             (true, false) => "Once that is done, the requests to make, best first",
             (false, true) => "建议提出的请求",
             (false, false) => "Requests, best first",

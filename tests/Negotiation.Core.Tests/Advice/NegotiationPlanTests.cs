@@ -61,7 +61,7 @@ public sealed class NegotiationPlanTests
     }
 
     [Theory]
-    [InlineData("zh-CN", "做到以上几点之后，再提出的请求")]
+    [InlineData("zh-CN", "做到这些之后，可以提出的请求")]
     [InlineData("en", "Once that is done, the requests to make, best first")]
     public void A_plan_that_puts_a_broken_promise_first_lists_the_requests_to_make_once_it_is_kept(string language, string heading)
     {

@@ -733,6 +733,12 @@ public sealed record Assessment
     /// <summary>Gets whether any priority debt is in arrears.</summary>
     [FactField] public bool HasPriorityArrears { get; internal init; }
 
+    /// <summary>
+    /// Gets whether every priority debt in arrears is being repaid under an arrangement agreed with its creditor (the case's
+    /// <c>priorityDebts[].arrearsArranged</c>), the repayment being part of <see cref="PriorityDebtPayments"/>; false when none is in arrears.
+    /// </summary>
+    [FactField] public bool PriorityArrearsArranged { get; internal init; }
+
     /// <summary>Gets the monthly payments of the priority debts, summed; they are spent before <see cref="DisposableIncome"/>.</summary>
     [FactField(FactFormat.Money)] public decimal PriorityDebtPayments { get; internal init; }
 

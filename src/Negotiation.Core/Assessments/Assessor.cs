@@ -169,10 +169,11 @@ internal static class Assessor
         var tierBands = settings.TierBands.TryGetValue(c.Lender.Kind, out var bands) ? bands : settings.DefaultTierBands;
 
         // Priority debts (rent, council tax, energy …) are paid before this one: their monthly cost comes off what is left.
-        var (priorityArrears, priorityPayments) = (0m, 0m);
+        var (priorityArrears, priorityPayments, unarranged) = (0m, 0m, 0m);
         foreach (var p in c.PriorityDebts)
         {
             (priorityArrears, priorityPayments) = (priorityArrears + p.Arrears, priorityPayments + p.MonthlyPayment);
+            unarranged += p.ArrearsArranged ? 0m : p.Arrears;
         }
 
         // The capacity model: cash now (savings), a sustainable monthly capacity, and how long the hardship lasts.
@@ -569,6 +570,7 @@ internal static class Assessor
             HasReferredToOmbudsman = ombudsman,
             PriorityArrears = Cents(priorityArrears),
             HasPriorityArrears = priorityArrears > 0,
+            PriorityArrearsArranged = priorityArrears > 0 && unarranged == 0,
             PriorityDebtPayments = Cents(priorityPayments),
             OtherDebtCount = c.Finances?.OtherDebts.Count ?? 0,
             SpokenToAdviser = c.DebtAdvice?.SpokenToAdviser ?? false,

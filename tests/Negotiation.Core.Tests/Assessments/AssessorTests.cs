@@ -278,6 +278,28 @@ public sealed class AssessorTests
         Assert.False(facts.MentalHealthConcern);
     }
 
+    [Theory]
+    [InlineData(true, true, true)]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    public void Priority_arrears_count_as_arranged_only_when_every_debt_in_arrears_is(bool rentArranged, bool energyArranged, bool arranged)
+    {
+        // b17-01, b16-01: arrears repaid under an agreed plan are already put first; arrears left alone send her to an adviser.
+        var c = BorrowerCaseJsonTestsAccess.Seed() with
+        {
+            PriorityDebts = new ValueList<PriorityDebt>([
+                new PriorityDebt { Kind = PriorityDebtKind.Rent, Arrears = 945m, MonthlyPayment = 700m, ArrearsArranged = rentArranged },
+                new PriorityDebt { Kind = PriorityDebtKind.Energy, Arrears = 120m, MonthlyPayment = 60m, ArrearsArranged = energyArranged },
+                new PriorityDebt { Kind = PriorityDebtKind.Water, Arrears = 0m, MonthlyPayment = 30m },
+            ]),
+        };
+
+        var facts = Assessor.Assess(c, Settings);
+
+        Assert.True(facts.HasPriorityArrears);
+        Assert.Equal(arranged, facts.PriorityArrearsArranged);
+    }
+
     [Fact]
     public void Seed_case_facts_are_the_calculators_figures()
     {

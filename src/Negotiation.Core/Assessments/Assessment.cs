@@ -605,6 +605,12 @@ public sealed record Assessment
     /// <summary>Gets whether the latest contact's answer is in writing (a message, an email, a letter, a kept chat), so that it can be shown later.</summary>
     [FactField] public bool LastAttemptInWriting { get; internal init; }
 
+    /// <summary>Gets the day of the latest contact (equal to <see cref="AsOf"/> when there was none).</summary>
+    [FactField(FactFormat.Date)] public LocalDate LastAttemptOn { get; internal init; }
+
+    /// <summary>Gets the reference the lender gave the latest contact (a ticket or complaint number), or empty when it gave none.</summary>
+    [FactField] public string LastAttemptReference { get; internal init; } = "";
+
     /// <summary>Gets the days since the latest contact (0 when there was none).</summary>
     [FactField(FactFormat.Days)] public int DaysSinceLastAttempt { get; internal init; }
 

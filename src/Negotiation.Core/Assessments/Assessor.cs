@@ -530,6 +530,8 @@ internal static class Assessor
             FailedAttempts = failedAttempts,
             LastAttemptOutcome = last is null ? "none" : EnumNames<AttemptOutcome>.Of(last.Outcome),
             LastAttemptInWriting = last is { InWriting: true },
+            LastAttemptOn = last?.On ?? asOf,
+            LastAttemptReference = last?.Reference ?? "",
             DaysSinceLastAttempt = last is null ? 0 : Period.DaysBetween(last.On, asOf),
             HasComplained = firstComplaint is not null,
             DaysSinceComplaint = firstComplaint is { } fc ? Period.DaysBetween(fc, asOf) : 0,

@@ -882,9 +882,15 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate NextFollowUp { get; internal init; }
 
-    /// <summary>Gets the day a complaint to the lender must be answered by (<see cref="AsOf"/>-based when none was made).</summary>
+    /// <summary>
+    /// Gets the day a complaint to the lender must be answered by: the first one still unanswered (pending, or no response),
+    /// else the first made (<see cref="AsOf"/>-based when none was made).
+    /// </summary>
     [FactField(FactFormat.Date)] public LocalDate ComplaintAnswerDue { get; internal init; }
 
-    /// <summary>Gets whether a complaint was made and <see cref="ComplaintAnswerDue"/> has passed.</summary>
+    /// <summary>Gets whether a complaint is still unanswered and <see cref="ComplaintAnswerDue"/> has passed.</summary>
     [FactField] public bool ComplaintAnswerOverdue { get; internal init; }
+
+    /// <summary>Gets whether complaints were made and the lender answered each (accepted, in part or refused); see <see cref="HasComplained"/>.</summary>
+    [FactField] public bool ComplaintAnswered { get; internal init; }
 }

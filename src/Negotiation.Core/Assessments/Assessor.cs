@@ -266,6 +266,8 @@ internal static class Assessor
         var attempts = c.Attempts;
         NegotiationAttempt? last = null;
         LocalDate? firstComplaint = null;
+        // The first complaint the lender has not answered (pending, or no response): its answer is what is awaited.
+        LocalDate? firstOpenComplaint = null;
         LocalDate? nextPromise = null;
         int failedAttempts = 0;
         bool regulator = false, mediation = false, writtenConfirmation = false, court = false, ombudsman = false;
@@ -280,6 +282,8 @@ internal static class Assessor
             // The latest contact; of several on the same day, the last in the case (a stable sort by day, then its last).
             last = last is null || a.On >= last.On ? a : last;
             firstComplaint = a.Channel == ContactChannel.Complaint && (firstComplaint is null || a.On < firstComplaint) ? a.On : firstComplaint;
+            firstOpenComplaint = a is { Channel: ContactChannel.Complaint, Outcome: AttemptOutcome.Pending or AttemptOutcome.NoResponse } &&
+                                 (firstOpenComplaint is null || a.On < firstOpenComplaint) ? a.On : firstOpenComplaint;
             failedAttempts += a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse ? 1 : 0;
             regulator |= a.Channel == ContactChannel.Regulator;
             mediation |= a.Channel == ContactChannel.Mediation;
@@ -606,8 +610,9 @@ internal static class Assessor
 
             NegativeRecordClearsOn = CreditRecord.ExpectedClearDate(asOf, settings.NegativeRecordYears),
             NextFollowUp = FollowUp(asOf, settings.FollowUpDays, account.DueDate, c.Notices, c.Offers),
-            ComplaintAnswerDue = (firstComplaint ?? asOf).PlusDays(settings.ComplaintResponseDays),
-            ComplaintAnswerOverdue = firstComplaint is { } complained && complained.PlusDays(settings.ComplaintResponseDays) < asOf,
+            ComplaintAnswerDue = (firstOpenComplaint ?? firstComplaint ?? asOf).PlusDays(settings.ComplaintResponseDays),
+            ComplaintAnswerOverdue = firstOpenComplaint is { } complained && complained.PlusDays(settings.ComplaintResponseDays) < asOf,
+            ComplaintAnswered = firstComplaint is not null && firstOpenComplaint is null,
         };
     }
 

@@ -700,6 +700,8 @@ public sealed class AssessorTests
                 .OrderByDescending(x => x.Amount).ThenBy(x => x.Category).FirstOrDefault();
             var last = c.Attempts.Count == 0 ? null : c.Attempts.OrderBy(a => a.On).Last();
             var firstComplaint = c.Attempts.Where(a => a.Channel == ContactChannel.Complaint).Select(a => (LocalDate?)a.On).Min();
+            var firstOpenComplaint = c.Attempts.Where(a => a is { Channel: ContactChannel.Complaint, Outcome: AttemptOutcome.Pending or AttemptOutcome.NoResponse })
+                .Select(a => (LocalDate?)a.On).Min();
             var promises = c.Attempts.SelectMany(a => a.Promises).Where(p => p.By >= c.AsOf).Select(p => p.By).ToList();
             // Each request type's latest answer (the last in the case of those on its day) decides whether it stands agreed.
             var answers = c.Attempts.Select((a, i) => (a, i)).Where(x => x.a.Requested is not null)
@@ -722,7 +724,8 @@ public sealed class AssessorTests
                 .And(facts.LastAttemptOutcome == (last is null ? "none" : Name(last.Outcome))).Label("last outcome")
                 .And(facts.DaysSinceLastAttempt == (last is null ? 0 : Period.DaysBetween(last.On, c.AsOf))).Label("days since last")
                 .And(facts.DaysSinceComplaint == (firstComplaint is { } fc ? Period.DaysBetween(fc, c.AsOf) : 0)).Label("days since complaint")
-                .And(facts.ComplaintAnswerOverdue == (firstComplaint is { } due && due.PlusDays(Settings.ComplaintResponseDays) < c.AsOf)).Label("complaint answer overdue")
+                .And(facts.ComplaintAnswerOverdue == (firstOpenComplaint is { } due && due.PlusDays(Settings.ComplaintResponseDays) < c.AsOf)).Label("complaint answer overdue")
+                .And(facts.ComplaintAnswered == (firstComplaint is not null && firstOpenComplaint is null)).Label("complaint answered")
                 .And(facts.FailedAttempts == c.Attempts.Count(a => a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse)).Label("failed")
                 .And(facts.HasContactedRegulator == c.Attempts.Any(a => a.Channel == ContactChannel.Regulator)).Label("regulator")
                 .And(facts.HasTriedMediation == c.Attempts.Any(a => a.Channel == ContactChannel.Mediation)).Label("mediation")

@@ -29,7 +29,7 @@ internal static class Vocabulary
         // requests and goals
         ["extension"] = ("延期还款", "a payment extension"),
         ["fee-waiver"] = ("减免费用和罚息", "a waiver of fees and penalty interest"),
-        ["interest-relief"] = ("减免或停止计息", "interest relief"),
+        ["interest-relief"] = ("降息或停息", "interest relief"),
         ["instalment-plan"] = ("分期还款", "an instalment plan"),
         ["principal-reduction"] = ("减免部分本金", "a principal reduction"),
         ["token-payments"] = ("暂时只还象征性金额", "token payments for a while"),

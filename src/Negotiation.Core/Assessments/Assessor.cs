@@ -742,7 +742,8 @@ internal static class Assessor
 
     /// <summary>
     /// <paramref name="followUpDays"/> after <paramref name="asOf"/>, or <see cref="FollowUpLeadDays"/> before the earliest
-    /// deadline ahead when that is sooner (the due date while ahead, each notice's deadline), and never before tomorrow.
+    /// deadline ahead when that is sooner (the due date while ahead, each notice's deadline, the deadline of each offer from
+    /// the lender or its collector), and never before tomorrow.
     /// </summary>
     internal static LocalDate FollowUp(LocalDate asOf, int followUpDays, LocalDate dueDate, ValueList<Notice> notices, ValueList<ReceivedOffer> offers)
     {

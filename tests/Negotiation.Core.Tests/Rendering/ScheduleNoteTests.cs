@@ -1,8 +1,8 @@
 using Negotiation.Core.Advice;
 using Negotiation.Core.Cases;
 using Negotiation.Core.Rendering;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.Tests.Support;
-using Newtonsoft.Json.Linq;
 
 namespace Negotiation.Core.Tests.Rendering;
 
@@ -33,7 +33,7 @@ public sealed class ScheduleNoteTests
     public void A_plan_starting_on_a_later_payday_says_its_first_balance_holds_the_interest_until_then()
     {
         var file = TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "86-bank-loan-non-performing.json");
-        var c = BorrowerCase.FromJson(JObject.Parse(File.ReadAllText(file))["case"]!.ToString());
+        var c = Scenario.FromFile(file).Case;
         var (plan, scheduled) = Advise(c, "en");
         var schedule = scheduled.Schedule!;
 

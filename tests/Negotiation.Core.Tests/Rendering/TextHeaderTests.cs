@@ -1,7 +1,7 @@
 using Negotiation.Core.Cases;
 using Negotiation.Core.Rendering;
+using Negotiation.Core.Scenarios;
 using Negotiation.Core.Tests.Support;
-using Newtonsoft.Json.Linq;
 
 namespace Negotiation.Core.Tests.Rendering;
 
@@ -9,7 +9,7 @@ namespace Negotiation.Core.Tests.Rendering;
 public sealed class TextHeaderTests
 {
     private static BorrowerCase ScenarioCase(string file) =>
-        BorrowerCase.FromJson(JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", file)))["case"]!.ToString());
+        Scenario.FromFile(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", file)).Case;
 
     private static string AccountLine(BorrowerCase c) => TextRenderer.Render(RenderingKit.Advisor.Advise(c, "en")).Split('\n')[1];
 

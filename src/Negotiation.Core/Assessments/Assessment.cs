@@ -653,6 +653,12 @@ public sealed record Assessment
     /// <summary>Gets the request types the lender refused at least twice: not repeated unchanged.</summary>
     public ValueList<string> RepeatedlyRefusedRequests { get; internal init; } = ValueList<string>.Empty;
 
+    /// <summary>
+    /// Gets whether the lender's latest answer to a request to waive fees and penalty interest was a refusal: the plan does
+    /// not suggest asking again as a matter of course.
+    /// </summary>
+    [FactField] public bool FeeWaiverRefused { get; internal init; }
+
     /// <summary>Gets whether a lawsuit or court-led mediation is under way: a contact went through a court, or a court claim was received.</summary>
     [FactField] public bool HasCourtCase { get; internal init; }
 

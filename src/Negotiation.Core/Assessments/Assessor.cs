@@ -548,6 +548,8 @@ internal static class Assessor
             AgreedReference = agreement?.Reference ?? "",
             AgreedMonthlyPayment = Cents(agreement?.MonthlyPayment ?? 0m),
             RepeatedlyRefusedRequests = Refused(refusals),
+            FeeWaiverRefused = latestAnswer[(int)RequestType.FeeWaiver] >= 0 &&
+                               attempts[latestAnswer[(int)RequestType.FeeWaiver]].Outcome == AttemptOutcome.Rejected,
             HasCourtCase = court || notices.CourtClaim is not null,
             HasPendingPromise = nextPromise is not null,
             NextPromiseDue = nextPromise ?? asOf,

@@ -509,14 +509,18 @@ public sealed record Assessment
     [FactField] public string HardshipCause { get; internal init; } = "";
 
     /// <summary>
-    /// Gets whether the hardship is short-term: expected to last at most <c>params.shortTermMonths</c> more months, or, when the case
-    /// gives no months, a cause that passes by nature (oversight, a temporary shortfall, an unexpected expense, a family emergency).
+    /// Gets whether the hardship is short-term: expected to last at most <c>params.shortTermMonths</c> more months, or at most
+    /// <c>params.maxBridgeMonths</c> when the case gives the income after it and the budget then meets the regular instalment (a dip
+    /// with a known end and a known recovery); or, when the case gives no months, a cause that passes by nature (oversight, a
+    /// temporary shortfall, an unexpected expense, a family emergency).
     /// </summary>
     [FactField] public bool HardshipIsShortTerm { get; internal init; }
 
     /// <summary>
-    /// Gets whether the hardship is long-term: expected to last more than <c>params.shortTermMonths</c> months, or, when the case gives
-    /// no months, a cause that lasts by nature (income drop, job loss, illness, business failure). A disputed charge or no cause is neither.
+    /// Gets whether the hardship is long-term: a named cause that is not short-term (see <see cref="HardshipIsShortTerm"/>): expected
+    /// to last more than <c>params.shortTermMonths</c> months without a recovery the case shows within the bridge, or, when the case
+    /// gives no months, a cause that lasts by nature (income drop, job loss, illness, business failure). A disputed charge or no cause
+    /// is neither.
     /// </summary>
     [FactField] public bool HardshipIsLongTerm { get; internal init; }
 

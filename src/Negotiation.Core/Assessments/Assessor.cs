@@ -193,10 +193,18 @@ internal static class Assessor
             ? Money.Round(capShare * (account.AmountBorrowed ?? account.Principal), decimals) : (decimal?)null;
         var charged = accrued + (account.ChargesPaid ?? 0m);
         var chargesLeft = costCap is { } capTotal ? Math.Max(0m, capTotal - charged) : (decimal?)null;
-        // "How many more months": 0 says the hardship is over; only a missing figure is unknown.
+        // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as stable).
+        var incomeAfter = budget is not null && c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } ? after : (decimal?)null;
+        var budgetAfter = incomeAfter is { } later ? budget! with { StableIncome = later, UnstableIncome = 0m } : null;
+        var afterwards = budgetAfter is null ? (decimal?)null : Sustainable(budgetAfter);
+        // "How many more months": 0 says the hardship is over; only a missing figure is unknown. A hardship that lasts longer
+        // than the short term, up to the longest an extension may bridge, is short all the same when the case says the budget
+        // after it meets the regular instalment: a dip with a known end and a known recovery is bridged, not re-spread.
         var monthsKnown = c.Hardship.ExpectedMonths is not null;
         var shortTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) &&
-                        (monthsKnown ? c.Hardship.ExpectedMonths <= settings.ShortTermMonths : Temporary.Contains(c.Hardship.Cause));
+                        (monthsKnown
+                            ? c.Hardship.ExpectedMonths <= settings.ShortTermMonths || (c.Hardship.ExpectedMonths <= settings.MaxBridgeMonths && afterwards >= instalment)
+                            : Temporary.Contains(c.Hardship.Cause));
         var longTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) && !shortTerm;
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         // Cash now is savings; this month's surplus counts too when no cause is given (or only a dispute). Any stated cause,
@@ -210,14 +218,10 @@ internal static class Assessor
         var spareSavings = Math.Min(savings, Math.Max(0m, cashSpare));
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
-        // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as stable).
-        var incomeAfter = budget is not null && c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } ? after : (decimal?)null;
-        var budgetAfter = incomeAfter is { } later ? budget! with { StableIncome = later, UnstableIncome = 0m } : null;
         // Where the case tells the budget's whole course, a deficit meanwhile eats into the cash too.
         var surplus = budgetAfter is null
             ? new MonthlySurplus(Math.Max(0m, disposable), int.MaxValue, 0m)
             : new MonthlySurplus(disposable, c.Hardship.ExpectedMonths!.Value, Math.Max(0m, budgetAfter.DisposableIncome - priorityPayments));
-        var afterwards = budgetAfter is null ? (decimal?)null : Sustainable(budgetAfter);
         // The case may say the budget after the hardship still cannot meet the regular instalment: then it is not the usual one.
         var shortAfter = afterwards < instalment;
         // The first confirmed one-off sum ahead: the cash counts it from its day on.

@@ -173,6 +173,7 @@ internal sealed record CapacityOracle(
     public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
     public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
     public static readonly int ShortTermMonths = (int)RuleSet.Default.Parameters["shortTermMonths"];
+    public static readonly int MaxBridgeMonths = (int)RuleSet.Default.Parameters["maxBridgeMonths"];
     public static readonly int ExtensionMonths = Math.Max(1, (int)RuleSet.Default.Parameters["maxExtensionDays"] / 30);
     public const int MinPlanMonths = 2;
     public static readonly int MaxInstalmentMonths = (int)RuleSet.Default.Parameters["maxInstalmentMonths"];
@@ -200,16 +201,16 @@ internal sealed record CapacityOracle(
         var capacity = f is null ? 0m : Sustainable(stable, unstable);
         var noCause = c.Hardship.Cause is HardshipCause.None or HardshipCause.DisputedCharge;
         var cash = (f?.Savings ?? 0m) + (noCause ? Math.Max(0m, disposable) : 0m);
-        var (longTerm, shortTerm) = Term(c.Hardship);
         var account = c.Account;
+        // A case whose budget after the hardship sustains less than the instalment says the usual budget is not coming back.
+        decimal? afterwards = c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } && f is not null ? Sustainable(after, 0m) : null;
+        var (longTerm, shortTerm) = Term(c.Hardship, recoversAfter: afterwards >= account.AmountDue);
         var total = account.TotalOwed;
         // Being current takes the instalment due plus what earlier instalments still lack, never more than everything owed.
         var arrears = c.History.Where(r => r.DueDate < account.DueDate).Sum(r => Math.Max(0m, r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)));
         var paidOnCurrent = c.History.Where(r => r.DueDate == account.DueDate && r.PaidOn is not null).Sum(r => r.AmountPaid ?? 0m);
         var due = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + arrears, total);
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
-        // A case whose budget after the hardship sustains less than the instalment says the usual budget is not coming back.
-        decimal? afterwards = c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } && f is not null ? Sustainable(after, 0m) : null;
         var recovers = afterwards is null || afterwards >= account.AmountDue;
         var planCapacity = shortTerm && afterwards is { } later ? later : capacity;
         var waitDays = shortTerm && afterwards is not null ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1)) : 0;
@@ -242,10 +243,12 @@ internal sealed record CapacityOracle(
         or ExpenseCategory.OtherEssential;
 
     /// <summary>
-    /// Long-term: more than 3 months expected, or none given and the cause is income-drop, job-loss, illness or
-    /// business-failure. Short-term: 0–3 months (0: over), or none given and a passing cause. No hardship (none, disputed-charge): neither.
+    /// Long-term: more than 3 months expected (up to the 6 of the bridge only where the budget after it is not shown to meet the
+    /// instalment), or none given and the cause is income-drop, job-loss, illness or business-failure. Short-term: 0–3 months
+    /// (0: over), 4–6 with the budget after it meeting the instalment, or none given and a passing cause. No hardship (none,
+    /// disputed-charge): neither.
     /// </summary>
-    public static (bool LongTerm, bool ShortTerm) Term(Hardship h)
+    public static (bool LongTerm, bool ShortTerm) Term(Hardship h, bool recoversAfter = false)
     {
         if (h.Cause is HardshipCause.None or HardshipCause.DisputedCharge)
         {
@@ -253,8 +256,9 @@ internal sealed record CapacityOracle(
         }
 
         // Months given (0: the hardship is over) decide; a missing figure leaves it to the cause.
-        return h.ExpectedMonths is { } months
-            ? (months > ShortTermMonths, months <= ShortTermMonths)
+        var shortByMonths = h.ExpectedMonths is { } m && (m <= ShortTermMonths || (m <= MaxBridgeMonths && recoversAfter));
+        return h.ExpectedMonths is not null
+            ? (!shortByMonths, shortByMonths)
             : (LastingCauses.Contains(h.Cause), PassingCauses.Contains(h.Cause));
     }
 

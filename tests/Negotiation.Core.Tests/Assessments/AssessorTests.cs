@@ -872,6 +872,38 @@ public sealed class AssessorTests
     }
 
     [Fact]
+    public void A_hardship_longer_than_the_short_term_is_short_when_it_ends_within_the_bridge_and_the_budget_after_meets_the_instalment()
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        // Five more months of illness on 6,000 (short term 3 months, bridge up to 6).
+        var ill = seed with
+        {
+            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 5 },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
+        };
+        var settings = Settings with { MaxBridgeMonths = 6 };
+
+        // Nothing said of the income after it: lasting.
+        var unknown = Assessor.Assess(ill, settings);
+        Assert.True(unknown.HardshipIsLongTerm);
+
+        // Back on 14,000 (4,400 sustainable against 1,250): a dip with a known end and a known recovery, bridged.
+        var back = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 14000m } }, settings);
+        Assert.True(back.HardshipIsShortTerm);
+        Assert.False(back.HardshipIsLongTerm);
+
+        // Back on 7,000 (900 sustainable, below the instalment): the budget does not recover, so it stays lasting.
+        var thin = Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 7000m } }, settings);
+        Assert.True(thin.AffordableAfterHardship < thin.CurrentInstalment);
+        Assert.True(thin.HardshipIsLongTerm);
+
+        // Past the bridge (seven months), even a full recovery leaves it lasting; and with no bridge set, the short term rules.
+        var seven = Assessor.Assess(ill with { Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 7, IncomeAfter = 14000m } }, settings);
+        Assert.True(seven.HardshipIsLongTerm);
+        Assert.True(Assessor.Assess(ill with { Hardship = ill.Hardship with { IncomeAfter = 14000m } }, Settings).HardshipIsLongTerm);
+    }
+
+    [Fact]
     public void A_deferral_to_a_hardships_end_closes_the_gap_when_the_budget_after_catches_up_what_it_leaves_within_the_short_term()
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();

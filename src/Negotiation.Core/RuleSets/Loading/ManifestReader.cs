@@ -75,7 +75,7 @@ internal static class ManifestReader
     /// <summary>Parameters the library reads when a rule set gives them, with their ranges; left out, the library does without.</summary>
     public static IReadOnlyList<LibraryParameter> Optional { get; } =
     [
-        new("maxBridgeMonths", 0, 12, true, "the longest short-term hardship, in months, that an extension may run to the end of, moving the instalments falling due meanwhile (0 or left out: never beyond maxExtensionDays)"),
+        new("maxBridgeMonths", 0, 12, true, "the longest short-term hardship, in months, that an extension may run to the end of, moving the instalments falling due meanwhile (0 or left out: never beyond maxExtensionDays); a hardship up to this long is short-term when the case shows the budget after it meeting the regular instalment"),
         new("maxDeferralMonths", 0, 12, true, "the most whole months an extension may run, the regular instalments being paid meanwhile, for the monthly surplus to cover what is due when maxExtensionDays leaves it short (0, 1 or left out: never beyond maxExtensionDays)"),
         new("catchUpUpToDays", 0, 100_000, true, "the longest arrears, in days past due, that an instalment plan may catch up on top of the regular instalments, while no termination notice or passed default deadline says the agreement has ended (0 or left out: a plan always re-spreads the whole debt)"),
         new("feesFirstUpToDays", 0, 100_000, true, "the last day past due on which a payment goes to fees and interest first"),

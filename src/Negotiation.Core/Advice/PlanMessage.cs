@@ -102,23 +102,20 @@ internal sealed class PlanMessage
         CachedBuilder = null;
         text.Clear();
         var currency = facts.Currency;
-        // Sections open to depth; from skippedAt (0: none) on, a section not written hides everything inside it.
-        var (depth, skippedAt) = (0, 0);
+        var sections = new SectionWalk();
         foreach (var piece in pieces)
         {
             switch (piece.Kind)
             {
                 case PieceKind.SectionStart:
-                    depth++;
-                    skippedAt = skippedAt > 0 || piece.Present!(facts, terms) != piece.Inverted ? skippedAt : depth;
+                    sections.Open(sections.Skipping || piece.Present!(facts, terms) != piece.Inverted);
                     continue;
                 case PieceKind.SectionEnd:
-                    skippedAt = skippedAt == depth ? 0 : skippedAt;
-                    depth--;
+                    sections.Close();
                     continue;
             }
 
-            if (skippedAt > 0)
+            if (sections.Skipping)
             {
                 continue;
             }

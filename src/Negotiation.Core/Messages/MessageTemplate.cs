@@ -157,20 +157,17 @@ internal sealed class MessageTemplate
 
         var text = CachedBuilder ?? new StringBuilder(256);
         CachedBuilder = null;
-        // Sections open to depth; from skippedAt (0: none) on, a section not written hides everything inside it.
-        var (depth, skippedAt) = (0, 0);
+        var sections = new SectionWalk();
         foreach (var segment in segments)
         {
-            var skipping = skippedAt > 0;
+            var skipping = sections.Skipping;
             switch (segment.Part)
             {
                 case TemplatePart.SectionStart or TemplatePart.InvertedSectionStart:
-                    depth++;
-                    skippedAt = skipping || IsPresent(resolve(segment.Placeholder!, state).Value) != (segment.Part == TemplatePart.InvertedSectionStart) ? skippedAt : depth;
+                    sections.Open(skipping || IsPresent(resolve(segment.Placeholder!, state).Value) != (segment.Part == TemplatePart.InvertedSectionStart));
                     break;
                 case TemplatePart.SectionEnd:
-                    skippedAt = skippedAt == depth ? 0 : skippedAt;
-                    depth--;
+                    sections.Close();
                     break;
                 case TemplatePart.Value when !skipping:
                     text.Append(Format(segment.Placeholder!, resolve(segment.Placeholder!, state), language, currency, decimals));

@@ -27,7 +27,9 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// <item>Every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).
 /// The borrower's stated goal is honoured by being in the list (the rules make it eligible, or a reason says why not), not
 /// by jumping the order: a goal first whatever it costs would let more income lead to a larger concession.</item>
-/// <item>Then the requests that do not close it alone, largest first: the one that narrows the gap most leads.</item>
+/// <item>Then the requests that do not close it alone, largest first: the one that narrows the gap most leads. Interest
+/// relief leads them while what the budget sustains is less than a month's interest (<c>monthlyInterest</c>): then every
+/// payment only slows the balance's growth.</item>
 /// <item>Last, requests whose rule marks them <c>lastResort</c> (the default set's write-off while most of the debt could
 /// still be repaid), in the same order: a write-off closes any gap by definition, which says nothing about whether it
 /// should lead.</item>
@@ -126,12 +128,21 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         }
 
         var order = rules.RequestOrder;
+        // Of the requests that do not close the gap, stopping interest narrows it most while what the budget sustains does not
+        // cover a month's interest: without it every payment only slows the balance's growth.
+        var interestOutruns = facts.AffordableInstalment < facts.MonthlyInterest;
         candidates.Sort((a, b) =>
         {
             var (groupA, groupB) = (Group(a), Group(b));
             if (groupA != groupB)
             {
                 return groupA.CompareTo(groupB);
+            }
+
+            var (reliefA, reliefB) = (a.Spec.RequestType == "interest-relief", b.Spec.RequestType == "interest-relief");
+            if (groupA == 2 && interestOutruns && reliefA != reliefB)
+            {
+                return reliefA ? -1 : 1;
             }
 
             var bySize = order.IndexOf(a.Spec.RequestType!).CompareTo(order.IndexOf(b.Spec.RequestType!));

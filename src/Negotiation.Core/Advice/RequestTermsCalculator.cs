@@ -21,7 +21,7 @@ internal static class RequestTermsCalculator
         "fee-waiver" => FeeWaiver(facts, decimals),
         "interest-relief" => InterestRelief(c, facts, decimals),
         "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
-        "principal-reduction" => PrincipalReduction(facts, parameters, decimals),
+        "principal-reduction" => PrincipalReduction(facts, decimals),
         "token-payments" => TokenPayments(facts, parameters, decimals),
         _ => throw new InvalidOperationException($"Unknown request type '{type}'; the loader admits only known types."),
     };
@@ -138,16 +138,19 @@ internal static class RequestTermsCalculator
         var atLowerRate = !facts.PlanClosesGap && facts.ReliefClosesGap;
         var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths
             : atLowerRate ? Math.Max(2, facts.ReliefPlanMonths)
-            : Math.Max(2, (int)parameters["maxInstalmentMonths"]);
+            : Math.Max(2, (int)parameters["maxInstalmentMonths"] - facts.PlanLowStartMonths);
         var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var rate = atLowerRate ? Math.Min(facts.ReliefRate, contractRate) : contractRate;
         var chargesLeft = facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : (decimal?)null;
-        var accrued = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, chargesLeft);
+        var accruedByStart = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, chargesLeft);
         // Where the rate's interest would pass a total cost cap, the principal is repaid in equal parts, and the interest the
         // cap allows in equal parts beside it (the assessment sized the plan the same way).
-        var interestCap = Assessor.PlanInterestCap(account, accrued, chargesLeft);
-        var capped = Assessor.PlanInterestCapped(account.Principal, rate, months, decimals, interestCap);
-        var instalments = Schedules.EqualInstalmentRows(account.Principal, capped ? 0m : rate, months, facts.PlanStartsOn, decimals);
+        var interestCap = Assessor.PlanInterestCap(account, accruedByStart, chargesLeft);
+        // A low start before the plan pays towards what has accrued first; the schedule is of what it leaves.
+        var lowStartPaid = facts.PlanLowStartMonths * facts.PlanLowStartPayment;
+        var (principal, accrued) = Assessor.AfterLowStart(account.Principal, accruedByStart, lowStartPaid);
+        var capped = Assessor.PlanInterestCapped(principal, rate, months, decimals, interestCap);
+        var instalments = Schedules.EqualInstalmentRows(principal, capped ? 0m : rate, months, facts.PlanStartsOn, decimals);
 
         // What has accrued (with the interest of any months the plan waits for a hardship's end) is repaid alongside in
         // equal parts, bearing no interest; the last part absorbs the residue. The schedule on the principal is amended in
@@ -156,7 +159,7 @@ internal static class RequestTermsCalculator
         var capInterest = capped ? interestCap!.Value : 0m;
         var interestPart = Money.Round(capInterest / months, decimals, MidpointRounding.ToPositiveInfinity);
         var (accruedLeft, interestLeft) = (accrued, capInterest);
-        var totalRepaid = 0m;
+        var totalRepaid = lowStartPaid;
         var firstPayment = 0m;
         for (var k = 0; k < instalments.Length; k++)
         {
@@ -182,6 +185,7 @@ internal static class RequestTermsCalculator
                 Months = months,
                 Instalment = Cents(firstPayment, decimals),
                 FirstInstalmentDue = instalments[0].DueDate,
+                PaidEachMonth = lowStartPaid > 0 ? facts.PlanLowStartPayment : null,
                 TotalRepaid = Cents(totalRepaid, decimals),
                 CurrentRate = atLowerRate ? account.AnnualRate : null,
                 ProposedRate = atLowerRate ? rate : null,
@@ -255,7 +259,7 @@ internal static class RequestTermsCalculator
         return new ComputedRequest(new RequestTerms { Type = "token-payments", Months = months, Instalment = Cents(token, decimals) }, null, null);
     }
 
-    private static ComputedRequest PrincipalReduction(Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
+    private static ComputedRequest PrincipalReduction(Assessment facts, int decimals)
     {
         // A settlement the lender offered is the reduction to ask for: its sum repaid, the rest written off.
         if (facts.SettlementOffered)
@@ -266,7 +270,7 @@ internal static class RequestTermsCalculator
                 null);
         }
 
-        var repayable = facts.PlanAffordable * (int)parameters["maxInstalmentMonths"];
+        var repayable = facts.LongestPlanRepays;
         var reduction = Cents(Math.Max(0m, facts.TotalOwed - repayable), decimals);
         return new ComputedRequest(
             new RequestTerms { Type = "principal-reduction", Repayable = Cents(Math.Min(repayable, facts.TotalOwed), decimals), ReductionAsked = reduction },

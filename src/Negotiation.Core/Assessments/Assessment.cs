@@ -536,6 +536,16 @@ public sealed record Assessment
     /// <summary>Gets how many more months the hardship is expected to last (0 when it is over or not given; see <see cref="HardshipMonthsKnown"/>).</summary>
     [FactField(FactFormat.Months)] public int HardshipExpectedMonths { get; internal init; }
 
+    /// <summary>Gets whether the case says when the hardship began (<c>hardship.since</c>); see <see cref="HardshipMonthsSoFar"/>.</summary>
+    [FactField] public bool HardshipSinceKnown { get; internal init; }
+
+    /// <summary>
+    /// Gets the whole months the hardship has run by <see cref="AsOf"/>, from <c>hardship.since</c> (0 when the case does not say
+    /// when it began, or it began less than a month ago; see <see cref="HardshipSinceKnown"/>). A hardship of unknown end that
+    /// began weeks ago is too new to show it will last.
+    /// </summary>
+    [FactField(FactFormat.Months)] public int HardshipMonthsSoFar { get; internal init; }
+
     /// <summary>Gets whether the case says what the monthly income will be once the hardship is over (<c>hardship.incomeAfter</c>, with months and a budget).</summary>
     [FactField] public bool IncomeAfterKnown { get; internal init; }
 
@@ -562,17 +572,41 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets the monthly payment whole-debt plans, interest relief and a write-off's reckoning are sized on: <see cref="AffordableAfterHardship"/>
-    /// after a short hardship whose income after is known, else <see cref="AffordableInstalment"/>.
+    /// after a hardship whose length and income after are known (short or lasting), else <see cref="AffordableInstalment"/>.
+    /// Such a plan has a low start first (<see cref="PlanLowStartMonths"/>).
     /// </summary>
     [FactField(FactFormat.Money)] public decimal PlanAffordable { get; internal init; }
 
     /// <summary>
     /// Gets the day a whole-debt plan starts, its first instalment falling due a month later: <see cref="AsOf"/>, or, for a plan
-    /// sized on the budget after a short hardship (see <see cref="PlanAffordable"/>), a month before the hardship ends, so that
+    /// sized on the budget after a hardship (see <see cref="PlanAffordable"/>), a month before the hardship ends, so that
     /// the first instalment falls due when that budget begins. The contract interest of the months before it is repaid with
     /// what has accrued.
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate PlanStartsOn { get; internal init; }
+
+    /// <summary>
+    /// Gets the months of a plan's low start: for a plan sized on the budget after a hardship (see <see cref="PlanAffordable"/>),
+    /// the months until its first instalment, one fewer than <see cref="HardshipExpectedMonths"/>, in each of which
+    /// <see cref="PlanLowStartPayment"/> is paid. The low start and the plan together keep within the rule set's
+    /// <c>maxInstalmentMonths</c>, and a write-off's reckoning counts both. 0 for any other plan, and where the low start
+    /// would itself repay everything owed (the plan is then sized on today's budget).
+    /// </summary>
+    [FactField(FactFormat.Months)] public int PlanLowStartMonths { get; internal init; }
+
+    /// <summary>
+    /// Gets what each month of a plan's low start pays (see <see cref="PlanLowStartMonths"/>): what the budget sustains now,
+    /// <see cref="AffordableInstalment"/>, never more than <see cref="CurrentInstalment"/>; 0 when there is no low start.
+    /// It goes to interest and charges first, as lenders apply payments.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal PlanLowStartPayment { get; internal init; }
+
+    /// <summary>
+    /// Gets what the longest plan (the rule set's <c>maxInstalmentMonths</c>) repays with no interest: its low start
+    /// (<see cref="PlanLowStartMonths"/> × <see cref="PlanLowStartPayment"/>), then <see cref="PlanAffordable"/> for each month
+    /// left. Below <see cref="TotalOwed"/>, what is missing is what a write-off would ask for.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal LongestPlanRepays { get; internal init; }
 
     /// <summary>Gets what the borrower wants, e.g. <c>auto</c>, <c>extension</c>.</summary>
     [FactField] public string Goal { get; internal init; } = "";

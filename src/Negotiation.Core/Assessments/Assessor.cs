@@ -252,19 +252,29 @@ internal static class Assessor
         var deferralShortfall = movedByExtension > 0 ? Math.Max(0m, owedAtBridgeEnd) : 0m;
         var deferralCatchUp = deferralShortfall > 0 && afterwards is { } spareAfter && spareAfter > instalment
             ? Math.Max(1, (int)Math.Ceiling(deferralShortfall / (spareAfter - instalment))) : 0;
-        // A plan runs mostly after a short hardship: once the case says what the budget will be then, plans are sized on it,
-        // and start with it: the first instalment falls due when the hardship ends (a month from today at the soonest), and
-        // the interest of the months before is repaid with what has accrued.
-        var sizedAfter = shortTerm && afterwards is not null;
+        // Where the case says when the hardship ends and what the budget will be then, a plan runs on that budget: its first
+        // instalment falls due when the hardship ends (a month from today at the soonest), and the interest of the months
+        // before is repaid with what has accrued. Those months are its low start: what the budget sustains now (never more
+        // than the instalment) is paid on each of them, and the low start and the plan together keep within the longest
+        // term. A low start that would itself repay everything leaves the plan on today's budget.
+        var lowStartMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value - 1, settings.MaxInstalmentMonths);
+        var lowStartPayment = Math.Min(affordable, instalment);
+        var sizedAfter = afterwards is not null && lowStartMonths * lowStartPayment < account.TotalOwed;
+        (lowStartMonths, lowStartPayment) = sizedAfter ? (lowStartMonths, lowStartPayment) : (0, 0m);
+        var lowStartPaid = lowStartMonths * lowStartPayment;
+        var planTerm = settings.MaxInstalmentMonths - lowStartMonths;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
         var planStarts = OnPaydayAMonthLater(sizedAfter ? asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1) : asOf, c.Finances?.Payday);
         var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft);
-        var planMonths = PlanMonths(account.Principal, planAccrued, rate, planAffordable, settings.MaxInstalmentMonths, decimals, PlanInterestCap(account, planAccrued, chargesLeft));
+        var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal, planAccrued, lowStartPaid);
+        var planMonths = PlanMonths(planPrincipal, planAccruedLeft, rate, planAffordable, planTerm, decimals, PlanInterestCap(account, planAccrued, chargesLeft));
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
-        int? zeroRateMonths = budget is null ? null : PlanMonths(account.Principal, accrued, 0m, planAffordable, settings.MaxInstalmentMonths, decimals);
+        var (zeroPrincipal, zeroAccrued) = AfterLowStart(account.Principal, accrued, lowStartPaid);
+        int? zeroRateMonths = budget is null ? null : PlanMonths(zeroPrincipal, zeroAccrued, 0m, planAffordable, planTerm, decimals);
         var beyondAnyPlan = zeroRateMonths == 0;
         var reliefAccrued = PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals, chargesLeft);
-        var relief = Relief(account, reliefAccrued, PlanInterestCap(account, reliefAccrued, chargesLeft), planAffordable, longTerm, zeroRateMonths, settings, decimals);
+        var (reliefPrincipal, reliefAccruedLeft) = AfterLowStart(account.Principal, reliefAccrued, lowStartPaid);
+        var relief = Relief(account, reliefPrincipal, reliefAccruedLeft, PlanInterestCap(account, reliefAccrued, chargesLeft), planAffordable, planTerm, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
         var attempts = c.Attempts;
@@ -520,11 +530,16 @@ internal static class Assessor
             HardshipMonthsKnown = monthsKnown,
             HardshipIsOver = over,
             HardshipExpectedMonths = c.Hardship.ExpectedMonths ?? 0,
+            HardshipSinceKnown = c.Hardship.Since is not null,
+            HardshipMonthsSoFar = c.Hardship.Since is { } began && began < asOf ? Period.Between(began, asOf, PeriodUnits.Months).Months : 0,
             IncomeAfterKnown = incomeAfter is not null,
             IncomeAfterHardship = Cents(incomeAfter ?? 0m),
             AffordableAfterHardship = Cents(afterwards ?? 0m),
             PlanAffordable = Cents(planAffordable),
             PlanStartsOn = planStarts,
+            PlanLowStartMonths = lowStartMonths,
+            PlanLowStartPayment = Cents(lowStartPayment),
+            LongestPlanRepays = Cents(lowStartPaid + (planAffordable * planTerm)),
             BudgetShortAfterHardship = shortAfter,
             Goal = EnumNames<NegotiationGoal>.Of(c.Goal),
             SuspectedMaliciousOverdraft = c.Conduct.SuspectedMaliciousOverdraft,
@@ -820,6 +835,13 @@ internal static class Assessor
     }
 
     /// <summary>
+    /// What a plan has left to repay after its low start has paid <paramref name="paid"/>: the payments go to what has accrued
+    /// first, as lenders apply them, and only what is left over reduces the principal.
+    /// </summary>
+    internal static (decimal Principal, decimal Accrued) AfterLowStart(decimal principal, decimal accrued, decimal paid) =>
+        paid <= accrued ? (principal, accrued - paid) : (Math.Max(0m, principal - (paid - accrued)), 0m);
+
+    /// <summary>
     /// The interest a plan may add over its months under a total cost cap, once what it repays as accrued
     /// (<paramref name="planAccrued"/>) has taken its part of <paramref name="chargesLeft"/>; null when no cap applies.
     /// </summary>
@@ -849,7 +871,8 @@ internal static class Assessor
     /// rate; stopping interest (0 %) only where the hardship is long-term and no plan at the relief rate fits. The shortest
     /// plan at 0 % comes in already found (0 when none fits, null when the budget is not known).
     /// </summary>
-    private static (decimal Rate, bool Possible, int Months) Relief(Account account, decimal accrued, decimal? interestCap, decimal affordable, bool longTerm, int? zeroRateMonths, AssessmentSettings settings, int decimals)
+    private static (decimal Rate, bool Possible, int Months) Relief(
+        Account account, decimal principal, decimal accrued, decimal? interestCap, decimal affordable, int maxMonths, bool longTerm, int? zeroRateMonths, AssessmentSettings settings, int decimals)
     {
         if (account.AnnualRate is not { } current || current <= 0)
         {
@@ -862,7 +885,7 @@ internal static class Assessor
             return (rate, rate < current, 0);
         }
 
-        var months = rate == 0 ? zeroRate : PlanMonths(account.Principal, accrued, rate, affordable, settings.MaxInstalmentMonths, decimals, interestCap);
+        var months = rate == 0 ? zeroRate : PlanMonths(principal, accrued, rate, affordable, maxMonths, decimals, interestCap);
         return months == 0 && longTerm && rate > 0 ? (0m, true, zeroRate) : (rate, rate < current, months);
     }
 

@@ -75,7 +75,8 @@ public sealed record RequestTerms
     /// <summary>
     /// Gets what is paid on each regular due date while an extension to a hardship's end runs (the sustainable instalment,
     /// <c>facts.affordableInstalment</c>, when it is more than nothing and less than the regular one); only the shortfall of
-    /// each moved instalment moves. Null otherwise.
+    /// each moved instalment moves. For an instalment plan with a low start (<c>facts.planLowStartMonths</c>), what is paid
+    /// each month before its first instalment (<c>facts.planLowStartPayment</c>). Null otherwise.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal? PaidEachMonth { get; internal init; }
 
@@ -91,12 +92,12 @@ public sealed record RequestTerms
     /// <summary>Gets the first instalment's due date (instalment plan).</summary>
     [FactField(FactFormat.Date)] public LocalDate? FirstInstalmentDue { get; internal init; }
 
-    /// <summary>Gets everything the plan repays (instalment plan: for a plan for the arrears, what is paid over its months).</summary>
+    /// <summary>Gets everything the plan repays, its low start included (instalment plan: for a plan for the arrears, what is paid over its months).</summary>
     [FactField(FactFormat.Money)] public decimal? TotalRepaid { get; internal init; }
 
-    /// <summary>Gets the part of the debt that even a 0 % plan over the maximum term cannot repay (principal reduction).</summary>
+    /// <summary>Gets the part of the debt that even a 0 % plan over the maximum term, its low start included, cannot repay (principal reduction).</summary>
     [FactField(FactFormat.Money)] public decimal? ReductionAsked { get; internal init; }
 
-    /// <summary>Gets what the borrower can repay over the maximum term (principal reduction).</summary>
+    /// <summary>Gets what the borrower can repay over the maximum term (principal reduction): the months of a low start at what the budget sustains now, the rest at the budget the plan is sized on.</summary>
     [FactField(FactFormat.Money)] public decimal? Repayable { get; internal init; }
 }

@@ -159,16 +159,18 @@ internal enum Invariant
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
 /// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the budget after it sustains less than the instalment), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears.</param>
 /// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within P.</param>
-/// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months has a payment above P.</param>
+/// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months (its low start included) has a payment above P.</param>
 /// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
-/// <param name="PlanCapacity">P, what whole-debt plans are sized on: C, or after a short hardship whose income after is given, the same
-/// formula on the budget then (that income, stable, against the same spending); such a plan waits for the hardship's end, and
-/// the contract interest of the months it waits is repaid with what has accrued.</param>
+/// <param name="PlanCapacity">P, what whole-debt plans are sized on: C, or after a hardship whose length and income after are given, the
+/// same formula on the budget then (that income, stable, against the same spending); such a plan waits for the hardship's end,
+/// the contract interest of the months it waits is repaid with what has accrued, and each of those months but the last pays
+/// min(C, instalment) towards it (a low start, within the 60 months).</param>
+/// <param name="LongestRepays">What a 0 % plan over 60 months repays: the low start, then P for each month left.</param>
 /// <param name="FeeWaiverCloses">A charge is disputed, or cash (less what a budget in deficit takes until a hardship of known length ends) plus the fees and penalty interest covers everything owed, or the amount due with earlier arrears when the hardship is not long-term (or C covers the instalment).</param>
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
     bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false, decimal? PlanCapacity = null,
-    bool SettlementOffered = false, bool LumpSumCoversAll = false)
+    bool SettlementOffered = false, bool LumpSumCoversAll = false, decimal LongestRepays = 0m)
 {
     public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
     public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
@@ -212,21 +214,31 @@ internal sealed record CapacityOracle(
         var due = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + arrears, total);
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         var recovers = afterwards is null || afterwards >= account.AmountDue;
-        var planCapacity = shortTerm && afterwards is { } later ? later : capacity;
-        var waitDays = shortTerm && afterwards is not null ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1)) : 0;
+        // With the hardship's end and the budget after it given, a plan waits for that budget and is sized on it; each month
+        // of the wait (one fewer than the hardship's) pays what today's budget sustains, up to the instalment: a low start,
+        // counted within the longest term. A low start that would repay everything leaves the plan on today's budget.
+        var lowStart = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value - 1, MaxInstalmentMonths);
+        var lowPayment = Math.Min(capacity, account.AmountDue);
+        var sizedAfter = afterwards is not null && lowStart * lowPayment < total;
+        (lowStart, lowPayment) = sizedAfter ? (lowStart, lowPayment) : (0, 0m);
+        var planCapacity = sizedAfter ? afterwards!.Value : capacity;
+        var waitDays = sizedAfter ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1)) : 0;
+        var longest = MaxInstalmentMonths - lowStart;
         // A budget in deficit lives on savings until a hardship of known length ends.
         var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? left * Math.Max(0m, -disposable) : 0m);
-        var planCloses = f is not null && Enumerable.Range(MinPlanMonths, MaxInstalmentMonths - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays) <= planCapacity);
+        var planCloses = f is not null && longest >= MinPlanMonths &&
+                         Enumerable.Range(MinPlanMonths, longest - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays, lowStart * lowPayment) <= planCapacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
             ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= due),
             PlanCloses: planCloses,
-            NoPlanFits: f is not null && PlanPayment(account with { AnnualRate = 0m }, MaxInstalmentMonths) > planCapacity,
+            NoPlanFits: f is not null && (longest < MinPlanMonths || PlanPayment(account with { AnnualRate = 0m }, longest, 0, lowStart * lowPayment) > planCapacity),
             TotalOwed: total,
             FeeWaiverCloses: c.DisputedCharges.Count > 0 || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
                              (spare + account.Fees + account.PenaltyInterest >= total ||
                               (spare + account.Fees + account.PenaltyInterest >= due && (!longTerm || capacity >= account.AmountDue)))),
-            PlanCapacity: shortTerm ? afterwards : null,
+            PlanCapacity: sizedAfter ? afterwards : null,
+            LongestRepays: f is null ? 0m : (lowStart * lowPayment) + (planCapacity * longest),
             SettlementOffered: SettlementStillOpen(c),
             LumpSumCoversAll: f is not null && f.LumpSums.Where(l => l.Confirmed && l.On > c.AsOf).GroupBy(l => l.On).OrderBy(g => g.Key).FirstOrDefault() is { } first &&
                               Math.Max(0m, Math.Min(f.Savings, spare)) + first.Sum(l => l.Amount) >= total);
@@ -265,13 +277,18 @@ internal sealed record CapacityOracle(
     /// <summary>
     /// The monthly payment of a plan of <paramref name="months"/>: the level instalment of the principal at the contract
     /// rate (0 % when unknown), plus an equal share (rounded up to the cent) of interest, fees and penalty interest, and of
-    /// the contract interest (simple, actual/365) on the principal over the <paramref name="waitDays"/> before the plan starts.
+    /// the contract interest (simple, actual/365) on the principal over the <paramref name="waitDays"/> before the plan starts;
+    /// what a low start paid meanwhile (<paramref name="paidBefore"/>) comes off those charges first, then off the principal.
     /// </summary>
-    public static decimal PlanPayment(Account account, int months, int waitDays = 0) =>
-        Schedules.InstalmentAmount(account.Principal, account.AnnualRate ?? 0m, months) +
-        Math.Ceiling((account.Interest + account.Fees + account.PenaltyInterest + Math.Round(account.Principal * (account.AnnualRate ?? 0m) / 365m * waitDays, 2, MidpointRounding.AwayFromZero)) / months * 100m) / 100m;
+    public static decimal PlanPayment(Account account, int months, int waitDays = 0, decimal paidBefore = 0m)
+    {
+        var charges = account.Interest + account.Fees + account.PenaltyInterest + Math.Round(account.Principal * (account.AnnualRate ?? 0m) / 365m * waitDays, 2, MidpointRounding.AwayFromZero);
+        var principal = account.Principal - Math.Max(0m, paidBefore - charges);
+        charges = Math.Max(0m, charges - paidBefore);
+        return (principal > 0 ? Schedules.InstalmentAmount(principal, account.AnnualRate ?? 0m, months) : 0m) + (Math.Ceiling(charges / months * 100m) / 100m);
+    }
 
-    /// <summary>P: what whole-debt plans are sized on (C unless the case gives the budget after a short hardship; see <see cref="PlanCapacity"/>).</summary>
+    /// <summary>P: what whole-debt plans are sized on (C unless the case gives the budget after a hardship; see <see cref="PlanCapacity"/>).</summary>
     public decimal Plan => PlanCapacity ?? Capacity;
 
     /// <summary>Whether a request of this type, in this case, closes the gap: extensions and plans by the model, a principal reduction always.</summary>
@@ -445,10 +462,10 @@ internal static class AdviceInvariantChecks
 
         // A write-off is kept in reserve, and ranked last, while a 0 % plan over the maximum term repays at least
         // writeOffBelowShare of the debt; it leads (closing the gap) only when less than that could be repaid.
-        var inReserve = o.HasFinances && o.Plan * CapacityOracle.MaxInstalmentMonths >= CapacityOracle.WriteOffBelowShare * o.TotalOwed;
+        var inReserve = o.HasFinances && o.LongestRepays >= CapacityOracle.WriteOffBelowShare * o.TotalOwed;
         if (inReserve && plan.Requests.Count > 1 && plan.Requests.Take(plan.Requests.Count - 1).FirstOrDefault(r => r.Type.Code() == "principal-reduction") is { } early)
         {
-            return $"a write-off kept in reserve (P × 60 = {o.Plan * CapacityOracle.MaxInstalmentMonths:0.00} of {o.TotalOwed:0.00}) is not last (rank {early.Rank}); requests [{Types(plan)}]";
+            return $"a write-off kept in reserve (a 0 % plan over 60 months repays {o.LongestRepays:0.00} of {o.TotalOwed:0.00}) is not last (rank {early.Rank}); requests [{Types(plan)}]";
         }
 
         bool Closes(ProposedRequest r) => r.Type.Code() switch
@@ -496,7 +513,7 @@ internal static class AdviceInvariantChecks
         if (!o.NoPlanFits)
         {
             return o.HasFinances
-                ? $"principal reduction (rank {reduction.Rank}) though P × 60 = {o.Plan * CapacityOracle.MaxInstalmentMonths:0.00} covers the {o.TotalOwed:0.00} owed"
+                ? $"principal reduction (rank {reduction.Rank}) though a 0 % plan over 60 months ({o.LongestRepays:0.00}) covers the {o.TotalOwed:0.00} owed"
                 : $"principal reduction (rank {reduction.Rank}) with no budget given";
         }
 
@@ -1118,8 +1135,8 @@ public sealed class AdviceInvariantCheckTests
         Accepts(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(Plan(), Request(1, "extension"), Request(2, "fee-waiver"))));
         Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle with { FeeWaiverCloses = false }, WithRequests(Plan(), Request(1, "fee-waiver"), Request(2, "extension"))));
         var reliefOpen = Plan() with { Assessment = Plan().Assessment with { ReliefClosesGap = false } };
-        // C × 60 = 12,000 repays less than half the 30,450 owed: the write-off closes the gap and must lead.
-        var mostlyUnpayable = Oracle with { Capacity = 200m };
+        // A 0 % plan over 60 months repays 12,000, less than half the 30,450 owed: the write-off closes the gap and must lead.
+        var mostlyUnpayable = Oracle with { Capacity = 200m, LongestRepays = 12_000m };
         Rejects(AdviceInvariantChecks.TopRequestClosesTheGap(mostlyUnpayable, WithRequests(reliefOpen, Request(1, "interest-relief"), Request(2, "principal-reduction"))));
         // C × 60 = 420,000 repays it all: a write-off is kept in reserve, last.
         Accepts(AdviceInvariantChecks.TopRequestClosesTheGap(Oracle, WithRequests(reliefOpen, Request(1, "interest-relief"), Request(2, "principal-reduction"))));

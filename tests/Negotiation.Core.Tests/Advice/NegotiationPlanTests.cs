@@ -407,8 +407,9 @@ public sealed class NegotiationPlanTests
     [Fact]
     public void A_plan_sized_on_the_budget_after_a_hardship_is_first_due_when_the_hardship_ends_and_repays_the_interest_of_the_wait()
     {
-        // Two more months of illness on 6,000 (nothing left), then full pay of 9,500 again. The plan starts a month from today
-        // and is first due in two, when the hardship ends; 6,800 at 18 % for those 30 days adds 100.60 to the 164.90 accrued.
+        // Two more months of illness on 6,000 (50 a month left), then full pay of 9,500 again. The plan starts a month from
+        // today and is first due in two, when the hardship ends; 6,800 at 18 % for those 30 days adds 100.60 to the 164.90
+        // accrued, and the month of low start before it pays 50 of that.
         var seed = Seed();
         var ill = seed with
         {
@@ -423,7 +424,10 @@ public sealed class NegotiationPlanTests
         Assert.Equal(new LocalDate(2027, 1, 20), request.Terms.FirstInstalmentDue);
         Assert.Equal(request.Terms.FirstInstalmentDue, schedule[0].DueDate);
         Assert.Equal(plan.Assessment.Principal, schedule.Sum(i => i.Principal));
-        Assert.Equal(164.90m + 100.60m, schedule.Sum(i => i.Fee));
+        Assert.Equal((1, 50.00m), (plan.Assessment.PlanLowStartMonths, plan.Assessment.PlanLowStartPayment));
+        Assert.Equal(50.00m, request.Terms.PaidEachMonth);
+        Assert.Equal(164.90m + 100.60m - 50.00m, schedule.Sum(i => i.Fee));
+        Assert.Equal(50.00m + schedule.Sum(i => i.Payment), request.Terms.TotalRepaid);
         Assert.True(request.Terms.Instalment <= plan.Assessment.PlanAffordable);
 
         // Without the income after, the plan is sized on today's budget and starts today.

@@ -256,10 +256,11 @@ internal static class Assessor
         // instalment falls due when the hardship ends (a month from today at the soonest), and the interest of the months
         // before is repaid with what has accrued. Those months are its low start: what the budget sustains now (never more
         // than the instalment) is paid on each of them, and the low start and the plan together keep within the longest
-        // term. A low start that would itself repay everything leaves the plan on today's budget.
+        // term. A low start that would itself repay everything leaves the plan on today's budget, as does a case that gives no
+        // hardship.
         var lowStartMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value - 1, settings.MaxInstalmentMonths);
         var lowStartPayment = Math.Min(affordable, instalment);
-        var sizedAfter = afterwards is not null && lowStartMonths * lowStartPayment < account.TotalOwed;
+        var sizedAfter = afterwards is not null && moneyTrouble && lowStartMonths * lowStartPayment < account.TotalOwed;
         (lowStartMonths, lowStartPayment) = sizedAfter ? (lowStartMonths, lowStartPayment) : (0, 0m);
         var lowStartPaid = lowStartMonths * lowStartPayment;
         var planTerm = settings.MaxInstalmentMonths - lowStartMonths;

@@ -219,7 +219,7 @@ internal sealed record CapacityOracle(
         // counted within the longest term. A low start that would repay everything leaves the plan on today's budget.
         var lowStart = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value - 1, MaxInstalmentMonths);
         var lowPayment = Math.Min(capacity, account.AmountDue);
-        var sizedAfter = afterwards is not null && lowStart * lowPayment < total;
+        var sizedAfter = afterwards is not null && (longTerm || shortTerm) && lowStart * lowPayment < total;
         (lowStart, lowPayment) = sizedAfter ? (lowStart, lowPayment) : (0, 0m);
         var planCapacity = sizedAfter ? afterwards!.Value : capacity;
         var waitDays = sizedAfter ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1)) : 0;
@@ -454,10 +454,10 @@ internal static class AdviceInvariantChecks
     {
         var facts = plan.Assessment;
         if (plan.Requests.FirstOrDefault(r => r.Terms.ProposedRate is not null && r.Type.Code() == "instalment-plan") is { } lower &&
-            (!facts.ReliefClosesGap || facts.PlanClosesGap || lower.Terms.ProposedRate != facts.ReliefRate || lower.Schedule!.Max(i => i.Payment) > facts.AffordableInstalment))
+            (!facts.ReliefClosesGap || facts.PlanClosesGap || lower.Terms.ProposedRate != facts.ReliefRate || lower.Schedule!.Max(i => i.Payment) > facts.PlanAffordable))
         {
             return $"an instalment plan at {lower.Terms.ProposedRate} (largest payment {lower.Schedule!.Max(i => i.Payment)}) with relief rate {facts.ReliefRate}, " +
-                   $"planClosesGap {facts.PlanClosesGap}, reliefClosesGap {facts.ReliefClosesGap}, sustainable {facts.AffordableInstalment}";
+                   $"planClosesGap {facts.PlanClosesGap}, reliefClosesGap {facts.ReliefClosesGap}, plans sized on {facts.PlanAffordable}";
         }
 
         // A write-off is kept in reserve, and ranked last, while a 0 % plan over the maximum term repays at least

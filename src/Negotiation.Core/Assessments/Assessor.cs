@@ -258,10 +258,10 @@ internal static class Assessor
         // than the instalment) is paid on each of them, and the low start and the plan together keep within the longest
         // term. A low start that would itself repay everything leaves the plan on today's budget, as does a case that gives no
         // hardship.
-        var lowStartMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value - 1, settings.MaxInstalmentMonths);
-        var lowStartPayment = Math.Min(affordable, instalment);
-        var sizedAfter = afterwards is not null && moneyTrouble && lowStartMonths * lowStartPayment < account.TotalOwed;
-        (lowStartMonths, lowStartPayment) = sizedAfter ? (lowStartMonths, lowStartPayment) : (0, 0m);
+        var waitMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value - 1, settings.MaxInstalmentMonths);
+        var sizedAfter = afterwards is not null && moneyTrouble && waitMonths * Math.Min(affordable, instalment) < account.TotalOwed;
+        var lowStartMonths = sizedAfter ? waitMonths : 0;
+        var lowStartPayment = sizedAfter ? Math.Min(affordable, instalment) : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;
         var planTerm = settings.MaxInstalmentMonths - lowStartMonths;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
@@ -532,7 +532,7 @@ internal static class Assessor
             HardshipIsOver = over,
             HardshipExpectedMonths = c.Hardship.ExpectedMonths ?? 0,
             HardshipSinceKnown = c.Hardship.Since is not null,
-            HardshipMonthsSoFar = c.Hardship.Since is { } began && began < asOf ? Period.Between(began, asOf, PeriodUnits.Months).Months : 0,
+            HardshipMonthsSoFar = c.Hardship.Since is { } began && began < asOf ? WholeMonths(began, asOf) : 0,
             IncomeAfterKnown = incomeAfter is not null,
             IncomeAfterHardship = Cents(incomeAfter ?? 0m),
             AffordableAfterHardship = Cents(afterwards ?? 0m),

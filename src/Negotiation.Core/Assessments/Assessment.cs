@@ -579,16 +579,17 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets the day a whole-debt plan starts, its first instalment falling due a month later: <see cref="AsOf"/>, or, for a plan
-    /// sized on the budget after a hardship (see <see cref="PlanAffordable"/>), a month before the hardship ends, so that
-    /// the first instalment falls due when that budget begins. The contract interest of the months before it is repaid with
-    /// what has accrued.
+    /// sized on the budget after a hardship (see <see cref="PlanAffordable"/>), the day the hardship's months end
+    /// (<see cref="PlanLowStartMonths"/> after <see cref="AsOf"/>, on the payday if one is given), so that the first
+    /// instalment falls due in the first month budgeted on the income after it. The contract interest of the months before
+    /// it is repaid with what has accrued.
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate PlanStartsOn { get; internal init; }
 
     /// <summary>
     /// Gets the months of a plan's low start: for a plan sized on the budget after a hardship (see <see cref="PlanAffordable"/>),
-    /// the months until its first instalment, one fewer than <see cref="HardshipExpectedMonths"/>, in each of which
-    /// <see cref="PlanLowStartPayment"/> is paid. The low start and the plan together keep within the rule set's
+    /// the hardship's months (<see cref="HardshipExpectedMonths"/>, which the case budgets on today's income), in each of
+    /// which <see cref="PlanLowStartPayment"/> is paid before the plan's first instalment. The low start and the plan together keep within the rule set's
     /// <c>maxInstalmentMonths</c>, and a write-off's reckoning counts both. 0 for any other plan, and where the low start
     /// would itself repay everything owed (the plan is then sized on today's budget).
     /// </summary>

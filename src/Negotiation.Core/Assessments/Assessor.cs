@@ -252,20 +252,20 @@ internal static class Assessor
         var deferralShortfall = movedByExtension > 0 ? Math.Max(0m, owedAtBridgeEnd) : 0m;
         var deferralCatchUp = deferralShortfall > 0 && afterwards is { } spareAfter && spareAfter > instalment
             ? Math.Max(1, (int)Math.Ceiling(deferralShortfall / (spareAfter - instalment))) : 0;
-        // Where the case says when the hardship ends and what the budget will be then, a plan runs on that budget: its first
-        // instalment falls due when the hardship ends (a month from today at the soonest), and the interest of the months
-        // before is repaid with what has accrued. Those months are its low start: what the budget sustains now (never more
-        // than the instalment) is paid on each of them, and the low start and the plan together keep within the longest
-        // term. A low start that would itself repay everything leaves the plan on today's budget, as does a case that gives no
-        // hardship.
-        var waitMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value - 1, settings.MaxInstalmentMonths);
+        // Where the case says when the hardship ends and what the budget will be then, a plan runs on that budget: the case
+        // budgets the hardship's months on today's income and the months after them on the income after, so the plan's
+        // first instalment falls due in the first month after the hardship, and the interest of the months before is repaid
+        // with what has accrued. The hardship's months are its low start: what the budget sustains now (never more than the
+        // instalment) is paid in each of them, and the low start and the plan together keep within the longest term. A low
+        // start that would itself repay everything leaves the plan on today's budget, as does a case that gives no hardship.
+        var waitMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, settings.MaxInstalmentMonths);
         var sizedAfter = afterwards is not null && moneyTrouble && waitMonths * Math.Min(affordable, instalment) < account.TotalOwed;
         var lowStartMonths = sizedAfter ? waitMonths : 0;
         var lowStartPayment = sizedAfter ? Math.Min(affordable, instalment) : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;
         var planTerm = settings.MaxInstalmentMonths - lowStartMonths;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
-        var planStarts = OnPaydayAMonthLater(sizedAfter ? asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1) : asOf, c.Finances?.Payday);
+        var planStarts = OnPaydayAMonthLater(sizedAfter ? asOf.PlusMonths(lowStartMonths) : asOf, c.Finances?.Payday);
         var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft);
         var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal, planAccrued, lowStartPaid);
         var planMonths = PlanMonths(planPrincipal, planAccruedLeft, rate, planAffordable, planTerm, decimals, PlanInterestCap(account, planAccrued, chargesLeft));

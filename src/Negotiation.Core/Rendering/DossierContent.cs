@@ -210,8 +210,9 @@ internal sealed class DossierContent
 
     /// <summary>
     /// What a schedule starts from, where it is not simply the total owed: the interest until the plan starts, which makes
-    /// its first balance larger than the header's total, and the interest and charges already accrued, which it repays in
-    /// equal parts beside the principal, bearing no interest. Null when the schedule repays nothing accrued.
+    /// its first balance larger than the header's total, less what a low start pays before it (the months of a hardship of
+    /// known end, paid at today's budget), and the interest and charges already accrued, which it repays in equal parts
+    /// beside the principal, bearing no interest. Null when the schedule repays nothing accrued and has no low start.
     /// </summary>
     public static string? ScheduleNote(NegotiationPlan plan, ProposedRequest request)
     {
@@ -220,19 +221,25 @@ internal sealed class DossierContent
             return null;
         }
 
+        var facts = plan.Assessment;
         var accrued = schedule.Sum(i => i.Fee);
-        if (accrued <= 0)
+        // Only the whole-debt plan carries the low start, as what it pays each month before its first instalment.
+        var lowStart = request.Terms.PaidEachMonth is { } low && low == facts.PlanLowStartPayment && facts.PlanLowStartMonths > 0
+            ? facts.PlanLowStartMonths * low : 0m;
+        if (accrued <= 0 && lowStart == 0)
         {
             return null;
         }
 
         var zh = plan.Language == Messages.Language.Chinese;
         string Money(decimal amount) => PlanMoney(plan, amount);
-        var facts = plan.Assessment;
         var first = schedule[0];
         var startsFrom = first.Balance + first.Principal + first.Fee;
-        var waiting = startsFrom - facts.TotalOwed;
-        if (waiting <= 0)
+        var waiting = startsFrom - facts.TotalOwed + lowStart;
+        var spread = accrued <= 0 ? "" : zh
+            ? $"其中的利息、罚息和费用共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
+            : $"The interest and charges in that ({Money(accrued)}) are repaid in equal parts with each instalment, with no interest on them.";
+        if (waiting <= 0 && lowStart == 0)
         {
             return zh
                 ? $"欠款中的利息、罚息和费用共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
@@ -240,11 +247,20 @@ internal sealed class DossierContent
         }
 
         var starts = MessageFormat.Date(facts.PlanStartsOn, plan.Language);
+        if (lowStart == 0)
+        {
+            return zh
+                ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}。" + spread
+                : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now and {Money(waiting)} of interest until the plan starts on {starts}. " + spread;
+        }
+
+        // A low start pays interest and charges first, then principal, as lenders apply payments.
+        var months = MessageFormat.Months(facts.PlanLowStartMonths, plan.Language);
         return zh
-            ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}。" +
-              $"其中的利息、罚息和费用共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
-            : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now and {Money(waiting)} of interest until the plan starts on {starts}. " +
-              $"The interest and charges in that ({Money(accrued)}) are repaid in equal parts with each instalment, with no interest on them.";
+            ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}" + (waiting > 0 ? $"，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}" : "") +
+              $"，减去计划开始前{months}每月还的{Money(facts.PlanLowStartPayment)}（共{Money(lowStart)}，先抵利息和费用）。" + spread
+            : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now" + (waiting > 0 ? $" and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
+              $", less the {Money(lowStart)} you pay before it ({Money(facts.PlanLowStartPayment)} a month for {months}, going to interest and charges first). " + spread;
     }
 
     /// <summary>The monthly budget: income, essential and flexible expenses, other debts, and what is left.</summary>

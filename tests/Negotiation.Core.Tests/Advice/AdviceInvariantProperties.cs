@@ -215,14 +215,14 @@ internal sealed record CapacityOracle(
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         var recovers = afterwards is null || afterwards >= account.AmountDue;
         // With the hardship's end and the budget after it given, a plan waits for that budget and is sized on it; each month
-        // of the wait (one fewer than the hardship's) pays what today's budget sustains, up to the instalment: a low start,
+        // of the hardship (the months the case budgets on today's income) pays what today's budget sustains, up to the instalment: a low start,
         // counted within the longest term. A low start that would repay everything leaves the plan on today's budget.
-        var lowStart = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value - 1, MaxInstalmentMonths);
+        var lowStart = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, MaxInstalmentMonths);
         var lowPayment = Math.Min(capacity, account.AmountDue);
         var sizedAfter = afterwards is not null && (longTerm || shortTerm) && lowStart * lowPayment < total;
         (lowStart, lowPayment) = sizedAfter ? (lowStart, lowPayment) : (0, 0m);
         var planCapacity = sizedAfter ? afterwards!.Value : capacity;
-        var waitDays = sizedAfter ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(c.Hardship.ExpectedMonths!.Value - 1)) : 0;
+        var waitDays = sizedAfter ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(lowStart)) : 0;
         var longest = MaxInstalmentMonths - lowStart;
         // A budget in deficit lives on savings until a hardship of known length ends.
         var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? left * Math.Max(0m, -disposable) : 0m);

@@ -405,11 +405,11 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
-    public void A_plan_sized_on_the_budget_after_a_hardship_is_first_due_when_the_hardship_ends_and_repays_the_interest_of_the_wait()
+    public void A_plan_sized_on_the_budget_after_a_hardship_is_first_due_in_the_month_after_it_and_repays_the_interest_of_the_wait()
     {
-        // Two more months of illness on 6,000 (50 a month left), then full pay of 9,500 again. The plan starts a month from
-        // today and is first due in two, when the hardship ends; 6,800 at 18 % for those 30 days adds 100.60 to the 164.90
-        // accrued, and the month of low start before it pays 50 of that.
+        // Two more months of illness on 6,000 (50 a month left), then full pay of 9,500 again. The case budgets those two
+        // months on 6,000, so they are the low start (50 each) and the plan starts when they are over, first due a month
+        // later; 6,800 at 18 % for those 61 days adds 204.56 to the 164.90 accrued, and the low start pays 100 of that.
         var seed = Seed();
         var ill = seed with
         {
@@ -420,14 +420,14 @@ public sealed class NegotiationPlanTests
         var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
         var schedule = request.Schedule!;
 
-        Assert.Equal(new LocalDate(2026, 12, 20), plan.Assessment.PlanStartsOn);
-        Assert.Equal(new LocalDate(2027, 1, 20), request.Terms.FirstInstalmentDue);
+        Assert.Equal(new LocalDate(2027, 1, 20), plan.Assessment.PlanStartsOn);
+        Assert.Equal(new LocalDate(2027, 2, 20), request.Terms.FirstInstalmentDue);
         Assert.Equal(request.Terms.FirstInstalmentDue, schedule[0].DueDate);
         Assert.Equal(plan.Assessment.Principal, schedule.Sum(i => i.Principal));
-        Assert.Equal((1, 50.00m), (plan.Assessment.PlanLowStartMonths, plan.Assessment.PlanLowStartPayment));
+        Assert.Equal((2, 50.00m), (plan.Assessment.PlanLowStartMonths, plan.Assessment.PlanLowStartPayment));
         Assert.Equal(50.00m, request.Terms.PaidEachMonth);
-        Assert.Equal(164.90m + 100.60m - 50.00m, schedule.Sum(i => i.Fee));
-        Assert.Equal(50.00m + schedule.Sum(i => i.Payment), request.Terms.TotalRepaid);
+        Assert.Equal(164.90m + 204.56m - 100.00m, schedule.Sum(i => i.Fee));
+        Assert.Equal(100.00m + schedule.Sum(i => i.Payment), request.Terms.TotalRepaid);
         Assert.True(request.Terms.Instalment <= plan.Assessment.PlanAffordable);
 
         // Without the income after, the plan is sized on today's budget and starts today.

@@ -49,4 +49,26 @@ public sealed class ScheduleNoteTests
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The interest and charges in that (CNY {schedule.Sum(i => i.Fee):N2}) are repaid in equal parts with each instalment, with no interest on them."),
             DossierContent.ScheduleNote(plan, scheduled));
     }
+
+    [Theory]
+    [InlineData("en", "less the CNY 2,400.00 you pay before it (CNY 300.00 a month for 8 months, going to interest and charges first)")]
+    [InlineData("zh-CN", "减去计划开始前8个月每月还的300.00元（共2,400.00元，先抵利息和费用）")]
+    public void A_plan_with_a_low_start_says_what_the_months_before_it_pay(string language, string lowStart)
+    {
+        // Eight more months of sick leave with 300 a month to spare, then full pay: the plan starts when the eight months end.
+        var file = TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "a18-01-card-sick-leave-repayable.json");
+        var c = Scenario.FromFile(file).Case;
+        var (plan, scheduled) = Advise(c, language);
+        var schedule = scheduled.Schedule!;
+        var facts = plan.Assessment;
+
+        Assert.Equal((8, 300.00m), (facts.PlanLowStartMonths, facts.PlanLowStartPayment));
+        Assert.Equal(c.AsOf.PlusMonths(8), facts.PlanStartsOn);
+        // What the schedule starts from is what is owed, with the interest until then, less what the low start pays.
+        var startsFrom = schedule.Sum(i => i.Principal) + schedule.Sum(i => i.Fee);
+        var note = DossierContent.ScheduleNote(plan, scheduled)!;
+        var amount = startsFrom.ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(language == "en" ? $"starts from CNY {amount}: " : $"从{amount}元起算", note, StringComparison.Ordinal);
+        Assert.Contains(lowStart, note, StringComparison.Ordinal);
+    }
 }

@@ -46,6 +46,12 @@ internal sealed record RuleSpec
     /// <summary>Request: ranked after every request that is not a last resort, whatever gap it closes (<c>lastResort</c>).</summary>
     public bool LastResort { get; init; }
 
+    /// <summary>
+    /// Request: ranked with the requests that close the gap although it does not (<c>firstStep</c>): the step to take while
+    /// the gap cannot be sized yet, such as time while a new hardship's course is unknown.
+    /// </summary>
+    public bool FirstStep { get; init; }
+
     /// <summary>Request: when it is proposed, the plan proposes it alone (<c>sole</c>): accepting a settlement settles everything.</summary>
     public bool Sole { get; init; }
 

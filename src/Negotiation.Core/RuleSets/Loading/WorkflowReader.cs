@@ -81,7 +81,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
     internal static readonly Dictionary<RuleKind, string[]> KindProperties = new()
     {
         [RuleKind.Reason] = ["outcome", "priority", "requestsOnceMet"],
-        [RuleKind.Request] = ["type", "lastResort", "sole"],
+        [RuleKind.Request] = ["type", "lastResort", "firstStep", "sole"],
         [RuleKind.Material] = ["required", "document", "tips"],
         [RuleKind.Guidance] = ["part"],
         [RuleKind.Watchpoint] = ["severity", "dueDate"],
@@ -284,6 +284,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             RequestsOnceMet = kind == RuleKind.Reason && RequestsOnceMet(props, checks),
             RequestType = kind == RuleKind.Request ? checks.OneOf(props, "type", RequestTypes, required: true) : null,
             LastResort = kind == RuleKind.Request && (checks.Boolean(props, "lastResort") ?? false),
+            FirstStep = kind == RuleKind.Request && (checks.Boolean(props, "firstStep") ?? false),
             Sole = kind == RuleKind.Request && (checks.Boolean(props, "sole") ?? false),
             Required = kind == RuleKind.Material && (checks.Boolean(props, "required") ?? false),
             Document = kind == RuleKind.Material ? checks.OneOf(props, "document", DocumentKinds, required: false) : null,

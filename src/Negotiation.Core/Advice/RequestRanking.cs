@@ -27,8 +27,8 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// <item>Every request that closes the gap, smallest concession first (the rule set's <see cref="RuleSet.RequestOrder"/>).
 /// The borrower's stated goal is honoured by being in the list (the rules make it eligible, or a reason says why not), not
 /// by jumping the order: a goal first whatever it costs would let more income lead to a larger concession.</item>
-/// <item>A request whose rule marks it <c>firstStep</c> (time while a new hardship's course is unknown) is ranked with them:
-/// the gap cannot be sized yet, so the step that keeps the options open comes before the concessions sized on today's budget.</item>
+/// <item>Then a request whose rule marks it <c>firstStep</c> (time while a new hardship's course is unknown): the gap cannot
+/// be sized yet, so the step that keeps the options open comes before the concessions sized on today's budget.</item>
 /// <item>Then the requests that do not close it alone, largest first: the one that narrows the gap most leads. Interest
 /// relief leads them while what the budget sustains is less than a month's interest (<c>monthlyInterest</c>): then every
 /// payment only slows the balance's growth.</item>
@@ -162,10 +162,10 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
         facts.BrokenPromises > 0 && (terms.ArrearsPerMonth is not null || terms.PaidNow is not null);
 
     /// <summary>
-    /// 1: closes the gap, or is marked by its rule as the first step; 2: does not close it alone; 3: marked by its rule as a
-    /// last resort, asked after the rest.
+    /// 1: closes the gap; 2: does not close it alone; 3: marked by its rule as a last resort, asked after the rest. A request
+    /// its rule marks as the first step (and that does not close the gap) comes between 1 and 2.
     /// </summary>
-    private static int Group(RankedRequest r) => r.Spec.LastResort ? 3 : r.ClosesGap || r.Spec.FirstStep ? 1 : 2;
+    private static double Group(RankedRequest r) => r.Spec.LastResort ? 3 : r.ClosesGap ? 1 : r.Spec.FirstStep ? 1.5 : 2;
 
     private static bool ClosesGap(string type, Assessment facts, RequestTerms terms) => type switch
     {

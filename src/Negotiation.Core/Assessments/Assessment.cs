@@ -589,8 +589,8 @@ public sealed record Assessment
     /// <summary>
     /// Gets the months of a plan's low start: for a plan sized on the budget after a hardship (see <see cref="PlanAffordable"/>),
     /// the hardship's months (<see cref="HardshipExpectedMonths"/>, which the case budgets on today's income), in each of
-    /// which <see cref="PlanLowStartPayment"/> is paid before the plan's first instalment. The low start and the plan together keep within the rule set's
-    /// <c>maxInstalmentMonths</c>, and a write-off's reckoning counts both. 0 for any other plan, and where the low start
+    /// which <see cref="PlanLowStartPayment"/> is paid before the plan's first instalment. The low start and the plan
+    /// together keep within the rule set's <c>maxInstalmentMonths</c>, and a write-off's reckoning counts both. 0 for any other plan, and where the low start
     /// would itself repay everything owed (the plan is then sized on today's budget).
     /// </summary>
     [FactField(FactFormat.Months)] public int PlanLowStartMonths { get; internal init; }

@@ -170,8 +170,9 @@ internal enum Invariant
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
     bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false, decimal? PlanCapacity = null,
-    bool SettlementOffered = false, bool LumpSumCoversAll = false, decimal LongestRepays = 0m)
+    bool SettlementOffered = false, bool LumpSumCoversAll = false, decimal LongestRepays = 0m, bool TooSoonToTell = false)
 {
+    public static readonly int TooSoonToTellMonths = (int)RuleSet.Default.Parameters["tooSoonToTellMonths"];
     public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
     public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
     public static readonly int ShortTermMonths = (int)RuleSet.Default.Parameters["shortTermMonths"];
@@ -240,6 +241,9 @@ internal sealed record CapacityOracle(
             PlanCapacity: sizedAfter ? afterwards : null,
             LongestRepays: f is null ? 0m : (lowStart * lowPayment) + (planCapacity * longest),
             SettlementOffered: SettlementStillOpen(c),
+            // A hardship of unknown end that began less than tooSoonToTellMonths ago, with an income and no plan that fits.
+            TooSoonToTell: c.Hardship is { Since: { } since, ExpectedMonths: null } && since <= c.AsOf &&
+                           Period.Between(since, c.AsOf, PeriodUnits.Months).Months < TooSoonToTellMonths && stable + unstable > 0 && !planCloses,
             LumpSumCoversAll: f is not null && f.LumpSums.Where(l => l.Confirmed && l.On > c.AsOf).GroupBy(l => l.On).OrderBy(g => g.Key).FirstOrDefault() is { } first &&
                               Math.Max(0m, Math.Min(f.Savings, spare)) + first.Sum(l => l.Amount) >= total);
     }
@@ -525,9 +529,12 @@ internal static class AdviceInvariantChecks
         return null;
     }
 
-    /// <summary>5. A long-term hardship never leads with an extension, unless a confirmed one-off sum ahead pays everything off.</summary>
+    /// <summary>
+    /// 5. A long-term hardship never leads with an extension, unless a confirmed one-off sum ahead pays everything off, or it
+    /// began less than two months ago with no known end, an income and no plan that fits: too soon to tell, time comes first.
+    /// </summary>
     public static string? LongTermHardshipDoesNotLeadWithExtension(CapacityOracle o, NegotiationPlan plan) =>
-        o.LongTerm && !o.LumpSumCoversAll && plan.Requests.Count > 0 && plan.Requests[0].Type.Code() == "extension"
+        o.LongTerm && !o.LumpSumCoversAll && !o.TooSoonToTell && plan.Requests.Count > 0 && plan.Requests[0].Type.Code() == "extension"
             ? $"long-term hardship, yet the top request is an extension; requests [{Types(plan)}]"
             : null;
 

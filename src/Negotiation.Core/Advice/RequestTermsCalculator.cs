@@ -191,9 +191,10 @@ internal static class RequestTermsCalculator
                 ProposedRate = atLowerRate ? rate : null,
             },
             // A plan spreads the payments; it saves nothing against the contract (a lower rate's saving is the interest
-            // relief request's), and what it costs shows in its total.
+            // relief request's), and what it costs shows in its total. Beyond any plan (not even one at 0 % over the longest
+            // term fits the budget) there is no schedule the borrower could keep: the request is what the budget sustains.
             null,
-            ValueList<Instalment>.Own(instalments));
+            facts.BeyondAnyPlan ? null : ValueList<Instalment>.Own(instalments));
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ using Negotiation.Core.Tests.Support;
 
 namespace Negotiation.Core.Tests.Advice;
 
-/// <summary>The terms of requests on high-cost short-term credit stay within its total cost cap.</summary>
+/// <summary>The terms of requests: within a total cost cap on high-cost short-term credit, and a schedule only where one can be kept.</summary>
 public sealed class RequestTermsCalculatorTests
 {
     private static readonly RuleSet Uk = RuleSet.Embedded("uk-consumer-credit");
@@ -56,5 +56,24 @@ public sealed class RequestTermsCalculatorTests
         var uncapped = Assessor.Assess(c, AssessmentSettings.From(Uk.Parameters) with { HcstcTotalCostCap = null });
         Assert.Equal((false, 4), (uncapped.TotalCostCapApplies, uncapped.AffordablePlanMonths));
         Assert.True(Assessor.PlanPayment(400m, 207.00m, 2.92m, 4, 2) > 200.00m + 10m);
+    }
+
+    [Fact]
+    public void Beyond_any_plan_an_instalment_plan_has_no_schedule_to_keep()
+    {
+        // b19-04: £12 a month for 8 months, then £142; even at 0 % over 96 months that leaves most of £17,778.50 unpaid. The
+        // plan at the contract rate over the 88 months left would ask £285.43 a month: no schedule is offered for it.
+        var c = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind30", "b19-04-carers-leave-bank-loan.json")).Case;
+        var facts = Assessor.Assess(c, AssessmentSettings.From(Uk.Parameters));
+        var plan = RequestTermsCalculator.Compute("instalment-plan", c, facts, Uk.Parameters, 2);
+        Assert.True(facts.BeyondAnyPlan);
+        Assert.True(plan.Terms.Instalment > facts.PlanAffordable);
+        Assert.Null(plan.Schedule);
+
+        // r65: a plan that fits keeps its schedule.
+        var fits = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "r65-hours-cut-for-good-after-two-months.json")).Case;
+        var fitsFacts = Assessor.Assess(fits, AssessmentSettings.From(Uk.Parameters));
+        Assert.False(fitsFacts.BeyondAnyPlan);
+        Assert.NotNull(RequestTermsCalculator.Compute("instalment-plan", fits, fitsFacts, Uk.Parameters, 2).Schedule);
     }
 }

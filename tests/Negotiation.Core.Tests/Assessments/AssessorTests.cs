@@ -1098,4 +1098,18 @@ public sealed class AssessorTests
         Assert.Equal(asOf.PlusDays(1), Assessor.FollowUp(asOf, 14, overdue, [], [Offer(OfferSource.CollectionAgency, 3)]));
         Assert.Equal(asOf.PlusDays(14), Assessor.FollowUp(asOf, 14, overdue, [], [Offer(OfferSource.ThirdParty, 3)]));
     }
+
+    [Fact]
+    public void A_deferral_that_moves_the_last_instalments_leaves_no_more_to_catch_up_than_is_owed()
+    {
+        // a20-03: a 12-month 享花卡 plan with its last four bills due during a course that ends with a signed job; the
+        // deferral moves them all to the job's first day. What is caught up after it is what is owed less the cash then
+        // (4,369.15 - 300.00), not four full bills plus one more the loan no longer has.
+        var file = Negotiation.Core.Tests.Support.TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "a20-03-course-signed-job-xianghua-extension.json");
+        var settings = AssessmentSettings.From(Negotiation.Core.RuleSets.RuleSet.Default.Parameters);
+        var facts = Assessor.Assess(Negotiation.Core.Scenarios.Scenario.FromFile(file).Case, settings);
+        Assert.True(facts.InstalmentsMovedByExtension > 0);
+        Assert.Equal(facts.TotalOwed - facts.CashByExtensionEnd, facts.DeferralShortfall);
+        Assert.Equal(4069.15m, facts.DeferralShortfall);
+    }
 }

@@ -250,7 +250,7 @@ internal static class Assessor
         // What of that the cash then does not cover, and the months the budget after the hardship catches it up in, on top of
         // the regular instalment: the split to agree now rather than promise a sum that will not be there.
         // Never more than everything owed, less that cash: the instalments moved may be all that is left of the loan.
-        var deferralShortfall = movedByExtension > 0 ? Math.Max(0m, Math.Min(owedAtBridgeEnd, account.TotalOwed - cashByExtensionEnd)) : 0m;
+        var deferralShortfall = movedByExtension > 0 ? Math.Max(0m, Math.Min(owedAtBridgeEnd, account.TotalOwed - Math.Max(0m, cashByExtensionEnd))) : 0m;
         var deferralCatchUp = deferralShortfall > 0 && afterwards is { } spareAfter && spareAfter > instalment
             ? Math.Max(1, (int)Math.Ceiling(deferralShortfall / (spareAfter - instalment))) : 0;
         // Where the case says when the hardship ends and what the budget will be then, a plan runs on that budget: the case

@@ -47,8 +47,8 @@ internal sealed record RuleSpec
     public bool LastResort { get; init; }
 
     /// <summary>
-    /// Request: ranked right after the requests that close the gap although it does not (<c>firstStep</c>): the step to take while
-    /// the gap cannot be sized yet, such as time while a new hardship's course is unknown.
+    /// Request: ranked right after the requests that close the gap although it does not (<c>firstStep</c>): the step to
+    /// take while the gap cannot be sized yet, such as time while a new hardship's course is unknown.
     /// </summary>
     public bool FirstStep { get; init; }
 

@@ -142,13 +142,13 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
             }
 
             var (reliefA, reliefB) = (a.Spec.RequestType == "interest-relief", b.Spec.RequestType == "interest-relief");
-            if (groupA == 2 && interestOutruns && reliefA != reliefB)
+            if (groupA == Standing.Narrows && interestOutruns && reliefA != reliefB)
             {
                 return reliefA ? -1 : 1;
             }
 
             var bySize = order.IndexOf(a.Spec.RequestType!).CompareTo(order.IndexOf(b.Spec.RequestType!));
-            return groupA == 2 ? -bySize : bySize;
+            return groupA == Standing.Narrows ? -bySize : bySize;
         });
         return candidates;
     }
@@ -161,11 +161,24 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     private static bool MendsABrokenAgreement(Assessment facts, RequestTerms terms) =>
         facts.BrokenPromises > 0 && (terms.ArrearsPerMonth is not null || terms.PaidNow is not null);
 
-    /// <summary>
-    /// 1: closes the gap; 2: does not close it alone; 3: marked by its rule as a last resort, asked after the rest. A request
-    /// its rule marks as the first step (and that does not close the gap) comes between 1 and 2.
-    /// </summary>
-    private static double Group(RankedRequest r) => r.Spec.LastResort ? 3 : r.ClosesGap ? 1 : r.Spec.FirstStep ? 1.5 : 2;
+    /// <summary>Where a request stands in the ranking, first to last.</summary>
+    private enum Standing
+    {
+        /// <summary>Closes the gap.</summary>
+        ClosesGap,
+
+        /// <summary>Marked by its rule as the first step (<c>firstStep</c>) and not closing the gap.</summary>
+        FirstStep,
+
+        /// <summary>Does not close the gap alone.</summary>
+        Narrows,
+
+        /// <summary>Marked by its rule as a last resort (<c>lastResort</c>), asked after the rest.</summary>
+        LastResort,
+    }
+
+    private static Standing Group(RankedRequest r) =>
+        r.Spec.LastResort ? Standing.LastResort : r.ClosesGap ? Standing.ClosesGap : r.Spec.FirstStep ? Standing.FirstStep : Standing.Narrows;
 
     private static bool ClosesGap(string type, Assessment facts, RequestTerms terms) => type switch
     {

@@ -260,9 +260,10 @@ internal static class Assessor
         // instalment) is paid in each of them, and the low start and the plan together keep within the longest term. A low
         // start that would itself repay everything leaves the plan on today's budget, as does a case that gives no hardship.
         var waitMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, settings.MaxInstalmentMonths);
-        var sizedAfter = afterwards is not null && moneyTrouble && waitMonths * Math.Min(affordable, instalment) < account.TotalOwed;
+        var paidWhileWaiting = Math.Min(affordable, instalment);
+        var sizedAfter = afterwards is not null && moneyTrouble && waitMonths * paidWhileWaiting < account.TotalOwed;
         var lowStartMonths = sizedAfter ? waitMonths : 0;
-        var lowStartPayment = sizedAfter ? Math.Min(affordable, instalment) : 0m;
+        var lowStartPayment = sizedAfter ? paidWhileWaiting : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;
         var planTerm = settings.MaxInstalmentMonths - lowStartMonths;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;

@@ -247,21 +247,16 @@ internal sealed class DossierContent
         }
 
         var starts = MessageFormat.Date(facts.PlanStartsOn, plan.Language);
-        if (lowStart == 0)
-        {
-            return zh
-                ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}。" + spread
-                : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now and {Money(waiting)} of interest until the plan starts on {starts}. " + spread;
-        }
-
         // A low start pays interest and charges first, then principal, as lenders apply payments.
         var months = MessageFormat.Months(facts.PlanLowStartMonths, plan.Language);
         return zh
-            ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}" + (waiting > 0 ? $"，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}" : "") +
-              $"，减去计划开始前{months}每月还的{Money(facts.PlanLowStartPayment)}（共{Money(lowStart)}，先抵利息和费用）。" + spread
-            : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now" + (waiting > 0 ? $" and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
-              $", less the {Money(lowStart)} you pay before it ({Money(facts.PlanLowStartPayment)} a month for {months}, going to interest and charges first)." +
-              (spread.Length > 0 ? " " + spread : "");
+            ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}" +
+              (waiting > 0 ? $"，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}" : "") +
+              (lowStart > 0 ? $"，减去计划开始前{months}每月还的{Money(facts.PlanLowStartPayment)}（共{Money(lowStart)}，先抵利息和费用）" : "") + "。" + spread
+            : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now" +
+              (waiting > 0 ? $" and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
+              (lowStart > 0 ? $", less the {Money(lowStart)} you pay before it ({Money(facts.PlanLowStartPayment)} a month for {months}, going to interest and charges first)" : "") +
+              "." + (spread.Length > 0 ? " " + spread : "");
     }
 
     /// <summary>The monthly budget: income, essential and flexible expenses, other debts, and what is left.</summary>

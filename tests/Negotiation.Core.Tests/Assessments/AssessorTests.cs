@@ -832,16 +832,22 @@ public sealed class AssessorTests
         Assert.Equal(0, deferred.InstalmentsMovedByExtension);
     }
 
+    /// <summary>The seed case on sick pay of 6,000 a month (50 left after spending), with so many more months of illness.</summary>
+    private static BorrowerCase IllOnSickPay(int months)
+    {
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        return seed with
+        {
+            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = months },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
+        };
+    }
+
     [Fact]
     public void A_deferral_budgets_the_months_after_a_hardship_on_the_income_expected_then()
     {
-        var seed = BorrowerCaseJsonTestsAccess.Seed();
         // One more month of illness on 6,000 (50 left after spending), 800 saved, 1,250 due and 1,250 falling due on each 10th.
-        var ill = seed with
-        {
-            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 1 },
-            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
-        };
+        var ill = IllOnSickPay(months: 1);
         var settings = Settings with { MaxDeferralMonths = 2 };
 
         // On the sick-pay budget alone two months leave 800 + 2 × 50 against two instalments: nothing for what is due, so
@@ -874,13 +880,8 @@ public sealed class AssessorTests
     [Fact]
     public void A_hardship_longer_than_the_short_term_is_short_when_it_ends_within_the_bridge_and_the_budget_after_meets_the_instalment()
     {
-        var seed = BorrowerCaseJsonTestsAccess.Seed();
         // Five more months of illness on 6,000 (short term 3 months, bridge up to 6).
-        var ill = seed with
-        {
-            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 5 },
-            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
-        };
+        var ill = IllOnSickPay(months: 5);
         var settings = Settings with { MaxBridgeMonths = 6 };
 
         // Nothing said of the income after it: lasting.
@@ -909,12 +910,7 @@ public sealed class AssessorTests
         var seed = BorrowerCaseJsonTestsAccess.Seed();
         // Three instalments unpaid (September, October, November: 3,750), two more months of illness on 6,000, 800 saved.
         // What the deferral leaves owing at its end cannot come from cash, so without the budget after it closes nothing.
-        var ill = seed with
-        {
-            History = BehindSinceSeptember(seed, 0m),
-            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 2 },
-            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
-        };
+        var ill = IllOnSickPay(months: 2) with { History = BehindSinceSeptember(seed, 0m) };
         var settings = Settings with { MaxBridgeMonths = 3 };
         var unknown = Assessor.Assess(ill, settings);
         Assert.Equal(2, unknown.InstalmentsMovedByExtension);

@@ -502,6 +502,12 @@ public sealed record Assessment
     /// <summary>Gets whether the account is a bank's card (<c>bank-card</c>), so that the bank-card rules bind it; a bank's loan is not.</summary>
     [FactField] public bool LenderIsBankCard { get; internal init; }
 
+    /// <summary>
+    /// Gets whether the account is a card: a <c>credit-card</c> or <c>store-card</c>, or a <c>bank-card</c> lender's account
+    /// whose product is not given. What falls due each month on a card is a minimum payment, not an instalment.
+    /// </summary>
+    [FactField] public bool IsCard { get; internal init; }
+
     /// <summary>Gets the lender's or product's name (empty when not given).</summary>
     [FactField] public string LenderName { get; internal init; } = "";
 

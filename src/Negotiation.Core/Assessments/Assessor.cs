@@ -526,6 +526,7 @@ internal static class Assessor
             LenderKind = EnumNames<LenderKind>.Of(c.Lender.Kind),
             LenderIsBank = isBank,
             LenderIsBankCard = c.Lender.Kind == LenderKind.BankCard,
+            IsCard = c.Account.Product is ProductKind.CreditCard or ProductKind.StoreCard || (c.Account.Product is null && c.Lender.Kind == LenderKind.BankCard),
             LenderName = c.Lender.Name ?? "",
             HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
             HardshipIsShortTerm = shortTerm,

@@ -28,6 +28,21 @@ public sealed class AssessorTests
     };
 
     [Theory]
+    [InlineData(LenderKind.BankCard, null, true)]
+    [InlineData(LenderKind.BankCard, ProductKind.PersonalLoan, false)]
+    [InlineData(LenderKind.ConsumerFinance, ProductKind.CreditCard, true)]
+    [InlineData(LenderKind.ConsumerFinance, ProductKind.StoreCard, true)]
+    [InlineData(LenderKind.ConsumerFinance, ProductKind.Bnpl, false)]
+    [InlineData(LenderKind.ConsumerFinance, null, false)]
+    public void An_account_is_a_card_by_its_product_or_else_by_a_bank_card_lender(LenderKind kind, ProductKind? product, bool isCard)
+    {
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        c = c with { Lender = c.Lender with { Kind = kind }, Account = c.Account with { Product = product } };
+
+        Assert.Equal(isCard, Assessor.Assess(c, Settings).IsCard);
+    }
+
+    [Theory]
     [InlineData(LenderKind.BankCard, "doubtful")]
     [InlineData(LenderKind.ConsumerFinance, "substandard")]
     public void Asset_tier_comes_from_the_rule_sets_bands_for_the_lenders_kind(LenderKind kind, string tier)

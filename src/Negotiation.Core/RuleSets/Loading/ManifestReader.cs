@@ -37,17 +37,23 @@ internal sealed record Manifest(
 
     /// <summary>The asset-tier bands by lender kind, <c>default</c> for the others (<c>"assetTiers"</c>); empty when the set classifies none.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<AssetTierBand>> AssetTiers { get; init; } = new Dictionary<string, IReadOnlyList<AssetTierBand>>();
+
+    /// <summary>
+    /// Text that several messages share (<c>"phrases"</c>), by name and language; a message writes <c>{phrases.name}</c> and
+    /// reads as if the phrase were written there. Empty when the set has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Phrases { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
 }
 
 /// <summary>A parameter the library itself reads, with the range that makes sense for it.</summary>
 internal sealed record LibraryParameter(string Name, decimal Min, decimal Max, bool Whole, string Meaning);
 
-internal static class ManifestReader
+internal static partial class ManifestReader
 {
     public const string FileName = "ruleset.json";
 
     private static readonly string[] Known =
-        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions", "regions", "assetTiers", "channels", "budgetGroups"];
+        ["$schema", "id", "version", "effectiveFrom", "jurisdiction", "currency", "languages", "parameters", "workflows", "description", "requestOrder", "conditions", "regions", "assetTiers", "channels", "budgetGroups", "phrases"];
 
     /// <summary>
     /// The order of concessions, smallest first, when a rule set does not give its own: the source's principle, ask for no
@@ -192,9 +198,64 @@ internal static class ManifestReader
         return new Manifest(id, version, effectiveFrom.Value, jurisdiction, currency, languages, parameters, workflows, description, requestOrder)
         {
             Conditions = root["conditions"], Regions = regions, AssetTiers = tiers, Channels = channels,
-            BudgetGroups = ReadBudgetGroups(root, checks, languages),
+            BudgetGroups = ReadBudgetGroups(root, checks, languages), Phrases = ReadPhrases(root, checks, languages),
         };
     }
+
+    /// <summary>
+    /// Reads <c>"phrases"</c>: <c>{ name: { language: text } }</c>. Each text is checked as a message on its own (its sections
+    /// close inside it), so that a message that names it stays well formed; a phrase may not name another phrase. Its
+    /// placeholders are checked where a message names it, against that rule's kind.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> ReadPhrases(JObject root, JsonChecks checks, IReadOnlyList<string> languages)
+    {
+        var phrases = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (root["phrases"] is null || checks.Object(root["phrases"], "'phrases'") is not { } named)
+        {
+            return phrases;
+        }
+
+        foreach (var phrase in named.Properties())
+        {
+            if (!PhraseName().IsMatch(phrase.Name))
+            {
+                checks.Problem(phrase, $"phrase {JsonChecks.Shown(phrase.Name)} must be a camelCase name (letters and digits), as messages write it: {{phrases.name}}");
+                continue;
+            }
+
+            if (checks.Localized(phrase.Value, $"phrase '{phrase.Name}'", languages) is not { } texts)
+            {
+                continue;
+            }
+
+            var valid = true;
+            foreach (var (language, text) in texts)
+            {
+                var template = MessageTemplate.Parse(text, out var error);
+                var nested = template.Placeholders.FirstOrDefault(p => p.Scope == PhraseScope);
+                if (error is not null || nested is not null)
+                {
+                    checks.Problem(phrase.Value[language], error is not null
+                        ? $"phrase '{phrase.Name}' in '{language}': {error}"
+                        : $"phrase '{phrase.Name}' in '{language}' names {nested!.Text}; a phrase may not name another phrase");
+                    valid = false;
+                }
+            }
+
+            if (valid)
+            {
+                phrases[phrase.Name] = texts;
+            }
+        }
+
+        return phrases;
+    }
+
+    /// <summary>The scope of a placeholder that names a phrase: <c>{phrases.name}</c>.</summary>
+    public const string PhraseScope = "phrases";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
+    private static partial System.Text.RegularExpressions.Regex PhraseName();
 
     /// <summary>Reads <c>"budgetGroups"</c>: <c>[{ "name": { language: text }, "categories": [ … ] }]</c>, every expense category in exactly one group.</summary>
     private static List<(IReadOnlyDictionary<string, string>, IReadOnlyList<ExpenseCategory>)> ReadBudgetGroups(JObject root, JsonChecks checks, IReadOnlyList<string> languages)

@@ -325,10 +325,11 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         }
 
         var templates = new Dictionary<string, MessageTemplate>(StringComparer.Ordinal);
-        foreach (var (language, text) in texts)
+        foreach (var (language, written) in texts)
         {
-            var template = MessageTemplate.Parse(text, out var error);
-            if (error is not null)
+            var text = WithPhrases(written, language, out var error);
+            var template = error is null ? MessageTemplate.Parse(text, out error) : null;
+            if (template is null || error is not null)
             {
                 checks.Problem(token![language], $"{what} in '{language}': {error}");
                 continue;
@@ -348,6 +349,50 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         return templates.Count == texts.Count ? new LocalizedTemplate(templates) : null;
     }
 
+    /// <summary>
+    /// The message with each <c>{phrases.name}</c> written out in <paramref name="language"/>, or the reason it cannot be:
+    /// the message is parsed as written first, so that a problem's position is where the editor wrote it.
+    /// </summary>
+    private string WithPhrases(string text, string language, out string? error)
+    {
+        var template = MessageTemplate.Parse(text, out error);
+        if (error is not null || template.Placeholders.All(p => p.Scope != ManifestReader.PhraseScope))
+        {
+            return text;
+        }
+
+        var expanded = new System.Text.StringBuilder(text.Length * 2);
+        foreach (var (part, literal, placeholder) in template.Pieces)
+        {
+            switch (part)
+            {
+                case TemplatePart.Text:
+                    expanded.Append(literal!.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+                    break;
+                case TemplatePart.SectionEnd:
+                    expanded.Append("{/}");
+                    break;
+                case TemplatePart.SectionStart or TemplatePart.InvertedSectionStart:
+                    expanded.Append(part == TemplatePart.SectionStart ? "{?" : "{!").Append(placeholder!.Text.AsSpan(1));
+                    break;
+                case TemplatePart.Value when placeholder!.Scope != ManifestReader.PhraseScope:
+                    expanded.Append(placeholder.Text);
+                    break;
+                case TemplatePart.Value when placeholder.Format is not null:
+                    error = $"placeholder '{placeholder.Text}' gives a phrase a format; a phrase is text and takes none";
+                    return text;
+                case TemplatePart.Value when manifest.Phrases.TryGetValue(placeholder.Name, out var phrase):
+                    expanded.Append(phrase[language]);
+                    break;
+                default:
+                    error = Unknown(placeholder!, "phrase in ruleset.json", manifest.Phrases.Keys);
+                    return text;
+            }
+        }
+
+        return expanded.ToString();
+    }
+
     private string? PlaceholderProblem(Placeholder placeholder, RuleKind kind)
     {
         switch (placeholder.Scope)
@@ -363,10 +408,12 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
                 return Unknown(placeholder, "parameter in ruleset.json", manifest.Parameters.Keys);
             case "terms" when kind is RuleKind.Request or RuleKind.Guidance:
                 return Unknown(placeholder, "request term", FactCatalog<RequestTerms>.ByName.Keys);
+            case ManifestReader.PhraseScope:
+                return $"section '{placeholder.Text}' names a phrase; a section asks whether a fact, parameter or term is there, and a phrase always is";
             case "terms":
                 return $"placeholder '{placeholder.Text}' names request terms, which only request rules (their own terms) and guidance rules (the top request's terms) have";
             default:
-                return $"placeholder '{placeholder.Text}' does not resolve: write {{fact}}, {{params.name}} or {{terms.name}}";
+                return $"placeholder '{placeholder.Text}' does not resolve: write {{fact}}, {{params.name}}, {{terms.name}} or {{phrases.name}}";
         }
     }
 

@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Negotiation.Core.Tests.RuleSets.Loading;
 
-/// <summary>What a jurisdiction brings as data in its manifest: regions, asset tiers, channel names, a partial request order.</summary>
+/// <summary>What a jurisdiction brings as data in its manifest: regions, asset tiers, channel names, a partial request order, shared phrases.</summary>
 public sealed class ManifestDataTests
 {
     private static BorrowerCase Seed() => BorrowerCase.FromJson(File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json")));
@@ -128,5 +128,29 @@ public sealed class ManifestDataTests
 
         var e = Assert.Throws<ArgumentException>(() => RuleSet.Embedded("xx-nothing"));
         Assert.Contains("cn-consumer-credit", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_phrase_reads_as_if_written_in_the_message_with_its_sections_and_braces()
+    {
+        var rules = RuleSetKit.Minimal()
+            .Edit("ruleset.json", m => m["phrases"] = JObject.Parse("""
+                { "due": { "zh-CN": "{?isCard}最低还款{/}{!isCard}月供{/}", "en": "{?isCard}minimum payment{/}{!isCard}instalment{/} of {amountDue}" } }
+                """))
+            .Edit("decision.json", w => w["Rules"]![1]!["Properties"]!["message"] = JObject.Parse("""
+                { "zh-CN": "逾期的{phrases.due}{amountDue}。", "en": "The {phrases.due} is {{late}}{?isOverdue}: {daysPastDue}{/}." }
+                """))
+            .Load();
+        var late = Seed() with { AsOf = Seed().Account.DueDate.PlusDays(20) };
+        var card = late with { Account = late.Account with { Product = ProductKind.CreditCard } };
+
+        string Reason(BorrowerCase c, string language) => NegotiationAdvisor.Create(rules).Advise(c, language).Decision.Reasons
+            .Single(r => r.Code == "overdue-negotiate").Message;
+
+        Assert.StartsWith("The instalment of CNY", Reason(late, "en"), StringComparison.Ordinal);
+        Assert.StartsWith("The minimum payment of CNY", Reason(card, "en"), StringComparison.Ordinal);
+        Assert.EndsWith(" is {late}: 20 days.", Reason(card, "en"), StringComparison.Ordinal);
+        Assert.StartsWith("逾期的最低还款", Reason(card, "zh-CN"), StringComparison.Ordinal);
+        Assert.StartsWith("逾期的月供", Reason(late, "zh-CN"), StringComparison.Ordinal);
     }
 }

@@ -710,6 +710,12 @@ public sealed record Assessment
     /// <summary>Gets whether a promise from a contact falls due on or after <see cref="AsOf"/>.</summary>
     [FactField] public bool HasPendingPromise { get; internal init; }
 
+    /// <summary>
+    /// Gets whether, with promises broken, the repayment record shows a payment after the latest promise whose date has passed:
+    /// the borrower has started paying again since, which rebuilds the trust the broken promises cost.
+    /// </summary>
+    [FactField] public bool PaidSincePromiseBroken { get; internal init; }
+
     /// <summary>Gets the earliest promise due on or after <see cref="AsOf"/> (equal to <see cref="AsOf"/> when none).</summary>
     [FactField(FactFormat.Date)] public LocalDate NextPromiseDue { get; internal init; }
 

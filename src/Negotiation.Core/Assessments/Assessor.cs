@@ -286,6 +286,8 @@ internal static class Assessor
         // The first complaint the lender has not answered (pending, or no response): its answer is what is awaited.
         LocalDate? firstOpenComplaint = null;
         LocalDate? nextPromise = null;
+        // The latest promise whose date has passed: a payment after it is the borrower paying again since.
+        LocalDate? lastPromisePassed = null;
         int failedAttempts = 0;
         bool regulator = false, mediation = false, writtenConfirmation = false, court = false, ombudsman = false;
         // Each request type's latest answer, as an index into the attempts (-1: none).
@@ -319,6 +321,7 @@ internal static class Assessor
             foreach (var p in a.Promises)
             {
                 nextPromise = p.By >= asOf && (nextPromise is null || p.By < nextPromise) ? p.By : nextPromise;
+                lastPromisePassed = p.By < asOf && (lastPromisePassed is null || p.By > lastPromisePassed) ? p.By : lastPromisePassed;
             }
         }
 
@@ -512,7 +515,9 @@ internal static class Assessor
             // end, the budget the case expects after it must catch up what is left within the short term.
             ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && !shortAfter && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) ||
                                  cashByExtensionEnd >= amountDue || CaughtUpAfter(afterwards, instalment, owedAtBridgeEnd, movedByExtension, settings.ShortTermMonths)),
-            FeeWaiverClosesGap = c.DisputedCharges.Count > 0 || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
+            // A disputed charge is the whole problem only where, with it off, the cash in hand meets what is due: beside a
+            // hardship that leaves the rest unpaid, taking it off narrows the gap without closing it (a21-02).
+            FeeWaiverClosesGap = (c.DisputedCharges.Count > 0 && (budget is null || cashSpare + disputed >= amountDue)) || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashSpare + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
                                   (cashSpare + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),
             PlanClosesGap = planMonths > 0,
@@ -575,6 +580,7 @@ internal static class Assessor
                                attempts[latestAnswer[(int)RequestType.FeeWaiver]].Outcome == AttemptOutcome.Rejected,
             HasCourtCase = court || notices.CourtClaim is not null,
             HasPendingPromise = nextPromise is not null,
+            PaidSincePromiseBroken = c.Conduct.BrokenPromises > 0 && lastPromisePassed is { } passed && lastPayment is { } paidOn && paidOn > passed,
             NextPromiseDue = nextPromise ?? asOf,
 
             Region = c.Region ?? "unknown",
@@ -1014,9 +1020,10 @@ internal static class Assessor
 
         if (bridgeMonths is { } hardship && hardship <= settings.MaxBridgeMonths && asOf.PlusMonths(hardship) >= usualEnd)
         {
-            // The money comes back with the first pay after the hardship: the date falls on a payday when the case gives one.
-            // The cash then counts each pay received by that day, the first pay after the hardship included.
-            var hardshipEnd = OnOrAfterPayday(asOf.PlusMonths(hardship), payday);
+            // The money comes back with the first pay after the hardship: the date falls on a payday when the case gives one,
+            // the first after the day the hardship ends (a pay on that day is for the weeks before it, so a return to work on
+            // payday is paid a month later). The cash then counts each pay received by that day, that first pay included.
+            var hardshipEnd = payday is null ? asOf.PlusMonths(hardship) : OnOrAfterPayday(asOf.PlusMonths(hardship).PlusDays(1), payday);
             var moved = InstalmentsFallingDue(account, asOf, hardshipEnd, later);
             return (hardshipEnd, moved, CashBy(hardshipEnd, payday is null ? usualMonths : PaysBy(asOf, hardshipEnd, payday), moved));
         }

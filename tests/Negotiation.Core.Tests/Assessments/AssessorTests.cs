@@ -624,7 +624,8 @@ public sealed class AssessorTests
             var toPayday = !toHardshipEnd && nextPay < usual && facts.ExtensionEndsOn == nextPay && facts.CashByExtensionEnd >= facts.AmountDue;
             return toPayday ? facts.InstalmentsMovedByExtension == 0
                 : toHardshipEnd
-                ? facts.ExtensionEndsOn == Assessor.OnOrAfterPayday(c.AsOf.PlusMonths(months!.Value), payday) && facts.InstalmentsMovedByExtension <= moved &&
+                ? facts.ExtensionEndsOn == (payday is null ? c.AsOf.PlusMonths(months!.Value) : Assessor.OnOrAfterPayday(c.AsOf.PlusMonths(months!.Value).PlusDays(1), payday)) &&
+                  facts.InstalmentsMovedByExtension <= moved &&
                   facts.InstalmentsMovedByExtension <= facts.LaterInstalments
                 : facts.InstalmentsMovedByExtension == 0 &&
                   (facts.ExtensionEndsOn == usual || (deferredTo.Contains(facts.ExtensionEndsOn) && facts.CashByExtensionEnd >= facts.AmountDue && !facts.HardshipIsLongTerm));
@@ -1113,14 +1114,28 @@ public sealed class AssessorTests
     [Fact]
     public void A_deferral_that_moves_the_last_instalments_leaves_no_more_to_catch_up_than_is_owed()
     {
-        // a20-03: a 12-month 享花卡 plan with its last four bills due during a course that ends with a signed job; the
-        // deferral moves them all to the job's first day. What is caught up after it is what is owed less the cash then
-        // (4,369.15 - 300.00), not four full bills plus one more the loan no longer has.
+        // a20-03: a 12-month 享花卡 plan with its last four bills due during a course that ends with a signed job starting on
+        // payday; the deferral moves them all to the first pay from it, a month later. What is caught up after it is what is
+        // owed less the cash then (4,369.15 - 4,000.00), not four full bills plus one more the loan no longer has.
         var file = Negotiation.Core.Tests.Support.TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "a20-03-course-signed-job-xianghua-extension.json");
         var settings = AssessmentSettings.From(Negotiation.Core.RuleSets.RuleSet.Default.Parameters);
         var facts = Assessor.Assess(Negotiation.Core.Scenarios.Scenario.FromFile(file).Case, settings);
         Assert.True(facts.InstalmentsMovedByExtension > 0);
         Assert.Equal(facts.TotalOwed - facts.CashByExtensionEnd, facts.DeferralShortfall);
-        Assert.Equal(4069.15m, facts.DeferralShortfall);
+        Assert.Equal(new LocalDate(2027, 4, 18), facts.ExtensionEndsOn);
+        Assert.Equal(369.15m, facts.DeferralShortfall);
+    }
+
+    [Theory]
+    [InlineData("a21-06-consumer-finance-two-broken-promises-new-job.json", true)]
+    [InlineData("133-broken-promises-nothing-paid-since.json", false)]
+    public void Paying_again_after_the_last_broken_promise_is_a_fact(string scenario, bool paidSince)
+    {
+        // a21-06 paid an instalment on 2026-11-16, after the promise of 2026-09-30 was broken; 133 paid it on 2026-09-20, before.
+        var file = Negotiation.Core.Tests.Support.TestFiles.Path("rules", "cn-consumer-credit", "scenarios", scenario);
+        var facts = Assessor.Assess(Negotiation.Core.Scenarios.Scenario.FromFile(file).Case, Settings);
+
+        Assert.Equal(2, facts.BrokenPromises);
+        Assert.Equal(paidSince, facts.PaidSincePromiseBroken);
     }
 }

@@ -366,6 +366,12 @@ public sealed record Assessment
     [FactField] public int InstalmentsMovedByExtension { get; internal init; }
 
     /// <summary>
+    /// Gets the regular instalments left after those the extension moves (0 when it moves the last of them): a catch-up
+    /// after it rides on them where there are any, and takes the whole budget where there are none.
+    /// </summary>
+    [FactField] public int InstalmentsLeftAfterExtension { get; internal init; }
+
+    /// <summary>
     /// Gets what of a deferral to a hardship's end the cash on that day will not cover (what is due, and the unpaid part of
     /// each instalment moved, less <see cref="CashByExtensionEnd"/>); 0 when it covers it, or nothing is moved.
     /// </summary>

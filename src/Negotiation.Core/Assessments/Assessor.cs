@@ -230,10 +230,12 @@ internal static class Assessor
             account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings, lump);
         // A due date a few days before payday: paid on a payday, what is due leaves too little of that pay for the next
         // instalment, which falls due before the following one. Where the budget meets an instalment a month, the extension
-        // also asks for the due date to move after payday, and the next instalment is then paid from the next pay.
+        // also asks for the due date to move after payday, and the next instalment is then paid from the next pay. That is a
+        // smaller ask than a deferral of months, so it is taken where it is enough in place of one too.
         var daysToPayday = c.Finances?.Payday is { } paydayOfMonth ? Period.DaysBetween(account.DueDate, OnOrAfterPayday(account.DueDate.PlusDays(1), paydayOfMonth)) : 0;
         var movesDueDate = false;
-        if (cashByExtensionEnd < amountDue && movedByExtension == 0 && daysToPayday > 0 && daysToPayday <= settings.DueBeforePaydayDays && affordable >= instalment &&
+        var usualExtensionEnd = (oldestUnpaid > asOf ? oldestUnpaid : asOf).PlusDays(settings.MaxExtensionDays);
+        if ((cashByExtensionEnd < amountDue || extensionEnds > usualExtensionEnd) && movedByExtension == 0 && daysToPayday > 0 && daysToPayday <= settings.DueBeforePaydayDays && affordable >= instalment &&
             ExtensionTerms(account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings, lump, keepForNextPay: false)
                 is { Moved: 0 } withDateMoved && withDateMoved.Cash >= amountDue)
         {
@@ -251,8 +253,12 @@ internal static class Assessor
         // the regular instalment: the split to agree now rather than promise a sum that will not be there.
         // Never more than everything owed, less that cash: the instalments moved may be all that is left of the loan.
         var deferralShortfall = movedByExtension > 0 ? Math.Max(0m, Math.Min(owedAtBridgeEnd, account.TotalOwed - Math.Max(0m, cashByExtensionEnd))) : 0m;
-        var deferralCatchUp = deferralShortfall > 0 && afterwards is { } spareAfter && spareAfter > instalment
-            ? Math.Max(1, (int)Math.Ceiling(deferralShortfall / (spareAfter - instalment))) : 0;
+        // The catch-up rides on the regular instalments where any are left after the deferral; where it moved the last of
+        // them, the whole budget then goes to it.
+        var instalmentsLeftAfterExtension = Math.Max(0, laterInstalments - movedByExtension);
+        var regularAfterDeferral = instalmentsLeftAfterExtension > 0 ? instalment : 0m;
+        var deferralCatchUp = deferralShortfall > 0 && afterwards is { } spareAfter && spareAfter > regularAfterDeferral
+            ? Math.Max(1, (int)Math.Ceiling(deferralShortfall / (spareAfter - regularAfterDeferral))) : 0;
         // Where the case says when the hardship ends and what the budget will be then, a plan runs on that budget: the case
         // budgets the hardship's months on today's income and the months after them on the income after, so the plan's
         // first instalment falls due in the first month after the hardship, and the interest of the months before is repaid
@@ -504,6 +510,7 @@ internal static class Assessor
             ExtensionDays = Period.DaysBetween(oldestUnpaid > asOf ? oldestUnpaid : asOf, extensionEnds),
             ExtensionToLumpSum = extensionToSum,
             InstalmentsMovedByExtension = movedByExtension,
+            InstalmentsLeftAfterExtension = instalmentsLeftAfterExtension,
             DeferralShortfall = Cents(deferralShortfall),
             DeferralCatchUpMonths = deferralCatchUp,
             DeferralCatchUpMonthly = deferralCatchUp > 0 ? Cents(Money.Round(deferralShortfall / deferralCatchUp, decimals, MidpointRounding.ToPositiveInfinity)) : 0m,
@@ -1108,11 +1115,13 @@ internal static class Assessor
     /// <summary>
     /// The regular instalments a balance beyond what is due still holds: those that repay it with their interest at the contract
     /// rate (the balance has none of the future interest in it, so dividing by the instalment would come out one short), or
-    /// none when less than half an instalment is left, which is charges or rounding, not a payment to come. At most 9,999.
+    /// none when less than half an instalment is left, which is charges or rounding, not a payment to come; for the same
+    /// reason a tail of less than half an instalment after the last whole one is not one more (a20-03: interest and penalty
+    /// already charged made four instalments of a loan with three to go). At most 9,999.
     /// </summary>
     private static int LaterInstalments(Account account, decimal due, decimal regular) =>
         regular <= 0 || account.TotalOwed - due is var beyond && beyond < regular / 2 ? 0
-            : Math.Min(9_999, Affordability.MonthsToClear(beyond, regular, Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate)) ?? 9_999);
+            : Math.Min(9_999, Affordability.MonthsToClear(beyond - (regular / 2), regular, Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate)) ?? 9_999);
 
     /// <summary>
     /// A plan's start moved so that its first instalment, a month later, falls on the first payday on or after the month's

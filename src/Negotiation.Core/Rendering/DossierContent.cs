@@ -180,7 +180,8 @@ internal sealed class DossierContent
 
     /// <summary>
     /// The heading of a request's schedule. A schedule whose largest payment is above what the borrower can afford a month
-    /// (a plan that does not close the gap alone) is shown as what the lender's terms would be, not as a proposal.
+    /// (a plan that does not close the gap alone) is shown as what the lender's terms would be, not as a proposal. The last
+    /// payment, which takes the schedule's rounding residue, is not what the plan asks each month, so it does not count.
     /// </summary>
     public static string ScheduleHeading(NegotiationPlan plan, ProposedRequest request)
     {
@@ -189,7 +190,7 @@ internal sealed class DossierContent
             ? zh ? $"{Title(plan, request.Type)}，年利率{MessageFormat.Percent(lower, plan.Language)}" : $"{Title(plan, request.Type)}, at {MessageFormat.Percent(lower, plan.Language)} a year"
             : Title(plan, request.Type);
         var facts = plan.Assessment;
-        var largest = request.Schedule is { Count: > 0 } schedule ? schedule.Max(i => i.Payment) : 0m;
+        var largest = request.Schedule is { Count: > 0 } schedule ? schedule.Take(Math.Max(1, schedule.Count - 1)).Max(i => i.Payment) : 0m;
         if (!facts.HasFinances || largest <= facts.PlanAffordable)
         {
             return zh ? $"拟议还款计划（{word}）" : $"Proposed repayment schedule ({word})";

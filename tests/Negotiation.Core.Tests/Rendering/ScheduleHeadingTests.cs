@@ -37,4 +37,20 @@ public sealed class ScheduleHeadingTests
         Assert.Contains("\n" + heading + "\n", TextRenderer.Render(plan), StringComparison.Ordinal);
         Assert.DoesNotContain("Proposed repayment schedule", TextRenderer.Render(plan), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_last_payment_above_the_capacity_by_the_rounding_residue_is_still_proposed()
+    {
+        // b22-04: 85 payments of £94.94 and a last of £95.96 (the residue), against £95.00 a month: the plan asks £94.94.
+        var plan = LastingHardship("en");
+        var scheduled = plan.Requests.First(r => r.Schedule is { Count: > 2 });
+        var regular = scheduled.Schedule![0].Payment;
+        var last = scheduled.Schedule[^1] with { Payment = regular + 1.02m };
+        scheduled = scheduled with { Schedule = [.. scheduled.Schedule.Take(scheduled.Schedule.Count - 1), last] };
+        plan = plan with { Assessment = plan.Assessment with { PlanAffordable = regular + 0.06m } };
+
+        Assert.Equal("Proposed repayment schedule (an instalment plan)", DossierContent.ScheduleHeading(plan, scheduled));
+        plan = plan with { Assessment = plan.Assessment with { PlanAffordable = regular - 0.01m } };
+        Assert.StartsWith("Repayment schedule (an instalment plan): above", DossierContent.ScheduleHeading(plan, scheduled), StringComparison.Ordinal);
+    }
 }

@@ -235,7 +235,8 @@ internal sealed record CapacityOracle(
             PlanCloses: planCloses,
             NoPlanFits: f is not null && (longest < MinPlanMonths || PlanPayment(account with { AnnualRate = 0m }, longest, 0, lowStart * lowPayment) > planCapacity),
             TotalOwed: total,
-            FeeWaiverCloses: c.DisputedCharges.Count > 0 || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
+            // A disputed charge is the whole problem only where, with it off, the cash meets what is due.
+            FeeWaiverCloses: (c.DisputedCharges.Count > 0 && (f is null || spare + c.DisputedCharges.Sum(d => d.Amount) >= due)) || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
                              (spare + account.Fees + account.PenaltyInterest >= total ||
                               (spare + account.Fees + account.PenaltyInterest >= due && (!longTerm || capacity >= account.AmountDue)))),
             PlanCapacity: sizedAfter ? afterwards : null,

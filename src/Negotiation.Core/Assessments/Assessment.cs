@@ -639,6 +639,12 @@ public sealed record Assessment
     /// <summary>Gets the total amount disputed.</summary>
     [FactField(FactFormat.Money)] public decimal DisputedAmount { get; internal init; }
 
+    /// <summary>
+    /// Gets the disputed charges a plan leaves out (the disputed amount, at most the interest and charges accrued): a plan
+    /// repays what is owed, and the dispute settles the rest.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal DisputedLeftOut { get; internal init; }
+
     /// <summary>Gets the documents the borrower holds, as kebab-case kinds (<c>id</c>, <c>income-proof</c> …).</summary>
     public ValueList<string> Documents { get; internal init; } = ValueList<string>.Empty;
 

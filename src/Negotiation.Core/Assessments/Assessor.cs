@@ -186,6 +186,15 @@ internal static class Assessor
         var affordable = budget is null ? 0m : Sustainable(budget);
         var savings = c.Finances?.Savings ?? 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
+        var disputed = 0m;
+        foreach (var d in c.DisputedCharges)
+        {
+            disputed += d.Amount;
+        }
+
+        // A plan repays what is owed, not what is disputed: charges the borrower disputes (at most what has accrued) are left
+        // out of it, to be settled by the dispute.
+        var disputedLeftOut = Math.Min(disputed, accrued);
         // High-cost short-term credit under a total cost cap: interest and charges never come to more than the cap's share of
         // the amount borrowed. What is unpaid and what was already paid count against it (without the paid figure, what is
         // left is at most this).
@@ -275,14 +284,14 @@ internal static class Assessor
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
         var planStarts = OnPaydayAMonthLater(sizedAfter ? asOf.PlusMonths(lowStartMonths) : asOf, c.Finances?.Payday);
         var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft);
-        var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal, planAccrued, lowStartPaid);
+        var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal, planAccrued - disputedLeftOut, lowStartPaid);
         var planMonths = PlanMonths(planPrincipal, planAccruedLeft, rate, planAffordable, planTerm, decimals, PlanInterestCap(account, planAccrued, chargesLeft));
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
-        var (zeroPrincipal, zeroAccrued) = AfterLowStart(account.Principal, accrued, lowStartPaid);
+        var (zeroPrincipal, zeroAccrued) = AfterLowStart(account.Principal, accrued - disputedLeftOut, lowStartPaid);
         int? zeroRateMonths = budget is null ? null : PlanMonths(zeroPrincipal, zeroAccrued, 0m, planAffordable, planTerm, decimals);
         var beyondAnyPlan = zeroRateMonths == 0;
         var reliefAccrued = PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals, chargesLeft);
-        var (reliefPrincipal, reliefAccruedLeft) = AfterLowStart(account.Principal, reliefAccrued, lowStartPaid);
+        var (reliefPrincipal, reliefAccruedLeft) = AfterLowStart(account.Principal, reliefAccrued - disputedLeftOut, lowStartPaid);
         var relief = Relief(account, reliefPrincipal, reliefAccruedLeft, PlanInterestCap(account, reliefAccrued, chargesLeft), planAffordable, planTerm, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
@@ -385,11 +394,6 @@ internal static class Assessor
                                     lump is { } arriving && arriving.On <= settleBy && cashOnLumpDay >= lumpSettles;
         var settlementMonths = settlement is { } settleSum && settleSum > settlementPaidNow && planAffordable > 0 && !settlementFromLumpSum
             ? Math.Max(2, (int)Math.Ceiling((settleSum - settlementPaidNow) / planAffordable)) : 0;
-        var disputed = 0m;
-        foreach (var d in c.DisputedCharges)
-        {
-            disputed += d.Amount;
-        }
 
         // While overdue, the band the oldest unpaid instalment reaches next, and the day it does.
         AssetTierBand? nextBand = null;
@@ -563,6 +567,7 @@ internal static class Assessor
             Contactable = c.Conduct.Contactable,
             HasDisputedCharges = c.DisputedCharges.Count > 0,
             DisputedAmount = Cents(disputed),
+            DisputedLeftOut = Cents(disputedLeftOut),
             Documents = DocumentNames(c.Documents),
 
             AttemptCount = attempts.Count,

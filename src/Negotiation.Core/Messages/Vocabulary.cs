@@ -28,7 +28,7 @@ internal static class Vocabulary
         ["disputed-charge"] = ("对收费有争议", "a disputed charge"),
         // requests and goals
         ["extension"] = ("延期还款", "a payment extension"),
-        ["fee-waiver"] = ("减免逾期费用", "a waiver of charges"),
+        ["fee-waiver"] = ("减免或更正费用", "a waiver or correction of charges"),
         ["interest-relief"] = ("降息或停息", "interest relief"),
         ["instalment-plan"] = ("分期还款", "an instalment plan"),
         ["principal-reduction"] = ("减免部分本金", "a principal reduction"),

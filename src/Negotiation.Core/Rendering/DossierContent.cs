@@ -213,7 +213,8 @@ internal sealed class DossierContent
     /// What a schedule starts from, where it is not simply the total owed: the interest until the plan starts, which makes
     /// its first balance larger than the header's total, less what a low start pays before it (the months of a hardship of
     /// known end, paid at today's budget), and the interest and charges already accrued, which it repays in equal parts
-    /// beside the principal, bearing no interest. Null when the schedule repays nothing accrued and has no low start.
+    /// beside the principal, bearing no interest, and the disputed charges it leaves out. Null when the schedule repays
+    /// nothing accrued, has no low start and leaves nothing out.
     /// </summary>
     public static string? ScheduleNote(NegotiationPlan plan, ProposedRequest request)
     {
@@ -236,14 +237,18 @@ internal sealed class DossierContent
         string Money(decimal amount) => PlanMoney(plan, amount);
         var first = schedule[0];
         var startsFrom = first.Balance + first.Principal + first.Fee;
-        var waiting = startsFrom - facts.TotalOwed + lowStart;
+        // Disputed charges are left out of a plan; the dispute settles them.
+        var disputed = facts.DisputedLeftOut;
+        var waiting = startsFrom - facts.TotalOwed + lowStart + disputed;
+        // Penalty interest is named only where the case has some (a card charges 违约金, a fee).
+        var charges = facts.PenaltyInterest > 0 ? "利息、罚息和费用" : "利息和费用";
         var spread = accrued <= 0 ? "" : zh
-            ? $"其中的利息、罚息和费用共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
+            ? $"其中的{charges}共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
             : $"The interest and charges in that ({Money(accrued)}) are repaid in equal parts with each instalment, with no interest on them.";
-        if (waiting <= 0 && lowStart == 0)
+        if (waiting <= 0 && lowStart == 0 && disputed == 0)
         {
             return zh
-                ? $"欠款中的利息、罚息和费用共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
+                ? $"欠款中的{charges}共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
                 : $"The interest and charges in what you owe ({Money(accrued)}) are repaid in equal parts with each instalment, with no interest on them.";
         }
 
@@ -252,9 +257,11 @@ internal sealed class DossierContent
         var months = MessageFormat.Months(facts.PlanLowStartMonths, plan.Language);
         return zh
             ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}" +
+              (disputed > 0 ? $"，减去有争议、留待核查的{Money(disputed)}" : "") +
               (waiting > 0 ? $"，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}" : "") +
               (lowStart > 0 ? $"，减去计划开始前{months}每月还的{Money(facts.PlanLowStartPayment)}（共{Money(lowStart)}，先抵利息和费用）" : "") + "。" + spread
             : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now" +
+              (disputed > 0 ? $", less the {Money(disputed)} you dispute, left to the dispute" : "") +
               (waiting > 0 ? $" and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
               (lowStart > 0 ? $", less the {Money(lowStart)} you pay before it ({Money(facts.PlanLowStartPayment)} a month for {months}, going to interest and charges first)" : "") +
               "." + (spread.Length > 0 ? " " + spread : "");

@@ -594,7 +594,9 @@ public sealed class AssessorTests
             // Interest accrues until the plan starts (today, or the payday a month before its first instalment).
             // At the rate the account runs at from today: none once the lender has stopped interest.
             var rate = Assessor.Running(c.Account).AnnualRate ?? 0m;
-            var accrued = Assessor.PlanAccrued(c.Account, rate, c.AsOf, facts.PlanStartsOn, 2);
+            // Charges in dispute (at most what has accrued) are left out of the plan.
+            var disputed = Math.Min(c.DisputedCharges.Sum(d => d.Amount), c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest);
+            var accrued = Assessor.PlanAccrued(c.Account, rate, c.AsOf, facts.PlanStartsOn, 2) - disputed;
             decimal Payment(int months) => Assessor.PlanPayment(c.Account.Principal, accrued, rate, months, 2);
             var n = facts.AffordablePlanMonths;
             return n == 0

@@ -71,4 +71,22 @@ public sealed class ScheduleNoteTests
         Assert.Contains(language == "en" ? $"starts from CNY {amount}: " : $"从{amount}元起算", note, StringComparison.Ordinal);
         Assert.Contains(lowStart, note, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en", ", less the CNY 940.67 you dispute, left to the dispute")]
+    [InlineData("zh-CN", "，减去有争议、留待核查的940.67元")]
+    public void A_plan_leaves_out_the_charges_in_dispute_and_says_so(string language, string said)
+    {
+        // a21-02: a 违约金 of 1,045.19 charged on the whole balance where the agreement sets 104.52; 940.67 is disputed.
+        var c = Scenario.FromFile(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "a21-02-city-bank-card-pay-cut-overcharged-penalty.json")).Case;
+        var (plan, scheduled) = Advise(c, language);
+        var first = scheduled.Schedule![0];
+        var startsFrom = first.Balance + first.Principal + first.Fee;
+        var accrued = c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
+
+        Assert.Equal(940.67m, plan.Assessment.DisputedLeftOut);
+        // What the schedule spreads as accrued is what has accrued less the dispute, with the interest until the plan starts.
+        Assert.Equal(accrued - 940.67m, scheduled.Schedule!.Sum(i => i.Fee) - (startsFrom - (c.Account.TotalOwed - 940.67m)));
+        Assert.Contains(said, DossierContent.ScheduleNote(plan, scheduled), StringComparison.Ordinal);
+    }
 }

@@ -20,7 +20,8 @@ internal sealed record RankedRequest(int Firing, RuleSpec Spec, ComputedRequest 
 /// keep, an amount to pay: the requests are the ones to make once that is done). Paying now needs no concession, and a
 /// borrower who must first get back in touch or answer a suspicion hears the lender before asking anything.</item>
 /// <item>A request type an earlier contact agreed is not asked again, unless a promise was broken and it is a plan for the
-/// arrears alone or an extension that pays part now, which mend the agreement; a request that asks for nothing (a waiver
+/// arrears alone, an extension that pays part now or, with payments made since, a plan on today's budget, which mend the
+/// agreement; a request that asks for nothing (a waiver
 /// of 0, a rate no lower than the current one) is dropped. (One refused twice stays: the rules word it as a changed
 /// request.)</item>
 /// <item>A request whose rule marks it <c>sole</c> (accepting a settlement the lender offered) is then the only one.</item>
@@ -156,10 +157,12 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
     /// <summary>
     /// Whether a request of a type already agreed mends the agreement rather than reopening it, after a broken promise: a plan
     /// for the arrears alone, which catches up what was missed while the agreed payments go on, or an extension that pays
-    /// part of what is overdue now (<see cref="RequestTerms.PaidNow"/>) and asks time only for the rest.
+    /// part of what is overdue now (<see cref="RequestTerms.PaidNow"/>) and asks time only for the rest, or, once the borrower
+    /// has paid again since the last broken promise (<c>paidSincePromiseBroken</c>), a new plan sized on today's budget (b24-06).
     /// </summary>
     private static bool MendsABrokenAgreement(Assessment facts, RequestTerms terms) =>
-        facts.BrokenPromises > 0 && (terms.ArrearsPerMonth is not null || terms.PaidNow is not null);
+        facts.BrokenPromises > 0 && (terms.ArrearsPerMonth is not null || terms.PaidNow is not null ||
+                                     (terms.Type == "instalment-plan" && facts.PaidSincePromiseBroken));
 
     /// <summary>Where a request stands in the ranking, first to last.</summary>
     private enum Standing

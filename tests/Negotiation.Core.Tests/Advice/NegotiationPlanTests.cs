@@ -478,4 +478,24 @@ public sealed class NegotiationPlanTests
         var kept = NegotiationAdvisor.Create(noDeferral).Advise(@case with { Conduct = @case.Conduct with { BrokenPromises = 0 } });
         Assert.DoesNotContain(kept.Requests, r => r.Type.Code() == "instalment-plan");
     }
+
+    [Fact]
+    public void A_new_plan_on_todays_budget_mends_broken_arrangements_once_payments_resumed()
+    {
+        // b24-06: a £150 plan and £100 token payments agreed, both broken; £50 paid each month since August, and now a
+        // full-time wage. The new whole-debt plan is asked though a plan was agreed before; without the payments since, not.
+        var uk = RuleSetKit.From(TestFiles.Path("rules", "uk-consumer-credit")).Load();
+        var scenario = Path.Combine("blind35", "b24-06-consumer-loan-two-broken-arrangements-50-a-month-full-time-again.json");
+        var plan = AdviseScenario("uk-consumer-credit", scenario, uk);
+        Assert.True(plan.Assessment.PaidSincePromiseBroken);
+        Assert.Contains("instalment-plan", plan.Assessment.AgreedRequests);
+        Assert.Equal("instalment-plan", plan.Requests[0].Type.Code());
+
+        var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", scenario)));
+        var @case = BorrowerCase.FromJson(json["case"]!.ToString());
+        var notPaying = @case with { History = ValueList<RepaymentRecord>.Own([.. @case.History.Where(h => h.PaidOn is null || h.PaidOn < new NodaTime.LocalDate(2026, 7, 15))]), Account = @case.Account with { LastPaymentOn = null } };
+        var without = NegotiationAdvisor.Create(uk).Advise(notPaying);
+        Assert.False(without.Assessment.PaidSincePromiseBroken);
+        Assert.DoesNotContain(without.Requests, r => r.Type.Code() == "instalment-plan" && r.Terms.ArrearsPerMonth is null);
+    }
 }

@@ -648,10 +648,14 @@ internal static class AdviceInvariantChecks
     /// <summary>
     /// 11. What an earlier attempt settled (accepted, with the type named, and not refused by a later contact about the same
     /// type) is not requested again; after a broken promise, a plan for the arrears alone (its terms carry what it adds a
-    /// month) or an extension that pays part now (its terms carry what is paid) mends the agreement and may be asked.
+    /// month) or an extension that pays part now (its terms carry what is paid) mends the agreement and may be asked, and so
+    /// may a new plan once the record shows a payment after the last promise whose date has passed.
     /// </summary>
     public static string? AgreedIsNotAskedAgain(BorrowerCase c, NegotiationPlan plan)
     {
+        var lastPromise = c.Attempts.SelectMany(a => a.Promises).Where(p => p.By < c.AsOf).Select(p => (LocalDate?)p.By).Max();
+        var paidSince = c.Conduct.BrokenPromises > 0 && lastPromise is { } passed &&
+                        (c.History.Any(h => h.PaidOn > passed && h.AmountPaid > 0) || c.Account.LastPaymentOn > passed);
         // Each type's latest answer (the last in the case of those on its day) is what stands.
         var latest = c.Attempts.Select((a, i) => (a, i)).Where(x => x.a.Requested is not null)
             .GroupBy(x => x.a.Requested).Select(g => g.OrderBy(x => x.a.On).ThenBy(x => x.i).Last().a);
@@ -659,7 +663,8 @@ internal static class AdviceInvariantChecks
         {
             if (a.Outcome == AttemptOutcome.Accepted && a.Requested is { } requested &&
                 plan.Requests.FirstOrDefault(r => r.Type.Code() == TypeName(requested) &&
-                                                  !(plan.Assessment.BrokenPromises > 0 && (r.Terms.ArrearsPerMonth is not null || r.Terms.PaidNow is not null))) is { } again)
+                                                  !(plan.Assessment.BrokenPromises > 0 && (r.Terms.ArrearsPerMonth is not null || r.Terms.PaidNow is not null ||
+                                                                                            (paidSince && r.Type.Code() == "instalment-plan")))) is { } again)
             {
                 return $"the {TypeName(requested)} accepted on {a.On:yyyy-MM-dd} is requested again (rank {again.Rank})";
             }

@@ -148,7 +148,8 @@ internal static class RequestTermsCalculator
         var interestCap = Assessor.PlanInterestCap(account, accruedByStart, chargesLeft);
         // A low start before the plan pays towards what has accrued first; the schedule is of what it leaves.
         var lowStartPaid = facts.PlanLowStartMonths * facts.PlanLowStartPayment;
-        var (principal, accrued) = Assessor.AfterLowStart(account.Principal, accruedByStart - facts.DisputedLeftOut, lowStartPaid);
+        var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, facts.DisputedLeftOut);
+        var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed, lowStartPaid);
         var capped = Assessor.PlanInterestCapped(principal, rate, months, decimals, interestCap);
         var instalments = Schedules.EqualInstalmentRows(principal, capped ? 0m : rate, months, facts.PlanStartsOn, decimals);
 

@@ -640,8 +640,9 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal DisputedAmount { get; internal init; }
 
     /// <summary>
-    /// Gets the disputed charges a plan leaves out (the disputed amount, at most the interest and charges accrued): a plan
-    /// repays what is owed, and the dispute settles the rest.
+    /// Gets the disputed sum a plan leaves out (the disputed amount, at most what is owed), from the interest and charges where
+    /// they can hold it, else from the balance (a purchase or an uncredited refund): a plan repays what is owed, and the dispute
+    /// settles the rest.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal DisputedLeftOut { get; internal init; }
 

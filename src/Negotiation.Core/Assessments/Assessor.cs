@@ -192,9 +192,11 @@ internal static class Assessor
             disputed += d.Amount;
         }
 
-        // A plan repays what is owed, not what is disputed: charges the borrower disputes (at most what has accrued) are left
-        // out of it, to be settled by the dispute.
-        var disputedLeftOut = Math.Min(disputed, accrued);
+        // A plan repays what is owed, not what is disputed: what the borrower disputes is left out of it, to be settled by the
+        // dispute (from the interest and charges where they can hold it, else from the balance: a purchase or an uncredited
+        // refund).
+        var disputedLeftOut = Math.Min(disputed, account.TotalOwed);
+        var (principalDisputed, accruedDisputed) = DisputedSplit(account, disputedLeftOut);
         // High-cost short-term credit under a total cost cap: interest and charges never come to more than the cap's share of
         // the amount borrowed. What is unpaid and what was already paid count against it (without the paid figure, what is
         // left is at most this).
@@ -284,14 +286,15 @@ internal static class Assessor
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
         var planStarts = OnPaydayAMonthLater(sizedAfter ? asOf.PlusMonths(lowStartMonths) : asOf, c.Finances?.Payday);
         var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft);
-        var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal, planAccrued - disputedLeftOut, lowStartPaid);
+        var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, planAccrued - accruedDisputed, lowStartPaid);
         var planMonths = PlanMonths(planPrincipal, planAccruedLeft, rate, planAffordable, planTerm, decimals, PlanInterestCap(account, planAccrued, chargesLeft));
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
-        var (zeroPrincipal, zeroAccrued) = AfterLowStart(account.Principal, accrued - disputedLeftOut, lowStartPaid);
+        var (zeroPrincipal, zeroAccrued) = AfterLowStart(account.Principal - principalDisputed, accrued - accruedDisputed, lowStartPaid);
         int? zeroRateMonths = budget is null ? null : PlanMonths(zeroPrincipal, zeroAccrued, 0m, planAffordable, planTerm, decimals);
-        var beyondAnyPlan = zeroRateMonths == 0;
+        // Nothing left to plan for (the whole debt in dispute) is not "beyond any plan".
+        var beyondAnyPlan = zeroRateMonths == 0 && zeroPrincipal + zeroAccrued > 0;
         var reliefAccrued = PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals, chargesLeft);
-        var (reliefPrincipal, reliefAccruedLeft) = AfterLowStart(account.Principal, reliefAccrued - disputedLeftOut, lowStartPaid);
+        var (reliefPrincipal, reliefAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, reliefAccrued - accruedDisputed, lowStartPaid);
         var relief = Relief(account, reliefPrincipal, reliefAccruedLeft, PlanInterestCap(account, reliefAccrued, chargesLeft), planAffordable, planTerm, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
@@ -855,6 +858,13 @@ internal static class Assessor
             : 0m;
         return account.Interest + account.Fees + account.PenaltyInterest + (chargesLeft is { } left ? Math.Min(waiting, left) : waiting);
     }
+
+    /// <summary>
+    /// Where a disputed sum a plan leaves out sits: in the interest and charges where they can hold it all (a charge in
+    /// dispute), else in the balance (a purchase, or a refund never credited).
+    /// </summary>
+    internal static (decimal Principal, decimal Accrued) DisputedSplit(Account account, decimal leftOut) =>
+        leftOut <= account.Interest + account.Fees + account.PenaltyInterest ? (0m, leftOut) : (Math.Min(leftOut, account.Principal), Math.Max(0m, leftOut - account.Principal));
 
     /// <summary>
     /// What a plan has left to repay after its low start has paid <paramref name="paid"/>: the payments go to what has accrued

@@ -261,8 +261,8 @@ internal sealed class DossierContent
               (waiting > 0 ? $"，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}" : "") +
               (lowStart > 0 ? $"，减去计划开始前{months}每月还的{Money(facts.PlanLowStartPayment)}（共{Money(lowStart)}，先抵利息和费用）" : "") + "。" + spread
             : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now" +
-              (disputed > 0 ? $", less the {Money(disputed)} you dispute, left to the dispute" : "") +
-              (waiting > 0 ? $" and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
+              (disputed > 0 ? $", less the {Money(disputed)} you dispute (the dispute settles it)" : "") +
+              (waiting > 0 ? $"{(disputed > 0 ? "," : "")} and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
               (lowStart > 0 ? $", less the {Money(lowStart)} you pay before it ({Money(facts.PlanLowStartPayment)} a month for {months}, going to interest and charges first)" : "") +
               "." + (spread.Length > 0 ? " " + spread : "");
     }

@@ -594,10 +594,12 @@ public sealed class AssessorTests
             // Interest accrues until the plan starts (today, or the payday a month before its first instalment).
             // At the rate the account runs at from today: none once the lender has stopped interest.
             var rate = Assessor.Running(c.Account).AnnualRate ?? 0m;
-            // Charges in dispute (at most what has accrued) are left out of the plan.
-            var disputed = Math.Min(c.DisputedCharges.Sum(d => d.Amount), c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest);
-            var accrued = Assessor.PlanAccrued(c.Account, rate, c.AsOf, facts.PlanStartsOn, 2) - disputed;
-            decimal Payment(int months) => Assessor.PlanPayment(c.Account.Principal, accrued, rate, months, 2);
+            // What is disputed is left out of the plan: from the interest and charges where they hold it, else from the balance.
+            var disputed = Math.Min(c.DisputedCharges.Sum(d => d.Amount), c.Account.TotalOwed);
+            var inCharges = disputed <= c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
+            var fromPrincipal = inCharges ? 0m : Math.Min(disputed, c.Account.Principal);
+            var accrued = Assessor.PlanAccrued(c.Account, rate, c.AsOf, facts.PlanStartsOn, 2) - (inCharges ? disputed : disputed - fromPrincipal);
+            decimal Payment(int months) => Assessor.PlanPayment(c.Account.Principal - fromPrincipal, accrued, rate, months, 2);
             var n = facts.AffordablePlanMonths;
             return n == 0
                 ? facts.AffordableInstalment == 0 || c.Account.TotalOwed == 0 || Payment(Settings.MaxInstalmentMonths) > facts.AffordableInstalment

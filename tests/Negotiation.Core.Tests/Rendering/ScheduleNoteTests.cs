@@ -73,7 +73,7 @@ public sealed class ScheduleNoteTests
     }
 
     [Theory]
-    [InlineData("en", ", less the CNY 940.67 you dispute, left to the dispute")]
+    [InlineData("en", ", less the CNY 940.67 you dispute (the dispute settles it), and CNY")]
     [InlineData("zh-CN", "，减去有争议、留待核查的940.67元")]
     public void A_plan_leaves_out_the_charges_in_dispute_and_says_so(string language, string said)
     {
@@ -88,5 +88,20 @@ public sealed class ScheduleNoteTests
         // What the schedule spreads as accrued is what has accrued less the dispute, with the interest until the plan starts.
         Assert.Equal(accrued - 940.67m, scheduled.Schedule!.Sum(i => i.Fee) - (startsFrom - (c.Account.TotalOwed - 940.67m)));
         Assert.Contains(said, DossierContent.ScheduleNote(plan, scheduled), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_disputed_purchase_is_left_out_of_the_balance_not_the_interest()
+    {
+        // a23-04: a returned phone (1,899.00) never refunded; more than the interest and charges (458.17) could hold, so it
+        // comes off the balance, and the schedule still repays the interest and penalty interest.
+        var c = Scenario.FromFile(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "a23-04-bnpl-rider-injured-clerk-pay-returned-phone-refund-never-credited.json")).Case;
+        var (plan, scheduled) = Advise(c, "en");
+        var accrued = c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
+
+        Assert.Equal(c.DisputedCharges.Sum(d => d.Amount), plan.Assessment.DisputedLeftOut);
+        Assert.True(plan.Assessment.DisputedLeftOut > accrued);
+        Assert.True(scheduled.Schedule!.Sum(i => i.Fee) >= accrued);
+        Assert.Equal(c.Account.Principal - plan.Assessment.DisputedLeftOut, scheduled.Schedule.Sum(i => i.Principal));
     }
 }

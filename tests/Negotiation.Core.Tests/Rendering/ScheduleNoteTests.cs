@@ -102,6 +102,6 @@ public sealed class ScheduleNoteTests
         Assert.Equal(c.DisputedCharges.Sum(d => d.Amount), plan.Assessment.DisputedLeftOut);
         Assert.True(plan.Assessment.DisputedLeftOut > accrued);
         Assert.True(scheduled.Schedule!.Sum(i => i.Fee) >= accrued);
-        Assert.Equal(c.Account.Principal - plan.Assessment.DisputedLeftOut, scheduled.Schedule.Sum(i => i.Principal));
+        Assert.Equal(c.Account.Principal - plan.Assessment.DisputedLeftOut, scheduled.Schedule!.Sum(i => i.Principal));
     }
 }

@@ -498,4 +498,18 @@ public sealed class NegotiationPlanTests
         Assert.False(without.Assessment.PaidSincePromiseBroken);
         Assert.DoesNotContain(without.Requests, r => r.Type.Code() == "instalment-plan" && r.Terms.ArrearsPerMonth is null);
     }
+
+    [Fact]
+    public void A_waiver_beside_a_disputed_purchase_counts_the_purchase_and_the_charges()
+    {
+        // b24-04: a £96.00 cancelled order never refunded (more than the charges could hold, so in the balance) and £36.00 of
+        // charges: the waiver asked is the £132.00 of both, not the £96.00 less the fees.
+        var uk = RuleSetKit.From(TestFiles.Path("rules", "uk-consumer-credit")).Load();
+        var plan = AdviseScenario("uk-consumer-credit", Path.Combine("blind35", "b24-04-store-card-single-income-cancelled-order-refund-never-credited.json"), uk);
+        var facts = plan.Assessment;
+        var waiver = Assert.Single(plan.Requests, r => r.Type.Code() == "fee-waiver");
+
+        Assert.True(facts.DisputedAmount > facts.Interest + facts.Fees + facts.PenaltyInterest);
+        Assert.Equal(facts.FeesAndPenalties + facts.DisputedAmount, waiver.Terms.FeesWaived);
+    }
 }

@@ -48,7 +48,7 @@ internal static class RequestTermsCalculator
         // The fees and penalty interest, and what is disputed beyond them: all of it where it sits in the balance (a purchase,
         // an uncredited refund, as the plan reads it), else the part not already booked as fees (a disputed fee is counted
         // once); where charges break a total cost cap, at least what lies above it. Never more than is owed.
-        var inBalance = facts.DisputedAmount > facts.Interest + facts.Fees + facts.PenaltyInterest;
+        var inBalance = Assessor.DisputeInBalance(facts.DisputedAmount, facts.Interest + facts.Fees + facts.PenaltyInterest);
         var disputedBeyond = inBalance ? facts.DisputedAmount : Math.Max(0m, facts.DisputedAmount - facts.Fees);
         var waived = Cents(Math.Min(Math.Max(facts.FeesAndPenalties + disputedBeyond, facts.ChargesOverCap), facts.TotalOwed), decimals);
         return new ComputedRequest(new RequestTerms { Type = "fee-waiver", FeesWaived = waived }, waived, null);

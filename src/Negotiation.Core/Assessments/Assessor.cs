@@ -864,7 +864,11 @@ internal static class Assessor
     /// dispute), else in the balance (a purchase, or a refund never credited).
     /// </summary>
     internal static (decimal Principal, decimal Accrued) DisputedSplit(Account account, decimal leftOut) =>
-        leftOut <= account.Interest + account.Fees + account.PenaltyInterest ? (0m, leftOut) : (Math.Min(leftOut, account.Principal), Math.Max(0m, leftOut - account.Principal));
+        !DisputeInBalance(leftOut, account.Interest + account.Fees + account.PenaltyInterest) ? (0m, leftOut)
+            : (Math.Min(leftOut, account.Principal), Math.Max(0m, leftOut - account.Principal));
+
+    /// <summary>Whether a disputed sum sits in the balance: more than the interest and charges (<paramref name="accrued"/>) could hold.</summary>
+    internal static bool DisputeInBalance(decimal disputed, decimal accrued) => disputed > accrued;
 
     /// <summary>
     /// What a plan has left to repay after its low start has paid <paramref name="paid"/>: the payments go to what has accrued

@@ -327,9 +327,8 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
         var templates = new Dictionary<string, MessageTemplate>(StringComparer.Ordinal);
         foreach (var (language, written) in texts)
         {
-            var text = WithPhrases(written, language, out var error);
-            var template = error is null ? MessageTemplate.Parse(text, out error) : null;
-            if (template is null || error is not null)
+            var template = ParseWithPhrases(written, language, out var error);
+            if (template is null)
             {
                 checks.Problem(token![language], $"{what} in '{language}': {error}");
                 continue;
@@ -350,15 +349,21 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
     }
 
     /// <summary>
-    /// The message with each <c>{phrases.name}</c> written out in <paramref name="language"/>, or the reason it cannot be:
-    /// the message is parsed as written first, so that a problem's position is where the editor wrote it.
+    /// The message parsed with each <c>{phrases.name}</c> written out in <paramref name="language"/>, or null with the reason
+    /// it cannot be: the message is parsed as written first, so that a problem's position is where the editor wrote it, and
+    /// parsed again only when it names a phrase.
     /// </summary>
-    private string WithPhrases(string text, string language, out string? error)
+    private MessageTemplate? ParseWithPhrases(string text, string language, out string? error)
     {
         var template = MessageTemplate.Parse(text, out error);
-        if (error is not null || template.Placeholders.All(p => p.Scope != ManifestReader.PhraseScope))
+        if (error is not null)
         {
-            return text;
+            return null;
+        }
+
+        if (template.Placeholders.All(p => p.Scope != ManifestReader.PhraseScope))
+        {
+            return template;
         }
 
         var expanded = new System.Text.StringBuilder(text.Length * 2);
@@ -380,17 +385,19 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
                     break;
                 case TemplatePart.Value when placeholder.Format is not null:
                     error = $"placeholder '{placeholder.Text}' gives a phrase a format; a phrase is text and takes none";
-                    return text;
+                    return null;
                 case TemplatePart.Value when manifest.Phrases.TryGetValue(placeholder.Name, out var phrase):
                     expanded.Append(phrase[language]);
                     break;
                 default:
                     error = Unknown(placeholder!, "phrase in ruleset.json", manifest.Phrases.Keys);
-                    return text;
+                    return null;
             }
         }
 
-        return expanded.ToString();
+        // A phrase is checked alone at load and the message as written here, so the two together parse.
+        var withPhrases = MessageTemplate.Parse(expanded.ToString(), out error);
+        return error is null ? withPhrases : null;
     }
 
     private string? PlaceholderProblem(Placeholder placeholder, RuleKind kind)

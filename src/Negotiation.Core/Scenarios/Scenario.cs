@@ -24,6 +24,7 @@ public sealed class Scenario
     [
         "outcome", "topRequest", "requests", "requestsInclude", "notRequests", "noFollowUp", "noMaterials", "noTalkingPoints", "noRemedies", "reasons", "notReasons", "materials", "requiredMaterials",
         "watchpoints", "notWatchpoints", "warnings", "notWarnings", "remedies", "notRemedies", "citations", "messageContains", "messageNotContains", "nextFollowUp",
+        "firstInstalmentDue",
     ];
 
     private readonly JObject expect;
@@ -101,6 +102,11 @@ public sealed class Scenario
         }
 
         Unknown(expect, KnownExpectations, "'expect'", problems);
+        if (expect["firstInstalmentDue"] is { } dates && (dates is JArray { Count: 0 } || Codes(dates).Any(d => !LocalDatePattern.Iso.Parse(d).Success)))
+        {
+            problems.Add("'expect.firstInstalmentDue' must be a date (yyyy-MM-dd) or a non-empty list of dates");
+        }
+
         string caseJson;
         string caseOrigin;
         switch (root["case"], root["caseFile"])
@@ -258,6 +264,17 @@ public sealed class Scenario
                 case "nextFollowUp":
                     var expected = value.Type == JTokenType.Null ? "null" : Text(value);
                     Same(differences, key, expected, plan.NextFollowUp is { } date ? LocalDatePattern.Iso.Format(date) : "null");
+                    break;
+                case "firstInstalmentDue":
+                    // One date, or a list of the dates that would each be acceptable, for the instalment plan's first payment.
+                    var plans = plan.Requests.Where(r => r.Type == RequestType.InstalmentPlan).ToList();
+                    var due = plans.Count == 0 ? "(no instalment plan among the requests)"
+                        : plans[0].Terms.FirstInstalmentDue is { } firstDue ? LocalDatePattern.Iso.Format(firstDue) : "(no first instalment date)";
+                    if (!Codes(value).Contains(due))
+                    {
+                        differences.Add($"{key}: expected {(value is JArray ? "one of " : "")}{string.Join(", ", Codes(value))}, got {due}");
+                    }
+
                     break;
             }
         }

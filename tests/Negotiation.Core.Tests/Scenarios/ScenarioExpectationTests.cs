@@ -12,10 +12,10 @@ public sealed class ScenarioExpectationTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private Scenario Write(string expect)
+    private Scenario Write(string expect, string? caseJson = null)
     {
         var path = Path.Combine(folder, "s.json");
-        var caseJson = File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json"));
+        caseJson ??= File.ReadAllText(TestFiles.ExampleCase("seed-oversight.json"));
         File.WriteAllText(path, $$"""{ "name": "s", "case": {{caseJson}}, "expect": {{expect}} }""");
         return Scenario.FromFile(path);
     }
@@ -61,5 +61,41 @@ public sealed class ScenarioExpectationTests : IDisposable
     public void Empty_section_expectations_set_to_false_ask_nothing()
     {
         Assert.Empty(Write("""{ "noMaterials": false, "noTalkingPoints": false, "noRemedies": false }""").Run(Advisor));
+    }
+
+    /// <summary>A case whose plan proposes an instalment plan: a lasting cut with a disputed fee (blind case a23-03).</summary>
+    private static string PlanCase() =>
+        Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Directory.GetFiles(TestFiles.Path("rules", "cn-consumer-credit", "scenarios"), "a23-03-*.json").Single()))["case"]!.ToString();
+
+    [Fact]
+    public void First_instalment_due_passes_on_the_plans_date_and_names_it_when_it_differs()
+    {
+        var caseJson = PlanCase();
+        var plan = Advisor.Advise(Negotiation.Core.Cases.BorrowerCase.FromJson(caseJson));
+        var due = plan.Requests.Single(r => r.Type == Negotiation.Core.Cases.RequestType.InstalmentPlan).Terms.FirstInstalmentDue!.Value;
+        var iso = NodaTime.Text.LocalDatePattern.Iso.Format(due);
+
+        Assert.Empty(Write($$"""{ "firstInstalmentDue": "{{iso}}" }""", caseJson).Run(Advisor));
+        Assert.Empty(Write($$"""{ "firstInstalmentDue": ["2000-01-01", "{{iso}}"] }""", caseJson).Run(Advisor));
+        Assert.Equal($"firstInstalmentDue: expected one of 2000-01-01, 2000-02-01, got {iso}",
+            Assert.Single(Write("""{ "firstInstalmentDue": ["2000-01-01", "2000-02-01"] }""", caseJson).Run(Advisor)));
+    }
+
+    [Fact]
+    public void First_instalment_due_fails_when_no_instalment_plan_is_proposed()
+    {
+        // The seed story asks for an extension, not a plan.
+        Assert.Equal("firstInstalmentDue: expected 2026-12-05, got (no instalment plan among the requests)",
+            Assert.Single(Write("""{ "firstInstalmentDue": "2026-12-05" }""").Run(Advisor)));
+    }
+
+    [Theory]
+    [InlineData("\"5 Dec 2026\"")]
+    [InlineData("[]")]
+    [InlineData("[\"2026-12-05\", 5]")]
+    public void First_instalment_due_that_is_not_a_date_is_refused_at_load(string value)
+    {
+        var e = Assert.Throws<ScenarioException>(() => Write($$"""{ "firstInstalmentDue": {{value}} }"""));
+        Assert.Contains("'expect.firstInstalmentDue' must be a date (yyyy-MM-dd) or a non-empty list of dates", e.Message, StringComparison.Ordinal);
     }
 }

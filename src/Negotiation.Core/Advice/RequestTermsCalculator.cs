@@ -177,6 +177,8 @@ internal static class RequestTermsCalculator
             totalRepaid += payment;
             instalments[k] = i with
             {
+                // On the payday in each month, which a start in a shorter month would otherwise pull earlier.
+                DueDate = c.Finances?.Payday is { } payday && i.DueDate is { } due ? Assessor.PaydayIn(due, payday) : i.DueDate,
                 Payment = Cents(payment, decimals), Principal = Cents(i.Principal, decimals), Interest = Cents(i.Interest + interest, decimals),
                 Fee = Cents(i.Fee + share, decimals), Balance = Cents(i.Balance + accruedLeft, decimals),
             };

@@ -590,11 +590,12 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal PlanAffordable { get; internal init; }
 
     /// <summary>
-    /// Gets the day a whole-debt plan starts, its first instalment falling due a month later: <see cref="AsOf"/>, or, for a plan
-    /// sized on the budget after a hardship (see <see cref="PlanAffordable"/>), the day the hardship's months end
-    /// (<see cref="PlanLowStartMonths"/> after <see cref="AsOf"/>, on the payday if one is given), so that the first
-    /// instalment falls due in the first month budgeted on the income after it. The contract interest of the months before
-    /// it is repaid with what has accrued.
+    /// Gets the day a whole-debt plan's first period begins, its first instalment falling due a month later (on the payday, if
+    /// the case gives one). With a payday the first instalment falls on the first payday at least the rule set's
+    /// <c>planLeadDays</c> away (left out: a month or more away), so this day may be before <see cref="AsOf"/>; for a plan sized
+    /// on the budget after a hardship (see <see cref="PlanAffordable"/>) it is <see cref="PlanLowStartMonths"/> later, the low
+    /// start paying on the paydays before. Without a payday: <see cref="AsOf"/>, or the day the hardship's months end. The
+    /// contract interest until this day is repaid with what has accrued (the interest of days before today comes off it).
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate PlanStartsOn { get; internal init; }
 

@@ -50,6 +50,12 @@ internal sealed record AssessmentSettings(
     /// </summary>
     public int DueBeforePaydayDays { get; init; }
 
+    /// <summary>
+    /// Gets the fewest days from today to a plan's first instalment, which then falls on the first payday at least that far
+    /// off, or null for the first payday a month or more away; see <see cref="Assessment.PlanStartsOn"/>.
+    /// </summary>
+    public int? PlanLeadDays { get; init; }
+
     public static AssessmentSettings From(IReadOnlyDictionary<string, decimal> parameters) => new(
         (int)parameters["gracePeriodDays"],
         (int)parameters["maxInstalmentMonths"],
@@ -68,6 +74,7 @@ internal sealed record AssessmentSettings(
         MaxDeferralMonths = parameters.TryGetValue("maxDeferralMonths", out var deferral) ? (int)deferral : 0,
         HcstcTotalCostCap = parameters.TryGetValue("hcstcTotalCostCap", out var cap) ? cap : null,
         DueBeforePaydayDays = parameters.TryGetValue("dueBeforePaydayDays", out var beforePayday) ? (int)beforePayday : 0,
+        PlanLeadDays = parameters.TryGetValue("planLeadDays", out var lead) ? (int)lead : null,
     };
 }
 
@@ -284,7 +291,7 @@ internal static class Assessor
         var lowStartPaid = lowStartMonths * lowStartPayment;
         var planTerm = settings.MaxInstalmentMonths - lowStartMonths;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
-        var planStarts = OnPaydayAMonthLater(sizedAfter ? asOf.PlusMonths(lowStartMonths) : asOf, c.Finances?.Payday);
+        var planStarts = PlanStart(asOf, lowStartMonths, c.Finances?.Payday, settings.PlanLeadDays);
         var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft);
         var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, planAccrued - accruedDisputed, lowStartPaid);
         var planMonths = PlanMonths(planPrincipal, planAccruedLeft, rate, planAffordable, planTerm, decimals, PlanInterestCap(account, planAccrued, chargesLeft));
@@ -848,14 +855,17 @@ internal static class Assessor
     /// <summary>
     /// What a whole-debt plan repays alongside its principal, in equal parts and bearing no interest: the interest, fees and
     /// penalty interest accrued, and the interest its <paramref name="annualRate"/> adds on the principal from
-    /// <paramref name="asOf"/> until the plan <paramref name="startsOn"/> (a plan that waits for a hardship's end).
+    /// <paramref name="asOf"/> until the plan <paramref name="startsOn"/> (a plan that waits for a hardship's end), less that of
+    /// the days its first period runs before <paramref name="asOf"/>.
     /// </summary>
     /// <remarks>Under a total cost cap, the interest of the months waited adds no more than <paramref name="chargesLeft"/>.</remarks>
     internal static decimal PlanAccrued(Account account, decimal annualRate, LocalDate asOf, LocalDate startsOn, int decimals, decimal? chargesLeft = null)
     {
-        var waiting = startsOn > asOf
-            ? Charges.SimpleInterest(account.Principal, DayCounts.DailyRate(Math.Min(annualRate, Schedules.MaxAnnualRate), DayCount.Actual365), Period.DaysBetween(asOf, startsOn), decimals)
-            : 0m;
+        // A plan whose first period began before today charges a whole month's interest in its first instalment, the days
+        // before today included; the interest of those days already accrued comes off (never more than has accrued).
+        var days = Period.DaysBetween(asOf, startsOn);
+        var waiting = Math.Max(-account.Interest, Math.Sign(days) * Charges.SimpleInterest(
+            account.Principal, DayCounts.DailyRate(Math.Min(annualRate, Schedules.MaxAnnualRate), DayCount.Actual365), Math.Abs(days), decimals));
         return account.Interest + account.Fees + account.PenaltyInterest + (chargesLeft is { } left ? Math.Min(waiting, left) : waiting);
     }
 
@@ -1125,11 +1135,13 @@ internal static class Assessor
             return day;
         }
 
-        var inMonth = PaydayOf(day, d);
-        return inMonth >= day ? inMonth : PaydayOf(day.PlusMonths(1), d);
-
-        static LocalDate PaydayOf(LocalDate month, int d) => new(month.Year, month.Month, Math.Min(d, month.Calendar.GetDaysInMonth(month.Year, month.Month)));
+        var inMonth = PaydayIn(day, d);
+        return inMonth >= day ? inMonth : PaydayIn(day.PlusMonths(1), d);
     }
+
+    /// <summary>The payday in <paramref name="month"/>'s month: day <paramref name="payday"/>, or its last day in a shorter month.</summary>
+    internal static LocalDate PaydayIn(LocalDate month, int payday) =>
+        new(month.Year, month.Month, Math.Min(payday, month.Calendar.GetDaysInMonth(month.Year, month.Month)));
 
     /// <summary>
     /// The regular instalments a balance beyond what is due still holds: those that repay it with their interest at the contract
@@ -1143,14 +1155,21 @@ internal static class Assessor
             : Math.Min(9_999, Affordability.MonthsToClear(beyond - (regular / 2), regular, Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate)) ?? 9_999);
 
     /// <summary>
-    /// A plan's start moved so that its first instalment, a month later, falls on the first payday on or after the month's
-    /// end; unchanged without a payday, or where a short month would pull a later instalment off it.
+    /// The day a plan's first period begins, a month before its first instalment. With a payday, the first instalment falls on
+    /// the first payday at least <paramref name="leadDays"/> away (time to agree the plan; without it, a month or more away),
+    /// or, after a low start, that many months later, the low start paying on the paydays before it; the first period may
+    /// then begin before today. Without a payday the plan starts today, or when the low start ends.
     /// </summary>
-    private static LocalDate OnPaydayAMonthLater(LocalDate start, int? payday)
+    private static LocalDate PlanStart(LocalDate asOf, int lowStartMonths, int? payday, int? leadDays)
     {
-        var first = OnOrAfterPayday(start.PlusMonths(1), payday);
-        var moved = first.PlusMonths(-1);
-        return moved.PlusMonths(1) == first && moved >= start ? moved : start;
+        var start = asOf.PlusMonths(lowStartMonths);
+        if (payday is null)
+        {
+            return start;
+        }
+
+        var first = leadDays is { } lead ? OnOrAfterPayday(asOf.PlusDays(lead), payday).PlusMonths(lowStartMonths) : OnOrAfterPayday(start.PlusMonths(1), payday);
+        return first.PlusMonths(-1);
     }
 
     /// <summary>

@@ -245,7 +245,7 @@ internal sealed class DossierContent
         var spread = accrued <= 0 ? "" : zh
             ? $"其中的{charges}共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
             : $"The interest and charges in that ({Money(accrued)}) are repaid in equal parts with each instalment, with no interest on them.";
-        if (waiting <= 0 && lowStart == 0 && disputed == 0)
+        if (waiting == 0 && lowStart == 0 && disputed == 0)
         {
             return zh
                 ? $"欠款中的{charges}共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
@@ -253,16 +253,20 @@ internal sealed class DossierContent
         }
 
         var starts = MessageFormat.Date(facts.PlanStartsOn, plan.Language);
+        // A first period that began before today: its whole month of interest counts again the days already accrued.
+        var daysBefore = MessageFormat.Days(Period.DaysBetween(facts.PlanStartsOn, facts.AsOf), plan.Language);
         // A low start pays interest and charges first, then principal, as lenders apply payments.
         var months = MessageFormat.Months(facts.PlanLowStartMonths, plan.Language);
         return zh
             ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}" +
               (disputed > 0 ? $"，减去有争议、留待核查的{Money(disputed)}" : "") +
               (waiting > 0 ? $"，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}" : "") +
+              (waiting < 0 ? $"，减去首期按整月（自{starts}起）计息时重复计入的今天之前{daysBefore}的利息{Money(-waiting)}" : "") +
               (lowStart > 0 ? $"，减去计划开始前{months}每月还的{Money(facts.PlanLowStartPayment)}（共{Money(lowStart)}，先抵利息和费用）" : "") + "。" + spread
             : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now" +
               (disputed > 0 ? $", less the {Money(disputed)} you dispute (the dispute settles it)" : "") +
               (waiting > 0 ? $"{(disputed > 0 ? "," : "")} and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
+              (waiting < 0 ? $", less the {Money(-waiting)} of interest for the {daysBefore} before today that the first instalment charges again (its interest runs for a whole month from {starts})" : "") +
               (lowStart > 0 ? $", less the {Money(lowStart)} you pay before it ({Money(facts.PlanLowStartPayment)} a month for {months}, going to interest and charges first)" : "") +
               "." + (spread.Length > 0 ? " " + spread : "");
     }

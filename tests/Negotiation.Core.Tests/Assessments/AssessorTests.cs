@@ -202,7 +202,7 @@ public sealed class AssessorTests
     }
 
     [Property(MaxTest = 300)]
-    public Property A_payday_moves_a_deferral_end_and_a_plan_start_onto_it_and_no_further() =>
+    public Property A_payday_moves_a_deferral_end_onto_it_and_no_further() =>
         Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), Gen.Choose(1, 31).ToArbitrary(), (c, payday) =>
         {
             if (c.Finances is null)
@@ -210,15 +210,60 @@ public sealed class AssessorTests
                 return true.ToProperty();
             }
 
-            static bool IsPayday(LocalDate day, int payday) => day.Day == Math.Min(payday, day.Calendar.GetDaysInMonth(day.Year, day.Month));
-            // Later, onto a payday no more than a month on; or, for an extension, sooner: onto the next payday, whose pay covers it.
-            static bool MovedOnto(LocalDate without, LocalDate with, int payday) =>
-                with == without || (with <= without.PlusMonths(1) && IsPayday(with, payday));
-            var without = Assessor.Assess(c with { Finances = c.Finances with { Payday = null } }, Settings);
-            var with = Assessor.Assess(c with { Finances = c.Finances with { Payday = payday } }, Settings);
-            return MovedOnto(without.ExtensionEndsOn, with.ExtensionEndsOn, payday).Label("extension end")
-                .And(MovedOnto(without.PlanStartsOn.PlusMonths(1), with.PlanStartsOn.PlusMonths(1), payday)).Label("first plan instalment");
+            // Later, onto a payday no more than a month on; or sooner: onto the next payday, whose pay covers it.
+            var without = Assessor.Assess(c with { Finances = c.Finances with { Payday = null } }, Settings).ExtensionEndsOn;
+            var with = Assessor.Assess(c with { Finances = c.Finances with { Payday = payday } }, Settings).ExtensionEndsOn;
+            return (with == without || (with <= without.PlusMonths(1) && with == OnPayday(with, payday))).Label($"extension end {with} without payday {without}");
         });
+
+    [Property(MaxTest = 300)]
+    public Property A_plan_with_a_payday_is_first_due_on_the_first_payday_the_lead_allows_after_its_low_start() =>
+        Prop.ForAll(CaseGenerators.ValidCase().ToArbitrary(), Gen.Choose(1, 31).ToArbitrary(), Gen.Choose(-1, 31).ToArbitrary(), (c, payday, days) =>
+        {
+            if (c.Finances is null)
+            {
+                return true.ToProperty();
+            }
+
+            int? lead = days < 0 ? null : days;
+            var facts = Assessor.Assess(c with { Finances = c.Finances with { Payday = payday } }, Settings with { PlanLeadDays = lead });
+            var lowStart = facts.PlanLowStartMonths;
+            // The first payday on or after the earliest day allowed: the lead from today, then the low start's months; without
+            // a lead, a month after the low start.
+            var earliest = lead is { } d ? c.AsOf.PlusDays(d) : c.AsOf.PlusMonths(lowStart + 1);
+            var payDay = earliest;
+            while (payDay != OnPayday(payDay, payday))
+            {
+                payDay = payDay.PlusDays(1);
+            }
+
+            var expected = lead is null ? payDay : OnPayday(payDay.PlusMonths(lowStart), payday);
+            return (OnPayday(facts.PlanStartsOn.PlusMonths(1), payday) == expected).Label($"first instalment {facts.PlanStartsOn.PlusMonths(1)}, expected {expected}");
+        });
+
+    [Fact]
+    public void A_plan_first_due_on_the_coming_payday_begins_its_first_period_before_today_and_takes_off_that_interest()
+    {
+        // 20 Nov, paid on the 5th, a lead of 7 days: first due on 5 Dec, its month running from 5 Nov; the 15 days to today at
+        // 18 % on 20,000 are already in the interest owed.
+        var c = BorrowerCaseJsonTestsAccess.Seed();
+        c = c with
+        {
+            AsOf = new LocalDate(2026, 11, 20),
+            Account = c.Account with { Principal = 20_000m, Interest = 500m, Fees = 0m, PenaltyInterest = 0m, AnnualRate = 0.18m, DueDate = new LocalDate(2026, 11, 8) },
+            Finances = c.Finances! with { Payday = 5 },
+        };
+        var facts = Assessor.Assess(c, Settings with { PlanLeadDays = 7 });
+
+        Assert.Equal(new LocalDate(2026, 11, 5), facts.PlanStartsOn);
+        Assert.Equal(500m - 147.95m, Assessor.PlanAccrued(c.Account, 0.18m, c.AsOf, facts.PlanStartsOn, 2));
+        // Never more than the interest owed comes off.
+        Assert.Equal(0m, Assessor.PlanAccrued(c.Account with { Interest = 100m }, 0.18m, c.AsOf, facts.PlanStartsOn, 2));
+        // Two days to payday: the next one.
+        Assert.Equal(new LocalDate(2026, 12, 5), Assessor.Assess(c with { AsOf = new LocalDate(2026, 12, 3) }, Settings with { PlanLeadDays = 7 }).PlanStartsOn);
+    }
+
+    private static LocalDate OnPayday(LocalDate day, int payday) => new(day.Year, day.Month, Math.Min(payday, day.Calendar.GetDaysInMonth(day.Year, day.Month)));
 
     [Fact]
     public void An_agreement_a_later_contact_refused_no_longer_stands()

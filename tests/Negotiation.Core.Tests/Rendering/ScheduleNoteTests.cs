@@ -30,22 +30,24 @@ public sealed class ScheduleNoteTests
     }
 
     [Fact]
-    public void A_plan_starting_on_a_later_payday_says_its_first_balance_holds_the_interest_until_then()
+    public void A_plan_first_due_on_the_coming_payday_says_its_first_balance_leaves_out_the_interest_of_the_days_before_today()
     {
         var file = TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "86-bank-loan-non-performing.json");
         var c = Scenario.FromFile(file).Case;
         var (plan, scheduled) = Advise(c, "en");
         var schedule = scheduled.Schedule!;
 
-        // The interest of the days before the plan starts, at the contract rate on the principal (actual/365).
-        var days = plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber - c.AsOf.ToDateOnly().DayNumber;
-        var waiting = Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero);
-        var startsFrom = plan.Assessment.TotalOwed + waiting;
+        // The first instalment's month began before today: the interest of those days, at the contract rate on the principal
+        // (actual/365), is in what is owed already, and the schedule leaves it out.
+        var days = c.AsOf.ToDateOnly().DayNumber - plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber;
+        var before = Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero);
+        var startsFrom = plan.Assessment.TotalOwed - before;
 
         Assert.True(days > 0);
+        Assert.Equal(c.Finances!.Payday, schedule[0].DueDate!.Value.Day);
         Assert.Equal(startsFrom, schedule.Sum(i => i.Principal) + schedule.Sum(i => i.Fee));
         Assert.Equal(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now and CNY {waiting:N2} of interest until the plan starts on 5 Oct 2026. ") +
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now, less the CNY {before:N2} of interest for the {days} days before today that the first instalment charges again (its interest runs for a whole month from 5 Sep 2026). ") +
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The interest and charges in that (CNY {schedule.Sum(i => i.Fee):N2}) are repaid in equal parts with each instalment, with no interest on them."),
             DossierContent.ScheduleNote(plan, scheduled));
     }
@@ -73,8 +75,8 @@ public sealed class ScheduleNoteTests
     }
 
     [Theory]
-    [InlineData("en", ", less the CNY 940.67 you dispute (the dispute settles it), and CNY")]
-    [InlineData("zh-CN", "，减去有争议、留待核查的940.67元")]
+    [InlineData("en", ", less the CNY 940.67 you dispute (the dispute settles it), less the CNY")]
+    [InlineData("zh-CN", "，减去有争议、留待核查的940.67元，减去首期按整月")]
     public void A_plan_leaves_out_the_charges_in_dispute_and_says_so(string language, string said)
     {
         // a21-02: a 违约金 of 1,045.19 charged on the whole balance where the agreement sets 104.52; 940.67 is disputed.
@@ -94,14 +96,17 @@ public sealed class ScheduleNoteTests
     public void A_disputed_purchase_is_left_out_of_the_balance_not_the_interest()
     {
         // a23-04: a returned phone (1,899.00) never refunded; more than the interest and charges (458.17) could hold, so it
-        // comes off the balance, and the schedule still repays the interest and penalty interest.
+        // comes off the balance, and the schedule still repays the interest and penalty interest (less the interest of the
+        // days before today that its first instalment's month counts again).
         var c = Scenario.FromFile(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "a23-04-bnpl-rider-injured-clerk-pay-returned-phone-refund-never-credited.json")).Case;
         var (plan, scheduled) = Advise(c, "en");
         var accrued = c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
 
         Assert.Equal(c.DisputedCharges.Sum(d => d.Amount), plan.Assessment.DisputedLeftOut);
         Assert.True(plan.Assessment.DisputedLeftOut > accrued);
-        Assert.True(scheduled.Schedule!.Sum(i => i.Fee) >= accrued);
+        var days = c.AsOf.ToDateOnly().DayNumber - plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber;
+        var before = Math.Min(c.Account.Interest, Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero));
+        Assert.Equal(accrued - before, scheduled.Schedule!.Sum(i => i.Fee));
         Assert.Equal(c.Account.Principal - plan.Assessment.DisputedLeftOut, scheduled.Schedule!.Sum(i => i.Principal));
     }
 }

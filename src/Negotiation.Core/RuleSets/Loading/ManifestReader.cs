@@ -88,6 +88,7 @@ internal static partial class ManifestReader
         new("tokenPayment", 0, 1_000_000, false, "the monthly token payment a token-payments request offers at least (what the budget sustains when that is more)"),
         new("tokenPaymentMonths", 1, 60, true, "how many months a token-payments request asks for"),
         new("dueBeforePaydayDays", 0, 31, true, "the most days a due date may fall before payday for an extension to pay what is due from that pay and ask for the due date to move after it, where the next instalment would otherwise fall due before the following pay (0 or left out: never; rules may also read it)"),
+        new("planLeadDays", 0, 31, true, "the fewest days from today to an instalment plan's first payment, which falls on the first payday at least that far off (left out: the first payday a month or more away; without a payday, a month from today)"),
         new("hcstcTotalCostCap", 0, 10, false, "the most that interest and charges on high-cost short-term credit may come to in all, as a share of the amount borrowed (1: never more than was borrowed); plans, extensions and interest relief count interest only up to it (left out: no cap)"),
     ];
 

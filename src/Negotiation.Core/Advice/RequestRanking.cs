@@ -156,8 +156,8 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
 
     /// <summary>
     /// Whether a request of a type already agreed mends the agreement rather than reopening it, after a broken promise: a plan
-    /// for the arrears alone, which catches up what was missed while the agreed payments go on, or an extension that pays
-    /// part of what is overdue now (<see cref="RequestTerms.PaidNow"/>) and asks time only for the rest, or, once the borrower
+    /// for the arrears alone, which catches up what was missed while the agreed payments go on, or an extension or plan that
+    /// pays part of what is overdue now (<see cref="RequestTerms.PaidNow"/>) and asks time only for the rest, or, once the borrower
     /// has paid again since the last broken promise (<c>paidSincePromiseBroken</c>), a new plan sized on today's budget (b24-06).
     /// </summary>
     private static bool MendsABrokenAgreement(Assessment facts, RequestTerms terms) =>

@@ -149,10 +149,10 @@ internal static class RequestTermsCalculator
         // Where the rate's interest would pass a total cost cap, the principal is repaid in equal parts, and the interest the
         // cap allows in equal parts beside it (the assessment sized the plan the same way).
         var interestCap = Assessor.PlanInterestCap(account, accruedByStart, chargesLeft);
-        // A low start before the plan pays towards what has accrued first; the schedule is of what it leaves.
+        // What savings pay now and a low start before the plan go towards what has accrued first; the schedule is of what they leave.
         var lowStartPaid = facts.PlanLowStartMonths * facts.PlanLowStartPayment;
         var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, facts.DisputedLeftOut);
-        var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed, lowStartPaid);
+        var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed, facts.PartPaymentNow + lowStartPaid);
         var capped = Assessor.PlanInterestCapped(principal, rate, months, decimals, interestCap);
         var instalments = Schedules.EqualInstalmentRows(principal, capped ? 0m : rate, months, facts.PlanStartsOn, decimals);
 
@@ -191,6 +191,7 @@ internal static class RequestTermsCalculator
                 Months = months,
                 Instalment = Cents(firstPayment, decimals),
                 FirstInstalmentDue = instalments[0].DueDate,
+                PaidNow = facts.PartPaymentNow > 0 ? facts.PartPaymentNow : null,
                 PaidEachMonth = lowStartPaid > 0 ? facts.PlanLowStartPayment : null,
                 TotalRepaid = Cents(totalRepaid, decimals),
                 CurrentRate = atLowerRate ? account.AnnualRate : null,

@@ -448,7 +448,8 @@ public sealed record Assessment
     /// <summary>
     /// Gets what the borrower's savings pay now towards what is overdue when they do not cover it (all of them; 0 when they
     /// cover it, when there are none, or when nothing is overdue yet). An extension that moves nothing else moves the rest
-    /// (<see cref="RequestTerms.AmountMoved"/>), or a plan for the arrears (<see cref="CatchUpMonths"/>) catches it up.
+    /// (<see cref="RequestTerms.AmountMoved"/>), a plan for the arrears (<see cref="CatchUpMonths"/>) catches it up, or a
+    /// whole-debt plan repays what is left of the debt after it (its terms' <c>paidNow</c>).
     /// </summary>
     [FactField(FactFormat.Money)] public decimal PartPaymentNow { get; internal init; }
 
@@ -616,9 +617,9 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal PlanLowStartPayment { get; internal init; }
 
     /// <summary>
-    /// Gets what the longest plan (the rule set's <c>maxInstalmentMonths</c>) repays with no interest: its low start
+    /// Gets what the longest plan (the rule set's <c>maxInstalmentMonths</c>) repays from income with no interest: its low start
     /// (<see cref="PlanLowStartMonths"/> × <see cref="PlanLowStartPayment"/>), then <see cref="PlanAffordable"/> for each month
-    /// left. Below <see cref="TotalOwed"/>, what is missing is what a write-off would ask for.
+    /// left. Savings are not counted: a lump sum from them is weighed against it. Below <see cref="TotalOwed"/>, what is missing is what a write-off would ask for.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal LongestPlanRepays { get; internal init; }
 

@@ -234,6 +234,9 @@ internal static class Assessor
         // The savings that can go to this debt: all of them, less what that deficit will take (paying it all, a settlement,
         // part of what is overdue).
         var spareSavings = Math.Min(savings, Math.Max(0m, cashSpare));
+        // Spare savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
+        // overdue); an extension moves the rest, a plan for the arrears catches it up, or a whole-debt plan repays what is left.
+        var partPayment = daysPastDue > 0 && spareSavings > 0 && spareSavings < amountDue ? spareSavings : 0m;
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
         // Where the case tells the budget's whole course, a deficit meanwhile eats into the cash too.
@@ -289,19 +292,21 @@ internal static class Assessor
         var lowStartMonths = sizedAfter ? waitMonths : 0;
         var lowStartPayment = sizedAfter ? paidWhileWaiting : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;
+        // What a whole-debt plan has had before its first instalment: the part paid now, then its low start.
+        var paidBeforePlan = partPayment + lowStartPaid;
         var planTerm = settings.MaxInstalmentMonths - lowStartMonths;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
         var planStarts = PlanStart(asOf, lowStartMonths, c.Finances?.Payday, settings.PlanLeadDays);
         var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft);
-        var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, planAccrued - accruedDisputed, lowStartPaid);
+        var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, planAccrued - accruedDisputed, paidBeforePlan);
         var planMonths = PlanMonths(planPrincipal, planAccruedLeft, rate, planAffordable, planTerm, decimals, PlanInterestCap(account, planAccrued, chargesLeft));
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
-        var (zeroPrincipal, zeroAccrued) = AfterLowStart(account.Principal - principalDisputed, accrued - accruedDisputed, lowStartPaid);
+        var (zeroPrincipal, zeroAccrued) = AfterLowStart(account.Principal - principalDisputed, accrued - accruedDisputed, paidBeforePlan);
         int? zeroRateMonths = budget is null ? null : PlanMonths(zeroPrincipal, zeroAccrued, 0m, planAffordable, planTerm, decimals);
         // Nothing left to plan for (the whole debt in dispute) is not "beyond any plan".
         var beyondAnyPlan = zeroRateMonths == 0 && zeroPrincipal + zeroAccrued > 0;
         var reliefAccrued = PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals, chargesLeft);
-        var (reliefPrincipal, reliefAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, reliefAccrued - accruedDisputed, lowStartPaid);
+        var (reliefPrincipal, reliefAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, reliefAccrued - accruedDisputed, paidBeforePlan);
         var relief = Relief(account, reliefPrincipal, reliefAccruedLeft, PlanInterestCap(account, reliefAccrued, chargesLeft), planAffordable, planTerm, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
 
@@ -418,9 +423,6 @@ internal static class Assessor
         // catchUpUpToDays, and not once the agreement is ended or its default deadline has passed.
         var instalmentsRun = daysPastDue <= settings.CatchUpUpToDays && !notices.Termination && !(notices.DefaultDeadline < asOf);
         var contractRuns = daysPastDue > 0 && instalmentsRun;
-        // Spare savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
-        // overdue); an extension moves the rest, or a plan for the arrears catches it up.
-        var partPayment = daysPastDue > 0 && spareSavings > 0 && spareSavings < amountDue ? spareSavings : 0m;
         // Savings paid in now towards what is due (where the extension does not run to a hardship's end) are not there again
         // at its end; one to a confirmed sum's day has the instalments it moves still to pay then.
         var extensionToSum = lump is { } arrives && extensionEnds == arrives.On;

@@ -67,8 +67,8 @@ public sealed record RequestTerms
     [FactField(FactFormat.Money)] public decimal? ArrearsPerMonth { get; internal init; }
 
     /// <summary>
-    /// Gets what is paid now from savings (<c>facts.partPaymentNow</c>) before a plan for the arrears, or before an extension
-    /// that does not run to a hardship's end; null when nothing is.
+    /// Gets what is paid now from savings (<c>facts.partPaymentNow</c>) before a plan (for the arrears or for the whole debt),
+    /// or before an extension that does not run to a hardship's end; null when nothing is.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal? PaidNow { get; internal init; }
 
@@ -92,7 +92,7 @@ public sealed record RequestTerms
     /// <summary>Gets the first instalment's due date (instalment plan).</summary>
     [FactField(FactFormat.Date)] public LocalDate? FirstInstalmentDue { get; internal init; }
 
-    /// <summary>Gets everything the plan repays, its low start included (instalment plan: for a plan for the arrears, what is paid over its months).</summary>
+    /// <summary>Gets everything the plan repays over its months, its low start included, not what is paid now (<see cref="PaidNow"/>); for a settlement taken in instalments, the settlement.</summary>
     [FactField(FactFormat.Money)] public decimal? TotalRepaid { get; internal init; }
 
     /// <summary>Gets the part of the debt that even a 0 % plan over the maximum term, its low start included, cannot repay (principal reduction).</summary>

@@ -212,9 +212,9 @@ internal sealed class DossierContent
     /// <summary>
     /// What a schedule starts from, where it is not simply the total owed: the interest until the plan starts, which makes
     /// its first balance larger than the header's total, less what a low start pays before it (the months of a hardship of
-    /// known end, paid at today's budget), and the interest and charges already accrued, which it repays in equal parts
-    /// beside the principal, bearing no interest, and the disputed charges it leaves out. Null when the schedule repays
-    /// nothing accrued, has no low start and leaves nothing out.
+    /// known end, paid at today's budget) and what savings pay now, and the interest and charges already accrued, which it
+    /// repays in equal parts beside the principal, bearing no interest, and the disputed charges it leaves out. Null when the
+    /// schedule repays nothing accrued, has no low start, nothing paid now and leaves nothing out.
     /// </summary>
     public static string? ScheduleNote(NegotiationPlan plan, ProposedRequest request)
     {
@@ -228,7 +228,9 @@ internal sealed class DossierContent
         // Only the whole-debt plan carries the low start, as what it pays each month before its first instalment.
         var lowStart = request.Terms.PaidEachMonth is { } low && low == facts.PlanLowStartPayment && facts.PlanLowStartMonths > 0
             ? facts.PlanLowStartMonths * low : 0m;
-        if (accrued <= 0 && lowStart == 0)
+        // What savings pay now comes off before the schedule starts.
+        var paidNow = request.Terms.PaidNow ?? 0m;
+        if (accrued <= 0 && lowStart == 0 && paidNow == 0)
         {
             return null;
         }
@@ -239,13 +241,13 @@ internal sealed class DossierContent
         var startsFrom = first.Balance + first.Principal + first.Fee;
         // Disputed charges are left out of a plan; the dispute settles them.
         var disputed = facts.DisputedLeftOut;
-        var waiting = startsFrom - facts.TotalOwed + lowStart + disputed;
+        var waiting = startsFrom - facts.TotalOwed + lowStart + disputed + paidNow;
         // Penalty interest is named only where the case has some (a card charges 违约金, a fee).
         var charges = facts.PenaltyInterest > 0 ? "利息、罚息和费用" : "利息和费用";
         var spread = accrued <= 0 ? "" : zh
             ? $"其中的{charges}共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
             : $"The interest and charges in that ({Money(accrued)}) are repaid in equal parts with each instalment, with no interest on them.";
-        if (waiting == 0 && lowStart == 0 && disputed == 0)
+        if (waiting == 0 && lowStart == 0 && disputed == 0 && paidNow == 0)
         {
             return zh
                 ? $"欠款中的{charges}共{Money(accrued)}，随每期平均分摊偿还，不再计息。"
@@ -260,12 +262,14 @@ internal sealed class DossierContent
         return zh
             ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}" +
               (disputed > 0 ? $"，减去有争议、留待核查的{Money(disputed)}" : "") +
+              (paidNow > 0 ? $"，减去现在先用存款还的{Money(paidNow)}" : "") +
               (waiting > 0 ? $"，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}" : "") +
               (waiting < 0 ? $"，减去首期按整月（自{starts}起）计息时重复计入的今天之前{daysBefore}的利息{Money(-waiting)}" : "") +
               (lowStart > 0 ? $"，减去计划开始前{months}每月还的{Money(facts.PlanLowStartPayment)}（共{Money(lowStart)}，先抵利息和费用）" : "") + "。" + spread
             : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now" +
               (disputed > 0 ? $", less the {Money(disputed)} you dispute (the dispute settles it)" : "") +
-              (waiting > 0 ? $"{(disputed > 0 ? "," : "")} and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
+              (paidNow > 0 ? $", less the {Money(paidNow)} you pay now from your savings" : "") +
+              (waiting > 0 ? $"{(disputed + paidNow > 0 ? "," : "")} and {Money(waiting)} of interest until the plan starts on {starts}" : "") +
               (waiting < 0 ? $", less the {Money(-waiting)} of interest for the {daysBefore} before today that the first instalment charges again (its interest runs for a whole month from {starts})" : "") +
               (lowStart > 0 ? $", less the {Money(lowStart)} you pay before it ({Money(facts.PlanLowStartPayment)} a month for {months}, going to interest and charges first)" : "") +
               "." + (spread.Length > 0 ? " " + spread : "");

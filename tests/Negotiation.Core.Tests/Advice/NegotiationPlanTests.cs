@@ -389,8 +389,9 @@ public sealed class NegotiationPlanTests
     [Fact]
     public void Instalment_plan_for_the_whole_debt_has_a_schedule_that_repays_exactly_what_is_owed_plus_interest_on_principal_only()
     {
-        // The minimal set allows no catch-up (it leaves catchUpUpToDays out), so the plan re-spreads the whole debt.
-        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(Seed(), "en");
+        // The minimal set allows no catch-up (it leaves catchUpUpToDays out), so the plan re-spreads the whole debt; with no
+        // savings, nothing is paid before it.
+        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(Seed() with { Finances = Seed().Finances! with { Savings = 0m } }, "en");
         Assert.Equal(0, plan.Assessment.CatchUpMonths);
         var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
         var schedule = request.Schedule!;
@@ -405,6 +406,22 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
+    public void Savings_short_of_what_is_due_are_paid_now_and_the_whole_debt_plan_repays_the_rest()
+    {
+        // The seed: 800 saved against 1,250 due. They go to the 164.90 of interest and charges first, then 635.10 to the
+        // principal; the schedule repays the rest, and its note says so.
+        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(Seed(), "en");
+        var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
+        var schedule = request.Schedule!;
+
+        Assert.Equal(800.00m, request.Terms.PaidNow);
+        Assert.Equal(0m, schedule.Sum(i => i.Fee));
+        Assert.Equal(plan.Assessment.Principal - (800.00m - 164.90m), schedule.Sum(i => i.Principal));
+        Assert.Equal(request.Terms.TotalRepaid, schedule.Sum(i => i.Payment));
+        Assert.Contains(", less the CNY 800.00 you pay now from your savings.", DossierContent.ScheduleNote(plan, request), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_plan_sized_on_the_budget_after_a_hardship_is_first_due_in_the_month_after_it_and_repays_the_interest_of_the_wait()
     {
         // Two more months of illness on 6,000 (50 a month left), then full pay of 9,500 again. The case budgets those two
@@ -414,7 +431,7 @@ public sealed class NegotiationPlanTests
         var ill = seed with
         {
             Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 2, IncomeAfter = 9500m },
-            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]), Savings = 0m },
         };
         var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(ill, "en");
         var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
@@ -452,8 +469,10 @@ public sealed class NegotiationPlanTests
         Assert.Equal(facts.ReliefRate, request.Terms.ProposedRate);
         Assert.Equal(facts.ReliefPlanMonths, request.Terms.Months);
         var schedule = request.Schedule!;
-        Assert.Equal(190.00m, schedule[0].Interest); // 38,000 × 6 % / 12, not 475.00 at 15 %
-        Assert.Equal(facts.Principal, schedule.Sum(i => i.Principal));
+        // The 1,000 saved is paid now: 930.00 to the interest and charges, 70.00 to the principal.
+        Assert.Equal(1_000m, request.Terms.PaidNow);
+        Assert.Equal(facts.Principal - 70.00m, schedule.Sum(i => i.Principal));
+        Assert.Equal(189.65m, schedule[0].Interest); // 37,930 × 6 % / 12, not 474.13 at 15 %
         Assert.True(schedule.Max(i => i.Payment) <= facts.AffordableInstalment);
         Assert.Equal(request.Terms.TotalRepaid, schedule.Sum(i => i.Payment));
         Assert.Equal(heading, DossierContent.ScheduleHeading(plan, request));
@@ -483,7 +502,8 @@ public sealed class NegotiationPlanTests
     public void A_new_plan_on_todays_budget_mends_broken_arrangements_once_payments_resumed()
     {
         // b24-06: a £150 plan and £100 token payments agreed, both broken; £50 paid each month since August, and now a
-        // full-time wage. The new whole-debt plan is asked though a plan was agreed before; without the payments since, not.
+        // full-time wage. The new whole-debt plan is asked though a plan was agreed before; without the payments since (or
+        // savings to pay part of the arrears now), not.
         var uk = RuleSetKit.From(TestFiles.Path("rules", "uk-consumer-credit")).Load();
         var scenario = Path.Combine("blind35", "b24-06-consumer-loan-two-broken-arrangements-50-a-month-full-time-again.json");
         var plan = AdviseScenario("uk-consumer-credit", scenario, uk);
@@ -493,7 +513,7 @@ public sealed class NegotiationPlanTests
 
         var json = JObject.Parse(File.ReadAllText(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", scenario)));
         var @case = BorrowerCase.FromJson(json["case"]!.ToString());
-        var notPaying = @case with { History = ValueList<RepaymentRecord>.Own([.. @case.History.Where(h => h.PaidOn is null || h.PaidOn < new NodaTime.LocalDate(2026, 7, 15))]), Account = @case.Account with { LastPaymentOn = null } };
+        var notPaying = @case with { History = ValueList<RepaymentRecord>.Own([.. @case.History.Where(h => h.PaidOn is null || h.PaidOn < new NodaTime.LocalDate(2026, 7, 15))]), Account = @case.Account with { LastPaymentOn = null }, Finances = @case.Finances! with { Savings = 0m } };
         var without = NegotiationAdvisor.Create(uk).Advise(notPaying);
         Assert.False(without.Assessment.PaidSincePromiseBroken);
         Assert.DoesNotContain(without.Requests, r => r.Type.Code() == "instalment-plan" && r.Terms.ArrearsPerMonth is null);

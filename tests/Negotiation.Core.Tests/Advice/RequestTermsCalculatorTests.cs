@@ -46,11 +46,12 @@ public sealed class RequestTermsCalculatorTests
     {
         // b9-01: £400 borrowed at 0.8 % a day; £166.40 of interest and a £15 fee unpaid, £230 a month to spare. At the contract
         // rate four months would add about £270 of interest; the cap (what was borrowed) leaves £218.60, of which eight days
-        // to the plan's start (payday, the 28th) take £25.60. The plan repays £800 in all: twice what was borrowed.
+        // to the plan's start (payday, the 28th) take £25.60. £60 of savings is paid now and the plan repays £740: £800 in
+        // all, twice what was borrowed.
         var c = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind20", "b9-01-payday-loan-behind-repay-over-three-months.json")).Case;
         var (facts, plan, _, _) = Terms(c);
         Assert.Equal((400m, 218.60m, 0m), (facts.TotalCostCap, facts.ChargesLeftUnderCap, facts.ChargesOverCap));
-        Assert.Equal((4, 200.00m, 800.00m), (plan.Months, plan.Instalment, plan.TotalRepaid));
+        Assert.Equal((4, 185.00m, 740.00m, 60.00m), (plan.Months, plan.Instalment, plan.TotalRepaid, plan.PaidNow));
 
         // Without the cap the same four months would cost more each month (about £270 of interest instead of £193).
         var uncapped = Assessor.Assess(c, AssessmentSettings.From(Uk.Parameters) with { HcstcTotalCostCap = null });

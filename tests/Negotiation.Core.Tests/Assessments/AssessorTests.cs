@@ -379,7 +379,8 @@ public sealed class AssessorTests
         Assert.False(facts.CanPayAmountDueNow); // an oversight: the 800 saved is the cash now; the surplus comes with the salary
         Assert.Equal(3100.00m, facts.CashByExtensionEnd); // 800 + 3,550 by 20 Dec, less the regular 1,250 due on 10 Dec
         Assert.True(facts.ExtensionClosesGap);
-        Assert.Equal(4, facts.AffordablePlanMonths);
+        Assert.Equal(800.00m, facts.PartPaymentNow); // the savings do not cover the 1,250 due: all of them are paid now
+        Assert.Equal(3, facts.AffordablePlanMonths); // the 6,164.90 left after them, at up to 2,150 a month
         Assert.False(facts.BeyondAnyPlan);
         Assert.Equal("leisure", facts.LargestFlexibleCategory);
         Assert.Equal(new LocalDate(2026, 11, 27), facts.NextFollowUp);
@@ -644,7 +645,9 @@ public sealed class AssessorTests
             var inCharges = disputed <= c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
             var fromPrincipal = inCharges ? 0m : Math.Min(disputed, c.Account.Principal);
             var accrued = Assessor.PlanAccrued(c.Account, rate, c.AsOf, facts.PlanStartsOn, 2) - (inCharges ? disputed : disputed - fromPrincipal);
-            decimal Payment(int months) => Assessor.PlanPayment(c.Account.Principal - fromPrincipal, accrued, rate, months, 2);
+            // What savings pay now goes to what has accrued first, then to the principal.
+            var (principal, accruedLeft) = Assessor.AfterLowStart(c.Account.Principal - fromPrincipal, accrued, facts.PartPaymentNow);
+            decimal Payment(int months) => Assessor.PlanPayment(principal, accruedLeft, rate, months, 2);
             var n = facts.AffordablePlanMonths;
             return n == 0
                 ? facts.AffordableInstalment == 0 || c.Account.TotalOwed == 0 || Payment(Settings.MaxInstalmentMonths) > facts.AffordableInstalment

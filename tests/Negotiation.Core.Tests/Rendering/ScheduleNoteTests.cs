@@ -20,7 +20,9 @@ public sealed class ScheduleNoteTests
     [InlineData("zh-CN", "欠款中的利息、罚息和费用共930.00元，随每期平均分摊偿还，不再计息。")]
     public void A_plan_starting_today_names_the_accrued_part_it_spreads(string language, string note)
     {
+        // Without savings: nothing is paid before the plan.
         var c = RenderingKit.ReadCase(TestFiles.ExampleCase("lasting-hardship.json"));
+        c = c with { Finances = c.Finances! with { Savings = 0m } };
         var (plan, scheduled) = Advise(c, language);
 
         Assert.Equal(c.AsOf, plan.Assessment.PlanStartsOn);
@@ -41,13 +43,14 @@ public sealed class ScheduleNoteTests
         // (actual/365), is in what is owed already, and the schedule leaves it out.
         var days = c.AsOf.ToDateOnly().DayNumber - plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber;
         var before = Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero);
-        var startsFrom = plan.Assessment.TotalOwed - before;
+        var startsFrom = plan.Assessment.TotalOwed - 500.00m - before;
 
         Assert.True(days > 0);
+        Assert.Equal(500.00m, scheduled.Terms.PaidNow); // the savings, short of what is due
         Assert.Equal(c.Finances!.Payday, schedule[0].DueDate!.Value.Day);
         Assert.Equal(startsFrom, schedule.Sum(i => i.Principal) + schedule.Sum(i => i.Fee));
         Assert.Equal(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now, less the CNY {before:N2} of interest for the {days} days before today that the first instalment charges again (its interest runs for a whole month from 5 Sep 2026). ") +
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now, less the CNY 500.00 you pay now from your savings, less the CNY {before:N2} of interest for the {days} days before today that the first instalment charges again (its interest runs for a whole month from 5 Sep 2026). ") +
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The interest and charges in that (CNY {schedule.Sum(i => i.Fee):N2}) are repaid in equal parts with each instalment, with no interest on them."),
             DossierContent.ScheduleNote(plan, scheduled));
     }
@@ -75,8 +78,8 @@ public sealed class ScheduleNoteTests
     }
 
     [Theory]
-    [InlineData("en", ", less the CNY 940.67 you dispute (the dispute settles it), less the CNY")]
-    [InlineData("zh-CN", "，减去有争议、留待核查的940.67元，减去首期按整月")]
+    [InlineData("en", ", less the CNY 940.67 you dispute (the dispute settles it), less the CNY 400.00 you pay now from your savings, less the CNY")]
+    [InlineData("zh-CN", "，减去有争议、留待核查的940.67元，减去现在先用存款还的400.00元，减去首期按整月")]
     public void A_plan_leaves_out_the_charges_in_dispute_and_says_so(string language, string said)
     {
         // a21-02: a 违约金 of 1,045.19 charged on the whole balance where the agreement sets 104.52; 940.67 is disputed.
@@ -87,8 +90,12 @@ public sealed class ScheduleNoteTests
         var accrued = c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
 
         Assert.Equal(940.67m, plan.Assessment.DisputedLeftOut);
-        // What the schedule spreads as accrued is what has accrued less the dispute, with the interest until the plan starts.
-        Assert.Equal(accrued - 940.67m, scheduled.Schedule!.Sum(i => i.Fee) - (startsFrom - (c.Account.TotalOwed - 940.67m)));
+        // The schedule starts from what is owed less the dispute and the 400.00 of savings paid now, and less the interest of
+        // the days before today that its first month counts again.
+        var days = c.AsOf.ToDateOnly().DayNumber - plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber;
+        var before = Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(c.Account.TotalOwed - 940.67m - 400.00m - before, startsFrom);
+        Assert.True(accrued > 0);
         Assert.Contains(said, DossierContent.ScheduleNote(plan, scheduled), StringComparison.Ordinal);
     }
 
@@ -106,7 +113,7 @@ public sealed class ScheduleNoteTests
         Assert.True(plan.Assessment.DisputedLeftOut > accrued);
         var days = c.AsOf.ToDateOnly().DayNumber - plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber;
         var before = Math.Min(c.Account.Interest, Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero));
-        Assert.Equal(accrued - before, scheduled.Schedule!.Sum(i => i.Fee));
+        Assert.Equal(accrued - before - 300.00m, scheduled.Schedule!.Sum(i => i.Fee)); // 300.00 of savings paid now goes to them first
         Assert.Equal(c.Account.Principal - plan.Assessment.DisputedLeftOut, scheduled.Schedule!.Sum(i => i.Principal));
     }
 }

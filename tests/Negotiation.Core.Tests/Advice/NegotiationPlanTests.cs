@@ -406,6 +406,20 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
+    public void A_plan_paid_on_the_31st_falls_on_each_months_last_payday_after_a_shorter_month()
+    {
+        // b25-02: paid on the 31st, three days away on 27 November, so first due on 31 December (the UK lead is 14 days); the
+        // first period begins on 30 November, and no instalment drifts to the 30th or the 28th.
+        var uk = RuleSetKit.From(TestFiles.Path("rules", "uk-consumer-credit")).Load();
+        var plan = AdviseScenario("uk-consumer-credit", Path.Combine("blind36", "b25-02-online-loan-redundancy-council-job-payday-31st-in-three-days.json"), uk);
+        var schedule = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan").Schedule!;
+
+        Assert.Equal(new LocalDate(2026, 12, 31), schedule[0].DueDate);
+        Assert.All(schedule, i => Assert.Equal(i.DueDate!.Value.Calendar.GetDaysInMonth(i.DueDate.Value.Year, i.DueDate.Value.Month), i.DueDate.Value.Day));
+        Assert.Equal(new LocalDate(2027, 2, 28), schedule[2].DueDate);
+    }
+
+    [Fact]
     public void Savings_short_of_what_is_due_are_paid_now_and_the_whole_debt_plan_repays_the_rest()
     {
         // The seed: 800 saved against 1,250 due. They go to the 164.90 of interest and charges first, then 635.10 to the

@@ -408,15 +408,16 @@ public sealed class NegotiationPlanTests
     [Fact]
     public void A_plan_paid_on_the_31st_falls_on_each_months_last_payday_after_a_shorter_month()
     {
-        // b25-02: paid on the 31st, three days away on 27 November, so first due on 31 December (the UK lead is 14 days); the
-        // first period begins on 30 November, and no instalment drifts to the 30th or the 28th.
+        // b25-02: paid on the 31st, three days away on 27 November (November's is the 30th), so first due then; the first
+        // period begins on 30 October, and no later instalment stays on the 30th or drifts to the 28th.
         var uk = RuleSetKit.From(TestFiles.Path("rules", "uk-consumer-credit")).Load();
         var plan = AdviseScenario("uk-consumer-credit", Path.Combine("blind36", "b25-02-online-loan-redundancy-council-job-payday-31st-in-three-days.json"), uk);
         var schedule = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan").Schedule!;
 
-        Assert.Equal(new LocalDate(2026, 12, 31), schedule[0].DueDate);
+        Assert.Equal(new LocalDate(2026, 11, 30), schedule[0].DueDate);
+        Assert.Equal(new LocalDate(2026, 12, 31), schedule[1].DueDate);
         Assert.All(schedule, i => Assert.Equal(i.DueDate!.Value.Calendar.GetDaysInMonth(i.DueDate.Value.Year, i.DueDate.Value.Month), i.DueDate.Value.Day));
-        Assert.Equal(new LocalDate(2027, 2, 28), schedule[2].DueDate);
+        Assert.Equal(new LocalDate(2027, 2, 28), schedule[3].DueDate);
     }
 
     [Fact]

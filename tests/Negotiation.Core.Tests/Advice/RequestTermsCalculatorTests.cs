@@ -44,19 +44,25 @@ public sealed class RequestTermsCalculatorTests
     [Fact]
     public void A_payday_loan_plan_adds_only_the_interest_the_cap_leaves()
     {
-        // b9-01: £400 borrowed at 0.8 % a day; £166.40 of interest and a £15 fee unpaid, £230 a month to spare. At the contract
-        // rate four months would add about £270 of interest; the cap (what was borrowed) leaves £218.60, of which eight days
-        // to the plan's start (payday, the 28th) take £25.60. £60 of savings is paid now and the plan repays £740: £800 in
-        // all, twice what was borrowed.
+        // b9-01: £400 borrowed at 0.8 % a day; £166.40 of interest and a £15 fee unpaid, £230 a month to spare. The cap (what
+        // was borrowed) leaves £218.60 of charges. Paid on the 28th, eight days off: £60 of savings now and three instalments
+        // from 28 July repay £719.67 in all, within the £800 the cap allows.
         var c = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind20", "b9-01-payday-loan-behind-repay-over-three-months.json")).Case;
         var (facts, plan, _, _) = Terms(c);
         Assert.Equal((400m, 218.60m, 0m), (facts.TotalCostCap, facts.ChargesLeftUnderCap, facts.ChargesOverCap));
-        Assert.Equal((4, 185.00m, 740.00m, 60.00m), (plan.Months, plan.Instalment, plan.TotalRepaid, plan.PaidNow));
+        Assert.Equal((3, 219.90m, 659.67m, 60.00m), (plan.Months, plan.Instalment, plan.TotalRepaid, plan.PaidNow));
+        Assert.Equal(new NodaTime.LocalDate(2026, 7, 28), plan.FirstInstalmentDue);
 
-        // Without the cap the same four months would cost more each month (about £270 of interest instead of £193).
-        var uncapped = Assessor.Assess(c, AssessmentSettings.From(Uk.Parameters) with { HcstcTotalCostCap = null });
+        // With no savings and no payday the plan starts today, first due a month on: four months at the contract rate would
+        // add about £270 of interest; the cap lets it add £218.60, so the plan repays £800 in all, twice what was borrowed.
+        var bare = c with { Finances = c.Finances! with { Savings = 0m, Payday = null } };
+        var (_, capped, _, _) = Terms(bare);
+        Assert.Equal((4, 200.00m, 800.00m), (capped.Months, capped.Instalment, capped.TotalRepaid));
+
+        // Without the cap the same four months would cost more each month.
+        var uncapped = Assessor.Assess(bare, AssessmentSettings.From(Uk.Parameters) with { HcstcTotalCostCap = null });
         Assert.Equal((false, 4), (uncapped.TotalCostCapApplies, uncapped.AffordablePlanMonths));
-        Assert.True(Assessor.PlanPayment(400m, 207.00m, 2.92m, 4, 2) > 200.00m + 10m);
+        Assert.True(Assessor.PlanPayment(400m, 181.40m, 2.92m, 4, 2) > 200.00m + 10m);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ScheduleNoteTests
         Assert.Equal(c.Finances!.Payday, schedule[0].DueDate!.Value.Day);
         Assert.Equal(startsFrom, schedule.Sum(i => i.Principal) + schedule.Sum(i => i.Fee));
         Assert.Equal(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now, less the CNY 500.00 you pay now from your savings, less the CNY {before:N2} of interest for the {days} days before today that the first instalment charges again (its interest runs for a whole month from 5 Sep 2026). ") +
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now, less the CNY 500.00 you pay now from your savings, less CNY {before:N2} of interest already in what you owe, because the first instalment charges interest from 5 Sep 2026. ") +
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The interest and charges in that (CNY {schedule.Sum(i => i.Fee):N2}) are repaid in equal parts with each instalment, with no interest on them."),
             DossierContent.ScheduleNote(plan, scheduled));
     }
@@ -78,8 +78,8 @@ public sealed class ScheduleNoteTests
     }
 
     [Theory]
-    [InlineData("en", ", less the CNY 940.67 you dispute (the dispute settles it), less the CNY 400.00 you pay now from your savings, less the CNY")]
-    [InlineData("zh-CN", "，减去有争议、留待核查的940.67元，减去现在先用存款还的400.00元，减去首期按整月")]
+    [InlineData("en", ", less the CNY 940.67 you dispute (left aside until the dispute is settled), less the CNY 400.00 you pay now from your savings, less CNY")]
+    [InlineData("zh-CN", "，减去有争议、留待核查的940.67元，减去现在先用存款还的400.00元，减去已计入欠款的利息")]
     public void A_plan_leaves_out_the_charges_in_dispute_and_says_so(string language, string said)
     {
         // a21-02: a 违约金 of 1,045.19 charged on the whole balance where the agreement sets 104.52; 940.67 is disputed.

@@ -261,14 +261,14 @@ internal sealed class DossierContent
             ? $"还款计划从{Money(startsFrom)}起算：即目前欠款{Money(facts.TotalOwed)}" +
               (disputed > 0 ? $"，减去有争议、留待核查的{Money(disputed)}" : "") +
               (paidNow > 0 ? $"，减去现在先用存款还的{Money(paidNow)}" : "") +
-              (waiting > 0 ? $"，加上到计划开始日（{starts}）前还会产生的利息{Money(waiting)}" : "") +
+              (waiting > 0 ? $"，加上到{starts}（首期前一个月）为止还会产生的利息{Money(waiting)}" : "") +
               // A first period that began before today charges again the interest of its days before today, already owed.
               (waiting < 0 ? $"，减去已计入欠款的利息{Money(-waiting)}（首期的利息从{starts}算起，已包含这几天）" : "") +
               (lowStart > 0 ? $"，减去计划开始前{months}每月还的{Money(facts.PlanLowStartPayment)}（共{Money(lowStart)}，先抵利息和费用）" : "") + "。" + spread
             : $"The schedule starts from {Money(startsFrom)}: the {Money(facts.TotalOwed)} you owe now" +
               (disputed > 0 ? $", less the {Money(disputed)} you dispute (left aside until the dispute is settled)" : "") +
               (paidNow > 0 ? $", less the {Money(paidNow)} you pay now from your savings" : "") +
-              (waiting > 0 ? $", plus {Money(waiting)} of interest until the plan starts on {starts}" : "") +
+              (waiting > 0 ? $", plus {Money(waiting)} of interest to {starts}, a month before the first instalment" : "") +
               (waiting < 0 ? $", less {Money(-waiting)} of interest already in what you owe, because the first instalment charges interest from {starts}" : "") +
               (lowStart > 0 ? $", less the {Money(lowStart)} you pay before it ({Money(facts.PlanLowStartPayment)} a month for {months}, going to interest and charges first)" : "") +
               "." + (spread.Length > 0 ? " " + spread : "");

@@ -148,24 +148,24 @@ internal sealed class DossierContent
         var lateness = facts.DaysPastDue > 0
             ? T($"逾期{Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
             : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
-        return AccountLine(IsChinese, facts.UnpaidInstalments, WholeBalanceDemanded(facts), Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
+        return AccountLine(IsChinese, facts.UnpaidInstalments, WholeBalanceDemanded(facts), facts.IsCard, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
     }
 
     /// <summary>
     /// The one line that states the account: everything owed, what is due (from how many unpaid instalments, when more than
     /// one, or all of it once the agreement is ended) and how late. <paramref name="dueWord"/> is the English for a single
-    /// instalment's amount ("due now", "to pay").
+    /// instalment's amount ("due now", "to pay"). On a card (<paramref name="card"/>) what falls due is a minimum payment.
     /// </summary>
-    public static string AccountLine(bool chinese, int unpaidInstalments, bool wholeBalanceDemanded, string owed, string due, string lateness, string dueWord) =>
+    public static string AccountLine(bool chinese, int unpaidInstalments, bool wholeBalanceDemanded, bool card, string owed, string due, string lateness, string dueWord) =>
         (chinese, unpaidInstalments > 1) switch
         {
             // The instalment the case names is paid (late, perhaps) and nothing else is unpaid.
             _ when unpaidInstalments == 0 => chinese ? $"欠款合计{owed}，目前没有未还的款项" : $"Total owed {owed}; nothing unpaid at present",
             // Once the lender has ended the agreement, what is due is the balance, not a count of instalments.
             _ when wholeBalanceDemanded => chinese ? $"欠款合计{owed}，机构已要求全部还清，最早未还的一期{lateness}" : $"Total owed {owed}, all of it demanded now; the oldest unpaid instalment {lateness}",
-            (true, true) => $"欠款合计{owed}，{unpaidInstalments}期未还共{due}，最早一期{lateness}",
-            (true, false) => $"欠款合计{owed}，本期应还{due}，{lateness}",
-            (false, true) => $"Total owed {owed}; {due} due now from {unpaidInstalments} unpaid instalments, the oldest {lateness}",
+            (true, true) => card ? $"欠款合计{owed}，{unpaidInstalments}期最低还款未还，共{due}，最早一期{lateness}" : $"欠款合计{owed}，{unpaidInstalments}期未还共{due}，最早一期{lateness}",
+            (true, false) => card ? $"欠款合计{owed}，最低还款额{due}，{lateness}" : $"欠款合计{owed}，本期应还{due}，{lateness}",
+            (false, true) => $"Total owed {owed}; {due} due now from {unpaidInstalments} {(card ? "missed minimum payments" : "unpaid instalments")}, the oldest {lateness}",
             (false, false) => $"Total owed {owed}; {due} {dueWord}, {lateness}",
         };
 

@@ -113,7 +113,7 @@ public static class HtmlRenderer
         Line($"<p class=\"meta\">{E($"{plan.RuleSet.Id} {plan.RuleSet.Version} — {content.Date(plan.AsOf)}")}</p>");
         Line("<dl class=\"facts\">");
         Fact(T("欠款合计", "Total owed"), content.Money(facts.TotalOwed));
-        Fact(T("本期应还", "Amount due"), content.Money(facts.AmountDue));
+        Fact(facts.IsCard ? T("最低还款额", "Minimum payment due") : T("本期应还", "Amount due"), content.Money(facts.AmountDue));
         Fact(T("到期日", "Due date"), content.Date(facts.DueDate));
         if (facts.DaysPastDue > 0)
         {

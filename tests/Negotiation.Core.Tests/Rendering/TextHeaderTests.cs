@@ -32,4 +32,18 @@ public sealed class TextHeaderTests
         Assert.EndsWith("3 days after the due date, within any grace period your contract gives", AccountLine(other), StringComparison.Ordinal);
         Assert.EndsWith("2 days after the due date, still within grace", AccountLine(card), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_cards_account_line_names_the_minimum_payment_not_the_amount_due()
+    {
+        // a21-02: a bank card whose minimum payment of 2,090.38 is overdue; 本期应还 on a card statement is the whole balance.
+        var card = ScenarioCase("a21-02-city-bank-card-pay-cut-overcharged-penalty.json");
+        var loan = ScenarioCase("a23-03-consumer-finance-loan-arthritis-four-day-week-collection-fee-disputed.json");
+        string Chinese(BorrowerCase c) => TextRenderer.Render(RenderingKit.Advisor.Advise(c, "zh-CN")).Split('\n')[1];
+
+        Assert.Contains("最低还款额2,090.38元", Chinese(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("本期应还", Chinese(card), StringComparison.Ordinal);
+        Assert.Contains("3期未还共5,391.81元", Chinese(loan), StringComparison.Ordinal);
+        Assert.Contains("from 3 unpaid instalments", AccountLine(loan), StringComparison.Ordinal);
+    }
 }

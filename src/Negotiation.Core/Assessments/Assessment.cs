@@ -222,7 +222,7 @@ public sealed record Assessment
     /// <summary>Gets income less all expenses and other debt payments; negative when the budget does not balance.</summary>
     [FactField(FactFormat.Money)] public decimal DisposableIncome { get; internal init; }
 
-    /// <summary>Gets the savings the borrower can draw on (0 when not stated).</summary>
+    /// <summary>Gets the savings the borrower can draw on: those held less any already spoken for (0 when not stated).</summary>
     [FactField(FactFormat.Money)] public decimal Savings { get; internal init; }
 
     /// <summary>Gets whether there is any income.</summary>

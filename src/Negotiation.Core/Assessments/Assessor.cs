@@ -191,7 +191,8 @@ internal static class Assessor
         decimal Sustainable(Budget b) =>
             Math.Min(b.AffordableInstalment(settings.AffordableShare, settings.UnstableIncomeShare, decimals), Math.Max(0m, Money.Truncate(b.DisposableIncome - priorityPayments, decimals)));
         var affordable = budget is null ? 0m : Sustainable(budget);
-        var savings = c.Finances?.Savings ?? 0m;
+        // Savings already spoken for (a bill due soon, money held for someone else) are not the borrower's to offer.
+        var savings = c.Finances is { } held ? Math.Max(0m, held.Savings - held.SavingsReserved) : 0m;
         var accrued = account.Interest + account.Fees + account.PenaltyInterest;
         var disputed = 0m;
         foreach (var d in c.DisputedCharges)

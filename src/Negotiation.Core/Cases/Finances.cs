@@ -14,7 +14,7 @@ public sealed record Finances
     /// <summary>Gets the borrower's other debts.</summary>
     public ValueList<OtherDebt> OtherDebts { get; init; } = ValueList<OtherDebt>.Empty;
 
-    /// <summary>Gets the savings the borrower can draw on.</summary>
+    /// <summary>Gets the savings the borrower holds, <see cref="SavingsReserved"/> included.</summary>
     public decimal Savings { get; init; }
 
     /// <summary>
@@ -25,6 +25,12 @@ public sealed record Finances
 
     /// <summary>Gets the one-off sums the borrower expects on a known date after <c>asOf</c> (a bonus, a commission, a tax refund).</summary>
     public ValueList<LumpSum> LumpSums { get; init; } = ValueList<LumpSum>.Empty;
+
+    /// <summary>
+    /// Gets the part of <see cref="Savings"/> already spoken for: a bill, fee or deposit due soon, or money held for someone
+    /// else. It is never offered to the lender. 0 when none; never more than <see cref="Savings"/>.
+    /// </summary>
+    public decimal SavingsReserved { get; init; }
 }
 
 /// <summary>A one-off sum the borrower expects on a known date.</summary>

@@ -350,7 +350,17 @@ internal sealed class DossierContent
         rows.Add(new(BudgetRowKind.Total, Case.PriorityDebts.Count > 0
             ? T("每月可支配结余（收入 − 支出 − 优先债务 − 其他月供）", "Disposable each month (income − expenses − priority debts − other debt payments)")
             : T("每月可支配结余（收入 − 支出 − 其他月供）", "Disposable each month (income − expenses − other debt payments)"), facts.DisposableIncome));
-        rows.Add(new(BudgetRowKind.Total, T("储蓄", "Savings"), facts.Savings));
+        // Savings already spoken for are shown apart: what is left is what the plan can use.
+        if (finances.SavingsReserved > 0)
+        {
+            rows.Add(new(BudgetRowKind.Total, T("储蓄中已有用途的部分", "Savings already set aside"), finances.SavingsReserved));
+            rows.Add(new(BudgetRowKind.Total, T("可动用的储蓄", "Savings you can use"), facts.Savings));
+        }
+        else
+        {
+            rows.Add(new(BudgetRowKind.Total, T("储蓄", "Savings"), facts.Savings));
+        }
+
         return rows;
     }
 

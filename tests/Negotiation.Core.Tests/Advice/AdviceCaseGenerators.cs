@@ -453,12 +453,12 @@ internal static class AdviceCaseGenerators
 
         if (f.Savings != 0)
         {
-            yield return f with { Savings = 0 };
+            yield return f with { Savings = 0, SavingsReserved = 0 };
         }
 
         foreach (var savings in Rounder(f.Savings))
         {
-            yield return f with { Savings = savings };
+            yield return f with { Savings = savings, SavingsReserved = Math.Min(f.SavingsReserved, savings) };
         }
 
         for (var i = 0; i < f.Income.Count; i++)

@@ -203,7 +203,9 @@ internal sealed record CapacityOracle(
             Math.Floor(Math.Min(AffordableShare * Math.Max(0m, steady + (UnstableIncomeShare * varying) - essential - debts), Math.Max(0m, steady + varying - essential - flexible - debts)) * 100m) / 100m;
         var capacity = f is null ? 0m : Sustainable(stable, unstable);
         var noCause = c.Hardship.Cause is HardshipCause.None or HardshipCause.DisputedCharge;
-        var cash = (f?.Savings ?? 0m) + (noCause ? Math.Max(0m, disposable) : 0m);
+        // Savings already spoken for are not the borrower's to offer.
+        var usable = f is null ? 0m : Math.Max(0m, f.Savings - f.SavingsReserved);
+        var cash = usable + (noCause ? Math.Max(0m, disposable) : 0m);
         var account = c.Account;
         // A case whose budget after the hardship sustains less than the instalment says the usual budget is not coming back.
         decimal? afterwards = c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } && f is not null ? Sustainable(after, 0m) : null;
@@ -246,7 +248,7 @@ internal sealed record CapacityOracle(
             TooSoonToTell: c.Hardship is { Since: { } since, ExpectedMonths: null } && since <= c.AsOf &&
                            Period.Between(since, c.AsOf, PeriodUnits.Months).Months < TooSoonToTellMonths && stable + unstable > 0 && !planCloses,
             LumpSumCoversAll: f is not null && f.LumpSums.Where(l => l.Confirmed && l.On > c.AsOf).GroupBy(l => l.On).OrderBy(g => g.Key).FirstOrDefault() is { } first &&
-                              Math.Max(0m, Math.Min(f.Savings, spare)) + first.Sum(l => l.Amount) >= total);
+                              Math.Max(0m, Math.Min(usable, spare)) + first.Sum(l => l.Amount) >= total);
     }
 
     /// <summary>The lender's or collector's last offer naming a sum or a date is a settlement below what is owed, not lapsed.</summary>

@@ -738,7 +738,7 @@ public sealed class AssessorTests
             // known length ends; the plan catches up the rest.
             var deficit = Math.Max(0m, -facts.DisposableIncome); // after priority debts' payments
             var held = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) && c.Hardship.ExpectedMonths is { } months and > 0 ? months * deficit : 0m;
-            var savings = Math.Min(c.Finances?.Savings ?? 0m, Math.Max(0m, facts.CashAvailable - held));
+            var savings = Math.Min(c.Finances is { } f ? f.Savings - f.SavingsReserved : 0m, Math.Max(0m, facts.CashAvailable - held));
             var paidNow = facts.DaysPastDue > 0 && savings > 0 && savings < facts.AmountDue ? savings : 0m;
             var (n, due, regular, room) = (facts.CatchUpMonths, facts.AmountDue - paidNow, facts.CurrentInstalment, facts.AffordableInstalment - facts.CurrentInstalment);
             var contractRuns = facts.DaysPastDue is > 0 and <= 180 && !facts.HasTerminationNotice && !facts.DefaultDeadlinePassed;

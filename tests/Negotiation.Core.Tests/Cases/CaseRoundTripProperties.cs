@@ -123,10 +123,11 @@ internal static class CaseGenerators
         from debts in ListOf(from l in Text() from m in Money(5_000m) from b in Money(100_000m)
                              select new OtherDebt { Lender = l, MonthlyPayment = m, Balance = b }, 3)
         from savings in Money(100_000m)
+        from share in Gen.Choose(0, 100)
         from payday in Gen.Elements<int?>(null, 1, 15, 31)
         from lumps in ListOf(from a in Money(50_000m) from d in Gen.Choose(1, 400) from s in Text() from sure in Gen.Elements(true, false)
                              select new LumpSum { Amount = a, On = new LocalDate(2030, 1, 1).PlusDays(d), Source = s, Confirmed = sure }, 2)
-        select new Finances { Income = income, Expenses = expenses, OtherDebts = debts, Savings = savings, Payday = payday, LumpSums = lumps };
+        select new Finances { Income = income, Expenses = expenses, OtherDebts = debts, Savings = savings, SavingsReserved = Math.Round(savings * share / 100m, 2, MidpointRounding.ToZero), Payday = payday, LumpSums = lumps };
 
     private static Gen<NegotiationAttempt> Attempt(LocalDate asOf) =>
         from day in DateUpTo(asOf)

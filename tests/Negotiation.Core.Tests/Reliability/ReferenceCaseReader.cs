@@ -132,7 +132,7 @@ internal static partial class ReferenceCaseReader
 
     private static Finances Finances(JsonObject o, int decimals)
     {
-        Expect(o, [], "income", "expenses", "otherDebts", "savings", "payday", "lumpSums");
+        Expect(o, [], "income", "expenses", "otherDebts", "savings", "payday", "lumpSums", "savingsReserved");
         return Fill(o, new Finances(), (x, name, v) => name switch
         {
             "income" => x with { Income = List(v, i => Income(Object(i), decimals)) },
@@ -140,6 +140,7 @@ internal static partial class ReferenceCaseReader
             "otherDebts" => x with { OtherDebts = List(v, i => OtherDebt(Object(i), decimals)) },
             "payday" => x with { Payday = Whole(v, 1, 31) },
             "lumpSums" => x with { LumpSums = List(v, i => LumpSum(Object(i), decimals)) },
+            "savingsReserved" => x with { SavingsReserved = Money(v, decimals) },
             _ => x with { Savings = Money(v, decimals) },
         });
     }

@@ -49,6 +49,12 @@ internal static class CaseConsistency
             return true;
         }
 
+        if (c.Finances is { } finances && finances.SavingsReserved > finances.Savings &&
+            Add(problems, ref found, "finances.savingsReserved", problems is null ? "" : $"{finances.SavingsReserved} is more than the savings ({finances.Savings}); it is the part of them already spoken for"))
+        {
+            return true;
+        }
+
         var lumpSums = c.Finances?.LumpSums ?? ValueList<LumpSum>.Empty;
         for (var i = 0; i < lumpSums.Count; i++)
         {

@@ -150,12 +150,12 @@ internal static class CaseFields
         v => new LumpSum { Source = v[0].Text, Amount = v[1].Number, On = v[2].Date, Confirmed = v[3].Boolean(false) });
 
     private static readonly ObjectShape Finances = Shape(
-        [List<IncomeSource>("income", Income), List<Expense>("expenses", Expense), List<OtherDebt>("otherDebts", OtherDebt), Money("savings"), Integer("payday", 1, 31), List<LumpSum>("lumpSums", LumpSum)],
+        [List<IncomeSource>("income", Income), List<Expense>("expenses", Expense), List<OtherDebt>("otherDebts", OtherDebt), Money("savings"), Integer("payday", 1, 31), List<LumpSum>("lumpSums", LumpSum), Money("savingsReserved")],
         v => new Finances
         {
             Income = v[0].Or(ValueList<IncomeSource>.Empty), Expenses = v[1].Or(ValueList<Expense>.Empty),
             OtherDebts = v[2].Or(ValueList<OtherDebt>.Empty), Savings = v[3].Number, Payday = v[4].IntegerOrNull,
-            LumpSums = v[5].Or(ValueList<LumpSum>.Empty),
+            LumpSums = v[5].Or(ValueList<LumpSum>.Empty), SavingsReserved = v[6].Number,
         });
 
     private static readonly ObjectShape Hardship = Shape(

@@ -107,6 +107,24 @@ public sealed class CaseReaderTests
         Assert.Equal((500m, new NodaTime.LocalDate(2026, 12, 20), true), (ahead.Finances!.LumpSums[0].Amount, ahead.Finances.LumpSums[0].On, ahead.Finances.LumpSums[0].Confirmed));
     }
 
+    [Fact]
+    public void Savings_reserved_beyond_the_savings_are_refused_and_within_them_are_not_the_borrowers_to_offer()
+    {
+        const string json = """
+            { "asOf": "2026-11-20", "currency": "CNY",
+              "account": { "principal": 1000, "dueDate": "2026-11-10", "amountDue": 100 },
+              "finances": { "savings": 300, "savingsReserved": 500 } }
+            """;
+
+        var problem = Assert.Single(Refused(json));
+        Assert.Equal(("finances.savingsReserved", 3, 52), (problem.Path, problem.Line, problem.Column));
+        Assert.StartsWith("500 is more than the savings (300)", problem.Message, StringComparison.Ordinal);
+
+        var held = BorrowerCase.FromJson(json.Replace("\"savingsReserved\": 500", "\"savingsReserved\": 250", StringComparison.Ordinal));
+        Assert.Equal((300m, 250m), (held.Finances!.Savings, held.Finances.SavingsReserved));
+        Assert.Equal(50m, Negotiation.Core.Advice.NegotiationAdvisor.CreateDefault().Advise(held).Assessment.Savings);
+    }
+
     [Theory]
     [InlineData("raw high", 1, 24)]
     [InlineData("raw low after a letter", 1, 25)]

@@ -152,7 +152,7 @@ internal static class RequestTermsCalculator
         // What savings pay now and a low start before the plan go towards what has accrued first; the schedule is of what they leave.
         var lowStartPaid = facts.PlanLowStartMonths * facts.PlanLowStartPayment;
         var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, facts.DisputedLeftOut);
-        var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed, facts.PartPaymentNow + lowStartPaid);
+        var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed, facts.PlanPaidNow + lowStartPaid);
         var capped = Assessor.PlanInterestCapped(principal, rate, months, decimals, interestCap);
         var instalments = Schedules.EqualInstalmentRows(principal, capped ? 0m : rate, months, facts.PlanStartsOn, decimals);
 
@@ -191,7 +191,7 @@ internal static class RequestTermsCalculator
                 Months = months,
                 Instalment = Cents(firstPayment, decimals),
                 FirstInstalmentDue = instalments[0].DueDate,
-                PaidNow = facts.PartPaymentNow > 0 ? facts.PartPaymentNow : null,
+                PaidNow = facts.PlanPaidNow > 0 ? facts.PlanPaidNow : null,
                 PaidEachMonth = lowStartPaid > 0 ? facts.PlanLowStartPayment : null,
                 TotalRepaid = Cents(totalRepaid, decimals),
                 CurrentRate = atLowerRate ? account.AnnualRate : null,

@@ -449,9 +449,16 @@ public sealed record Assessment
     /// Gets what the borrower's savings pay now towards what is overdue when they do not cover it (all of them; 0 when they
     /// cover it, when there are none, or when nothing is overdue yet). An extension that moves nothing else moves the rest
     /// (<see cref="RequestTerms.AmountMoved"/>), a plan for the arrears (<see cref="CatchUpMonths"/>) catches it up, or a
-    /// whole-debt plan repays what is left of the debt after it (its terms' <c>paidNow</c>).
+    /// whole-debt plan repays what is left of the debt after it (see <see cref="PlanPaidNow"/>).
     /// </summary>
     [FactField(FactFormat.Money)] public decimal PartPaymentNow { get; internal init; }
+
+    /// <summary>
+    /// Gets what the borrower's savings pay now before a whole-debt plan (its terms' <c>paidNow</c>): what is overdue, or all
+    /// of them when they cover less (<see cref="PartPaymentNow"/>); what they hold beyond what is overdue stays in hand. 0
+    /// when nothing is overdue yet or there are none.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal PlanPaidNow { get; internal init; }
 
     /// <summary>Gets whether even a 0 % plan over the maximum term would not fit <see cref="AffordableInstalment"/> (always false when the budget is not known).</summary>
     [FactField] public bool BeyondAnyPlan { get; internal init; }

@@ -238,6 +238,8 @@ internal static class Assessor
         // Spare savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
         // overdue); an extension moves the rest, a plan for the arrears catches it up, or a whole-debt plan repays what is left.
         var partPayment = daysPastDue > 0 && spareSavings > 0 && spareSavings < amountDue ? spareSavings : 0m;
+        // Before a whole-debt plan they clear what is overdue, or as much of it as they hold; the rest stays in hand.
+        var planPaidNow = daysPastDue > 0 ? Math.Min(spareSavings, amountDue) : 0m;
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
         // Where the case tells the budget's whole course, a deficit meanwhile eats into the cash too.
@@ -294,7 +296,7 @@ internal static class Assessor
         var lowStartPayment = sizedAfter ? paidWhileWaiting : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;
         // What a whole-debt plan has had before its first instalment: the part paid now, then its low start.
-        var paidBeforePlan = partPayment + lowStartPaid;
+        var paidBeforePlan = planPaidNow + lowStartPaid;
         var planTerm = settings.MaxInstalmentMonths - lowStartMonths;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
         var planStarts = PlanStart(asOf, lowStartMonths, c.Finances?.Payday, settings.PlanLeadDays);
@@ -523,6 +525,7 @@ internal static class Assessor
             LumpSumCoversAll = lump is { } all && spareSavings + all.Amount >= account.TotalOwed,
             CatchUpMonths = catchUpMonths,
             PartPaymentNow = Cents(partPayment),
+            PlanPaidNow = Cents(planPaidNow),
             ExtensionEndsOn = extensionEnds,
             ExtensionDays = Period.DaysBetween(oldestUnpaid > asOf ? oldestUnpaid : asOf, extensionEnds),
             ExtensionToLumpSum = extensionToSum,

@@ -437,6 +437,20 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
+    public void Savings_beyond_what_is_overdue_clear_it_before_the_plan_and_the_rest_stays_in_hand()
+    {
+        // The seed with 3,000 saved against 1,250 due: 1,250 is paid now, not the 3,000.
+        var seed = Seed();
+        var plan = NegotiationAdvisor.Create(RuleSetKit.Minimal().Load()).Advise(seed with { Finances = seed.Finances! with { Savings = 3_000m } }, "en");
+        var request = Assert.Single(plan.Requests, r => r.Type.Code() == "instalment-plan");
+
+        Assert.Equal(1_250.00m, plan.Assessment.PlanPaidNow);
+        Assert.Equal(0m, plan.Assessment.PartPaymentNow);
+        Assert.Equal(1_250.00m, request.Terms.PaidNow);
+        Assert.Equal(plan.Assessment.TotalOwed - 1_250.00m, request.Schedule!.Sum(i => i.Principal) + request.Schedule!.Sum(i => i.Fee));
+    }
+
+    [Fact]
     public void A_plan_sized_on_the_budget_after_a_hardship_is_first_due_in_the_month_after_it_and_repays_the_interest_of_the_wait()
     {
         // Two more months of illness on 6,000 (50 a month left), then full pay of 9,500 again. The case budgets those two

@@ -645,8 +645,9 @@ public sealed class AssessorTests
             var inCharges = disputed <= c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
             var fromPrincipal = inCharges ? 0m : Math.Min(disputed, c.Account.Principal);
             var accrued = Assessor.PlanAccrued(c.Account, rate, c.AsOf, facts.PlanStartsOn, 2) - (inCharges ? disputed : disputed - fromPrincipal);
-            // What savings pay now goes to what has accrued first, then to the principal.
-            var (principal, accruedLeft) = Assessor.AfterLowStart(c.Account.Principal - fromPrincipal, accrued, facts.PartPaymentNow);
+            // What savings pay now (what is overdue, or all of them when they cover less) goes to what has accrued first, then
+            // to the principal.
+            var (principal, accruedLeft) = Assessor.AfterLowStart(c.Account.Principal - fromPrincipal, accrued, facts.PlanPaidNow);
             decimal Payment(int months) => Assessor.PlanPayment(principal, accruedLeft, rate, months, 2);
             var n = facts.AffordablePlanMonths;
             return n == 0

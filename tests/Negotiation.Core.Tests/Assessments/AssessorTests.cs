@@ -651,7 +651,7 @@ public sealed class AssessorTests
             decimal Payment(int months) => Assessor.PlanPayment(principal, accruedLeft, rate, months, 2);
             var n = facts.AffordablePlanMonths;
             return n == 0
-                ? facts.AffordableInstalment == 0 || c.Account.TotalOwed == 0 || Payment(Settings.MaxInstalmentMonths) > facts.AffordableInstalment
+                ? facts.AffordableInstalment == 0 || principal + accruedLeft == 0 || Payment(Settings.MaxInstalmentMonths) > facts.AffordableInstalment
                 : n >= 2 && Payment(n) <= facts.AffordableInstalment && (n == 2 || Payment(n - 1) > facts.AffordableInstalment);
         });
 

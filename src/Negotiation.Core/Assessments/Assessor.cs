@@ -288,10 +288,10 @@ internal static class Assessor
         // first instalment falls due in the first month after the hardship, and the interest of the months before is repaid
         // with what has accrued. The hardship's months are its low start: what the budget sustains now (never more than the
         // instalment) is paid in each of them, and the low start and the plan together keep within the longest term. A low
-        // start that would itself repay everything leaves the plan on today's budget, as does a case that gives no hardship.
+        // start that would itself repay everything (with what savings pay now) leaves the plan on today's budget, as does a case that gives no hardship.
         var waitMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, settings.MaxInstalmentMonths);
         var paidWhileWaiting = Math.Min(affordable, instalment);
-        var sizedAfter = afterwards is not null && moneyTrouble && waitMonths * paidWhileWaiting < account.TotalOwed;
+        var sizedAfter = afterwards is not null && moneyTrouble && planPaidNow + (waitMonths * paidWhileWaiting) < account.TotalOwed;
         var lowStartMonths = sizedAfter ? waitMonths : 0;
         var lowStartPayment = sizedAfter ? paidWhileWaiting : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;

@@ -222,20 +222,23 @@ internal sealed record CapacityOracle(
         // counted within the longest term. A low start that would repay everything leaves the plan on today's budget.
         var lowStart = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, MaxInstalmentMonths);
         var lowPayment = Math.Min(capacity, account.AmountDue);
-        var sizedAfter = afterwards is not null && (longTerm || shortTerm) && lowStart * lowPayment < total;
+        // A budget in deficit lives on savings until a hardship of known length ends; the rest clear what is overdue, or as
+        // much of it as they hold, before a whole-debt plan.
+        var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? left * Math.Max(0m, -disposable) : 0m);
+        var spareSavings = Math.Min(usable, Math.Max(0m, spare));
+        var paidNow = due > 0 && c.AsOf > account.DueDate ? Math.Min(spareSavings, due) : 0m;
+        var sizedAfter = afterwards is not null && (longTerm || shortTerm) && paidNow + (lowStart * lowPayment) < total;
         (lowStart, lowPayment) = sizedAfter ? (lowStart, lowPayment) : (0, 0m);
         var planCapacity = sizedAfter ? afterwards!.Value : capacity;
         var waitDays = sizedAfter ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(lowStart)) : 0;
         var longest = MaxInstalmentMonths - lowStart;
-        // A budget in deficit lives on savings until a hardship of known length ends.
-        var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? left * Math.Max(0m, -disposable) : 0m);
         var planCloses = f is not null && longest >= MinPlanMonths &&
-                         Enumerable.Range(MinPlanMonths, longest - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays, lowStart * lowPayment) <= planCapacity);
+                         Enumerable.Range(MinPlanMonths, longest - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays, paidNow + (lowStart * lowPayment)) <= planCapacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
             ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= due),
             PlanCloses: planCloses,
-            NoPlanFits: f is not null && (longest < MinPlanMonths || PlanPayment(account with { AnnualRate = 0m }, longest, 0, lowStart * lowPayment) > planCapacity),
+            NoPlanFits: f is not null && (longest < MinPlanMonths || PlanPayment(account with { AnnualRate = 0m }, longest, 0, paidNow + (lowStart * lowPayment)) > planCapacity),
             TotalOwed: total,
             // A disputed charge is the whole problem only where, with it off, the cash meets what is due.
             FeeWaiverCloses: (c.DisputedCharges.Count > 0 && (f is null || spare + c.DisputedCharges.Sum(d => d.Amount) >= due)) || (f is not null && account.Fees + account.PenaltyInterest > 0 &&

@@ -400,6 +400,7 @@ internal static partial class ReferenceCaseReader
 
         return !After(c.Hardship.Since) &&
                !(c.Finances?.LumpSums ?? ValueList<LumpSum>.Empty).Any(l => l.On <= c.AsOf) &&
+               !(c.Finances?.SavingsReserved > c.Finances?.Savings) &&
                (c.Hardship.IncomeAfter is null || (c.Hardship.ExpectedMonths > 0 && c.Finances is not null)) &&
                !c.History.Any(h => After(h.PaidOn) || h.PaidOn.HasValue != h.AmountPaid.HasValue) &&
                !c.Attempts.Any(a => After(a.On)) &&

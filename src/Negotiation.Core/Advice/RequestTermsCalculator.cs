@@ -145,7 +145,7 @@ internal static class RequestTermsCalculator
         var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var rate = atLowerRate ? Math.Min(facts.ReliefRate, contractRate) : contractRate;
         var chargesLeft = facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : (decimal?)null;
-        var accruedByStart = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, chargesLeft);
+        var accruedByStart = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, chargesLeft, facts.IsCard);
         // Where the rate's interest would pass a total cost cap, the principal is repaid in equal parts, and the interest the
         // cap allows in equal parts beside it (the assessment sized the plan the same way).
         var interestCap = Assessor.PlanInterestCap(account, accruedByStart, chargesLeft);

@@ -603,7 +603,8 @@ public sealed record Assessment
     /// <c>planLeadDays</c> away (left out: a month or more away), so this day may be before <see cref="AsOf"/>; for a plan sized
     /// on the budget after a hardship (see <see cref="PlanAffordable"/>) it is <see cref="PlanLowStartMonths"/> later, the low
     /// start paying on the paydays before. Without a payday: <see cref="AsOf"/>, or the day the hardship's months end. The
-    /// contract interest until this day is repaid with what has accrued (the interest of days before today comes off it).
+    /// contract interest until this day is repaid with what has accrued (on a card, whose interest owed runs to today, the
+    /// interest of days before today comes off it).
     /// </summary>
     [FactField(FactFormat.Date)] public LocalDate PlanStartsOn { get; internal init; }
 

@@ -300,7 +300,8 @@ internal static class Assessor
         var planTerm = settings.MaxInstalmentMonths - lowStartMonths;
         var planAffordable = sizedAfter ? afterwards!.Value : affordable;
         var planStarts = PlanStart(asOf, lowStartMonths, c.Finances?.Payday, settings.PlanLeadDays);
-        var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft);
+        var isCard = IsCardAccount(c);
+        var planAccrued = PlanAccrued(account, rate, asOf, planStarts, decimals, chargesLeft, isCard);
         var (planPrincipal, planAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, planAccrued - accruedDisputed, paidBeforePlan);
         var planMonths = PlanMonths(planPrincipal, planAccruedLeft, rate, planAffordable, planTerm, decimals, PlanInterestCap(account, planAccrued, chargesLeft));
         // The shortest plan at 0 %, found once: it decides both "beyond any plan" and the plan that stopping interest makes fit.
@@ -308,7 +309,7 @@ internal static class Assessor
         int? zeroRateMonths = budget is null ? null : PlanMonths(zeroPrincipal, zeroAccrued, 0m, planAffordable, planTerm, decimals);
         // Nothing left to plan for (the whole debt in dispute) is not "beyond any plan".
         var beyondAnyPlan = zeroRateMonths == 0 && zeroPrincipal + zeroAccrued > 0;
-        var reliefAccrued = PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals, chargesLeft);
+        var reliefAccrued = PlanAccrued(account, Math.Min(settings.ReliefAnnualRate, rate), asOf, planStarts, decimals, chargesLeft, isCard);
         var (reliefPrincipal, reliefAccruedLeft) = AfterLowStart(account.Principal - principalDisputed, reliefAccrued - accruedDisputed, paidBeforePlan);
         var relief = Relief(account, reliefPrincipal, reliefAccruedLeft, PlanInterestCap(account, reliefAccrued, chargesLeft), planAffordable, planTerm, longTerm, zeroRateMonths, settings, decimals);
         var largestFlexible = c.Finances is { } f ? LargestFlexible(f.Expenses) : ((ExpenseCategory Category, decimal Amount)?)null;
@@ -558,7 +559,7 @@ internal static class Assessor
             LenderKind = EnumNames<LenderKind>.Of(c.Lender.Kind),
             LenderIsBank = isBank,
             LenderIsBankCard = c.Lender.Kind == LenderKind.BankCard,
-            IsCard = c.Account.Product is ProductKind.CreditCard or ProductKind.StoreCard || (c.Account.Product is null && c.Lender.Kind == LenderKind.BankCard),
+            IsCard = isCard,
             LenderName = c.Lender.Name ?? "",
             HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
             HardshipIsShortTerm = shortTerm,
@@ -862,18 +863,25 @@ internal static class Assessor
     /// What a whole-debt plan repays alongside its principal, in equal parts and bearing no interest: the interest, fees and
     /// penalty interest accrued, and the interest its <paramref name="annualRate"/> adds on the principal from
     /// <paramref name="asOf"/> until the plan <paramref name="startsOn"/> (a plan that waits for a hardship's end), less that of
-    /// the days its first period runs before <paramref name="asOf"/>.
+    /// the days its first period runs before <paramref name="asOf"/> where the interest owed runs to today
+    /// (<paramref name="interestToDate"/>, a card).
     /// </summary>
     /// <remarks>Under a total cost cap, the interest of the months waited adds no more than <paramref name="chargesLeft"/>.</remarks>
-    internal static decimal PlanAccrued(Account account, decimal annualRate, LocalDate asOf, LocalDate startsOn, int decimals, decimal? chargesLeft = null)
+    internal static decimal PlanAccrued(Account account, decimal annualRate, LocalDate asOf, LocalDate startsOn, int decimals, decimal? chargesLeft = null, bool interestToDate = false)
     {
         // A plan whose first period began before today charges a whole month's interest in its first instalment, the days
-        // before today included; the interest of those days already accrued comes off (never more than has accrued).
-        var days = Period.DaysBetween(asOf, startsOn);
+        // before today included. Where the interest owed runs to today (a card's: the statement's and what has accrued since),
+        // that of those days is owed already and comes off (never more than is owed); a loan's is its missed instalments'
+        // interest, to the last due date, which leaves the days since to the plan.
+        var days = interestToDate || startsOn > asOf ? Period.DaysBetween(asOf, startsOn) : 0;
         var waiting = Math.Max(-account.Interest, Math.Sign(days) * Charges.SimpleInterest(
             account.Principal, DayCounts.DailyRate(Math.Min(annualRate, Schedules.MaxAnnualRate), DayCount.Actual365), Math.Abs(days), decimals));
         return account.Interest + account.Fees + account.PenaltyInterest + (chargesLeft is { } left ? Math.Min(waiting, left) : waiting);
     }
+
+    /// <summary>A credit or store card, or a bank-card lender's account of no given product: see <see cref="Assessment.IsCard"/>.</summary>
+    internal static bool IsCardAccount(BorrowerCase c) =>
+        c.Account.Product is ProductKind.CreditCard or ProductKind.StoreCard || (c.Account.Product is null && c.Lender.Kind == LenderKind.BankCard);
 
     /// <summary>
     /// Where a disputed sum a plan leaves out sits: in the interest and charges where they can hold it all (a charge in

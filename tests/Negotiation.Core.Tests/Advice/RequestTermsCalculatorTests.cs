@@ -45,12 +45,13 @@ public sealed class RequestTermsCalculatorTests
     public void A_payday_loan_plan_adds_only_the_interest_the_cap_leaves()
     {
         // b9-01: £400 borrowed at 0.8 % a day; £166.40 of interest and a £15 fee unpaid, £230 a month to spare. The cap (what
-        // was borrowed) leaves £218.60 of charges. Paid on the 28th, eight days off: £60 of savings now and three instalments
-        // from 28 July repay £719.67 in all, within the £800 the cap allows.
+        // was borrowed) leaves £218.60 of charges. Paid on the 28th, eight days off: £60 of savings now and four instalments
+        // from 28 July repay £800 in all, the most the cap allows (a loan's first month counts its interest from 28 June, the
+        // last due date's interest being what is owed).
         var c = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind20", "b9-01-payday-loan-behind-repay-over-three-months.json")).Case;
         var (facts, plan, _, _) = Terms(c);
         Assert.Equal((400m, 218.60m, 0m), (facts.TotalCostCap, facts.ChargesLeftUnderCap, facts.ChargesOverCap));
-        Assert.Equal((3, 219.90m, 659.67m, 60.00m), (plan.Months, plan.Instalment, plan.TotalRepaid, plan.PaidNow));
+        Assert.Equal((4, 185.00m, 740.00m, 60.00m), (plan.Months, plan.Instalment, plan.TotalRepaid, plan.PaidNow));
         Assert.Equal(new NodaTime.LocalDate(2026, 7, 28), plan.FirstInstalmentDue);
 
         // With no savings and no payday the plan starts today, first due a month on: four months at the contract rate would

@@ -242,10 +242,10 @@ public sealed class AssessorTests
         });
 
     [Fact]
-    public void A_plan_first_due_on_the_coming_payday_begins_its_first_period_before_today_and_takes_off_that_interest()
+    public void A_plan_first_due_on_the_coming_payday_begins_its_first_period_before_today_and_takes_off_a_cards_interest_of_it()
     {
-        // 20 Nov, paid on the 5th, a lead of 7 days: first due on 5 Dec, its month running from 5 Nov; the 15 days to today at
-        // 18 % on 20,000 are already in the interest owed.
+        // 20 Nov, paid on the 5th, a lead of 7 days: first due on 5 Dec, its month running from 5 Nov. On a card the 15 days to
+        // today at 18 % on 20,000 are already in the interest owed; a loan's interest owed runs to its last due date only.
         var c = BorrowerCaseJsonTestsAccess.Seed();
         c = c with
         {
@@ -256,9 +256,10 @@ public sealed class AssessorTests
         var facts = Assessor.Assess(c, Settings with { PlanLeadDays = 7 });
 
         Assert.Equal(new LocalDate(2026, 11, 5), facts.PlanStartsOn);
-        Assert.Equal(500m - 147.95m, Assessor.PlanAccrued(c.Account, 0.18m, c.AsOf, facts.PlanStartsOn, 2));
+        Assert.Equal(500m - 147.95m, Assessor.PlanAccrued(c.Account, 0.18m, c.AsOf, facts.PlanStartsOn, 2, interestToDate: true));
+        Assert.Equal(500m, Assessor.PlanAccrued(c.Account, 0.18m, c.AsOf, facts.PlanStartsOn, 2, interestToDate: false));
         // Never more than the interest owed comes off.
-        Assert.Equal(0m, Assessor.PlanAccrued(c.Account with { Interest = 100m }, 0.18m, c.AsOf, facts.PlanStartsOn, 2));
+        Assert.Equal(0m, Assessor.PlanAccrued(c.Account with { Interest = 100m }, 0.18m, c.AsOf, facts.PlanStartsOn, 2, interestToDate: true));
         // Two days to payday: the next one.
         Assert.Equal(new LocalDate(2026, 12, 5), Assessor.Assess(c with { AsOf = new LocalDate(2026, 12, 3) }, Settings with { PlanLeadDays = 7 }).PlanStartsOn);
     }

@@ -32,25 +32,23 @@ public sealed class ScheduleNoteTests
     }
 
     [Fact]
-    public void A_plan_first_due_on_the_coming_payday_says_its_first_balance_leaves_out_the_interest_of_the_days_before_today()
+    public void A_loan_plan_first_due_on_the_coming_payday_starts_from_what_is_owed_less_the_savings_paid_now()
     {
+        // 86: a bank loan paid on the 5th, first due on 5 Oct, its month running from 5 Sep. A loan's interest owed is its
+        // missed instalments' interest, to the last due date, so the first month's interest takes nothing off.
         var file = TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "86-bank-loan-non-performing.json");
         var c = Scenario.FromFile(file).Case;
         var (plan, scheduled) = Advise(c, "en");
         var schedule = scheduled.Schedule!;
+        var startsFrom = plan.Assessment.TotalOwed - 500.00m;
 
-        // The first instalment's month began before today: the interest of those days, at the contract rate on the principal
-        // (actual/365), is in what is owed already, and the schedule leaves it out.
-        var days = c.AsOf.ToDateOnly().DayNumber - plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber;
-        var before = Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero);
-        var startsFrom = plan.Assessment.TotalOwed - 500.00m - before;
-
-        Assert.True(days > 0);
+        Assert.True(plan.Assessment.PlanStartsOn < c.AsOf);
+        Assert.False(plan.Assessment.IsCard);
         Assert.Equal(500.00m, scheduled.Terms.PaidNow); // the savings, short of what is due
         Assert.Equal(c.Finances!.Payday, schedule[0].DueDate!.Value.Day);
         Assert.Equal(startsFrom, schedule.Sum(i => i.Principal) + schedule.Sum(i => i.Fee));
         Assert.Equal(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now, less the CNY 500.00 you pay now from your savings, less CNY {before:N2} of interest already in what you owe, because the first instalment charges interest from 5 Sep 2026. ") +
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The schedule starts from CNY {startsFrom:N2}: the CNY {plan.Assessment.TotalOwed:N2} you owe now, less the CNY 500.00 you pay now from your savings. ") +
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The interest and charges in that (CNY {schedule.Sum(i => i.Fee):N2}) are repaid in equal parts with each instalment, with no interest on them."),
             DossierContent.ScheduleNote(plan, scheduled));
     }
@@ -111,9 +109,8 @@ public sealed class ScheduleNoteTests
 
         Assert.Equal(c.DisputedCharges.Sum(d => d.Amount), plan.Assessment.DisputedLeftOut);
         Assert.True(plan.Assessment.DisputedLeftOut > accrued);
-        var days = c.AsOf.ToDateOnly().DayNumber - plan.Assessment.PlanStartsOn.ToDateOnly().DayNumber;
-        var before = Math.Min(c.Account.Interest, Math.Round(c.Account.Principal * c.Account.AnnualRate!.Value * days / 365m, 2, MidpointRounding.AwayFromZero));
-        Assert.Equal(accrued - before - 300.00m, scheduled.Schedule!.Sum(i => i.Fee)); // 300.00 of savings paid now goes to them first
+        // 300.00 of savings paid now goes to them first; a loan's first month counts its interest from the start, none off.
+        Assert.Equal(accrued - 300.00m, scheduled.Schedule!.Sum(i => i.Fee));
         Assert.Equal(c.Account.Principal - plan.Assessment.DisputedLeftOut, scheduled.Schedule!.Sum(i => i.Principal));
     }
 }

@@ -235,11 +235,11 @@ internal static class Assessor
         // The savings that can go to this debt: all of them, less what that deficit will take (paying it all, a settlement,
         // part of what is overdue).
         var spareSavings = Math.Min(savings, Math.Max(0m, cashSpare));
-        // Spare savings that do not cover what is overdue go towards it now (a part paid shows good faith and shortens what is
-        // overdue); an extension moves the rest, a plan for the arrears catches it up, or a whole-debt plan repays what is left.
-        var partPayment = daysPastDue > 0 && spareSavings > 0 && spareSavings < amountDue ? spareSavings : 0m;
-        // Before a whole-debt plan they clear what is overdue, or as much of it as they hold; the rest stays in hand.
+        // Spare savings go towards what is overdue now: before a whole-debt plan they clear it, or as much of it as they hold,
+        // the rest staying in hand. Those that fall short of it are a part paid (it shows good faith and shortens what is
+        // overdue): an extension moves the rest, or a plan for the arrears catches it up.
         var planPaidNow = daysPastDue > 0 ? Math.Min(spareSavings, amountDue) : 0m;
+        var partPayment = planPaidNow < amountDue ? planPaidNow : 0m;
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
         // Where the case tells the budget's whole course, a deficit meanwhile eats into the cash too.
@@ -288,7 +288,8 @@ internal static class Assessor
         // first instalment falls due in the first month after the hardship, and the interest of the months before is repaid
         // with what has accrued. The hardship's months are its low start: what the budget sustains now (never more than the
         // instalment) is paid in each of them, and the low start and the plan together keep within the longest term. A low
-        // start that would itself repay everything (with what savings pay now) leaves the plan on today's budget, as does a case that gives no hardship.
+        // start that would itself repay everything (with what savings pay now) leaves the plan on today's budget, as does a
+        // case that gives no hardship.
         var waitMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, settings.MaxInstalmentMonths);
         var paidWhileWaiting = Math.Min(affordable, instalment);
         var sizedAfter = afterwards is not null && moneyTrouble && planPaidNow + (waitMonths * paidWhileWaiting) < account.TotalOwed;

@@ -111,7 +111,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
                 continue;
             }
 
-            var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals);
+            var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals, firings[at].Spec.AtReliefRate);
             if (facts.AgreedRequests.Contains(type) && !MendsABrokenAgreement(facts, computed.Terms))
             {
                 continue;

@@ -14,13 +14,20 @@ internal sealed record ComputedRequest(RequestTerms Terms, decimal? Savings, Val
 /// </summary>
 internal static class RequestTermsCalculator
 {
-    public static ComputedRequest Compute(string type, BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals) => type switch
+    /// <summary>Computes one request's terms, saving and schedule.</summary>
+    /// <param name="type">The request type.</param>
+    /// <param name="c">The case.</param>
+    /// <param name="facts">The case's assessment.</param>
+    /// <param name="parameters">The rule set's parameters.</param>
+    /// <param name="decimals">The currency's minor unit.</param>
+    /// <param name="atReliefRate">For an instalment plan, whether its rule offers it at the relief rate (<c>atReliefRate</c>).</param>
+    public static ComputedRequest Compute(string type, BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals, bool atReliefRate = false) => type switch
     {
         // Each kind fills its own terms, every amount in whole minor units, and leaves the others null.
         "extension" => Extension(c, facts, decimals),
         "fee-waiver" => FeeWaiver(facts, decimals),
         "interest-relief" => InterestRelief(c, facts, decimals),
-        "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals),
+        "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals, atReliefRate),
         "principal-reduction" => PrincipalReduction(facts, decimals),
         "token-payments" => TokenPayments(facts, parameters, decimals),
         _ => throw new InvalidOperationException($"Unknown request type '{type}'; the loader admits only known types."),
@@ -123,7 +130,7 @@ internal static class RequestTermsCalculator
     private static decimal InterestOver(decimal principal, decimal annualRate, int months, int decimals) =>
         Schedules.EqualInstalmentInterest(principal, annualRate, months, decimals);
 
-    private static ComputedRequest InstalmentPlan(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals)
+    private static ComputedRequest InstalmentPlan(BorrowerCase c, Assessment facts, IReadOnlyDictionary<string, decimal> parameters, int decimals, bool atReliefRate)
     {
         if (facts.SettlementOffered && !facts.CanPaySettlementNow && facts.SettlementPlanMonths > 0)
         {
@@ -136,11 +143,12 @@ internal static class RequestTermsCalculator
         }
 
         var account = Assessor.Running(c.Account);
-        // A plan is two months at least; without one that fits at the contract rate, the plan that fits at the relief rate
-        // (the rate it rests on is then in its terms), or else the longest the rule set allows at the contract rate.
-        var atLowerRate = !facts.PlanClosesGap && facts.ReliefClosesGap;
-        var months = facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths
-            : atLowerRate ? Math.Max(2, facts.ReliefPlanMonths)
+        // A plan is two months at least; without one that fits at the contract rate, or where its rule offers it on condition
+        // that the rate is lowered, the plan that fits at the relief rate (the rate it rests on is then in its terms), or else
+        // the longest the rule set allows at the contract rate.
+        var atLowerRate = (atReliefRate || !facts.PlanClosesGap) && facts.ReliefClosesGap;
+        var months = atLowerRate ? Math.Max(2, facts.ReliefPlanMonths)
+            : facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths
             : Math.Max(2, (int)parameters["maxInstalmentMonths"] - facts.PlanLowStartMonths);
         var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var rate = atLowerRate ? Math.Min(facts.ReliefRate, contractRate) : contractRate;

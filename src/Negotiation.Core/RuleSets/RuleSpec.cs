@@ -52,6 +52,12 @@ internal sealed record RuleSpec
     /// </summary>
     public bool FirstStep { get; init; }
 
+    /// <summary>
+    /// Request (instalment plan): computed at the relief rate (<c>atReliefRate</c>), as a plan offered on condition that the
+    /// rate is lowered or interest stopped: its terms carry the rate and its schedule is at it, where relief closes the gap.
+    /// </summary>
+    public bool AtReliefRate { get; init; }
+
     /// <summary>Request: when it is proposed, the plan proposes it alone (<c>sole</c>): accepting a settlement settles everything.</summary>
     public bool Sole { get; init; }
 

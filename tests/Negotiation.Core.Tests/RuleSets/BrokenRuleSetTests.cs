@@ -86,6 +86,7 @@ public sealed class BrokenRuleSetTests
             "decision.json", "in-grace", "message in 'en': placeholder '{terms.months}' names request terms"),
         ["citation-unknown"] = (k => k.Edit("decision.json", w => w["Rules"]![1]!["Properties"]!["citations"] = new JArray("reportd")), "decision.json", "overdue", "citation 'reportd' is not in citations.json; did you mean 'reported'?"),
         ["requests-once-met-on-another-outcome"] = (k => k.Edit("decision.json", w => w["Rules"]![0]!["Properties"]!["requestsOnceMet"] = true), "decision.json", "in-grace", "'requestsOnceMet' applies only to a reason whose outcome is 'fulfil-obligations-first'"),
+        ["at-relief-rate-not-a-plan"] = (k => k.Edit("requests.json", w => w["Rules"]![0]!["Properties"]!["atReliefRate"] = true), "requests.json", "ask-extension", "'atReliefRate' applies only to a request of type 'instalment-plan'"),
         ["request-without-type"] = (k => k.Edit("requests.json", w => ((JObject)w["Rules"]![0]!["Properties"]!).Remove("type")), "requests.json", "ask-extension", "'type' is required"),
         ["property-of-another-kind"] = (k => k.Edit("requests.json", w => w["Rules"]![0]!["Properties"]!["severity"] = "high"), "requests.json", "ask-extension", "unknown property 'severity' in the Properties of a request rule"),
         ["expression-parameter-unknown"] = (k => k.WithExpression("facts.daysPastDue > params.graceDays"), "decision.json", "in-grace", "parameter 'graceDays' is not defined in ruleset.json's \"parameters\"; did you mean 'gracePeriodDays'?"),

@@ -81,7 +81,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
     internal static readonly Dictionary<RuleKind, string[]> KindProperties = new()
     {
         [RuleKind.Reason] = ["outcome", "priority", "requestsOnceMet"],
-        [RuleKind.Request] = ["type", "lastResort", "firstStep", "sole"],
+        [RuleKind.Request] = ["type", "lastResort", "firstStep", "sole", "atReliefRate"],
         [RuleKind.Material] = ["required", "document", "tips"],
         [RuleKind.Guidance] = ["part"],
         [RuleKind.Watchpoint] = ["severity", "dueDate"],
@@ -286,6 +286,7 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             LastResort = kind == RuleKind.Request && (checks.Boolean(props, "lastResort") ?? false),
             FirstStep = kind == RuleKind.Request && (checks.Boolean(props, "firstStep") ?? false),
             Sole = kind == RuleKind.Request && (checks.Boolean(props, "sole") ?? false),
+            AtReliefRate = kind == RuleKind.Request && AtReliefRate(props, checks),
             Required = kind == RuleKind.Material && (checks.Boolean(props, "required") ?? false),
             Document = kind == RuleKind.Material ? checks.OneOf(props, "document", DocumentKinds, required: false) : null,
             Tips = kind == RuleKind.Material ? Tips(props, kind, checks) : [],
@@ -297,6 +298,23 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
             WaitDays = kind == RuleKind.Remedy ? WaitDays(props, checks) : null,
         };
         return code is null || message is null ? null : spec;
+    }
+
+    /// <summary>A request's <c>atReliefRate</c>: only an instalment plan is computed at a rate.</summary>
+    private static bool AtReliefRate(JObject props, JsonChecks checks)
+    {
+        if (checks.Boolean(props, "atReliefRate") is not true)
+        {
+            return false;
+        }
+
+        if (props.Value<string>("type") == "instalment-plan")
+        {
+            return true;
+        }
+
+        checks.Problem(props["atReliefRate"]!, "'atReliefRate' applies only to a request of type 'instalment-plan'");
+        return false;
     }
 
     /// <summary>A reason's <c>requestsOnceMet</c>: only a reason that puts obligations first has requests to defer.</summary>

@@ -104,17 +104,19 @@ internal static class RequestTermsCalculator
 
     private static ComputedRequest InterestRelief(BorrowerCase c, Assessment facts, int decimals)
     {
-        // Savings against the contract rate over the same plan: the interest of the one schedule less that of the other.
-        // Where no plan fits even with relief (token payments, or a budget not given), no plan is repaid to measure over:
-        // the saving is then a year's interest on the principal as it stands, which little repayment would change.
+        // Savings against the contract rate: the interest of the plan the budget pays at it (the same payment over more months)
+        // less that of the plan at the lower rate; where no plan fits at the contract rate, over the same term. Where no plan
+        // fits even with relief (token payments, or a budget not given), no plan is repaid to measure over: the saving is then
+        // a year's interest on the principal as it stands, which little repayment would change.
         var account = Assessor.Running(c.Account);
         var planned = facts.ReliefPlanMonths > 0;
         var months = planned ? facts.ReliefPlanMonths : 12;
+        var contractMonths = planned && facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : months;
         var current = Math.Min(facts.AnnualRate, Schedules.MaxAnnualRate);
         var proposed = Math.Min(facts.ReliefRate, current);
         var saved = account.Principal > 0 && facts.InterestReliefPossible
             ? Cents(Math.Max(0m, planned
-                ? WithinCostCap(facts, InterestOver(account.Principal, current, months, decimals)) - WithinCostCap(facts, InterestOver(account.Principal, proposed, months, decimals))
+                ? WithinCostCap(facts, InterestOver(account.Principal, current, contractMonths, decimals)) - WithinCostCap(facts, InterestOver(account.Principal, proposed, months, decimals))
                 : WithinCostCap(facts, account.Principal * current) - WithinCostCap(facts, account.Principal * proposed)), decimals)
             : 0m;
         return new ComputedRequest(

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Negotiation.Core.Advice;
 using Negotiation.Core.Assessments;
+using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
 using Negotiation.Core.RuleSets;
 using Negotiation.Core.Scenarios;
@@ -40,6 +41,20 @@ public sealed class RequestTermsCalculatorTests
                 .And(facts.ChargesLeftUnderCap == Math.Max(0m, facts.TotalCostCap - charged) && facts.ChargesOverCap == Math.Max(0m, charged - facts.TotalCostCap)).Label("left and over")
                 .And(RequestTermsCalculator.Compute("fee-waiver", hcstc, facts, Uk.Parameters, 2).Terms.FeesWaived >= Math.Min(facts.ChargesOverCap, facts.TotalOwed)).Label("a waiver asks for at least what lies over the cap");
         });
+
+    [Fact]
+    public void Relief_saves_the_interest_of_the_plan_the_budget_pays_at_the_contract_rate_less_that_at_the_lower_rate()
+    {
+        // b24-01: £150 a month clears the card in 67 months at 24.9 % and in 37 with interest stopped. The saving is the 67
+        // months' interest (the plan the borrower would otherwise be on), not the 37 months' at 24.9 % (reading 26).
+        var c = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind35", "b24-01-bank-card-persistent-debt-carer-hours-cut-five-years-at-apr.json")).Case;
+        var (facts, _, _, relief) = Terms(c);
+        var principal = c.Account.Principal;
+
+        Assert.Equal((67, 37), (facts.AffordablePlanMonths, facts.ReliefPlanMonths));
+        Assert.Equal(Schedules.EqualInstalmentInterest(principal, 0.249m, 67, 2) - Schedules.EqualInstalmentInterest(principal, 0m, 37, 2), relief.InterestSaved);
+        Assert.True(relief.InterestSaved > Schedules.EqualInstalmentInterest(principal, 0.249m, 37, 2));
+    }
 
     [Fact]
     public void A_payday_loan_plan_adds_only_the_interest_the_cap_leaves()

@@ -301,37 +301,27 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
     }
 
     /// <summary>A request's <c>atReliefRate</c>: only an instalment plan is computed at a rate.</summary>
-    private static bool AtReliefRate(JObject props, JsonChecks checks)
-    {
-        if (checks.Boolean(props, "atReliefRate") is not true)
-        {
-            return false;
-        }
-
-        if (props.Value<string>("type") == "instalment-plan")
-        {
-            return true;
-        }
-
-        checks.Problem(props["atReliefRate"]!, "'atReliefRate' applies only to a request of type 'instalment-plan'");
-        return false;
-    }
+    private static bool AtReliefRate(JObject props, JsonChecks checks) =>
+        OnlyWhere(props, checks, "atReliefRate", props.Value<string>("type") == "instalment-plan", "'atReliefRate' applies only to a request of type 'instalment-plan'");
 
     /// <summary>A reason's <c>requestsOnceMet</c>: only a reason that puts obligations first has requests to defer.</summary>
-    private static bool RequestsOnceMet(JObject props, JsonChecks checks)
+    private static bool RequestsOnceMet(JObject props, JsonChecks checks) =>
+        OnlyWhere(props, checks, "requestsOnceMet", props.Value<string>("outcome") == "fulfil-obligations-first", "'requestsOnceMet' applies only to a reason whose outcome is 'fulfil-obligations-first'");
+
+    /// <summary>A boolean property that applies only where <paramref name="applies"/>: set true elsewhere, it is refused with <paramref name="why"/>.</summary>
+    private static bool OnlyWhere(JObject props, JsonChecks checks, string name, bool applies, string why)
     {
-        if (checks.Boolean(props, "requestsOnceMet") is not true)
+        if (checks.Boolean(props, name) is not true)
         {
             return false;
         }
 
-        if (props.Value<string>("outcome") == "fulfil-obligations-first")
+        if (!applies)
         {
-            return true;
+            checks.Problem(props[name]!, why);
         }
 
-        checks.Problem(props["requestsOnceMet"]!, "'requestsOnceMet' applies only to a reason whose outcome is 'fulfil-obligations-first'");
-        return false;
+        return applies;
     }
 
     private LocalizedTemplate? Template(JToken? token, string what, RuleKind kind, JsonChecks checks)

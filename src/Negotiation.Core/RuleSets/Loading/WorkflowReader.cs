@@ -302,11 +302,14 @@ internal sealed class WorkflowReader(ProblemList problems, Manifest manifest, IR
 
     /// <summary>A request's <c>atReliefRate</c>: only an instalment plan is computed at a rate.</summary>
     private static bool AtReliefRate(JObject props, JsonChecks checks) =>
-        OnlyWhere(props, checks, "atReliefRate", props.Value<string>("type") == "instalment-plan", "'atReliefRate' applies only to a request of type 'instalment-plan'");
+        OnlyWhere(props, checks, "atReliefRate", Says(props, "type", "instalment-plan"), "'atReliefRate' applies only to a request of type 'instalment-plan'");
 
     /// <summary>A reason's <c>requestsOnceMet</c>: only a reason that puts obligations first has requests to defer.</summary>
     private static bool RequestsOnceMet(JObject props, JsonChecks checks) =>
-        OnlyWhere(props, checks, "requestsOnceMet", props.Value<string>("outcome") == "fulfil-obligations-first", "'requestsOnceMet' applies only to a reason whose outcome is 'fulfil-obligations-first'");
+        OnlyWhere(props, checks, "requestsOnceMet", Says(props, "outcome", "fulfil-obligations-first"), "'requestsOnceMet' applies only to a reason whose outcome is 'fulfil-obligations-first'");
+
+    /// <summary>Whether <paramref name="name"/> is the text <paramref name="value"/> (false for any other value or type, which is reported where it is read).</summary>
+    private static bool Says(JObject props, string name, string value) => props[name] is JValue { Type: JTokenType.String } text && (string?)text == value;
 
     /// <summary>A boolean property that applies only where <paramref name="applies"/>: set true elsewhere, it is refused with <paramref name="why"/>.</summary>
     private static bool OnlyWhere(JObject props, JsonChecks checks, string name, bool applies, string why)

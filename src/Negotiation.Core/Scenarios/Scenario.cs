@@ -180,12 +180,7 @@ public sealed class Scenario
                     break;
                 case "topRequest":
                     // One type, or a list of the types that would each be acceptable first.
-                    var top = requests.FirstOrDefault() ?? "(none)";
-                    if (!Codes(value).Contains(top))
-                    {
-                        differences.Add($"{key}: expected {(value is JArray ? "one of " : "")}{string.Join(", ", Codes(value))}, got {top}");
-                    }
-
+                    OneOf(differences, key, value, requests.FirstOrDefault() ?? "(none)");
                     break;
                 case "requestsInclude":
                     Present(differences, key, Codes(value), requests);
@@ -268,13 +263,8 @@ public sealed class Scenario
                 case "firstInstalmentDue":
                     // One date, or a list of the dates that would each be acceptable, for the instalment plan's first payment.
                     var plans = plan.Requests.Where(r => r.Type == RequestType.InstalmentPlan).ToList();
-                    var due = plans.Count == 0 ? "(no instalment plan among the requests)"
-                        : plans[0].Terms.FirstInstalmentDue is { } firstDue ? LocalDatePattern.Iso.Format(firstDue) : "(no first instalment date)";
-                    if (!Codes(value).Contains(due))
-                    {
-                        differences.Add($"{key}: expected {(value is JArray ? "one of " : "")}{string.Join(", ", Codes(value))}, got {due}");
-                    }
-
+                    OneOf(differences, key, value, plans.Count == 0 ? "(no instalment plan among the requests)"
+                        : plans[0].Terms.FirstInstalmentDue is { } firstDue ? LocalDatePattern.Iso.Format(firstDue) : "(no first instalment date)");
                     break;
             }
         }
@@ -297,6 +287,15 @@ public sealed class Scenario
         if (expected != actual)
         {
             differences.Add($"{key}: expected {expected}, got {actual}");
+        }
+    }
+
+    /// <summary>The expectation is one value, or a list of values any of which is acceptable.</summary>
+    private static void OneOf(List<string> differences, string key, JToken value, string actual)
+    {
+        if (!Codes(value).Contains(actual))
+        {
+            differences.Add($"{key}: expected {(value is JArray ? "one of " : "")}{string.Join(", ", Codes(value))}, got {actual}");
         }
     }
 

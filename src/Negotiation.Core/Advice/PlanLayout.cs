@@ -94,36 +94,45 @@ internal sealed class PlanLayout
     private static CitedSource Cite(Citation x, LenderKind lender, string language) =>
         new() { Id = x.Id, Title = x.Title[language], Source = x.Source, Certainty = x.Certainty, BindsThisLender = x.Binds(lender) };
 
-    /// <summary>What the borrower should know about the clauses a request cites, written by the library so that every rule set says it the same way.</summary>
+    /// <summary>
+    /// What the borrower should know about the clauses a request cites, written by the library so that every rule set says it
+    /// the same way: one caveat a clause, saying whether it binds this lender and whether we have only seen reports of it.
+    /// </summary>
     internal static IEnumerable<string> Caveats(RuleSet rules, IReadOnlyList<string> citations, LenderKind lender, string language)
     {
+        var chinese = language == Messages.Language.Chinese;
         foreach (var citation in citations.Select(id => rules.FindCitation(id)!))
         {
-            if (!citation.Binds(lender))
+            var title = citation.Title[language];
+            var reported = citation.Certainty != Certainty.Primary;
+            if (citation.Binds(lender))
             {
-                // The title names whom the clause governs (a bank's card business, a bank's assets). A lender of kind "other"
-                // may be one it governs, so that is said as a question, not as a fact. A bank's loan is not its card: for it, the
-                // clause does not bind the account, rather than the lender.
-                if (lender == LenderKind.Other)
+                if (reported)
                 {
-                    yield return language == Messages.Language.Chinese
-                        ? $"{citation.Title[language]}是否约束您的贷款机构，要看它是哪一类机构：不约束时，它只是可以参照的标准，并不是您可以主张的权利。"
-                        : $"{citation.Title[language]} may not bind your lender, depending on what kind of lender it is; where it does not, point to it as a reference, not as an entitlement.";
-                    continue;
+                    yield return chinese
+                        ? $"{title}：这一条我们只见到公开报道或摘要，未能核对原文，仅供参考，不宜当作确定的规定来主张。"
+                        : $"{title}: this comes from reports or summaries we could not check against the text itself; treat it as reported, not as settled law.";
                 }
 
-                var yours = Vocabulary.Label(EnumNames.Of(lender), language);
-                yield return language == Messages.Language.Chinese
-                    ? $"{citation.Title[language]}不约束您的{(lender == LenderKind.BankLoan ? "这笔欠款" : "贷款机构")}（{yours}）：它只是可以参照的标准，并不是您可以主张的权利。"
-                    : $"{citation.Title[language]} does not bind your {(lender == LenderKind.BankLoan ? "account" : "lender")} ({yours}), so point to it as a reference, not as an entitlement.";
+                continue;
             }
 
-            if (citation.Certainty != Certainty.Primary)
+            // The title names whom the clause governs (a bank's card business, a bank's assets). A lender of kind "other" may be
+            // one it governs, so that is said as a question, not as a fact. A bank's loan is not its card: for it, the clause does
+            // not bind the account, rather than the lender.
+            var yours = Vocabulary.Label(EnumNames.Of(lender), language);
+            var whom = chinese
+                ? lender == LenderKind.Other ? $"{title}是否约束您的贷款机构，要看它是哪一类机构"
+                    : $"{title}不约束您的{(lender == LenderKind.BankLoan ? "这笔欠款" : "贷款机构")}（{yours}）"
+                : lender == LenderKind.Other ? $"{title} may not bind your lender, depending on what kind of lender it is"
+                    : $"{title} does not bind your {(lender == LenderKind.BankLoan ? "account" : "lender")} ({yours})";
+            yield return (chinese, reported) switch
             {
-                yield return language == Messages.Language.Chinese
-                    ? $"{citation.Title[language]}：这一条我们只见到公开报道或摘要，未能核对原文，仅供参考，不宜当作确定的规定来主张。"
-                    : $"{citation.Title[language]}: this comes from reports or summaries we could not check against the text itself; treat it as reported, not as settled law.";
-            }
+                (true, false) => $"{whom}{(lender == LenderKind.Other ? "：不约束时，" : "：")}它只是可以参照的标准，并不是您可以主张的权利。",
+                (true, true) => $"{whom}；而且这一条我们只见到公开报道或摘要，未能核对原文：仅供参考，不宜当作您可以主张的权利。",
+                (false, false) => $"{whom}{(lender == LenderKind.Other ? "; where it does not," : ", so")} point to it as a reference, not as an entitlement.",
+                (false, true) => $"{whom}, and it comes from reports or summaries we could not check against the text: point to it as a reference at most, not as an entitlement.",
+            };
         }
     }
 

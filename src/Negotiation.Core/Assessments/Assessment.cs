@@ -529,6 +529,12 @@ public sealed record Assessment
     [FactField] public string HardshipCause { get; internal init; } = "";
 
     /// <summary>
+    /// Gets whether the case names a hardship behind the trouble: a cause other than <c>none</c>, <c>oversight</c> and
+    /// <c>disputed-charge</c>, so that a message can say "because of …" in its words.
+    /// </summary>
+    [FactField] public bool HardshipNamed { get; internal init; }
+
+    /// <summary>
     /// Gets whether the hardship is short-term: expected to last at most <c>params.shortTermMonths</c> more months, or at most
     /// <c>params.maxBridgeMonths</c> when the case gives the income after it and the budget then meets the regular instalment (a dip
     /// with a known end and a known recovery); or, when the case gives no months, a cause that passes by nature (oversight, a

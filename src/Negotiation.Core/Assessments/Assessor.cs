@@ -563,6 +563,7 @@ internal static class Assessor
             IsCard = isCard,
             LenderName = c.Lender.Name ?? "",
             HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
+            HardshipNamed = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.Oversight or HardshipCause.DisputedCharge),
             HardshipIsShortTerm = shortTerm,
             HardshipIsLongTerm = longTerm,
             HardshipMonthsKnown = monthsKnown,

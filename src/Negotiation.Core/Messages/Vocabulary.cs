@@ -13,7 +13,7 @@ internal static class Vocabulary
         // lender kinds
         ["bank-card"] = ("银行信用卡", "bank credit card"),
         ["consumer-finance"] = ("消费金融公司", "consumer-finance company"),
-        ["online-lender"] = ("网络贷款平台", "online lender"),
+        ["online-lender"] = ("网络贷款机构", "online lender"),
         ["bnpl"] = ("先用后付平台", "buy-now-pay-later provider"),
         ["bank-loan"] = ("银行贷款", "bank loan"),
         // hardship causes

@@ -133,4 +133,18 @@ public sealed class PlanLayoutTests
         Assert.DoesNotContain("other", caveat, StringComparison.Ordinal);
         Assert.DoesNotContain("其他", caveat, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en", LenderKind.OnlineLender, "does not bind your lender (online lender), and it comes from reports or summaries")]
+    [InlineData("zh-CN", LenderKind.OnlineLender, "不约束您的贷款机构（网络贷款机构）；而且这一条我们只见到公开报道或摘要")]
+    [InlineData("en", LenderKind.Other, "may not bind your lender, depending on what kind of lender it is, and it comes from reports or summaries")]
+    [InlineData("zh-CN", LenderKind.Other, "是否约束您的贷款机构，要看它是哪一类机构；而且这一条我们只见到公开报道或摘要")]
+    public void Reported_clause_that_does_not_bind_the_lender_gets_one_caveat_saying_both(string language, LenderKind lender, string expected)
+    {
+        // pboc-2016-111 binds bank cards only and is known from reports (secondary): two caveats stood back to back (reading 27).
+        var caveat = Assert.Single(PlanLayout.Caveats(Rules, ["pboc-2016-111"], lender, language));
+
+        Assert.Contains(expected, caveat, StringComparison.Ordinal);
+        Assert.Single(PlanLayout.Caveats(Rules, ["pboc-2016-111"], LenderKind.BankCard, language));
+    }
 }

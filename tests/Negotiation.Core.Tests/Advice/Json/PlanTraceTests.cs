@@ -26,10 +26,11 @@ public sealed class PlanTraceTests
     private const int DefaultLineBudget = 30 * 1024;
 
     /// <summary>
-    /// What the fired trace adds to a line: today 2.5–2.8 KB. It names the rules that fired and only the values the
-    /// assessment does not hold, so a new fact grows the assessment by its one property and the trace not at all.
+    /// What the fired trace adds to a line: 3.6–4.0 KB on 2026-12-06 (2.5–2.8 KB when the budget was set; the rule set has
+    /// grown since). It names the rules that fired and only the values the assessment does not hold, so a new fact grows the
+    /// assessment by its one property and the trace not at all.
     /// </summary>
-    private const int FiredTraceBudget = 4 * 1024;
+    private const int FiredTraceBudget = 5 * 1024;
 
     private static readonly NegotiationAdvisor Advisor = NegotiationAdvisor.CreateDefault();
 

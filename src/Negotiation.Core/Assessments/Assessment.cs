@@ -538,15 +538,16 @@ public sealed record Assessment
     /// Gets whether the hardship is short-term: expected to last at most <c>params.shortTermMonths</c> more months, or at most
     /// <c>params.maxBridgeMonths</c> when the case gives the income after it and the budget then meets the regular instalment (a dip
     /// with a known end and a known recovery); or, when the case gives no months, a cause that passes by nature (oversight, a
-    /// temporary shortfall, an unexpected expense, a family emergency).
+    /// temporary shortfall, an unexpected expense, a family emergency) unless, an oversight apart, it began more than
+    /// <c>params.shortTermMonths</c> whole months ago and the budget no longer meets the regular instalment.
     /// </summary>
     [FactField] public bool HardshipIsShortTerm { get; internal init; }
 
     /// <summary>
     /// Gets whether the hardship is long-term: a named cause that is not short-term (see <see cref="HardshipIsShortTerm"/>): expected
     /// to last more than <c>params.shortTermMonths</c> months without a recovery the case shows within the bridge, or, when the case
-    /// gives no months, a cause that lasts by nature (income drop, job loss, illness, business failure). A disputed charge or no cause
-    /// is neither.
+    /// gives no months, a cause that lasts by nature (income drop, job loss, illness, business failure) or one that passes by nature
+    /// but has already run longer than the short term and left the budget short of the instalment. A disputed charge or no cause is neither.
     /// </summary>
     [FactField] public bool HardshipIsLongTerm { get; internal init; }
 

@@ -83,7 +83,10 @@ internal static class Assessor
 {
     private static readonly int RequestTypeCount = Enum.GetValues<RequestType>().Length;
 
-    /// <summary>Causes that pass by nature: short-term unless the case says how long they last.</summary>
+    /// <summary>
+    /// Causes that pass by nature: short-term unless the case says how long they last or, an oversight apart, they began
+    /// more than the short term ago and the budget no longer meets the instalment.
+    /// </summary>
     private static readonly HashSet<HardshipCause> Temporary =
         [HardshipCause.Oversight, HardshipCause.TemporaryCashShortfall, HardshipCause.UnexpectedExpense, HardshipCause.FamilyEmergency];
 
@@ -219,11 +222,17 @@ internal static class Assessor
         // "How many more months": 0 says the hardship is over; only a missing figure is unknown. A hardship that lasts longer
         // than the short term, up to the longest an extension may bridge, is short all the same when the case says the budget
         // after it meets the regular instalment: a dip with a known end and a known recovery is bridged, not re-spread.
+        // A cause that passes by nature but has already run longer than the short term, its end unknown, with a budget that
+        // no longer meets the instalment, has shown that it does not pass: a family emergency eight months on, the carer's pay
+        // cut for good, is read as lasting (a26-01). Where the budget meets the instalment, the trouble is cash on the day
+        // (pay after the due date, a13-03), and that passes.
         var monthsKnown = c.Hardship.ExpectedMonths is not null;
+        var monthsSoFar = c.Hardship.Since is { } began && began < asOf ? WholeMonths(began, asOf) : 0;
         var shortTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) &&
                         (monthsKnown
                             ? c.Hardship.ExpectedMonths <= settings.ShortTermMonths || (c.Hardship.ExpectedMonths <= settings.MaxBridgeMonths && afterwards >= instalment)
-                            : Temporary.Contains(c.Hardship.Cause));
+                            : Temporary.Contains(c.Hardship.Cause) &&
+                              (c.Hardship.Cause == HardshipCause.Oversight || monthsSoFar <= settings.ShortTermMonths || budget is null || affordable >= instalment));
         var longTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) && !shortTerm;
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         // Cash now is savings; this month's surplus counts too when no cause is given (or only a dispute). Any stated cause,
@@ -570,7 +579,7 @@ internal static class Assessor
             HardshipIsOver = over,
             HardshipExpectedMonths = c.Hardship.ExpectedMonths ?? 0,
             HardshipSinceKnown = c.Hardship.Since is not null,
-            HardshipMonthsSoFar = c.Hardship.Since is { } began && began < asOf ? WholeMonths(began, asOf) : 0,
+            HardshipMonthsSoFar = monthsSoFar,
             IncomeAfterKnown = incomeAfter is not null,
             IncomeAfterHardship = Cents(incomeAfter ?? 0m),
             AffordableAfterHardship = Cents(afterwards ?? 0m),

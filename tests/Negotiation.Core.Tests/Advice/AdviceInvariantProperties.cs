@@ -209,7 +209,7 @@ internal sealed record CapacityOracle(
         var account = c.Account;
         // A case whose budget after the hardship sustains less than the instalment says the usual budget is not coming back.
         decimal? afterwards = c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } && f is not null ? Sustainable(after, 0m) : null;
-        var (longTerm, shortTerm) = Term(c.Hardship, recoversAfter: afterwards >= account.AmountDue);
+        var (longTerm, shortTerm) = Term(c.Hardship, c.AsOf, recoversAfter: afterwards >= account.AmountDue, shortOfInstalment: f is not null && capacity < account.AmountDue);
         var total = account.TotalOwed;
         // Being current takes the instalment due plus what earlier instalments still lack, never more than everything owed.
         var arrears = c.History.Where(r => r.DueDate < account.DueDate).Sum(r => Math.Max(0m, r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)));
@@ -267,10 +267,11 @@ internal sealed record CapacityOracle(
     /// <summary>
     /// Long-term: more than 3 months expected (up to the 6 of the bridge only where the budget after it is not shown to meet the
     /// instalment), or none given and the cause is income-drop, job-loss, illness or business-failure. Short-term: 0–3 months
-    /// (0: over), 4–6 with the budget after it meeting the instalment, or none given and a passing cause. No hardship (none,
-    /// disputed-charge): neither.
+    /// (0: over), 4–6 with the budget after it meeting the instalment, or none given and a passing cause, unless (an oversight
+    /// apart) it began more than 3 whole months before <paramref name="asOf"/> and the budget now falls short of the instalment:
+    /// then it has shown that it does not pass, and is long-term. No hardship (none, disputed-charge): neither.
     /// </summary>
-    public static (bool LongTerm, bool ShortTerm) Term(Hardship h, bool recoversAfter = false)
+    public static (bool LongTerm, bool ShortTerm) Term(Hardship h, LocalDate asOf, bool recoversAfter = false, bool shortOfInstalment = false)
     {
         if (h.Cause is HardshipCause.None or HardshipCause.DisputedCharge)
         {
@@ -279,9 +280,11 @@ internal sealed record CapacityOracle(
 
         // Months given (0: the hardship is over) decide; a missing figure leaves it to the cause.
         var shortByMonths = h.ExpectedMonths is { } m && (m <= ShortTermMonths || (m <= MaxBridgeMonths && recoversAfter));
+        var provedLasting = h.Cause is not HardshipCause.Oversight && shortOfInstalment && h.Since is { } since && since < asOf &&
+                            Period.Between(since, asOf, PeriodUnits.Months).Months > ShortTermMonths;
         return h.ExpectedMonths is not null
             ? (!shortByMonths, shortByMonths)
-            : (LastingCauses.Contains(h.Cause), PassingCauses.Contains(h.Cause));
+            : (LastingCauses.Contains(h.Cause) || (PassingCauses.Contains(h.Cause) && provedLasting), PassingCauses.Contains(h.Cause) && !provedLasting);
     }
 
     /// <summary>

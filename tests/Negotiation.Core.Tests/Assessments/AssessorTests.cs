@@ -904,6 +904,36 @@ public sealed class AssessorTests
     }
 
     /// <summary>The seed case on sick pay of 6,000 a month (50 left after spending), with so many more months of illness.</summary>
+    [Fact]
+    public void A_passing_cause_begun_more_than_the_short_term_ago_that_left_the_budget_short_is_lasting()
+    {
+        // A family emergency eight months on, on 6,000 a month: the budget no longer meets the 1,250 instalment (a26-01).
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var emergency = seed with
+        {
+            Hardship = new Hardship { Cause = HardshipCause.FamilyEmergency, Since = seed.AsOf.PlusMonths(-8) },
+            Finances = seed.Finances! with { Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6000m }]) },
+        };
+        var eightMonthsOn = Assessor.Assess(emergency, Settings);
+        Assert.True(eightMonthsOn.AffordableInstalment < eightMonthsOn.CurrentInstalment);
+        Assert.True(eightMonthsOn.HardshipIsLongTerm);
+        Assert.False(eightMonthsOn.HardshipIsShortTerm);
+        Assert.Equal(8, eightMonthsOn.HardshipMonthsSoFar);
+
+        // Begun within the short term (three whole months), it is still taken to pass.
+        var recent = Assessor.Assess(emergency with { Hardship = emergency.Hardship with { Since = seed.AsOf.PlusMonths(-3) } }, Settings);
+        Assert.True(recent.HardshipIsShortTerm);
+
+        // Eight months on with the usual budget, which meets the instalment: the trouble is cash on the day (a13-03).
+        var meets = Assessor.Assess(seed with { Hardship = emergency.Hardship }, Settings);
+        Assert.True(meets.AffordableInstalment >= meets.CurrentInstalment);
+        Assert.True(meets.HardshipIsShortTerm);
+
+        // An oversight is never read as lasting.
+        var oversight = Assessor.Assess(emergency with { Hardship = emergency.Hardship with { Cause = HardshipCause.Oversight } }, Settings);
+        Assert.True(oversight.HardshipIsShortTerm);
+    }
+
     private static BorrowerCase IllOnSickPay(int months)
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();

@@ -879,7 +879,7 @@ public sealed record Assessment
     /// <summary>Gets the days from <see cref="AsOf"/> to <see cref="LenderOfferDeadline"/> (0 when there is none).</summary>
     [FactField(FactFormat.Days)] public int DaysToLenderOfferDeadline { get; internal init; }
 
-    /// <summary>Gets what that offer proposes (<c>settlement</c>, <c>payment-plan</c>, <c>rollover</c>, <c>other</c>, <c>unknown</c>); empty when there is none.</summary>
+    /// <summary>Gets what that offer proposes (<c>settlement</c>, <c>payment-plan</c>, <c>rollover</c>, <c>other</c>, <c>unknown</c>), or <c>demand</c> for a demand to pay; empty when there is none.</summary>
     [FactField] public string LenderOfferKind { get; internal init; } = "";
 
     /// <summary>Gets whether that offer was made in writing (a letter, an email, a message in the lender's app); false when there is none.</summary>

@@ -76,7 +76,7 @@ public sealed record ReceivedOffer
     /// <summary>Gets the day by which the offer must be taken up, or null when it sets none.</summary>
     public LocalDate? Deadline { get; init; }
 
-    /// <summary>Gets what the offer proposes (a settlement, a payment plan, a rollover); unknown when the case does not say.</summary>
+    /// <summary>Gets what the offer proposes (a settlement, a payment plan, a rollover), or that it is a demand; unknown when the case does not say.</summary>
     public OfferKind Kind { get; init; }
 }
 

@@ -204,6 +204,11 @@ public enum OfferKind
     Rollover,
     /// <summary>Anything else ("other").</summary>
     Other,
+    /// <summary>
+    /// Not an offer but a demand ("demand"): pay its sum by its day, often with a threat (legal action, bailiffs, a visit) or a
+    /// push to borrow. Advice answers it with an affordable offer instead of weighing it as terms.
+    /// </summary>
+    Demand,
 }
 
 /// <summary>The kind of credit product the account is.</summary>

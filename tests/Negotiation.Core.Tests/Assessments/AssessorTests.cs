@@ -1116,6 +1116,10 @@ public sealed class AssessorTests
         Assert.False(lapsed.SettlementOffered);
         var byPhone = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { InWriting = false }]) }, Settings);
         Assert.Equal(("settlement", false), (byPhone.LenderOfferKind, byPhone.SettlementOffered));
+
+        // A demand for a sum below everything owed, in writing, is no settlement either: nothing is written off.
+        var demand = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { Kind = OfferKind.Demand, From = OfferSource.CollectionAgency }]) }, Settings);
+        Assert.Equal(("demand", false, 0m), (demand.LenderOfferKind, demand.SettlementOffered, demand.SettlementSaves));
     }
 
     [Fact]

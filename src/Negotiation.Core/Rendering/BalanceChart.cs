@@ -132,12 +132,12 @@ internal sealed class BalanceChart
         if (ClearedOn is null && InstalmentPaidOn is { } paid && Source is not null)
         {
             var due = content.Money(content.Plan.Assessment.AmountDue);
-            return asIs + content.T($"按建议的{content.Word(Source.Type)}，应还的{due}于{content.Date(paid)}还上，其余欠款按合同继续归还。", $" Under the proposed {StripArticle(content.Word(Source.Type))}, the {due} due is paid on {content.Date(paid)} and the rest is repaid as the contract says.");
+            return asIs + content.T($"按建议的{content.Word(Source.Type)}，应还的{due}于{content.Date(paid)}还上，其余欠款按合同继续归还。", $" Under the proposed {DossierContent.StripArticle(content.Word(Source.Type))}, the {due} due is paid on {content.Date(paid)} and the rest is repaid as the contract says.");
         }
 
         if (ClearedOn is { } cleared && Source is not null)
         {
-            return asIs + content.T($"按建议的{content.Word(Source.Type)}，欠款于{content.Date(cleared)}还清。", $" Under the proposed {StripArticle(content.Word(Source.Type))}, it is cleared on {content.Date(cleared)}.");
+            return asIs + content.T($"按建议的{content.Word(Source.Type)}，欠款于{content.Date(cleared)}还清。", $" Under the proposed {DossierContent.StripArticle(content.Word(Source.Type))}, it is cleared on {content.Date(cleared)}.");
         }
 
         return asIs + content.T("建议的请求没有可画出的还款时间表，图中只显示不协商的情形。", " No proposed request has a repayment timeline, so the chart shows the as-is line alone.");
@@ -239,7 +239,4 @@ internal sealed class BalanceChart
 
     /// <summary>Writes a coordinate rounded to one decimal, invariant.</summary>
     private static string N(decimal value) => decimal.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static string StripArticle(string words) =>
-        words.StartsWith("a ", StringComparison.Ordinal) ? words[2..] : words.StartsWith("an ", StringComparison.Ordinal) ? words[3..] : words;
 }

@@ -103,6 +103,20 @@ internal sealed class DossierContent
     /// <summary>A code as words in the plan's language.</summary>
     internal static string Title(NegotiationPlan plan, string code) => Vocabulary.Label(code, plan.Language);
 
+    /// <summary>
+    /// A request's kind as a heading: in English without its article and with a capital ("Instalment plan", not "an
+    /// instalment plan", which reads as a form's label); in Chinese as <see cref="Title(NegotiationPlan, RequestType)"/>.
+    /// </summary>
+    internal static string Heading(NegotiationPlan plan, RequestType type)
+    {
+        var words = StripArticle(Title(plan, type));
+        return plan.Language == Messages.Language.Chinese || words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>English words without a leading "a " or "an ".</summary>
+    internal static string StripArticle(string words) =>
+        words.StartsWith("a ", StringComparison.Ordinal) ? words[2..] : words.StartsWith("an ", StringComparison.Ordinal) ? words[3..] : words;
+
     /// <summary>Whether a request of <paramref name="type"/> accepts the written settlement the lender offered: its terms are the settlement's.</summary>
     private static bool AcceptsSettlement(NegotiationPlan plan, RequestType type) =>
         type == RequestType.PrincipalReduction && plan.Assessment.SettlementOffered;

@@ -205,7 +205,7 @@ public static class HtmlRenderer
             foreach (var request in plan.Requests)
             {
                 Line($"<div class=\"request\" data-type=\"{E(EnumNames<RequestType>.Of(request.Type))}\">");
-                Line($"<h3>{DossierContent.Number(request.Rank)}. {E(content.Word(request.Type))}</h3>");
+                Line($"<h3>{DossierContent.Number(request.Rank)}. {E(DossierContent.Heading(content.Plan, request.Type))}</h3>");
                 Line($"<p>{E(request.Rationale)}</p>");
                 var terms = content.Terms(request);
                 if (terms.Count > 0)

@@ -79,7 +79,7 @@ public static class MarkdownRenderer
                     Line();
                 }
 
-                Line($"### {DossierContent.Number(request.Rank)}. {E(content.Word(request.Type))}");
+                Line($"### {DossierContent.Number(request.Rank)}. {E(DossierContent.Heading(plan, request.Type))}");
                 Line();
                 Line(B(request.Rationale));
                 Line();

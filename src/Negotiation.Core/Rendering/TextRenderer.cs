@@ -76,7 +76,7 @@ public static class TextRenderer
                     < 0 and var costs => T($"（预计多花{Money(-costs)}）", $" (costs about {Money(-costs)} more)"),
                     _ => "",
                 };
-                Line($"{request.Rank}. {DossierContent.Title(plan, request.Type)}{effect}");
+                Line($"{request.Rank}. {DossierContent.Heading(plan, request.Type)}{effect}");
                 Line($"   {request.Rationale}");
                 foreach (var caveat in request.Caveats)
                 {

@@ -354,7 +354,7 @@ public sealed class HtmlRendererTests
     }
 
     [Theory]
-    [InlineData("en", "accepting the written settlement", "settles the account in full and the remaining")]
+    [InlineData("en", "Accepting the written settlement", "settles the account in full and the remaining")]
     [InlineData("zh-CN", "接受书面和解", "即结清全部欠款，其余")]
     public void A_written_settlement_accepted_is_titled_and_asked_for_as_such_not_as_a_reduction_repaid_by_instalments(string language, string title, string letter)
     {

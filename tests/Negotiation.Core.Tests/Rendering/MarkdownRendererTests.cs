@@ -17,7 +17,7 @@ public sealed class MarkdownRendererTests
         Assert.Contains("## Decision: negotiate with the lender", lines);
         Assert.Contains("## Warnings", lines);
         Assert.Contains("## Requests, best first", lines);
-        Assert.Contains("### 1. an instalment plan", lines);
+        Assert.Contains("### 1. Instalment plan", lines);
         Assert.Contains("## Proposed repayment schedule (an instalment plan)", lines);
         Assert.Contains("## Monthly income and expenses", lines);
         Assert.Contains("## Repayment history", lines);

@@ -78,7 +78,9 @@ internal static class PlanAssembler
         var decision = new Decision { Outcome = EnumNames<Outcome>.Parse(outcome), Reasons = Freeze(reasons) };
 
         // The requests as the ranking policy ordered them, each worded by its rule; the opening names the first one's terms.
+        // A caveat shown under one request is not repeated under the next (one clause cited by two requests).
         var requests = Scratch<ProposedRequest>.Take();
+        List<string>? shownCaveats = null;
         foreach (var r in ranked)
         {
             var spec = layout.Spec(r.Spec, r.Firing);
@@ -91,7 +93,7 @@ internal static class PlanAssembler
                 Terms = r.Computed.Terms,
                 Savings = r.Computed.Savings,
                 Schedule = r.Computed.Schedule,
-                Caveats = spec.Caveats(lender),
+                Caveats = NotShownBefore(spec.Caveats(lender), ref shownCaveats),
                 Citations = spec.Citations,
             });
         }
@@ -236,6 +238,22 @@ internal static class PlanAssembler
         }
 
         return Freeze(tips);
+    }
+
+    private static ValueList<string> NotShownBefore(ValueList<string> caveats, ref List<string>? shown)
+    {
+        var kept = Scratch<string>.Take();
+        foreach (var caveat in caveats)
+        {
+            if (!(shown ??= []).Contains(caveat))
+            {
+                shown.Add(caveat);
+                kept.Add(caveat);
+            }
+        }
+
+        // Nothing left out: the layout's own list, shared by every plan for this lender kind (the next Take clears the scratch).
+        return kept.Count == caveats.Count ? caveats : Freeze(kept);
     }
 
     private static bool Holds(ValueList<string> documents, string document)

@@ -53,6 +53,19 @@ public sealed class NegotiationPlanTests
     }
 
     [Fact]
+    public void A_caveat_is_shown_under_the_first_request_that_cites_its_clause_and_not_repeated_under_the_next()
+    {
+        // b25-03: the instalment plan and interest relief both cite the persistent-debt rules, known from reports (reading 28).
+        var plan = AdviseScenario("uk-consumer-credit", Path.Combine("blind36", "b25-03-bank-card-separation-single-income-70-months-at-apr.json"), RuleSet.Embedded("uk-consumer-credit"));
+
+        var cited = plan.Requests.SelectMany(r => r.Citations).GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Contains("conc-6-7-persistent-debt-18-27-36", cited);
+        var caveats = plan.Requests.SelectMany(r => r.Caveats).ToList();
+        Assert.Equal(caveats.Distinct().Count(), caveats.Count);
+        Assert.Contains(caveats, c => c.StartsWith("FCA CONC 6.7", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_notices_a_case_records_are_marked_held_in_the_materials()
     {
         var uk = RuleSet.Embedded("uk-consumer-credit");

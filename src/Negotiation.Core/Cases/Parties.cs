@@ -37,7 +37,10 @@ public sealed record Hardship
     /// <summary>Gets the day the hardship began, if known.</summary>
     public LocalDate? Since { get; init; }
 
-    /// <summary>Gets how many more months the hardship is expected to last: 0 when it is over, null when nobody can say.</summary>
+    /// <summary>
+    /// Gets how many more months the hardship is expected to last, counted as the pays still to come at the income in
+    /// <see cref="BorrowerCase.Finances"/>: 0 when it is over (the next pay is the usual one again), null when nobody can say.
+    /// </summary>
     public int? ExpectedMonths { get; init; }
 
     /// <summary>

@@ -243,12 +243,12 @@ internal static class PlanAssembler
     private static ValueList<string> NotShownBefore(ValueList<string> caveats, ref List<string>? shown)
     {
         var kept = Scratch<string>.Take();
-        foreach (var caveat in caveats)
+        for (var i = 0; i < caveats.Count; i++)
         {
-            if (!(shown ??= []).Contains(caveat))
+            if (!(shown ??= []).Contains(caveats[i]))
             {
-                shown.Add(caveat);
-                kept.Add(caveat);
+                shown.Add(caveats[i]);
+                kept.Add(caveats[i]);
             }
         }
 

@@ -885,6 +885,9 @@ public sealed record Assessment
     /// <summary>Gets whether that offer was made in writing (a letter, an email, a message in the lender's app); false when there is none.</summary>
     [FactField] public bool LenderOfferInWriting { get; internal init; }
 
+    /// <summary>Gets whether that offer came from a collection agency acting for the lender rather than the lender itself; false when there is none.</summary>
+    [FactField] public bool LenderOfferFromCollector { get; internal init; }
+
     /// <summary>
     /// Gets whether that offer is a settlement in writing and still open: a sum (<see cref="LenderOfferAmount"/>) below
     /// everything owed that clears the debt, the rest written off, whose day to take it up by (if any) has not passed. One

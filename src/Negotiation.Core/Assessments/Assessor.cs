@@ -665,6 +665,7 @@ internal static class Assessor
             DaysToLenderOfferDeadline = offerBy is { } offerEnds ? Period.DaysBetween(asOf, offerEnds) : 0,
             LenderOfferKind = namedOffer is null ? "" : EnumNames<OfferKind>.Of(namedOffer.Kind),
             LenderOfferInWriting = namedOffer is { InWriting: true },
+            LenderOfferFromCollector = namedOffer is { From: OfferSource.CollectionAgency },
             SettlementOffered = settlement is not null,
             SettlementSaves = Cents(settlement is { } settled ? account.TotalOwed - settled : 0m),
             CanPaySettlementNow = settlement is not null && budget is not null && (settlementPaidNow >= settlement || settlementFromLumpSum),

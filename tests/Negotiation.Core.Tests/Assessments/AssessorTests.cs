@@ -1120,6 +1120,8 @@ public sealed class AssessorTests
         // A demand for a sum below everything owed, in writing, is no settlement either: nothing is written off.
         var demand = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { Kind = OfferKind.Demand, From = OfferSource.CollectionAgency }]) }, Settings);
         Assert.Equal(("demand", false, 0m), (demand.LenderOfferKind, demand.SettlementOffered, demand.SettlementSaves));
+        Assert.True(demand.LenderOfferFromCollector);
+        Assert.False(facts.LenderOfferFromCollector);
     }
 
     [Fact]

@@ -534,6 +534,9 @@ public sealed record Assessment
     /// </summary>
     [FactField] public bool HardshipNamed { get; internal init; }
 
+    /// <summary>Gets whether the hardship is a family member's that falls on the borrower (<c>hardship.affects</c> is <c>family</c>).</summary>
+    [FactField] public bool HardshipInFamily { get; internal init; }
+
     /// <summary>
     /// Gets whether the hardship is short-term: expected to last at most <c>params.shortTermMonths</c> more months, or at most
     /// <c>params.maxBridgeMonths</c> when the case gives the income after it and the budget then meets the regular instalment (a dip

@@ -573,6 +573,7 @@ internal static class Assessor
             LenderName = c.Lender.Name ?? "",
             HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
             HardshipNamed = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.Oversight or HardshipCause.DisputedCharge),
+            HardshipInFamily = c.Hardship.Affects == HardshipAffects.Family,
             HardshipIsShortTerm = shortTerm,
             HardshipIsLongTerm = longTerm,
             HardshipMonthsKnown = monthsKnown,

@@ -191,6 +191,15 @@ public enum OfferSource
     ThirdParty,
 }
 
+/// <summary>Whose hardship it is.</summary>
+public enum HardshipAffects
+{
+    /// <summary>The borrower's own ("self").</summary>
+    Self,
+    /// <summary>A family member's that falls on the borrower: a partner's job loss, a parent's or child's illness ("family").</summary>
+    Family,
+}
+
 /// <summary>What an offer proposes.</summary>
 public enum OfferKind
 {

@@ -49,6 +49,12 @@ public sealed record Hardship
     /// of 1 or more and <see cref="BorrowerCase.Finances"/>.
     /// </summary>
     public decimal? IncomeAfter { get; init; }
+
+    /// <summary>
+    /// Gets whose hardship it is: the borrower's own (the default), or a family member's that falls on the borrower's budget
+    /// (a partner's job loss, a parent's or child's illness the borrower pays for or cares for).
+    /// </summary>
+    public HardshipAffects Affects { get; init; }
 }
 
 /// <summary>How the borrower has behaved towards the lender.</summary>

@@ -219,7 +219,8 @@ internal static class AdviceCaseGenerators
         from expected in Weighted((3, Gen.Constant<int?>(null)), (7, Gen.Choose(0, 24).Select(m => (int?)m)))
         from since in Weighted((1, Gen.Constant<LocalDate?>(null)), (1, DaysBefore(asOf, 365).Select(d => (LocalDate?)d)))
         from after in Weighted((3, Gen.Constant<decimal?>(null)), (1, Between(0m, 30_000m).Select(m => (decimal?)Math.Round(m, 0))))
-        select new Hardship { Cause = cause, ExpectedMonths = expected, Since = since, IncomeAfter = budgeted && expected > 0 ? after : null };
+        from affects in Gen.Elements(Enum.GetValues<HardshipAffects>())
+        select new Hardship { Cause = cause, ExpectedMonths = expected, Since = since, IncomeAfter = budgeted && expected > 0 ? after : null, Affects = affects };
 
     private static Gen<Conduct> Conduct() =>
         from malicious in Chance(30)

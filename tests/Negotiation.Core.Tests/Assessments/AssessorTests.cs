@@ -929,6 +929,12 @@ public sealed class AssessorTests
         Assert.True(meets.AffordableInstalment >= meets.CurrentInstalment);
         Assert.True(meets.HardshipIsShortTerm);
 
+        // Whose hardship it is changes no figure; it is a fact the messages can word.
+        var hers = Assessor.Assess(emergency with { Hardship = emergency.Hardship with { Affects = HardshipAffects.Family } }, Settings);
+        Assert.True(hers.HardshipInFamily);
+        Assert.False(eightMonthsOn.HardshipInFamily);
+        Assert.Equal((eightMonthsOn.HardshipIsLongTerm, eightMonthsOn.AffordableInstalment), (hers.HardshipIsLongTerm, hers.AffordableInstalment));
+
         // An oversight is never read as lasting.
         var oversight = Assessor.Assess(emergency with { Hardship = emergency.Hardship with { Cause = HardshipCause.Oversight } }, Settings);
         Assert.True(oversight.HardshipIsShortTerm);

@@ -47,11 +47,26 @@ public sealed class BorrowerCaseJsonTests
         Assert.Null(c.Account.AnnualRate);
         Assert.Null(c.Finances);
         Assert.Equal(HardshipCause.None, c.Hardship.Cause);
+        Assert.Equal(HardshipAffects.Self, c.Hardship.Affects);
         Assert.Equal(NegotiationGoal.Auto, c.Goal);
         Assert.True(c.Conduct.Contactable);
         Assert.Equal(0, c.Conduct.BrokenPromises);
         Assert.Empty(c.History);
         Assert.Empty(c.Offers);
+    }
+
+    [Fact]
+    public void A_hardship_that_falls_on_the_borrower_from_a_family_member_is_read_as_such()
+    {
+        const string json = """
+            { "asOf": "2026-11-20", "currency": "CNY",
+              "account": { "principal": 1000, "dueDate": "2026-11-10", "amountDue": 100 },
+              "hardship": { "cause": "illness", "affects": "family" } }
+            """;
+
+        Assert.Equal(HardshipAffects.Family, BorrowerCase.FromJson(json).Hardship.Affects);
+        var wrong = Assert.Throws<CaseValidationException>(() => BorrowerCase.FromJson(json.Replace("\"family\"", "\"wife\"", StringComparison.Ordinal)));
+        Assert.Contains("hardship.affects", wrong.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,6 +59,7 @@ internal static class CaseGenerators
         from cause in OneOf<HardshipCause>()
         from since in MaybeDateUpTo(asOf)
         from expected in Gen.Elements<int?>(null, 0, 3, 12)
+        from affects in OneOf<HardshipAffects>()
         from goal in OneOf<NegotiationGoal>()
         from conduct in from m in Gen.Elements(true, false) from b in Gen.Choose(0, 5) from r in Gen.Elements(true, false)
                         select new Conduct { SuspectedMaliciousOverdraft = m, BrokenPromises = b, Contactable = r }
@@ -93,7 +94,7 @@ internal static class CaseGenerators
             Account = account,
             History = new ValueList<RepaymentRecord>(history.DistinctBy(h => h.DueDate)),
             Finances = finances,
-            Hardship = new Hardship { Cause = cause, Since = since, ExpectedMonths = expected },
+            Hardship = new Hardship { Cause = cause, Since = since, ExpectedMonths = expected, Affects = affects },
             Goal = goal,
             Conduct = conduct,
             DisputedCharges = disputes,

@@ -187,12 +187,13 @@ internal static partial class ReferenceCaseReader
 
     private static Hardship Hardship(JsonObject o, int decimals)
     {
-        Expect(o, [], "cause", "since", "expectedMonths", "incomeAfter");
+        Expect(o, [], "cause", "since", "expectedMonths", "incomeAfter", "affects");
         return Fill(o, new Hardship(), (x, name, v) => name switch
         {
             "cause" => x with { Cause = Enum<HardshipCause>(v) },
             "since" => x with { Since = Date(v) },
             "expectedMonths" => x with { ExpectedMonths = Whole(v, 0, 600) },
+            "affects" => x with { Affects = Enum<HardshipAffects>(v) },
             _ => x with { IncomeAfter = Money(v, decimals) },
         });
     }

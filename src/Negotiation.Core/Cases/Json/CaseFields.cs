@@ -159,8 +159,12 @@ internal static class CaseFields
         });
 
     private static readonly ObjectShape Hardship = Shape(
-        [Enum<HardshipCause>("cause"), Date("since"), Integer("expectedMonths", 0, 600), Money("incomeAfter")],
-        v => new Hardship { Cause = (HardshipCause)v[0].Integer, Since = v[1].DateOrNull, ExpectedMonths = v[2].IntegerOrNull, IncomeAfter = v[3].NumberOrNull });
+        [Enum<HardshipCause>("cause"), Date("since"), Integer("expectedMonths", 0, 600), Money("incomeAfter"), Enum<HardshipAffects>("affects")],
+        v => new Hardship
+        {
+            Cause = (HardshipCause)v[0].Integer, Since = v[1].DateOrNull, ExpectedMonths = v[2].IntegerOrNull, IncomeAfter = v[3].NumberOrNull,
+            Affects = (HardshipAffects)v[4].Integer,
+        });
 
     private static readonly ObjectShape Conduct = Shape(
         [Boolean("suspectedMaliciousOverdraft"), Integer("brokenPromises", 0, 1000), Boolean("contactable")],

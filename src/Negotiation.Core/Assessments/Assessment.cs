@@ -538,6 +538,13 @@ public sealed record Assessment
     [FactField] public bool HardshipInFamily { get; internal init; }
 
     /// <summary>
+    /// Gets the hardship's cause as messages name it: <see cref="HardshipCause"/>, or, for a family member's illness, job loss,
+    /// drop in income or business failure (<see cref="HardshipInFamily"/>), its family form (<c>family-illness</c>: "illness in
+    /// the family", 家人生病), so that a plan does not sound as if the borrower is the one who is ill or out of work.
+    /// </summary>
+    [FactField] public string HardshipWords { get; internal init; } = "";
+
+    /// <summary>
     /// Gets whether the hardship is short-term: expected to last at most <c>params.shortTermMonths</c> more months, or at most
     /// <c>params.maxBridgeMonths</c> when the case gives the income after it and the budget then meets the regular instalment (a dip
     /// with a known end and a known recovery); or, when the case gives no months, a cause that passes by nature (oversight, a

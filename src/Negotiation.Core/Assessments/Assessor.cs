@@ -574,6 +574,9 @@ internal static class Assessor
             HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
             HardshipNamed = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.Oversight or HardshipCause.DisputedCharge),
             HardshipInFamily = c.Hardship.Affects == HardshipAffects.Family,
+            HardshipWords = c.Hardship is { Affects: HardshipAffects.Family, Cause: HardshipCause.Illness or HardshipCause.JobLoss or HardshipCause.IncomeDrop or HardshipCause.BusinessFailure }
+                ? "family-" + EnumNames<HardshipCause>.Of(c.Hardship.Cause)
+                : EnumNames<HardshipCause>.Of(c.Hardship.Cause),
             HardshipIsShortTerm = shortTerm,
             HardshipIsLongTerm = longTerm,
             HardshipMonthsKnown = monthsKnown,

@@ -21,11 +21,16 @@ internal static class Vocabulary
         ["temporary-cash-shortfall"] = ("临时资金周转困难", "a temporary cash shortfall"),
         ["income-drop"] = ("收入下降", "a drop in income"),
         ["job-loss"] = ("失业", "a job loss"),
-        ["illness"] = ("疾病", "illness"),
+        ["illness"] = ("生病", "illness"),
         ["family-emergency"] = ("家庭突发变故", "a family emergency"),
         ["business-failure"] = ("经营失败", "a business failure"),
         ["unexpected-expense"] = ("意外的大额支出", "an unexpected expense"),
         ["disputed-charge"] = ("对收费有争议", "a disputed charge"),
+        // a family member's hardship that falls on the borrower (fact hardshipWords)
+        ["family-illness"] = ("家人生病", "illness in the family"),
+        ["family-job-loss"] = ("家人失业", "a job loss in the family"),
+        ["family-income-drop"] = ("家里收入下降", "a drop in the household's income"),
+        ["family-business-failure"] = ("家人经营失败", "a family business failing"),
         // requests and goals
         ["extension"] = ("延期还款", "a payment extension"),
         ["fee-waiver"] = ("减免或更正费用", "a waiver or correction of charges"),

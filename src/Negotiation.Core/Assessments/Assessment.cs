@@ -901,7 +901,8 @@ public sealed record Assessment
     /// <summary>
     /// Gets whether that offer is a settlement in writing and still open: a sum (<see cref="LenderOfferAmount"/>) below
     /// everything owed that clears the debt, the rest written off, whose day to take it up by (if any) has not passed. One
-    /// made only by phone is not: it has to be put in writing first.
+    /// made only by phone is not: it has to be put in writing first; nor is one showing a sign of a scam (a fee first, a
+    /// password or code, payment to a personal account, a promise to wipe the credit record).
     /// </summary>
     [FactField] public bool SettlementOffered { get; internal init; }
 

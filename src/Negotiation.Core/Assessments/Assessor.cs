@@ -413,10 +413,12 @@ internal static class Assessor
 
         var offerBy = namedOffer?.Deadline is { } takeUpBy && takeUpBy >= asOf ? takeUpBy : (LocalDate?)null;
         // That offer as a settlement: in writing, a sum below everything owed that clears the debt, still open (one made only
-        // by phone is a watchpoint: get it in writing first). Savings a deficit needs are spoken for, as for paying it all;
-        // what they do not cover is what the budget would have to pay over some months.
+        // by phone is a watchpoint: get it in writing first), and with none of the signs of a scam (a fee first, a password or
+        // code, payment to a personal account, a promise to wipe the credit record): such an offer is never one to accept.
+        // Savings a deficit needs are spoken for, as for paying it all; what they do not cover is what the budget would have
+        // to pay over some months.
         var settlement = namedOffer is { Kind: OfferKind.Settlement, InWriting: true, Amount: { } settleFor } && settleFor > 0 && settleFor < account.TotalOwed &&
-                         (namedOffer.Deadline is null || offerBy is not null) ? settleFor : (decimal?)null;
+                         (namedOffer.Deadline is null || offerBy is not null) && !ScamSigns(namedOffer) ? settleFor : (decimal?)null;
         var settlementPaidNow = settlement is { } toSettle ? Math.Min(toSettle, spareSavings) : 0m;
         // A confirmed sum arriving by the offer's deadline pays the settlement in one sum then, with the cash on its day.
         var settlementFromLumpSum = settlement is { } lumpSettles && settlementPaidNow < lumpSettles && offerBy is { } settleBy &&
@@ -1129,6 +1131,10 @@ internal static class Assessor
 
     /// <summary>The whole months from <paramref name="from"/> to <paramref name="to"/>.</summary>
     private static int WholeMonths(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Months).Months;
+
+    /// <summary>Whether an offer shows a sign of a scam: a fee first, a password or code, payment to a personal account, a promise to wipe the credit record.</summary>
+    private static bool ScamSigns(ReceivedOffer o) =>
+        o.UpfrontFee > 0 || o.AsksForPassword || o.AsksForVerificationCode || o.AsksPaymentToPersonalAccount || o.PromisesCreditRecordRemoval;
 
     /// <summary>
     /// The first confirmed one-off sum after <paramref name="asOf"/> (sums confirmed for the same day together), or null; and

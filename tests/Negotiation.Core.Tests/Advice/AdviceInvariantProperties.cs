@@ -254,10 +254,15 @@ internal sealed record CapacityOracle(
                               Math.Max(0m, Math.Min(usable, spare)) + first.Sum(l => l.Amount) >= total);
     }
 
-    /// <summary>The lender's or collector's last offer naming a sum or a date is a settlement below what is owed, not lapsed.</summary>
+    /// <summary>
+    /// The lender's or collector's last offer naming a sum or a date is a settlement below what is owed, not lapsed, and
+    /// without a sign of a scam (a fee first, a password or code, a personal account, a promise to wipe the record).
+    /// </summary>
     private static bool SettlementStillOpen(BorrowerCase c) =>
         c.Offers.LastOrDefault(o => o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency && (o.Amount is not null || o.Deadline is not null)) is
-            { Kind: OfferKind.Settlement, InWriting: true, Amount: { } sum } offer && sum > 0 && sum < c.Account.TotalOwed && (offer.Deadline is null || offer.Deadline >= c.AsOf);
+            { Kind: OfferKind.Settlement, InWriting: true, Amount: { } sum, UpfrontFee: 0m, AsksForPassword: false, AsksForVerificationCode: false,
+              AsksPaymentToPersonalAccount: false, PromisesCreditRecordRemoval: false } offer &&
+        sum > 0 && sum < c.Account.TotalOwed && (offer.Deadline is null || offer.Deadline >= c.AsOf);
 
     /// <summary>Housing, utilities, food, transport, health, childcare, education, insurance and other essentials.</summary>
     public static bool IsEssential(ExpenseCategory category) => category is ExpenseCategory.Housing or ExpenseCategory.Utilities or ExpenseCategory.Food

@@ -1127,6 +1127,12 @@ public sealed class AssessorTests
         var demand = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { Kind = OfferKind.Demand, From = OfferSource.CollectionAgency }]) }, Settings);
         Assert.Equal(("demand", false, 0m), (demand.LenderOfferKind, demand.SettlementOffered, demand.SettlementSaves));
         Assert.True(demand.LenderOfferFromCollector);
+
+        // A written settlement that asks for a password, a fee first or payment to a personal account is no settlement to accept.
+        var scam = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { AsksForPassword = true }]) }, Settings);
+        Assert.False(scam.SettlementOffered);
+        var fee = Assessor.Assess(seed with { Offers = new ValueList<ReceivedOffer>([offer with { UpfrontFee = 200m }]) }, Settings);
+        Assert.False(fee.SettlementOffered);
         Assert.False(facts.LenderOfferFromCollector);
     }
 

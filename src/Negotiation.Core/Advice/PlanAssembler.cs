@@ -80,7 +80,6 @@ internal static class PlanAssembler
         // The requests as the ranking policy ordered them, each worded by its rule; the opening names the first one's terms.
         // A caveat shown under one request is not repeated under the next (one clause cited by two requests).
         var requests = Scratch<ProposedRequest>.Take();
-        List<string>? shownCaveats = null;
         foreach (var r in ranked)
         {
             var spec = layout.Spec(r.Spec, r.Firing);
@@ -93,7 +92,7 @@ internal static class PlanAssembler
                 Terms = r.Computed.Terms,
                 Savings = r.Computed.Savings,
                 Schedule = r.Computed.Schedule,
-                Caveats = NotShownBefore(spec.Caveats(lender), ref shownCaveats),
+                Caveats = NotShownBefore(spec.Caveats(lender), requests),
                 Citations = spec.Citations,
             });
         }
@@ -240,20 +239,32 @@ internal static class PlanAssembler
         return Freeze(tips);
     }
 
-    private static ValueList<string> NotShownBefore(ValueList<string> caveats, ref List<string>? shown)
+    private static ValueList<string> NotShownBefore(ValueList<string> caveats, List<ProposedRequest> earlier)
     {
         var kept = Scratch<string>.Take();
         for (var i = 0; i < caveats.Count; i++)
         {
-            if (!(shown ??= []).Contains(caveats[i]))
+            if (!ShownIn(earlier, caveats[i]))
             {
-                shown.Add(caveats[i]);
                 kept.Add(caveats[i]);
             }
         }
 
         // Nothing left out: the layout's own list, shared by every plan for this lender kind (the next Take clears the scratch).
         return kept.Count == caveats.Count ? caveats : Freeze(kept);
+    }
+
+    private static bool ShownIn(List<ProposedRequest> earlier, string caveat)
+    {
+        for (var i = 0; i < earlier.Count; i++)
+        {
+            if (earlier[i].Caveats.Contains(caveat))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Holds(ValueList<string> documents, string document)

@@ -226,18 +226,19 @@ internal static class Assessor
         // no longer meets the instalment, has shown that it does not pass: a family emergency eight months on, the carer's pay
         // cut for good, is read as lasting (a26-01). Where the budget meets the instalment, the trouble is cash on the day
         // (pay after the due date, a13-03), and that passes.
+        // A stated cause (an oversight included; not a dispute alone) is money trouble, short or lasting.
+        var moneyTrouble = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge);
         var monthsKnown = c.Hardship.ExpectedMonths is not null;
         var monthsSoFar = c.Hardship.Since is { } began && began < asOf ? WholeMonths(began, asOf) : 0;
-        var shortTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) &&
+        var shortTerm = moneyTrouble &&
                         (monthsKnown
                             ? c.Hardship.ExpectedMonths <= settings.ShortTermMonths || (c.Hardship.ExpectedMonths <= settings.MaxBridgeMonths && afterwards >= instalment)
                             : Temporary.Contains(c.Hardship.Cause) &&
                               (c.Hardship.Cause == HardshipCause.Oversight || monthsSoFar <= settings.ShortTermMonths || budget is null || affordable >= instalment));
-        var longTerm = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) && !shortTerm;
+        var longTerm = moneyTrouble && !shortTerm;
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         // Cash now is savings; this month's surplus counts too when no cause is given (or only a dispute). Any stated cause,
         // an oversight included, means the money was not there on the due date: it comes with the next income.
-        var moneyTrouble = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge);
         var cashNow = savings + (moneyTrouble ? 0m : Math.Max(0m, disposable));
         // A budget in deficit lives on savings until a hardship of known length ends: that much of the cash is spoken for.
         var cashSpare = cashNow - (moneyTrouble && c.Hardship.ExpectedMonths is { } m and > 0 ? m * Math.Max(0m, -disposable) : 0m);
@@ -574,11 +575,9 @@ internal static class Assessor
             IsCard = isCard,
             LenderName = c.Lender.Name ?? "",
             HardshipCause = EnumNames<HardshipCause>.Of(c.Hardship.Cause),
-            HardshipNamed = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.Oversight or HardshipCause.DisputedCharge),
+            HardshipNamed = moneyTrouble && c.Hardship.Cause != HardshipCause.Oversight,
             HardshipInFamily = c.Hardship.Affects == HardshipAffects.Family,
-            HardshipWords = c.Hardship is { Affects: HardshipAffects.Family, Cause: HardshipCause.Illness or HardshipCause.JobLoss or HardshipCause.IncomeDrop or HardshipCause.BusinessFailure }
-                ? "family-" + EnumNames<HardshipCause>.Of(c.Hardship.Cause)
-                : EnumNames<HardshipCause>.Of(c.Hardship.Cause),
+            HardshipWords = HardshipWords(c.Hardship),
             HardshipIsShortTerm = shortTerm,
             HardshipIsLongTerm = longTerm,
             HardshipMonthsKnown = monthsKnown,
@@ -1131,6 +1130,19 @@ internal static class Assessor
 
     /// <summary>The whole months from <paramref name="from"/> to <paramref name="to"/>.</summary>
     private static int WholeMonths(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Months).Months;
+
+    /// <summary>
+    /// The hardship's cause as messages name it: its code, or for a family member's illness, job loss, drop in income or business
+    /// failure the family form that <c>Vocabulary</c> words as such ("illness in the family", 家人生病).
+    /// </summary>
+    private static string HardshipWords(Hardship h) => (h.Affects, h.Cause) switch
+    {
+        (HardshipAffects.Family, HardshipCause.Illness) => "family-illness",
+        (HardshipAffects.Family, HardshipCause.JobLoss) => "family-job-loss",
+        (HardshipAffects.Family, HardshipCause.IncomeDrop) => "family-income-drop",
+        (HardshipAffects.Family, HardshipCause.BusinessFailure) => "family-business-failure",
+        _ => EnumNames<HardshipCause>.Of(h.Cause),
+    };
 
     /// <summary>Whether an offer shows a sign of a scam: a fee first, a password or code, payment to a personal account, a promise to wipe the credit record.</summary>
     private static bool ScamSigns(ReceivedOffer o) =>

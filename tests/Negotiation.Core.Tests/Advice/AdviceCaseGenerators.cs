@@ -219,13 +219,11 @@ internal static class AdviceCaseGenerators
         from expected in Weighted((3, Gen.Constant<int?>(null)), (7, Gen.Choose(0, 24).Select(m => (int?)m)))
         from since in Weighted((1, Gen.Constant<LocalDate?>(null)), (1, DaysBefore(asOf, 365).Select(d => (LocalDate?)d)))
         from after in Weighted((3, Gen.Constant<decimal?>(null)), (1, Between(0m, 30_000m).Select(m => (decimal?)Math.Round(m, 0))))
-        // Whose hardship it is changes no figure, so it is derived from a value already drawn rather than drawn itself: a new
-        // draw would shift the fixed-seed sample every invariant has run on (the note of 2026-12-06 on issue 14 lists the three
-        // invariants a shifted sample broke, open for the next session).
+        from affects in Gen.Elements(Enum.GetValues<HardshipAffects>())
         select new Hardship
         {
             Cause = cause, ExpectedMonths = expected, Since = since, IncomeAfter = budgeted && expected > 0 ? after : null,
-            Affects = since is { Day: > 15 } ? HardshipAffects.Family : HardshipAffects.Self,
+            Affects = affects,
         };
 
     private static Gen<Conduct> Conduct() =>

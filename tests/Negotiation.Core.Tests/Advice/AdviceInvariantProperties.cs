@@ -157,7 +157,7 @@ internal enum Invariant
 /// <param name="Cash">Cash now: savings (0 when not stated), plus max(0, D) when no cause is given (or only a disputed charge).</param>
 /// <param name="LongTerm">Whether the hardship is long-term.</param>
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
-/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the budget after it sustains less than the instalment), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears.</param>
+/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the budget after it sustains less than the instalment), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears and the regular instalments falling due before the extension ends (maxExtensionDays from the due date or today).</param>
 /// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within P.</param>
 /// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months (its low start included) has a payment above P.</param>
 /// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
@@ -166,18 +166,23 @@ internal enum Invariant
 /// the contract interest of the months it waits is repaid with what has accrued, and each of those months but the last pays
 /// min(C, instalment) towards it (a low start, within the 60 months).</param>
 /// <param name="LongestRepays">What a 0 % plan over 60 months repays: the low start, then P for each month left.</param>
+/// <param name="Due">The amount due, less what was paid towards it, plus what earlier instalments still lack; never more than everything owed.</param>
 /// <param name="FeeWaiverCloses">A charge is disputed, or cash (less what a budget in deficit takes until a hardship of known length ends) plus the fees and penalty interest covers everything owed, or the amount due with earlier arrears when the hardship is not long-term (or C covers the instalment).</param>
 internal sealed record CapacityOracle(
     bool HasFinances, decimal Capacity, decimal Disposable, decimal Income, decimal Cash, bool LongTerm, bool ShortTerm,
     bool ExtensionCloses, bool PlanCloses, bool NoPlanFits, decimal TotalOwed, bool FeeWaiverCloses = false, decimal? PlanCapacity = null,
-    bool SettlementOffered = false, bool LumpSumCoversAll = false, decimal LongestRepays = 0m, bool TooSoonToTell = false)
+    bool SettlementOffered = false, bool LumpSumCoversAll = false, decimal LongestRepays = 0m, bool TooSoonToTell = false, decimal Due = 0m)
 {
+    /// <summary>Whether there is no gap to close: a budget is given and the cash now meets what is due with earlier arrears.</summary>
+    public bool NoGap => HasFinances && Cash >= Due;
+
     public static readonly int TooSoonToTellMonths = (int)RuleSet.Default.Parameters["tooSoonToTellMonths"];
     public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
     public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
     public static readonly int ShortTermMonths = (int)RuleSet.Default.Parameters["shortTermMonths"];
     public static readonly int MaxBridgeMonths = (int)RuleSet.Default.Parameters["maxBridgeMonths"];
-    public static readonly int ExtensionMonths = Math.Max(1, (int)RuleSet.Default.Parameters["maxExtensionDays"] / 30);
+    public static readonly int MaxExtensionDays = (int)RuleSet.Default.Parameters["maxExtensionDays"];
+    public static readonly int ExtensionMonths = Math.Max(1, MaxExtensionDays / 30);
     public const int MinPlanMonths = 2;
     public static readonly int MaxInstalmentMonths = (int)RuleSet.Default.Parameters["maxInstalmentMonths"];
     public static readonly decimal WriteOffBelowShare = RuleSet.Default.Parameters["writeOffBelowShare"];
@@ -215,6 +220,11 @@ internal sealed record CapacityOracle(
         var arrears = c.History.Where(r => r.DueDate < account.DueDate).Sum(r => Math.Max(0m, r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)));
         var paidOnCurrent = c.History.Where(r => r.DueDate == account.DueDate && r.PaidOn is not null).Sum(r => r.AmountPaid ?? 0m);
         var due = Math.Min(Math.Max(0m, account.AmountDue - paidOnCurrent) + arrears, total);
+        // An extension moves what is due, not the regular instalments falling due before it ends (up to maxExtensionDays
+        // from the due date or today): cash that meets what is due only by leaving one of those unpaid closes nothing.
+        var extensionFrom = account.DueDate > c.AsOf ? account.DueDate : c.AsOf;
+        var fallingDue = Enumerable.Range(1, ExtensionMonths + 1).Count(k => account.DueDate.PlusMonths(k) < extensionFrom.PlusDays(MaxExtensionDays));
+        var dueThroughExtension = Math.Min(due + (fallingDue * account.AmountDue), total);
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         var recovers = afterwards is null || afterwards >= account.AmountDue;
         // With the hardship's end and the budget after it given, a plan waits for that budget and is sized on it; each month
@@ -226,20 +236,22 @@ internal sealed record CapacityOracle(
         // much of it as they hold, before a whole-debt plan.
         var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? left * Math.Max(0m, -disposable) : 0m);
         var spareSavings = Math.Min(usable, Math.Max(0m, spare));
-        var paidNow = due > 0 && c.AsOf > account.DueDate ? Math.Min(spareSavings, due) : 0m;
+        // Overdue: the due date has passed, or an earlier instalment is still unpaid.
+        var paidNow = due > 0 && (c.AsOf > account.DueDate || arrears > 0) ? Math.Min(spareSavings, due) : 0m;
         var sizedAfter = afterwards is not null && (longTerm || shortTerm) && paidNow + (lowStart * lowPayment) < total;
         (lowStart, lowPayment) = sizedAfter ? (lowStart, lowPayment) : (0, 0m);
         var planCapacity = sizedAfter ? afterwards!.Value : capacity;
         var waitDays = sizedAfter ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(lowStart)) : 0;
         var longest = MaxInstalmentMonths - lowStart;
         var planCloses = f is not null && longest >= MinPlanMonths &&
-                         Enumerable.Range(MinPlanMonths, longest - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays, paidNow + (lowStart * lowPayment)) <= planCapacity);
+                         Enumerable.Range(MinPlanMonths, longest - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays, paidNow, lowStart * lowPayment) <= planCapacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
-            ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= due),
+            ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= dueThroughExtension),
             PlanCloses: planCloses,
-            NoPlanFits: f is not null && (longest < MinPlanMonths || PlanPayment(account with { AnnualRate = 0m }, longest, 0, paidNow + (lowStart * lowPayment)) > planCapacity),
+            NoPlanFits: f is not null && (longest < MinPlanMonths || PlanPayment(account with { AnnualRate = 0m }, longest, 0, paidNow, lowStart * lowPayment) > planCapacity),
             TotalOwed: total,
+            Due: due,
             // A disputed charge is the whole problem only where, with it off, the cash meets what is due.
             FeeWaiverCloses: (c.DisputedCharges.Count > 0 && (f is null || spare + c.DisputedCharges.Sum(d => d.Amount) >= due)) || (f is not null && account.Fees + account.PenaltyInterest > 0 &&
                              (spare + account.Fees + account.PenaltyInterest >= total ||
@@ -295,15 +307,19 @@ internal sealed record CapacityOracle(
     /// <summary>
     /// The monthly payment of a plan of <paramref name="months"/>: the level instalment of the principal at the contract
     /// rate (0 % when unknown), plus an equal share (rounded up to the cent) of interest, fees and penalty interest, and of
-    /// the contract interest (simple, actual/365) on the principal over the <paramref name="waitDays"/> before the plan starts;
-    /// what a low start paid meanwhile (<paramref name="paidBefore"/>) comes off those charges first, then off the principal.
+    /// the contract interest (simple, actual/365) over the <paramref name="waitDays"/> before the plan starts. What savings
+    /// pay now (<paramref name="paidNow"/>) comes off the charges first, then off the principal, before that interest runs;
+    /// what a low start paid meanwhile (<paramref name="paidMeanwhile"/>) comes off the charges first, then off the principal.
     /// </summary>
-    public static decimal PlanPayment(Account account, int months, int waitDays = 0, decimal paidBefore = 0m)
+    public static decimal PlanPayment(Account account, int months, int waitDays = 0, decimal paidNow = 0m, decimal paidMeanwhile = 0m)
     {
-        var charges = account.Interest + account.Fees + account.PenaltyInterest + Math.Round(account.Principal * (account.AnnualRate ?? 0m) / 365m * waitDays, 2, MidpointRounding.AwayFromZero);
-        var principal = account.Principal - Math.Max(0m, paidBefore - charges);
-        charges = Math.Max(0m, charges - paidBefore);
+        var (principal, charges) = Paid(account.Principal, account.Interest + account.Fees + account.PenaltyInterest, paidNow);
+        charges += Math.Round(principal * (account.AnnualRate ?? 0m) / 365m * waitDays, 2, MidpointRounding.AwayFromZero);
+        (principal, charges) = Paid(principal, charges, paidMeanwhile);
         return (principal > 0 ? Schedules.InstalmentAmount(principal, account.AnnualRate ?? 0m, months) : 0m) + (Math.Ceiling(charges / months * 100m) / 100m);
+
+        static (decimal Principal, decimal Charges) Paid(decimal principal, decimal charges, decimal paid) =>
+            (principal - Math.Max(0m, paid - charges), Math.Max(0m, charges - paid));
     }
 
     /// <summary>P: what whole-debt plans are sized on (C unless the case gives the budget after a hardship; see <see cref="PlanCapacity"/>).</summary>
@@ -848,6 +864,14 @@ internal static class AdviceVerdicts
         ? c with { Finances = f with { Income = new ValueList<IncomeSource>(f.Income.Select(i => i with { Monthly = Math.Round(i.Monthly * 1.5m, 2, MidpointRounding.AwayFromZero) })) } }
         : null;
 
+    /// <summary>
+    /// Whether the case is too soon to tell (a hardship of unknown end just begun, no plan fitting) and stops being so with
+    /// every income × 1.5. Time asked then is not the smallest request that closes the gap but a pause before any: once a
+    /// plan fits, the plan is not a larger concession than a gap no request closed, so the two are not compared.
+    /// </summary>
+    public static bool PauseGivesWayToPlan(BorrowerCase c) =>
+        CapacityOracle.Of(c).TooSoonToTell && MoreIncome(c) is { } richer && !CapacityOracle.Of(richer).TooSoonToTell;
+
     /// <summary>The case with the principal × 1.5 and the amount due unchanged (still within what is owed).</summary>
     public static BorrowerCase MoreDebt(BorrowerCase c) =>
         c with { Account = c.Account with { Principal = Math.Round(c.Account.Principal * 1.5m, 2, MidpointRounding.AwayFromZero) } };
@@ -882,6 +906,11 @@ internal static class AdviceVerdicts
                         // (no larger than a principal reduction, no smaller than an extension): only then is the variant advised.
                         Invariant.MoreIncomeNoLargerConcession or Invariant.MoreDebtNoSmallerConcession when language != comparedIn || plan.Requests.Count == 0 => null,
                         Invariant.MoreIncomeNoLargerConcession when plan.Requests[0].Type.Code() == "principal-reduction" => null,
+                        Invariant.MoreIncomeNoLargerConcession when PauseGivesWayToPlan(c) => null,
+                        // Where the cash meets what is due, no request closes a gap: those left (charges challenged, a rate
+                        // above the red flag) correct the account and are not ranked against one that did.
+                        Invariant.MoreIncomeNoLargerConcession when MoreIncome(c) is { } paidUp && CapacityOracle.Of(paidUp).NoGap => null,
+                        Invariant.MoreDebtNoSmallerConcession when oracle.NoGap => null,
                         Invariant.MoreDebtNoSmallerConcession when plan.Requests[0].Type.Code() == "extension" => null,
                         // A confirmed one-off sum ahead makes more debt a question of timing: waiting for the sum that pays it
                         // all off is then the request, and rightly the smallest.
@@ -1082,6 +1111,77 @@ public sealed class AdviceInvariantCheckTests
         Assert.False(lean.ExtensionCloses);
         Assert.False(lean.PlanCloses);
         Assert.True(lean.NoPlanFits);
+    }
+
+    [Fact]
+    public void Oracle_extension_does_not_close_a_gap_the_next_instalment_reopens()
+    {
+        // No cause, 8 days overdue: savings meet what is due, but the next 156,000 falls due within the extension's 30 days.
+        var heavy = Case with
+        {
+            AsOf = new LocalDate(2026, 12, 19),
+            Account = Case.Account with { Principal = 312_000m, DueDate = new LocalDate(2026, 12, 11), AmountDue = 156_000m },
+            History = [],
+            Finances = Case.Finances! with { Income = [new IncomeSource { Monthly = 11_000m }], Expenses = [], Savings = 196_000m },
+            Hardship = new Hardship { Cause = HardshipCause.None },
+        };
+        Assert.False(CapacityOracle.Of(heavy).ExtensionCloses);     // 196,000 + 11,000 < 156,000 × 2
+
+        // With savings for both, it closes; so it does when the next due date falls after the extension's end.
+        Assert.True(CapacityOracle.Of(heavy with { Finances = heavy.Finances! with { Savings = 302_000m } }).ExtensionCloses);
+        Assert.True(CapacityOracle.Of(heavy with { AsOf = new LocalDate(2026, 12, 11) }).ExtensionCloses);
+    }
+
+    [Fact]
+    public void Oracle_pays_earlier_arrears_from_savings_before_the_due_date_and_sizes_the_plan_on_the_rest()
+    {
+        // The next 14,000 falls due in nine days, but May's 13,564.87 is still unpaid: savings clear both, and 54 months of
+        // 8,783.13 at 36 % repay the 233,435.13 left within C = 8,800; on the whole 261,000 even 60 months (9,430) would not.
+        var behind = Case with
+        {
+            AsOf = new LocalDate(2026, 11, 23),
+            Account = new Account { Principal = 261_000m, AnnualRate = 0.36m, DueDate = new LocalDate(2026, 12, 2), AmountDue = 14_000m },
+            History = [new RepaymentRecord { DueDate = new LocalDate(2026, 5, 2), AmountDue = 13_564.87m }],
+            Finances = new Finances
+            {
+                Income = [new IncomeSource { Monthly = 23_000m }],
+                Expenses = [new Expense { Category = ExpenseCategory.Utilities, Monthly = 12_000m }],
+                Savings = 62_000m,
+            },
+            Hardship = new Hardship { Cause = HardshipCause.IncomeDrop },
+        };
+        var o = CapacityOracle.Of(behind);
+        Assert.Equal(27_564.87m, o.Due);
+        Assert.True(o.PlanCloses);
+        Assert.True(o.NoGap);
+        Assert.False(CapacityOracle.Of(behind with { Finances = behind.Finances! with { Savings = 20_000m } }).NoGap);
+        Assert.False(CapacityOracle.Of(behind with { History = [] }).PlanCloses);
+    }
+
+    [Fact]
+    public void Too_soon_to_tell_gives_way_once_more_income_lets_a_plan_fit()
+    {
+        // An illness of unknown end begun a month ago, a budget with nothing left: too soon to tell. With every income × 1.5,
+        // a plan fits, so it no longer is, and the comparison of the two top requests is left out.
+        var pause = Case with
+        {
+            AsOf = new LocalDate(2026, 12, 8),
+            Account = new Account { Principal = 45_000m, AnnualRate = 0m, DueDate = new LocalDate(2026, 12, 19), AmountDue = 2_000m },
+            History = [],
+            Finances = new Finances
+            {
+                Income = [new IncomeSource { Monthly = 7_000m, Stable = false }],
+                Expenses = [new Expense { Category = ExpenseCategory.Housing, Monthly = 4_000m }],
+                OtherDebts = [new OtherDebt { MonthlyPayment = 3_000m }],
+            },
+            Hardship = new Hardship { Cause = HardshipCause.Illness, Since = new LocalDate(2026, 11, 12) },
+        };
+        Assert.True(CapacityOracle.Of(pause).TooSoonToTell);
+        Assert.False(CapacityOracle.Of(AdviceVerdicts.MoreIncome(pause)!).TooSoonToTell);
+        Assert.True(AdviceVerdicts.PauseGivesWayToPlan(pause));
+
+        // Begun four months ago, it is not a pause: the comparison holds.
+        Assert.False(AdviceVerdicts.PauseGivesWayToPlan(pause with { Hardship = pause.Hardship with { Since = new LocalDate(2026, 8, 1) } }));
     }
 
     [Theory]

@@ -475,7 +475,14 @@ public sealed record Assessment
     [FactField] public bool ExtensionClosesGap { get; internal init; }
 
     /// <summary>
-    /// Gets whether a fee waiver closes the gap: a charge is disputed (the dispute is the problem); or, once the fees and penalty
+    /// Gets whether the disputed charges alone are the gap: a charge is disputed and, with the disputed sum off, the cash
+    /// available now (less what a deficit budget needs until a hardship of known length ends) covers what is due, or the
+    /// budget is not known. A small dispute beside a cash shortfall is not: taking it off narrows the gap without closing it.
+    /// </summary>
+    [FactField] public bool DisputeClosesGap { get; internal init; }
+
+    /// <summary>
+    /// Gets whether a fee waiver closes the gap: the disputed charges do (<see cref="DisputeClosesGap"/>); or, once the fees and penalty
     /// interest are removed, the cash available now clears the whole debt, or covers what is due while the hardship is not
     /// long-term (or the sustainable capacity covers the instalment), so that the next instalments hold too.
     /// </summary>

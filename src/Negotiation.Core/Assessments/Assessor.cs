@@ -276,6 +276,9 @@ internal static class Assessor
             (extensionEnds, cashByExtensionEnd, movesDueDate) = (withDateMoved.Ends, withDateMoved.Cash, true);
         }
         var laterInstalments = LaterInstalments(account, amountDue, instalment);
+        // A disputed charge is the whole problem only where, with it off, the cash in hand meets what is due: beside a
+        // hardship that leaves the rest unpaid, taking it off narrows the gap without closing it (a21-02).
+        var disputeCloses = c.DisputedCharges.Count > 0 && (budget is null || cashSpare + disputed >= amountDue);
         var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, PaysBy(asOf, sum.On, c.Finances?.Payday), 0, laterInstalments, instalment, cashNow, surplus, lump, c.Finances?.Payday) : 0m;
         // For a payment not yet due, a confirmed sum that arrives by its date is cash by then; where the cash now falls short,
         // the payment is met from it.
@@ -298,11 +301,11 @@ internal static class Assessor
         // first instalment falls due in the first month after the hardship, and the interest of the months before is repaid
         // with what has accrued. The hardship's months are its low start: what the budget sustains now (never more than the
         // instalment) is paid in each of them, and the low start and the plan together keep within the longest term. A low
-        // start that would itself repay everything (with what savings pay now) leaves the plan on today's budget, as does a
-        // case that gives no hardship.
+        // start that would itself repay everything the plan repays (with what savings pay now; the disputed part left out)
+        // leaves the plan on today's budget, as does a case that gives no hardship.
         var waitMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, settings.MaxInstalmentMonths);
         var paidWhileWaiting = Math.Min(affordable, instalment);
-        var sizedAfter = afterwards is not null && moneyTrouble && planPaidNow + (waitMonths * paidWhileWaiting) < account.TotalOwed;
+        var sizedAfter = afterwards is not null && moneyTrouble && planPaidNow + (waitMonths * paidWhileWaiting) < account.TotalOwed - disputedLeftOut;
         var lowStartMonths = sizedAfter ? waitMonths : 0;
         var lowStartPayment = sizedAfter ? paidWhileWaiting : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;
@@ -556,9 +559,8 @@ internal static class Assessor
             // end, the budget the case expects after it must catch up what is left within the short term.
             ExtensionClosesGap = !longTerm && (budget is null || (shortTerm && !over && !shortAfter && earlierArrears == 0 && !(monthsKnown && asOf.PlusMonths(c.Hardship.ExpectedMonths!.Value) > extensionEnds)) ||
                                  cashByExtensionEnd >= amountDue || CaughtUpAfter(afterwards, instalment, owedAtBridgeEnd, movedByExtension, settings.ShortTermMonths)),
-            // A disputed charge is the whole problem only where, with it off, the cash in hand meets what is due: beside a
-            // hardship that leaves the rest unpaid, taking it off narrows the gap without closing it (a21-02).
-            FeeWaiverClosesGap = (c.DisputedCharges.Count > 0 && (budget is null || cashSpare + disputed >= amountDue)) || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
+            DisputeClosesGap = disputeCloses,
+            FeeWaiverClosesGap = disputeCloses || (budget is not null && account.Fees + account.PenaltyInterest > 0 &&
                                  (cashSpare + account.Fees + account.PenaltyInterest >= account.TotalOwed ||
                                   (cashSpare + account.Fees + account.PenaltyInterest >= amountDue && (!longTerm || affordable >= instalment)))),
             PlanClosesGap = planMonths > 0,

@@ -302,10 +302,12 @@ internal static class Assessor
         // with what has accrued. The hardship's months are its low start: what the budget sustains now (never more than the
         // instalment) is paid in each of them, and the low start and the plan together keep within the longest term. A low
         // start that would itself repay everything the plan repays (with what savings pay now; the disputed part left out)
-        // leaves the plan on today's budget, as does a case that gives no hardship.
+        // leaves the plan on today's budget, as does a case that gives no hardship. With all of it in dispute there is no
+        // plan to size, and the budget after the hardship stays the one the case gives.
         var waitMonths = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, settings.MaxInstalmentMonths);
         var paidWhileWaiting = Math.Min(affordable, instalment);
-        var sizedAfter = afterwards is not null && moneyTrouble && planPaidNow + (waitMonths * paidWhileWaiting) < account.TotalOwed - disputedLeftOut;
+        var planned = account.TotalOwed - disputedLeftOut;
+        var sizedAfter = afterwards is not null && moneyTrouble && (planned <= 0 || planPaidNow + (waitMonths * paidWhileWaiting) < planned);
         var lowStartMonths = sizedAfter ? waitMonths : 0;
         var lowStartPayment = sizedAfter ? paidWhileWaiting : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;

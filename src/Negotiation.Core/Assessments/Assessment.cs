@@ -248,7 +248,8 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets the cash by the due date: <see cref="CashAvailable"/>, and, for a payment not yet due, a confirmed one-off sum
-    /// arriving by its due date (equal to <see cref="CashAvailable"/> otherwise).
+    /// arriving by its due date and, where a cause is given (so that the month's surplus is not in the cash now), the surplus
+    /// of a pay landing by then (<see cref="PayBeforeDueOn"/>); equal to <see cref="CashAvailable"/> otherwise.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal CashByDueDate { get; internal init; }
 
@@ -256,7 +257,7 @@ public sealed record Assessment
     /// Gets whether the cash available now (<see cref="CashAvailable"/>) covers the amount due, after what a budget in deficit
     /// (<see cref="DisposableIncome"/> below 0) will take from it each month until a hardship of known length ends; for a
     /// payment not yet due, whether it is covered on its due date, a confirmed one-off sum arriving by then counting
-    /// (<see cref="AmountDueFromLumpSum"/>).
+    /// (<see cref="AmountDueFromLumpSum"/>), or the surplus of a pay landing by then (<see cref="AmountDueFromPay"/>).
     /// </summary>
     [FactField] public bool CanPayAmountDueNow { get; internal init; }
 
@@ -271,6 +272,19 @@ public sealed record Assessment
     /// arriving by then: the cash now falls short of it, the cash on the sum's day does not.
     /// </summary>
     [FactField] public bool AmountDueFromLumpSum { get; internal init; }
+
+    /// <summary>
+    /// Gets whether a payment not yet due is met on its date only thanks to the pay landing before it (<see cref="PayBeforeDueOn"/>):
+    /// a cause is given, the cash now falls short, and with the month's surplus after all spending (<see cref="DisposableIncome"/>)
+    /// it does not. Never together with <see cref="AmountDueFromLumpSum"/>.
+    /// </summary>
+    [FactField] public bool AmountDueFromPay { get; internal init; }
+
+    /// <summary>
+    /// Gets the first payday after <see cref="AsOf"/>, where it falls on or before the due date of a payment not yet due;
+    /// <see cref="AsOf"/> when there is none (overdue, no payday given, or the due date comes first).
+    /// </summary>
+    [FactField(FactFormat.Date)] public LocalDate PayBeforeDueOn { get; internal init; }
 
     /// <summary>
     /// Gets the cash the borrower will have when the extension ends (<see cref="ExtensionEndsOn"/>):

@@ -284,6 +284,12 @@ internal static class Assessor
         // the payment is met from it.
         var lumpByDueDate = daysPastDue == 0 && lump is { } byDue && byDue.On <= oldestUnpaid ? byDue.Amount : 0m;
         var dueFromLumpSum = lumpByDueDate > 0 && cashSpare < amountDue && cashOnLumpDay >= amountDue;
+        // Likewise a pay landing by its date brings the month's surplus: with a stated cause it is not in the cash now (the
+        // money is not there yet), but it is there on the due date (a31-01, b32-01).
+        var payBeforeDue = daysPastDue == 0 && c.Finances?.Payday is { } payOn && OnOrAfterPayday(asOf.PlusDays(1), payOn) is var lands && lands <= oldestUnpaid
+            ? lands : (LocalDate?)null;
+        var payByDueDate = payBeforeDue is not null && moneyTrouble ? Math.Max(0m, disposable) : 0m;
+        var dueFromPay = payByDueDate > 0 && cashSpare < amountDue && !dueFromLumpSum && cashSpare + payByDueDate >= amountDue;
         // What a deferral to the hardship's end leaves owing then: what is due, and the part of each moved instalment not paid meanwhile.
         var owedAtBridgeEnd = amountDue + (movedByExtension * Math.Max(0m, instalment - affordable)) - cashByExtensionEnd;
         // What of that the cash then does not cover, and the months the budget after the hardship catches it up in, on top of
@@ -516,10 +522,12 @@ internal static class Assessor
             DebtServiceRatio = Ratio(budget?.DebtServiceRatioWith(instalment) ?? 0m),
             AffordableInstalment = Cents(affordable),
             CashAvailable = Cents(cashNow),
-            CashByDueDate = Cents(cashNow + lumpByDueDate),
-            CanPayAmountDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum),
+            CashByDueDate = Cents(cashNow + lumpByDueDate + payByDueDate),
+            CanPayAmountDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum || dueFromPay),
             SavingsNeededMeanwhile = budget is not null && cashNow >= amountDue && cashSpare < amountDue && !dueFromLumpSum,
             AmountDueFromLumpSum = budget is not null && dueFromLumpSum,
+            AmountDueFromPay = budget is not null && dueFromPay,
+            PayBeforeDueOn = payBeforeDue ?? asOf,
             CashByExtensionEnd = Cents(cashByExtensionEnd),
             CashLeftAtExtensionEnd = Cents(Math.Max(0m, cashByExtensionEnd - paidInByExtension)),
             DueLeftAtExtensionEnd = Cents(amountDue - paidInByExtension + movedToSum),

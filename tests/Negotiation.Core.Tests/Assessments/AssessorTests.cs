@@ -940,6 +940,53 @@ public sealed class AssessorTests
         Assert.True(oversight.HardshipIsShortTerm);
     }
 
+    [Fact]
+    public void A_pay_landing_before_a_payment_not_yet_due_meets_it_when_its_surplus_covers_it()
+    {
+        // A lasting illness, nothing saved, 1,198.18 due on 18 November; paid on the 16th, the budget leaves 1,700 a month.
+        var seed = BorrowerCaseJsonTestsAccess.Seed();
+        var ill = seed with
+        {
+            AsOf = new LocalDate(2026, 11, 12),
+            Account = seed.Account with { DueDate = new LocalDate(2026, 11, 18), AmountDue = 1_198.18m },
+            History = ValueList<RepaymentRecord>.Empty,
+            Finances = seed.Finances! with
+            {
+                Income = new ValueList<IncomeSource>([new IncomeSource { Monthly = 6_900m }]),
+                Expenses = new ValueList<Expense>([new Expense { Category = ExpenseCategory.Housing, Monthly = 5_200m }]),
+                OtherDebts = ValueList<OtherDebt>.Empty, LumpSums = ValueList<LumpSum>.Empty, Savings = 0m, Payday = 16,
+            },
+            Hardship = new Hardship { Cause = HardshipCause.Illness },
+        };
+        var paid = Assessor.Assess(ill, Settings);
+        Assert.Equal(0m, paid.CashAvailable);
+        Assert.Equal(1_700m, paid.CashByDueDate);
+        Assert.Equal(new LocalDate(2026, 11, 16), paid.PayBeforeDueOn);
+        Assert.True(paid.AmountDueFromPay);
+        Assert.True(paid.CanPayAmountDueNow);
+
+        // Paid on the 20th, after the due date: nothing lands in time.
+        var late = Assessor.Assess(ill with { Finances = ill.Finances! with { Payday = 20 } }, Settings);
+        Assert.Equal(ill.AsOf, late.PayBeforeDueOn);
+        Assert.False(late.AmountDueFromPay);
+        Assert.False(late.CanPayAmountDueNow);
+
+        // A surplus short of the instalment does not meet it.
+        var short1 = Assessor.Assess(ill with { Account = ill.Account with { AmountDue = 1_800m } }, Settings);
+        Assert.False(short1.AmountDueFromPay);
+        Assert.False(short1.CanPayAmountDueNow);
+
+        // With no cause the month's surplus is already cash now: the pay is not what meets it.
+        var noCause = Assessor.Assess(ill with { Hardship = new Hardship { Cause = HardshipCause.None } }, Settings);
+        Assert.True(noCause.CanPayAmountDueNow);
+        Assert.False(noCause.AmountDueFromPay);
+
+        // Overdue, the pay is the next income, as before.
+        var overdue = Assessor.Assess(ill with { AsOf = new LocalDate(2026, 11, 19) }, Settings);
+        Assert.False(overdue.AmountDueFromPay);
+        Assert.False(overdue.CanPayAmountDueNow);
+    }
+
     private static BorrowerCase IllOnSickPay(int months)
     {
         var seed = BorrowerCaseJsonTestsAccess.Seed();

@@ -937,10 +937,13 @@ internal static class Assessor
     internal static decimal? PlanInterestCap(Account account, decimal planAccrued, decimal? chargesLeft) =>
         chargesLeft is { } left ? Math.Max(0m, left - (planAccrued - (account.Interest + account.Fees + account.PenaltyInterest))) : null;
 
-    /// <summary>Whether a plan's interest at <paramref name="annualRate"/> would pass <paramref name="interestCap"/> (never without a cap).</summary>
+    /// <summary>
+    /// Whether a plan's interest at <paramref name="annualRate"/> would pass <paramref name="interestCap"/> (never without a cap):
+    /// the interest of the schedule itself, whose last instalment absorbs the rounding, not the level payment times the months.
+    /// </summary>
     internal static bool PlanInterestCapped(decimal principal, decimal annualRate, int months, int decimals, decimal? interestCap) =>
         interestCap is { } cap && principal > 0 &&
-        (Schedules.InstalmentAmount(principal, Math.Min(annualRate, Schedules.MaxAnnualRate), months, decimals) * months) - principal > cap;
+        Schedules.EqualInstalmentInterest(principal, Math.Min(annualRate, Schedules.MaxAnnualRate), months, decimals) > cap;
 
     /// <summary>
     /// The monthly payment of a plan of <paramref name="months"/>: the principal amortised at the contract

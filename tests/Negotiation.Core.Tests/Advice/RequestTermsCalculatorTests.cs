@@ -43,6 +43,36 @@ public sealed class RequestTermsCalculatorTests
         });
 
     [Fact]
+    public void A_capped_plan_whose_level_payment_fits_the_cap_but_whose_schedule_does_not_is_capped()
+    {
+        // Found by the property above (1 run in about 30): £2,337.93 at 18.76 % over 96 months, £2,192.98 of charges left
+        // under the cap. The level payment times 96 gives £2,192.6 of interest, within it; the schedule itself (interest
+        // rounded each month, the last instalment absorbing the rest) charges £2,193.21, past it. The plan must be capped.
+        var c = AdviceCaseGenerators.Read(new BorrowerCase
+        {
+            AsOf = new NodaTime.LocalDate(2026, 11, 9),
+            Currency = "CNY",
+            Lender = new Lender { Name = "享花卡", Kind = LenderKind.Other },
+            Account = new Account
+            {
+                Principal = 2_337.93m, PenaltyInterest = 144.95m, AnnualRate = 0.1876m, PenaltyDailyRate = 0m,
+                DueDate = new NodaTime.LocalDate(2026, 10, 15), AmountDue = 521.40m, Product = ProductKind.HighCostShortTerm,
+            },
+            Finances = new Finances
+            {
+                Income = [new IncomeSource { Monthly = 14_113m, Stable = true }],
+                Expenses = [new Expense { Category = ExpenseCategory.Utilities, Monthly = 14_068m }],
+                OtherDebts = [new OtherDebt { MonthlyPayment = 4_476.25m, Balance = 115_246.76m }],
+            },
+        });
+        var (facts, plan, _, _) = Terms(c);
+
+        Assert.Equal(96, plan.Months);
+        Assert.True(Schedules.EqualInstalmentInterest(2_337.93m, 0.1876m, 96, 2) > facts.ChargesLeftUnderCap);
+        Assert.Equal(c.Account.Principal + facts.TotalCostCap, plan.TotalRepaid);
+    }
+
+    [Fact]
     public void Relief_saves_the_interest_of_the_plan_the_budget_pays_at_the_contract_rate_less_that_at_the_lower_rate()
     {
         // b24-01: £150 a month clears the card in 67 months at 24.9 % and in 37 with interest stopped. The saving is the 67

@@ -380,6 +380,12 @@ public sealed record Assessment
     [FactField] public int InstalmentsMovedByExtension { get; internal init; }
 
     /// <summary>
+    /// Gets how many regular instalments fall due after <c>asOf</c> and by <see cref="ExtensionEndsOn"/> that the extension
+    /// does not move: those the borrower keeps paying on their dates meanwhile (0: none falls due before it ends).
+    /// </summary>
+    [FactField] public int InstalmentsDuringExtension { get; internal init; }
+
+    /// <summary>
     /// Gets the regular instalments left after those the extension moves (0 when it moves the last of them): a catch-up
     /// after it rides on them where there are any, and takes the whole budget where there are none.
     /// </summary>

@@ -557,6 +557,7 @@ internal static class Assessor
             ExtensionDays = Period.DaysBetween(oldestUnpaid > asOf ? oldestUnpaid : asOf, extensionEnds),
             ExtensionToLumpSum = extensionToSum,
             InstalmentsMovedByExtension = movedByExtension,
+            InstalmentsDuringExtension = Math.Max(0, InstalmentsFallingDue(account, asOf, extensionEnds, laterInstalments) - movedByExtension),
             InstalmentsLeftAfterExtension = instalmentsLeftAfterExtension,
             DeferralShortfall = Cents(deferralShortfall),
             DeferralCatchUpMonths = deferralCatchUp,

@@ -778,6 +778,20 @@ public sealed record Assessment
     [FactField] public bool HasPendingPromise { get; internal init; }
 
     /// <summary>
+    /// Gets whether an instalment plan was just agreed: the latest contact was accepted, agreeing an instalment plan, after the
+    /// arrears began (fewer days ago than <see cref="DaysPastDue"/>), and a promise under it is still to come
+    /// (<see cref="HasPendingPromise"/>). Asking anything new then reopens what was settled.
+    /// </summary>
+    [FactField] public bool PlanJustAgreed { get; internal init; }
+
+    /// <summary>
+    /// Gets whether the one instalment missed under a kept written plan is made up from the next pay: an instalment plan was
+    /// the latest contact's agreed outcome, confirmed in writing, no promise broken, only this instalment unpaid and overdue,
+    /// the cash now short of it, and the cash on <see cref="ExtensionEndsOn"/> (the next pay) meets it before another falls due.
+    /// </summary>
+    [FactField] public bool MadeUpFromNextPay { get; internal init; }
+
+    /// <summary>
     /// Gets whether, with promises broken, the repayment record shows a payment after the latest promise whose date has passed:
     /// the borrower has started paying again since, which rebuilds the trust the broken promises cost.
     /// </summary>

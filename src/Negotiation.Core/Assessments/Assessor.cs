@@ -459,6 +459,13 @@ internal static class Assessor
         var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
         var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
+        // A written instalment plan kept but for the one instalment now missed, which the next pay makes up before the next
+        // falls due (a32-02, b33-02): pay it then, and ask nothing new.
+        var planAgreedLast = last is { Outcome: AttemptOutcome.Accepted } && agreed is not null && agreed.Contains("instalment-plan");
+        var canPayDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum || dueFromPay);
+        var madeUpFromNextPay = planAgreedLast && writtenConfirmation && c.Conduct.BrokenPromises == 0 && daysPastDue > 0 && !canPayDueNow &&
+                                (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid == 1 && cashByExtensionEnd >= amountDue &&
+                                InstalmentsFallingDue(account, asOf, extensionEnds, laterInstalments) == movedByExtension;
 
         return new Assessment
         {
@@ -523,7 +530,7 @@ internal static class Assessor
             AffordableInstalment = Cents(affordable),
             CashAvailable = Cents(cashNow),
             CashByDueDate = Cents(cashNow + lumpByDueDate + payByDueDate),
-            CanPayAmountDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum || dueFromPay),
+            CanPayAmountDueNow = canPayDueNow,
             SavingsNeededMeanwhile = budget is not null && cashNow >= amountDue && cashSpare < amountDue && !dueFromLumpSum,
             AmountDueFromLumpSum = budget is not null && dueFromLumpSum,
             AmountDueFromPay = budget is not null && dueFromPay,
@@ -638,6 +645,8 @@ internal static class Assessor
                                attempts[latestAnswer[(int)RequestType.FeeWaiver]].Outcome == AttemptOutcome.Rejected,
             HasCourtCase = court || notices.CourtClaim is not null,
             HasPendingPromise = nextPromise is not null,
+            PlanJustAgreed = planAgreedLast && Period.DaysBetween(last!.On, asOf) < daysPastDue && nextPromise is not null,
+            MadeUpFromNextPay = madeUpFromNextPay,
             PaidSincePromiseBroken = c.Conduct.BrokenPromises > 0 && lastPromisePassed is { } passed && lastPayment is { } paidOn && paidOn > passed,
             NextPromiseDue = nextPromise ?? asOf,
 

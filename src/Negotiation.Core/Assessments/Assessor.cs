@@ -463,9 +463,10 @@ internal static class Assessor
         // falls due (a32-02, b33-02): pay it then, and ask nothing new.
         var planAgreedLast = last is { Outcome: AttemptOutcome.Accepted } && agreed is not null && agreed.Contains("instalment-plan");
         var canPayDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum || dueFromPay);
+        var unpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid;
+        var duringExtension = Math.Max(0, InstalmentsFallingDue(account, asOf, extensionEnds, laterInstalments) - movedByExtension);
         var madeUpFromNextPay = planAgreedLast && writtenConfirmation && c.Conduct.BrokenPromises == 0 && daysPastDue > 0 && !canPayDueNow &&
-                                (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid == 1 && cashByExtensionEnd >= amountDue &&
-                                InstalmentsFallingDue(account, asOf, extensionEnds, laterInstalments) == movedByExtension;
+                                unpaidInstalments == 1 && cashByExtensionEnd >= amountDue && duringExtension == 0;
 
         return new Assessment
         {
@@ -506,7 +507,7 @@ internal static class Assessor
             LaterInstalments = laterInstalments,
             MonthlyInterest = Cents(account.Principal * Math.Min(rate, Schedules.MaxAnnualRate) / 12m),
             EarlierArrears = Cents(earlierArrears),
-            UnpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid,
+            UnpaidInstalments = unpaidInstalments,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             InterestStopped = account.InterestStoppedOn is not null,
@@ -564,7 +565,7 @@ internal static class Assessor
             ExtensionDays = Period.DaysBetween(oldestUnpaid > asOf ? oldestUnpaid : asOf, extensionEnds),
             ExtensionToLumpSum = extensionToSum,
             InstalmentsMovedByExtension = movedByExtension,
-            InstalmentsDuringExtension = Math.Max(0, InstalmentsFallingDue(account, asOf, extensionEnds, laterInstalments) - movedByExtension),
+            InstalmentsDuringExtension = duringExtension,
             InstalmentsLeftAfterExtension = instalmentsLeftAfterExtension,
             DeferralShortfall = Cents(deferralShortfall),
             DeferralCatchUpMonths = deferralCatchUp,
@@ -645,7 +646,7 @@ internal static class Assessor
                                attempts[latestAnswer[(int)RequestType.FeeWaiver]].Outcome == AttemptOutcome.Rejected,
             HasCourtCase = court || notices.CourtClaim is not null,
             HasPendingPromise = nextPromise is not null,
-            PlanJustAgreed = planAgreedLast && Period.DaysBetween(last!.On, asOf) < daysPastDue && nextPromise is not null,
+            PlanJustAgreed = planAgreedLast && last is { } agreedOn && Period.DaysBetween(agreedOn.On, asOf) < daysPastDue && nextPromise is not null,
             MadeUpFromNextPay = madeUpFromNextPay,
             PaidSincePromiseBroken = c.Conduct.BrokenPromises > 0 && lastPromisePassed is { } passed && lastPayment is { } paidOn && paidOn > passed,
             NextPromiseDue = nextPromise ?? asOf,

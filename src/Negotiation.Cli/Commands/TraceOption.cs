@@ -10,7 +10,7 @@ internal static class TraceOption
     {
         var trace = new Option<string>("--trace")
         {
-            Description = "JSON plans only: the rules that fired with the values they read (fired, the default), every rule (all), or no trace (none).",
+            Description = "JSON plans only: the rules that fired, by workflow, with the values they read (fired, the default), every rule with its own values (all), or no trace (none).",
             DefaultValueFactory = _ => "fired",
         };
         trace.AcceptOnlyFromAmong("none", "fired", "all");

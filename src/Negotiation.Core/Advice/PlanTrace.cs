@@ -10,7 +10,10 @@ public enum PlanTrace
     /// <summary>No trace: the <c>trace</c> property is left out.</summary>
     None,
 
-    /// <summary>The rules that fired, each with the values it read (the default).</summary>
+    /// <summary>
+    /// The rules that fired, by workflow, and once each the values they read that the assessment does not hold (the default):
+    /// <c>{"workflow": {"rules": [...], "values": {...}}}</c>.
+    /// </summary>
     Fired,
 
     /// <summary>Every top-level rule, fired or not, each with the values it read and any run-time error.</summary>

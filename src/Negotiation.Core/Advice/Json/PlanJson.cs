@@ -343,11 +343,13 @@ internal static class PlanJson
     }
 
     /// <summary>
-    /// The compact trace of the rules that fired: <c>{"workflow": {"rule": {"path": value, …}, …}, …}</c> in evaluation
-    /// order, each rule with the values it read that the plan's assessment does not hold (named conditions, parameters,
-    /// case fields, a fact that a later workflow changed). The facts it read are in the assessment, and which facts a rule
-    /// reads is its expression's to say (<c>negotiation explain</c>, or the whole trace): writing them again per rule was
-    /// most of the trace. An entry's values are read only when it is written, and a fact the assessment holds not at all.
+    /// The compact trace of the rules that fired, by workflow in evaluation order:
+    /// <c>{"workflow": {"rules": ["rule", …], "values": {"path": value, …}}, …}</c>. <c>rules</c> are the workflow's rules that
+    /// fired; <c>values</c> what they read that the plan's assessment does not hold (named conditions, parameters, case
+    /// fields, a fact that a later workflow changed), each once: a workflow's rules see one set of facts, so a condition has
+    /// one value in it however many rules read it. Which rule read what is its expression's to say (<c>negotiation explain</c>,
+    /// or the whole trace); writing the values again under every rule that read them was half the trace (2026-12-06:
+    /// <c>obligationsFirst</c> sixteen times in the English seed plan). An entry's values are read only when written.
     /// </summary>
     private static void FiredTrace(Utf8JsonWriter w, NegotiationPlan plan)
     {
@@ -356,34 +358,61 @@ internal static class PlanJson
             return;
         }
 
-        var facts = plan.Assessment;
         w.WriteStartObject(Names.Trace);
-        string? workflow = null;
-        for (var i = 0; i < trace.Count; i++)
+        for (var start = 0; start < trace.Count;)
+        {
+            var workflow = trace[start]?.Workflow ?? "";
+            var end = start;
+            var fired = false;
+            for (; end < trace.Count && string.Equals(trace[end]?.Workflow ?? "", workflow, StringComparison.Ordinal); end++)
+            {
+                fired |= trace[end] is { Success: true };
+            }
+
+            if (fired)
+            {
+                WorkflowTrace(w, trace, start, end, workflow, plan.Assessment);
+            }
+
+            start = end;
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>One workflow's part of the compact trace: entries <paramref name="start"/> to <paramref name="end"/> (exclusive).</summary>
+    private static void WorkflowTrace(Utf8JsonWriter w, ValueList<TraceEntry> trace, int start, int end, string workflow, Assessment? facts)
+    {
+        w.WriteStartObject(workflow);
+        w.WriteStartArray(Names.Rules);
+        for (var i = start; i < end; i++)
+        {
+            if (trace[i] is { Success: true } entry)
+            {
+                w.WriteStringValue(entry.Rule ?? "");
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject(Names.Values);
+        // The workflow's entries share one set of values (the facts change only between workflows): a path is written
+        // once, the first time a fired rule names it.
+        var paths = trace[start]?.Values is { } shared ? shared.Reads.PathCount : 0;
+        Span<bool> written = paths <= 1024 ? stackalloc bool[paths] : new bool[paths];
+        for (var i = start; i < end; i++)
         {
             if (trace[i] is not { Success: true } entry)
             {
                 continue;
             }
 
-            if (workflow is null || !string.Equals(workflow, entry.Workflow, StringComparison.Ordinal))
-            {
-                if (workflow is not null)
-                {
-                    w.WriteEndObject();
-                }
-
-                workflow = entry.Workflow ?? "";
-                w.WriteStartObject(workflow);
-            }
-
-            w.WriteStartObject(entry.Rule ?? "");
-            if (entry.Values is { } values && facts is not null)
+            if (entry.Values is { } values && facts is not null && values.Reads.PathCount == paths)
             {
                 foreach (var path in values.PathsOf(entry.RuleIndex))
                 {
-                    if (!values.HeldBy(path, facts))
+                    if (!written[path] && !values.HeldBy(path, facts))
                     {
+                        written[path] = true;
                         var input = values.Input(path);
                         w.WritePropertyName(input.Path);
                         Value(w, input.Value);
@@ -392,26 +421,44 @@ internal static class PlanJson
             }
             else
             {
-                var inputs = entry.Inputs;
-                for (var j = 0; j < (inputs?.Count ?? 0); j++)
-                {
-                    if (inputs![j] is { } input && !AssessmentHolds(facts, input))
-                    {
-                        w.WritePropertyName(input.Path ?? "");
-                        Value(w, input.Value);
-                    }
-                }
+                HandMadeValues(w, trace, start, i, facts);
             }
-
-            w.WriteEndObject();
-        }
-
-        if (workflow is not null)
-        {
-            w.WriteEndObject();
         }
 
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The values of a trace entry built by hand (no shared values), each path not held by the assessment and not already
+    /// named by an earlier hand-made entry of the workflow: the first value written for a path stands.
+    /// </summary>
+    private static void HandMadeValues(Utf8JsonWriter w, ValueList<TraceEntry> trace, int start, int index, Assessment? facts)
+    {
+        var inputs = trace[index]!.Inputs;
+        for (var j = 0; j < (inputs?.Count ?? 0); j++)
+        {
+            if (inputs![j] is { } input && !AssessmentHolds(facts, input) && !NamedBefore(trace, start, index, facts, input.Path))
+            {
+                w.WritePropertyName(input.Path ?? "");
+                Value(w, input.Value);
+            }
+        }
+    }
+
+    /// <summary>Whether a fired hand-made entry of the workflow before <paramref name="index"/> wrote <paramref name="path"/> already.</summary>
+    private static bool NamedBefore(ValueList<TraceEntry> trace, int start, int index, Assessment? facts, string? path)
+    {
+        for (var i = start; i < index; i++)
+        {
+            if (trace[i] is { Success: true, Values: null } earlier &&
+                earlier.Inputs.Any(input => input is not null && string.Equals(input.Path, path, StringComparison.Ordinal) && !AssessmentHolds(facts, input)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="facts"/> holds a trace input built by hand: a <c>facts.…</c> path with the same value (a list by its size).</summary>
@@ -733,6 +780,7 @@ internal static class PlanJson
         public static readonly JsonEncodedText Requests = JsonEncodedText.Encode("requests");
         public static readonly JsonEncodedText Required = JsonEncodedText.Encode("required");
         public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText Rules = JsonEncodedText.Encode("rules");
         public static readonly JsonEncodedText RuleSet = JsonEncodedText.Encode("ruleSet");
         public static readonly JsonEncodedText Savings = JsonEncodedText.Encode("savings");
         public static readonly JsonEncodedText Schedule = JsonEncodedText.Encode("schedule");
@@ -746,6 +794,7 @@ internal static class PlanJson
         public static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
         public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
         public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+        public static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
         public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
         public static readonly JsonEncodedText WaitDays = JsonEncodedText.Encode("waitDays");
         public static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");

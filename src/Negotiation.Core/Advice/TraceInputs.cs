@@ -51,6 +51,13 @@ internal sealed class TraceInputs(RuleReads reads)
     /// <summary>The paths rule <paramref name="rule"/> read, as indexes for <see cref="Input"/>, in the order its expressions name them.</summary>
     public int[] PathsOf(int rule) => reads.List(reads.ListOf(rule));
 
+    /// <summary>
+    /// The paths rule <paramref name="rule"/> read that <paramref name="facts"/> cannot hold: all of them, or, when
+    /// <paramref name="facts"/> is the instance the rules saw, only those that are not facts.
+    /// </summary>
+    public int[] PathsNotHeldBy(int rule, Assessment facts) =>
+        ReferenceEquals(reads.Facts, facts) ? reads.NonFacts(reads.ListOf(rule)) : PathsOf(rule);
+
     /// <summary>The value of path <paramref name="path"/>, read once and shared.</summary>
     public TraceInput Input(int path)
     {

@@ -408,7 +408,7 @@ internal static class PlanJson
 
             if (entry.Values is { } values && facts is not null && values.Reads.PathCount == paths)
             {
-                foreach (var path in values.PathsOf(entry.RuleIndex))
+                foreach (var path in values.PathsNotHeldBy(entry.RuleIndex, facts))
                 {
                     if (!written[path] && !values.HeldBy(path, facts))
                     {

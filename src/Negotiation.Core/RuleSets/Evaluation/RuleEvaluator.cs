@@ -87,6 +87,7 @@ internal sealed class RuleEvaluator
         widest = this.workflows.Select(w => w.Rules.Length).DefaultIfEmpty(0).Max();
         Reader = new InputReader(paths, inputs);
         ReadLists = [.. lists];
+        NonFactReadLists = [.. lists.Select(list => list.Where(path => !paths[path].StartsWith("facts.", StringComparison.Ordinal)).ToArray())];
     }
 
     /// <summary>The RulesEngine settings of the expression language: the parser the loader uses, and any RulesEngine run over the same files (the benchmarks' baseline, the tests' oracle).</summary>
@@ -112,6 +113,9 @@ internal sealed class RuleEvaluator
 
     /// <summary>Each distinct list of paths a rule reads, as indexes into <see cref="InputReader.Paths"/>.</summary>
     internal int[][] ReadLists { get; }
+
+    /// <summary>Each of <see cref="ReadLists"/> without its facts: the named conditions, parameters and case fields it reads.</summary>
+    internal int[][] NonFactReadLists { get; }
 
     /// <summary>Which of <see cref="ReadLists"/> rule <paramref name="rule"/> (an index over every workflow's rules in order) reads.</summary>
     internal int ReadListOf(int rule) => rules[rule].ReadList;

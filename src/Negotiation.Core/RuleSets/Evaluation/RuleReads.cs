@@ -25,6 +25,9 @@ internal sealed class RuleReads(RuleEvaluator evaluator, BorrowerCase c, Assessm
     /// <summary>The paths of read list <paramref name="list"/>, as indexes, in the order its rule's expressions name them.</summary>
     public int[] List(int list) => evaluator.ReadLists[list];
 
+    /// <summary>The paths of read list <paramref name="list"/> that are not facts, as indexes, in the same order.</summary>
+    public int[] NonFacts(int list) => evaluator.NonFactReadLists[list];
+
     /// <summary>The path with index <paramref name="path"/>, e.g. <c>facts.daysPastDue</c>.</summary>
     public string Path(int path) => evaluator.Reader.Paths[path];
 

@@ -139,14 +139,19 @@ internal sealed class DossierContent
     /// <summary>Gets the lender's name from the assessment, or null when the case gives none.</summary>
     public string? LenderName => string.IsNullOrWhiteSpace(Plan.Assessment.LenderName) ? null : Plan.Assessment.LenderName.Trim();
 
-    /// <summary>The decision in words: paying now, before anything is due, is paying on time.</summary>
+    /// <summary>
+    /// The decision in words: paying now, before anything is due, is paying on time; paying what is overdue from the next
+    /// pay (the cash now falls short of it) is paying on payday.
+    /// </summary>
     public string Outcome(Outcome outcome) => OutcomeTitle(Plan, outcome);
 
     /// <summary>The decision in words (see <see cref="Outcome(Advice.Outcome)"/>).</summary>
-    internal static string OutcomeTitle(NegotiationPlan plan, Outcome outcome) =>
-        outcome == Advice.Outcome.PayNow && !plan.Assessment.IsOverdue
-            ? (plan.Language == Messages.Language.Chinese ? "按时还款" : "pay on time")
-            : Vocabulary.Label(EnumNames<Outcome>.Of(outcome), plan.Language);
+    internal static string OutcomeTitle(NegotiationPlan plan, Outcome outcome) => (outcome, plan.Assessment) switch
+    {
+        (Advice.Outcome.PayNow, { IsOverdue: false }) => plan.Language == Messages.Language.Chinese ? "按时还款" : "pay on time",
+        (Advice.Outcome.PayNow, { CanPayAmountDueNow: false }) => plan.Language == Messages.Language.Chinese ? "发薪后马上还上" : "pay it on payday",
+        _ => Vocabulary.Label(EnumNames<Outcome>.Of(outcome), plan.Language),
+    };
 
     public string Severity(Severity severity) => severity switch
     {

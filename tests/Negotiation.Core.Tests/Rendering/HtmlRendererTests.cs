@@ -134,7 +134,12 @@ public sealed class HtmlRendererTests
     public void A_pay_now_decision_says_the_letter_is_only_for_a_negotiation_still_needed()
     {
         var (plan, @case) = RenderingKit.FullPlan("en");
-        plan = plan with { Decision = plan.Decision with { Outcome = Negotiation.Core.Advice.Outcome.PayNow } };
+        // Overdue, with the cash to pay it now (paid from the next pay instead, the title says so: TextHeaderTests).
+        plan = plan with
+        {
+            Decision = plan.Decision with { Outcome = Negotiation.Core.Advice.Outcome.PayNow },
+            Assessment = plan.Assessment with { CanPayAmountDueNow = true },
+        };
 
         var decision = RenderingKit.ParseDossier(HtmlRenderer.Render(plan, @case)).ById("decision");
 

@@ -14,6 +14,21 @@ public sealed class TextHeaderTests
     private static string AccountLine(BorrowerCase c) => TextRenderer.Render(RenderingKit.Advisor.Advise(c, "en")).Split('\n')[1];
 
     [Fact]
+    public void Paying_what_is_overdue_from_the_next_pay_is_titled_pay_on_payday_not_pay_now()
+    {
+        // a32-02 (reading 31): one instalment missed under a kept written plan, made up from the pay three days on.
+        var missed = ScenarioCase("a32-02-online-lender-written-zero-percent-plan-kept-seven-months-one-missed-dental-emergency-next-pay-covers-both.json");
+        string Decision(BorrowerCase c, string language) => TextRenderer.Render(RenderingKit.Advisor.Advise(c, language)).Split('\n')[3];
+
+        Assert.Equal("结论：发薪后马上还上", Decision(missed, "zh-CN"));
+        Assert.Equal("Decision: pay it on payday", Decision(missed, "en"));
+
+        // With the cash in hand now, it is paying now.
+        var inHand = missed with { Finances = missed.Finances! with { Savings = 2_000m } };
+        Assert.Equal("Decision: pay now", Decision(inHand, "en"));
+    }
+
+    [Fact]
     public void A_penalty_already_charged_shows_the_payment_past_due_not_within_grace()
     {
         var c = ScenarioCase("a13-06-credit-line-part-now-rest-later.json");

@@ -21,6 +21,9 @@ internal sealed class InputReader
     /// <summary>For each path that is a named condition, its own reader, compiled when the trace first shows it.</summary>
     private readonly Lazy<Func<BorrowerCase, Assessment, object, object?>>?[] conditions;
 
+    /// <summary>Whether <paramref name="path"/> is a fact (<c>facts.…</c>), as opposed to a case field, a parameter or a named condition.</summary>
+    public static bool IsFact(string path) => path.StartsWith("facts.", StringComparison.Ordinal);
+
     /// <summary>Builds the reader for paths the expression guard recorded; every step is a public property.</summary>
     public InputReader(IReadOnlyList<string> paths, RuleInputs inputs)
     {

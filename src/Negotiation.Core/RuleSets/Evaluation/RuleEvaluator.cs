@@ -87,7 +87,7 @@ internal sealed class RuleEvaluator
         widest = this.workflows.Select(w => w.Rules.Length).DefaultIfEmpty(0).Max();
         Reader = new InputReader(paths, inputs);
         ReadLists = [.. lists];
-        NonFactReadLists = [.. lists.Select(list => list.Where(path => !paths[path].StartsWith("facts.", StringComparison.Ordinal)).ToArray())];
+        NonFactReadLists = [.. lists.Select(list => list.Where(path => !InputReader.IsFact(paths[path])).ToArray())];
     }
 
     /// <summary>The RulesEngine settings of the expression language: the parser the loader uses, and any RulesEngine run over the same files (the benchmarks' baseline, the tests' oracle).</summary>

@@ -38,7 +38,7 @@ internal sealed class RuleReads(RuleEvaluator evaluator, BorrowerCase c, Assessm
     public Assessment Facts => facts;
 
     /// <summary>Whether path <paramref name="path"/> is a fact (<c>facts.…</c>), as opposed to a case field, a parameter or a named condition.</summary>
-    public bool IsFact(int path) => evaluator.Reader.Paths[path].StartsWith("facts.", StringComparison.Ordinal);
+    public bool IsFact(int path) => InputReader.IsFact(evaluator.Reader.Paths[path]);
 
     /// <summary>Reads path <paramref name="path"/> as <see cref="Read(int)"/> does, but from <paramref name="other"/> facts.</summary>
     public object? Read(int path, Assessment other) => evaluator.Reader.Read(path, c, other, evaluator.Parameters);

@@ -161,6 +161,9 @@ public sealed record Assessment
     /// <summary>Gets how many instalments are unpaid or part paid, the account's own included (1 when only it is).</summary>
     [FactField] public int UnpaidInstalments { get; internal init; }
 
+    /// <summary>Gets how many of the <see cref="UnpaidInstalments"/> were paid in part: something was paid, not all of it.</summary>
+    [FactField] public int PartPaidInstalments { get; internal init; }
+
     /// <summary>Gets whether the case states the contractual rate, or that interest has stopped (<see cref="InterestStopped"/>).</summary>
     [FactField] public bool RateKnown { get; internal init; }
 

@@ -116,6 +116,8 @@ internal static class Assessor
         LocalDate? lastPayment = null;
         var instalmentOnDueDate = account.AmountDue;
         var (earlierArrears, earlierUnpaid, oldestUnpaid, paidOnCurrent, overpaid, laterUnpaid, laterArrears) = (0m, 0, account.DueDate, 0m, 0m, 0, 0m);
+        // Of the unpaid instalments, how many were part paid (before and after the account's due date).
+        var (earlierPartPaid, laterPartPaid) = (0, 0);
         LocalDate? firstLaterUnpaid = null;
         var dueDateRecorded = false;
         for (var i = 0; i < history.Count; i++)
@@ -131,6 +133,7 @@ internal static class Assessor
             if (r.DueDate > account.DueDate && r.DueDate <= asOf && r.AmountDue - paid > 0)
             {
                 (laterUnpaid, laterArrears) = (laterUnpaid + 1, laterArrears + (r.AmountDue - paid));
+                laterPartPaid += paid > 0 ? 1 : 0;
                 firstLaterUnpaid = firstLaterUnpaid is null || r.DueDate < firstLaterUnpaid ? r.DueDate : firstLaterUnpaid;
             }
 
@@ -142,6 +145,7 @@ internal static class Assessor
                 if (r.AmountDue - paid > 0)
                 {
                     (earlierArrears, earlierUnpaid) = (earlierArrears + (r.AmountDue - paid), earlierUnpaid + 1);
+                    earlierPartPaid += paid > 0 ? 1 : 0;
                     oldestUnpaid = r.DueDate < oldestUnpaid ? r.DueDate : oldestUnpaid;
                 }
             }
@@ -150,7 +154,7 @@ internal static class Assessor
         // A payment above its instalment clears the arrears before it, oldest first, as lenders apply it.
         if (earlierUnpaid > 0 && (overpaid > 0 || paidOnCurrent > account.AmountDue))
         {
-            (earlierArrears, earlierUnpaid, oldestUnpaid) = ApplyOverpayments(history, account.DueDate, paidOnCurrent, account.AmountDue);
+            (earlierArrears, earlierUnpaid, earlierPartPaid, oldestUnpaid) = ApplyOverpayments(history, account.DueDate, paidOnCurrent, account.AmountDue);
         }
 
         // The account's amount is the instalment due on its date; a case may instead give all the arrears there (more than the
@@ -464,6 +468,7 @@ internal static class Assessor
         var planAgreedLast = last is { Outcome: AttemptOutcome.Accepted } && agreed is not null && agreed.Contains("instalment-plan");
         var canPayDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum || dueFromPay);
         var unpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid;
+        var partPaidInstalments = (!currentPaid && paidOnCurrent > 0 ? 1 : 0) + earlierPartPaid + laterPartPaid;
         var duringExtension = Math.Max(0, InstalmentsFallingDue(account, asOf, extensionEnds, laterInstalments) - movedByExtension);
         var madeUpFromNextPay = planAgreedLast && writtenConfirmation && c.Conduct.BrokenPromises == 0 && daysPastDue > 0 && !canPayDueNow &&
                                 unpaidInstalments == 1 && cashByExtensionEnd >= amountDue && duringExtension == 0;
@@ -508,6 +513,7 @@ internal static class Assessor
             MonthlyInterest = Cents(account.Principal * Math.Min(rate, Schedules.MaxAnnualRate) / 12m),
             EarlierArrears = Cents(earlierArrears),
             UnpaidInstalments = unpaidInstalments,
+            PartPaidInstalments = partPaidInstalments,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             InterestStopped = account.InterestStoppedOn is not null,
@@ -758,23 +764,24 @@ internal static class Assessor
     /// above its own instalment clears the shortfalls before it, oldest first (as lenders apply it); what is left over went
     /// to the balance, which the account's figures already show. The current instalment's payment counts last.
     /// </summary>
-    private static (decimal Arrears, int Unpaid, LocalDate Oldest) ApplyOverpayments(ValueList<RepaymentRecord> history, LocalDate current, decimal paidOnCurrent, decimal currentInstalment)
+    private static (decimal Arrears, int Unpaid, int PartPaid, LocalDate Oldest) ApplyOverpayments(ValueList<RepaymentRecord> history, LocalDate current, decimal paidOnCurrent, decimal currentInstalment)
     {
-        var pending = new List<(LocalDate Due, decimal Short)>();
+        var pending = new List<(LocalDate Due, decimal Short, decimal Instalment)>();
         foreach (var r in history.Where(r => r.DueDate < current).OrderBy(r => r.DueDate))
         {
             var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
             Settle(pending, paid - r.AmountDue);
             if (r.AmountDue > paid)
             {
-                pending.Add((r.DueDate, r.AmountDue - paid));
+                pending.Add((r.DueDate, r.AmountDue - paid, r.AmountDue));
             }
         }
 
         Settle(pending, paidOnCurrent - currentInstalment);
-        return (pending.Sum(p => p.Short), pending.Count, pending.Count > 0 ? pending[0].Due : current);
+        // An instalment that a later overpayment settled in part counts as part paid, as one paid in part on its date does.
+        return (pending.Sum(p => p.Short), pending.Count, pending.Count(p => p.Short < p.Instalment), pending.Count > 0 ? pending[0].Due : current);
 
-        static void Settle(List<(LocalDate Due, decimal Short)> pending, decimal spare)
+        static void Settle(List<(LocalDate Due, decimal Short, decimal Instalment)> pending, decimal spare)
         {
             while (spare > 0 && pending.Count > 0)
             {

@@ -167,26 +167,45 @@ internal sealed class DossierContent
         var lateness = facts.DaysPastDue > 0
             ? T($"逾期{Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
             : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
-        return AccountLine(IsChinese, facts.UnpaidInstalments, WholeBalanceDemanded(facts), facts.IsCard, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
+        return AccountLine(IsChinese, facts.UnpaidInstalments, facts.PartPaidInstalments, WholeBalanceDemanded(facts), facts.IsCard, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
     }
 
     /// <summary>
     /// The one line that states the account: everything owed, what is due (from how many unpaid instalments, when more than
-    /// one, or all of it once the agreement is ended) and how late. <paramref name="dueWord"/> is the English for a single
-    /// instalment's amount ("due now", "to pay"). On a card (<paramref name="card"/>) what falls due is a minimum payment.
+    /// one, and how many of them were paid in part; or all of it once the agreement is ended) and how late.
+    /// <paramref name="dueWord"/> is the English for a single instalment's amount ("due now", "to pay"). On a card
+    /// (<paramref name="card"/>) what falls due is a minimum payment.
     /// </summary>
-    public static string AccountLine(bool chinese, int unpaidInstalments, bool wholeBalanceDemanded, bool card, string owed, string due, string lateness, string dueWord) =>
+    public static string AccountLine(bool chinese, int unpaidInstalments, int partPaid, bool wholeBalanceDemanded, bool card, string owed, string due, string lateness, string dueWord) =>
         (chinese, unpaidInstalments > 1) switch
         {
             // The instalment the case names is paid (late, perhaps) and nothing else is unpaid.
             _ when unpaidInstalments == 0 => chinese ? $"欠款合计{owed}，目前没有未还的款项" : $"Total owed {owed}; nothing unpaid at present",
             // Once the lender has ended the agreement, what is due is the balance, not a count of instalments.
             _ when wholeBalanceDemanded => chinese ? $"欠款合计{owed}，机构已要求全部还清，最早未还的一期{lateness}" : $"Total owed {owed}, all of it demanded now; the oldest unpaid instalment {lateness}",
-            (true, true) => card ? $"欠款合计{owed}，{unpaidInstalments}期最低还款未还，共{due}，最早一期{lateness}" : $"欠款合计{owed}，{unpaidInstalments}期未还共{due}，最早一期{lateness}",
+            (true, true) => $"欠款合计{owed}，{UnpaidCount(true, unpaidInstalments, partPaid, card)}，共{due}，最早一期{lateness}",
             (true, false) => card ? $"欠款合计{owed}，最低还款额{due}，{lateness}" : $"欠款合计{owed}，本期应还{due}，{lateness}",
-            (false, true) => $"Total owed {owed}; {due} due now from {unpaidInstalments} {(card ? "missed minimum payments" : "unpaid instalments")}, the oldest {lateness}",
+            (false, true) => $"Total owed {owed}; {due} due now from {UnpaidCount(false, unpaidInstalments, partPaid, card)}, the oldest {lateness}",
             (false, false) => $"Total owed {owed}; {due} {dueWord}, {lateness}",
         };
+
+    /// <summary>
+    /// How many instalments are behind, saying which were paid in part: "2 instalments paid only in part", "3 instalments not
+    /// paid in full (1 of them in part)", or "2 unpaid instalments" when nothing was paid towards them.
+    /// </summary>
+    public static string UnpaidCount(bool chinese, int unpaid, int partPaid, bool card)
+    {
+        var what = chinese ? (card ? "期最低还款" : "期") : card ? "minimum payments" : "instalments";
+        return (chinese, partPaid) switch
+        {
+            (true, 0) => $"{unpaid}{what}未还",
+            (true, _) when partPaid >= unpaid => $"{unpaid}{what}只还了一部分",
+            (true, _) => $"{unpaid}{what}没有还足（其中{partPaid}期还了一部分）",
+            (false, 0) => card ? $"{unpaid} missed minimum payments" : $"{unpaid} unpaid instalments",
+            (false, _) when partPaid >= unpaid => $"{unpaid} {what} paid only in part",
+            _ => $"{unpaid} {what} not paid in full ({partPaid} of them in part)",
+        };
+    }
 
     /// <summary>Whether the lender has ended the agreement and what is due is all that is owed.</summary>
     public static bool WholeBalanceDemanded(Assessment facts) => facts.HasTerminationNotice && facts.AmountDue >= facts.TotalOwed;

@@ -37,8 +37,8 @@ internal sealed record NegotiationLetter(
         var salutation = content.LenderName is { } lender ? T($"致{lender}：", british ? $"Dear {lender}," : $"To {lender},") : T("尊敬的贷款机构：", "Dear Sir or Madam,");
 
         var account = facts.UnpaidInstalments > 1
-            ? T($"本人是贵司的借款人。截至{content.Date(facts.AsOf)}，本人账户欠款合计{content.Money(facts.TotalOwed)}，其中自{content.Date(facts.DueDate)}起有{facts.UnpaidInstalments}期共{content.Money(facts.AmountDue)}尚未归还，最早一期已逾期{content.Days(facts.DaysPastDue)}。",
-                $"I am writing about my loan with you. As of {content.Date(facts.AsOf)} my account shows {content.Money(facts.TotalOwed)} owed in total; {facts.UnpaidInstalments} instalments due since {content.Date(facts.DueDate)}, {content.Money(facts.AmountDue)} in all, are unpaid, the oldest now {content.Days(facts.DaysPastDue)} past due.")
+            ? T($"本人是贵司的借款人。截至{content.Date(facts.AsOf)}，本人账户欠款合计{content.Money(facts.TotalOwed)}，其中自{content.Date(facts.DueDate)}起{DossierContent.UnpaidCount(true, facts.UnpaidInstalments, facts.PartPaidInstalments, facts.IsCard)}，共{content.Money(facts.AmountDue)}，最早一期已逾期{content.Days(facts.DaysPastDue)}。",
+                $"I am writing about my loan with you. As of {content.Date(facts.AsOf)} my account shows {content.Money(facts.TotalOwed)} owed in total; since {content.Date(facts.DueDate)}, {DossierContent.UnpaidCount(false, facts.UnpaidInstalments, facts.PartPaidInstalments, facts.IsCard)} leave {content.Money(facts.AmountDue)} owing, the oldest now {content.Days(facts.DaysPastDue)} past due.")
             : facts.DaysPastDue > 0
             ? T($"本人是贵司的借款人。截至{content.Date(facts.AsOf)}，本人账户欠款合计{content.Money(facts.TotalOwed)}，其中{content.Date(facts.DueDate)}到期的{content.Money(facts.AmountDue)}尚未归还，已逾期{content.Days(facts.DaysPastDue)}。",
                 $"I am writing about my loan with you. As of {content.Date(facts.AsOf)} my account shows {content.Money(facts.TotalOwed)} owed in total; the payment of {content.Money(facts.AmountDue)} due on {content.Date(facts.DueDate)} is unpaid and now {content.Days(facts.DaysPastDue)} past due.")

@@ -58,7 +58,24 @@ public sealed class TextHeaderTests
 
         Assert.Contains("最低还款额2,090.38元", Chinese(card), StringComparison.Ordinal);
         Assert.DoesNotContain("本期应还", Chinese(card), StringComparison.Ordinal);
-        Assert.Contains("3期未还共5,391.81元", Chinese(loan), StringComparison.Ordinal);
+        Assert.Contains("3期未还，共5,391.81元", Chinese(loan), StringComparison.Ordinal);
         Assert.Contains("from 3 unpaid instalments", AccountLine(loan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Instalments_paid_in_part_are_not_called_unpaid()
+    {
+        // a32-03 (reading 31): she paid 800.00 of each 1,301.49 instalment on its date for two months.
+        var partPaid = ScenarioCase("a32-03-consumer-finance-phone-request-for-800-a-month-plan-refused-no-counter-offer-lasting-pay-cut-paying-800.json");
+        string Chinese(BorrowerCase c) => TextRenderer.Render(RenderingKit.Advisor.Advise(c, "zh-CN")).Split('\n')[1];
+
+        Assert.Contains("2期只还了一部分，共1,002.98元", Chinese(partPaid), StringComparison.Ordinal);
+        Assert.Contains("CNY 1,002.98 due now from 2 instalments paid only in part", AccountLine(partPaid), StringComparison.Ordinal);
+
+        // With the older one not paid at all, one of the two was paid in part.
+        var history = partPaid.History.Select(r => r.DueDate == new NodaTime.LocalDate(2026, 9, 20) ? r with { PaidOn = null, AmountPaid = null } : r).ToList();
+        var mixed = partPaid with { History = new(history) };
+        Assert.Contains("from 2 instalments not paid in full (1 of them in part)", AccountLine(mixed), StringComparison.Ordinal);
+        Assert.Contains("2期没有还足（其中1期还了一部分）", Chinese(mixed), StringComparison.Ordinal);
     }
 }

@@ -714,7 +714,10 @@ public sealed record Assessment
     /// <summary>Gets how many of them were rejected or not answered.</summary>
     [FactField] public int FailedAttempts { get; internal init; }
 
-    /// <summary>Gets the outcome of the latest contact (<c>none</c> when there was none).</summary>
+    /// <summary>
+    /// Gets the outcome of the latest contact (<c>none</c> when there was none); a refusal that names a monthly payment is a
+    /// counter-offer, <c>partially-accepted</c>.
+    /// </summary>
     [FactField] public string LastAttemptOutcome { get; internal init; } = "";
 
     /// <summary>Gets whether the latest contact's answer is in writing (a message, an email, a letter, a kept chat), so that it can be shown later.</summary>
@@ -723,7 +726,10 @@ public sealed record Assessment
     /// <summary>Gets the day of the latest contact (equal to <see cref="AsOf"/> when there was none).</summary>
     [FactField(FactFormat.Date)] public LocalDate LastAttemptOn { get; internal init; }
 
-    /// <summary>Gets the reference the lender gave the latest contact (a ticket or complaint number), or empty when it gave none.</summary>
+    /// <summary>
+    /// Gets the reference the lender gave the latest contact (a ticket or complaint number), or empty when it gave none: the
+    /// contact's note when it is one short code, else the codes in it (letters with digits, "ARR-58213"), not the rest of it.
+    /// </summary>
     [FactField] public string LastAttemptReference { get; internal init; } = "";
 
     /// <summary>Gets the days since the latest contact (0 when there was none).</summary>
@@ -759,6 +765,7 @@ public sealed record Assessment
     /// <summary>
     /// Gets the reference of the agreement the plan names: the latest agreed contact (the latest answer of its request type,
     /// accepted or partly accepted within the budget) that gives a reference or a monthly payment; empty when none gives one.
+    /// Like <see cref="LastAttemptReference"/>, it is the code in the contact's note, not the whole note.
     /// </summary>
     [FactField] public string AgreedReference { get; internal init; } = "";
 
@@ -783,9 +790,17 @@ public sealed record Assessment
     /// <summary>
     /// Gets whether an instalment plan was just agreed: the latest contact was accepted, agreeing an instalment plan, after the
     /// arrears began (fewer days ago than <see cref="DaysPastDue"/>), and a promise under it is still to come
-    /// (<see cref="HasPendingPromise"/>). Asking anything new then reopens what was settled.
+    /// (<see cref="HasPendingPromise"/>); or the lender offered one the budget can carry and the borrower has yet to take it
+    /// up (<see cref="PlanOfferToAccept"/>). Asking anything new then reopens what was settled.
     /// </summary>
     [FactField] public bool PlanJustAgreed { get; internal init; }
+
+    /// <summary>
+    /// Gets whether the lender's latest answer, since the arrears began, offered an instalment plan in place of the one asked
+    /// (a partial acceptance) at a monthly payment the budget can carry (<see cref="AgreedMonthlyPayment"/>), with no promise
+    /// under it yet: the borrower's next step is to accept it and get it in writing.
+    /// </summary>
+    [FactField] public bool PlanOfferToAccept { get; internal init; }
 
     /// <summary>
     /// Gets whether the one instalment missed under a kept written plan is made up from the next pay: an instalment plan was

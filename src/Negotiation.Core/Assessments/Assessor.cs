@@ -363,21 +363,22 @@ internal static class Assessor
             firstComplaint = a.Channel == ContactChannel.Complaint && (firstComplaint is null || a.On < firstComplaint) ? a.On : firstComplaint;
             firstOpenComplaint = a is { Channel: ContactChannel.Complaint, Outcome: AttemptOutcome.Pending or AttemptOutcome.NoResponse } &&
                                  (firstOpenComplaint is null || a.On < firstOpenComplaint) ? a.On : firstOpenComplaint;
-            failedAttempts += a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse ? 1 : 0;
+            var outcome = AnswerOf(a);
+            failedAttempts += outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse ? 1 : 0;
             regulator |= a.Channel == ContactChannel.Regulator;
             mediation |= a.Channel == ContactChannel.Mediation;
             court |= a.Channel == ContactChannel.Court;
             ombudsman |= a.Channel == ContactChannel.Ombudsman;
             if (a.Requested is { } requested)
             {
-                refusals[(int)requested] += a.Outcome == AttemptOutcome.Rejected ? 1 : 0;
+                refusals[(int)requested] += outcome == AttemptOutcome.Rejected ? 1 : 0;
                 // What stands for a request is its latest answer (of several on one day, the last in the case): an agreement
                 // a later contact refused, or denies, no longer holds.
                 var before = latestAnswer[(int)requested];
                 latestAnswer[(int)requested] = before >= 0 && attempts[before].On > a.On ? before : i;
             }
 
-            writtenConfirmation |= a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted;
+            writtenConfirmation |= a.InWriting && outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted;
             foreach (var p in a.Promises)
             {
                 nextPromise = p.By >= asOf && (nextPromise is null || p.By < nextPromise) ? p.By : nextPromise;
@@ -393,11 +394,12 @@ internal static class Assessor
         for (var type = 0; type < RequestTypeCount; type++)
         {
             var answer = latestAnswer[type] >= 0 ? attempts[latestAnswer[type]] : null;
-            if (answer is { Outcome: AttemptOutcome.PartiallyAccepted, MonthlyPayment: { } asked } && budget is not null && asked > affordable)
+            var answered = answer is null ? AttemptOutcome.Pending : AnswerOf(answer);
+            if (answer is { MonthlyPayment: { } asked } && answered == AttemptOutcome.PartiallyAccepted && budget is not null && asked > affordable)
             {
                 counterOffer = Math.Max(counterOffer, asked);
             }
-            else if (answer is { Outcome: AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted })
+            else if (answer is not null && answered is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted)
             {
                 (agreed ??= []).Add(EnumNames<RequestType>.Of((RequestType)type));
                 // The agreement the plan names: the latest, of those that give a reference or a monthly payment.
@@ -465,7 +467,12 @@ internal static class Assessor
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
         // A written instalment plan kept but for the one instalment now missed, which the next pay makes up before the next
         // falls due (a32-02, b33-02): pay it then, and ask nothing new.
-        var planAgreedLast = last is { Outcome: AttemptOutcome.Accepted } && agreed is not null && agreed.Contains("instalment-plan");
+        // An instalment plan the lender offered in its answer (a partial acceptance within the budget, a33-02) that the
+        // borrower has not yet taken up (no promise under it yet) is, like one agreed, to be confirmed in writing, not reopened.
+        var planOffered = last is { Requested: RequestType.InstalmentPlan, Promises.Count: 0 } && AnswerOf(last) == AttemptOutcome.PartiallyAccepted &&
+                          agreed is not null && agreed.Contains("instalment-plan");
+        var planAgreedLast = (last is { Outcome: AttemptOutcome.Accepted } && agreed is not null && agreed.Contains("instalment-plan")) || planOffered;
+        var sinceArrears = last is { } latest && Period.DaysBetween(latest.On, asOf) < daysPastDue;
         var canPayDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum || dueFromPay);
         var unpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid;
         var partPaidInstalments = (!currentPaid && paidOnCurrent > 0 ? 1 : 0) + earlierPartPaid + laterPartPaid;
@@ -632,10 +639,10 @@ internal static class Assessor
 
             AttemptCount = attempts.Count,
             FailedAttempts = failedAttempts,
-            LastAttemptOutcome = last is null ? "none" : EnumNames<AttemptOutcome>.Of(last.Outcome),
+            LastAttemptOutcome = last is null ? "none" : EnumNames<AttemptOutcome>.Of(AnswerOf(last)),
             LastAttemptInWriting = last is { InWriting: true },
             LastAttemptOn = last?.On ?? asOf,
-            LastAttemptReference = last?.Reference ?? "",
+            LastAttemptReference = ReferenceCodes.In(last?.Reference),
             DaysSinceLastAttempt = last is null ? 0 : Period.DaysBetween(last.On, asOf),
             HasComplained = firstComplaint is not null,
             DaysSinceComplaint = firstComplaint is { } fc ? Period.DaysBetween(fc, asOf) : 0,
@@ -645,14 +652,15 @@ internal static class Assessor
             CounterOfferMonthly = Cents(counterOffer),
             HasUnaffordableCounterOffer = counterOffer > 0,
             AgreedRequests = agreed is null ? ValueList<string>.Empty : new ValueList<string>(agreed),
-            AgreedReference = agreement?.Reference ?? "",
+            AgreedReference = ReferenceCodes.In(agreement?.Reference),
             AgreedMonthlyPayment = Cents(agreement?.MonthlyPayment ?? 0m),
             RepeatedlyRefusedRequests = Refused(refusals),
             FeeWaiverRefused = latestAnswer[(int)RequestType.FeeWaiver] >= 0 &&
-                               attempts[latestAnswer[(int)RequestType.FeeWaiver]].Outcome == AttemptOutcome.Rejected,
+                               AnswerOf(attempts[latestAnswer[(int)RequestType.FeeWaiver]]) == AttemptOutcome.Rejected,
             HasCourtCase = court || notices.CourtClaim is not null,
             HasPendingPromise = nextPromise is not null,
-            PlanJustAgreed = planAgreedLast && last is { } agreedOn && Period.DaysBetween(agreedOn.On, asOf) < daysPastDue && nextPromise is not null,
+            PlanJustAgreed = planAgreedLast && sinceArrears && (nextPromise is not null || planOffered),
+            PlanOfferToAccept = planOffered && sinceArrears,
             MadeUpFromNextPay = madeUpFromNextPay,
             PaidSincePromiseBroken = c.Conduct.BrokenPromises > 0 && lastPromisePassed is { } passed && lastPayment is { } paidOn && paidOn > passed,
             NextPromiseDue = nextPromise ?? asOf,
@@ -764,6 +772,13 @@ internal static class Assessor
     /// above its own instalment clears the shortfalls before it, oldest first (as lenders apply it); what is left over went
     /// to the balance, which the account's figures already show. The current instalment's payment counts last.
     /// </summary>
+    /// <summary>
+    /// The lender's answer as the plan reads it: a refusal that names a monthly payment offered something in place of what was
+    /// asked, so it is a counter-offer (partly accepted), as the case format describes <c>monthlyPayment</c> (b34-02).
+    /// </summary>
+    private static AttemptOutcome AnswerOf(NegotiationAttempt a) =>
+        a is { Outcome: AttemptOutcome.Rejected, MonthlyPayment: not null } ? AttemptOutcome.PartiallyAccepted : a.Outcome;
+
     private static (decimal Arrears, int Unpaid, int PartPaid, LocalDate Oldest) ApplyOverpayments(ValueList<RepaymentRecord> history, LocalDate current, decimal paidOnCurrent, decimal currentInstalment)
     {
         var pending = new List<(LocalDate Due, decimal Short, decimal Instalment)>();

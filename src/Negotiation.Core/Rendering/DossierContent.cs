@@ -150,7 +150,30 @@ internal sealed class DossierContent
     {
         (Advice.Outcome.PayNow, { IsOverdue: false }) => plan.Language == Messages.Language.Chinese ? "按时还款" : "pay on time",
         (Advice.Outcome.PayNow, { CanPayAmountDueNow: false }) => plan.Language == Messages.Language.Chinese ? "发薪后马上还上" : "pay it on payday",
+        (Advice.Outcome.Negotiate, { PlanOfferToAccept: true }) when KeepsAgreement(plan) =>
+            plan.Language == Messages.Language.Chinese ? "接受机构的分期方案，并要求书面协议" : "accept the lender's plan and get it in writing",
+        (Advice.Outcome.Negotiate, { HasWrittenConfirmation: false }) when KeepsAgreement(plan) =>
+            plan.Language == Messages.Language.Chinese ? "按约定还款，并要求书面确认" : "pay as agreed and get it in writing",
+        (Advice.Outcome.Negotiate, _) when KeepsAgreement(plan) => plan.Language == Messages.Language.Chinese ? "按约定还款" : "pay as agreed",
         _ => Vocabulary.Label(EnumNames<Outcome>.Of(outcome), plan.Language),
+    };
+
+    /// <summary>
+    /// Whether the plan keeps an instalment plan agreed since the arrears and asks for nothing new: the lender has already said
+    /// yes, so its headings speak of keeping and confirming the agreement rather than of negotiating.
+    /// </summary>
+    internal static bool KeepsAgreement(NegotiationPlan plan) => plan.Assessment.PlanJustAgreed && plan.Requests.Count == 0;
+
+    /// <summary>The heading of the steps for when the lender says no (or, for an agreement kept, goes back on it).</summary>
+    public string RemediesHeading() => RemediesHeading(Plan);
+
+    /// <summary>The heading of the steps for when the lender says no (see <see cref="RemediesHeading()"/>).</summary>
+    internal static string RemediesHeading(NegotiationPlan plan) => (plan.Language == Messages.Language.Chinese, KeepsAgreement(plan)) switch
+    {
+        (true, true) => "如果机构不肯书面确认或事后不认约定",
+        (false, true) => "If the lender does not confirm the agreement or goes back on it",
+        (true, false) => "协商失败后的步骤",
+        (false, false) => "If the lender says no",
     };
 
     public string Severity(Severity severity) => severity switch

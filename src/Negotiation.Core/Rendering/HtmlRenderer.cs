@@ -388,7 +388,7 @@ public static class HtmlRenderer
         if (plan.Remedies.Count > 0)
         {
             Line("<section id=\"remedies\">");
-            Line($"<h2>{E(T("协商失败后的步骤", "If the lender says no"))}</h2>");
+            Line($"<h2>{E(content.RemediesHeading())}</h2>");
             Line("<ol class=\"ladder\">");
             foreach (var remedy in plan.Remedies)
             {

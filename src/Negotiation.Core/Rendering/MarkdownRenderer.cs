@@ -193,7 +193,7 @@ public static class MarkdownRenderer
 
         if (plan.Remedies.Count > 0)
         {
-            Heading(E(T("协商失败后的步骤", "If the lender says no")));
+            Heading(E(content.RemediesHeading()));
             // Numbered by place on the ladder: two routes at the same rung would otherwise both read "3.".
             for (var i = 0; i < plan.Remedies.Count; i++)
             {

@@ -165,7 +165,7 @@ public static class TextRenderer
 
         if (plan.Remedies.Count > 0)
         {
-            Heading(T("协商失败后的步骤", "If the lender says no"));
+            Heading(DossierContent.RemediesHeading(plan));
             // Numbered by place on the ladder: two routes at the same rung would otherwise both read "3.".
             for (var i = 0; i < plan.Remedies.Count; i++)
             {

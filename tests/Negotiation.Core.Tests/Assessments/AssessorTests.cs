@@ -777,8 +777,10 @@ public sealed class AssessorTests
             // Each request type's latest answer (the last in the case of those on its day) decides whether it stands agreed.
             var answers = c.Attempts.Select((a, i) => (a, i)).Where(x => x.a.Requested is not null)
                 .GroupBy(x => x.a.Requested!.Value).Select(g => g.OrderBy(x => x.a.On).ThenBy(x => x.i).Last().a).ToList();
-            bool Counter(NegotiationAttempt a) => a is { Outcome: AttemptOutcome.PartiallyAccepted, MonthlyPayment: { } m } && c.Finances is not null && m > facts.AffordableInstalment;
-            var agreed = answers.Where(a => a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted && !Counter(a))
+            // A refusal that names a monthly payment is a counter-offer, as the case format says of monthlyPayment.
+            static AttemptOutcome Answer(NegotiationAttempt a) => a is { Outcome: AttemptOutcome.Rejected, MonthlyPayment: not null } ? AttemptOutcome.PartiallyAccepted : a.Outcome;
+            bool Counter(NegotiationAttempt a) => Answer(a) == AttemptOutcome.PartiallyAccepted && a.MonthlyPayment is { } m && c.Finances is not null && m > facts.AffordableInstalment;
+            var agreed = answers.Where(a => Answer(a) is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted && !Counter(a))
                 .Select(a => a.Requested!.Value).Order().Select(t => Name(t));
             var counter = answers.Where(Counter).Select(a => a.MonthlyPayment!.Value).DefaultIfEmpty(0m).Max();
             var named = c.Offers.LastOrDefault(o => o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency && (o.Amount is not null || o.Deadline is not null));
@@ -792,15 +794,15 @@ public sealed class AssessorTests
                 .And(facts.EarlierLatePayments == c.History.Count(r => r.DueDate < c.Account.DueDate && Delinquency.IsLate(r, grace, c.AsOf))).Label("earlier late")
                 .And(facts.LargestFlexibleCategory == (largest is { Amount: > 0 } lf ? Name(lf.Category) : "")).Label("largest category")
                 .And(Same(facts.LargestFlexibleAmount, Currencies.ToMinorUnit(largest?.Amount ?? 0m, 2))).Label("largest amount")
-                .And(facts.LastAttemptOutcome == (last is null ? "none" : Name(last.Outcome))).Label("last outcome")
+                .And(facts.LastAttemptOutcome == (last is null ? "none" : Name(Answer(last)))).Label("last outcome")
                 .And(facts.DaysSinceLastAttempt == (last is null ? 0 : Period.DaysBetween(last.On, c.AsOf))).Label("days since last")
                 .And(facts.DaysSinceComplaint == (firstComplaint is { } fc ? Period.DaysBetween(fc, c.AsOf) : 0)).Label("days since complaint")
                 .And(facts.ComplaintAnswerOverdue == (firstOpenComplaint is { } due && due.PlusDays(Settings.ComplaintResponseDays) < c.AsOf)).Label("complaint answer overdue")
                 .And(facts.ComplaintAnswered == (firstComplaint is not null && firstOpenComplaint is null)).Label("complaint answered")
-                .And(facts.FailedAttempts == c.Attempts.Count(a => a.Outcome is AttemptOutcome.Rejected or AttemptOutcome.NoResponse)).Label("failed")
+                .And(facts.FailedAttempts == c.Attempts.Count(a => Answer(a) is AttemptOutcome.Rejected or AttemptOutcome.NoResponse)).Label("failed")
                 .And(facts.HasContactedRegulator == c.Attempts.Any(a => a.Channel == ContactChannel.Regulator)).Label("regulator")
                 .And(facts.HasTriedMediation == c.Attempts.Any(a => a.Channel == ContactChannel.Mediation)).Label("mediation")
-                .And(facts.HasWrittenConfirmation == c.Attempts.Any(a => a.InWriting && a.Outcome is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted)).Label("written")
+                .And(facts.HasWrittenConfirmation == c.Attempts.Any(a => a.InWriting && Answer(a) is AttemptOutcome.Accepted or AttemptOutcome.PartiallyAccepted)).Label("written")
                 .And(facts.HasPendingPromise == promises.Count > 0 && facts.NextPromiseDue == (promises.Count > 0 ? promises.Min() : c.AsOf)).Label("promises")
                 .And(facts.HasThirdPartyOffer == c.Offers.Any(o => o.From is OfferSource.ThirdParty or OfferSource.Unknown)).Label("third party")
                 .And(facts.HasLenderOffer == c.Offers.Any(o => o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency)).Label("lender offer")

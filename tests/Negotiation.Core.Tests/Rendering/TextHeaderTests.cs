@@ -78,4 +78,24 @@ public sealed class TextHeaderTests
         Assert.Contains("from 2 instalments not paid in full (1 of them in part)", AccountLine(mixed), StringComparison.Ordinal);
         Assert.Contains("2期没有还足（其中1期还了一部分）", Chinese(mixed), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_plan_agreed_or_offered_within_the_budget_is_headed_as_one_to_keep_not_to_negotiate()
+    {
+        // a32-01 (reading 31): agreed by phone, nothing in writing; a33-02 (round 47): an offer inside the budget to accept.
+        var agreed = ScenarioCase("a32-01-xianghuaka-agreed-by-phone-24-instalments-nothing-in-writing-first-due-in-six-days-budget-meets-it.json");
+        var offered = ScenarioCase("a33-02-online-lender-phone-counter-offer-48-instalments-of-1257-just-above-her-1200-offer-inside-her-1300-budget.json");
+        string[] Lines(BorrowerCase c, string language) => TextRenderer.Render(RenderingKit.Advisor.Advise(c, language)).Split('\n');
+
+        Assert.Equal("Decision: pay as agreed and get it in writing", Lines(agreed, "en")[3]);
+        Assert.Equal("结论：按约定还款，并要求书面确认", Lines(agreed, "zh-CN")[3]);
+        Assert.Contains("If the lender does not confirm the agreement or goes back on it", Lines(agreed, "en"));
+        Assert.DoesNotContain("If the lender says no", Lines(agreed, "en"));
+        Assert.Equal("Decision: accept the lender's plan and get it in writing", Lines(offered, "en")[3]);
+
+        // A first negotiation is still headed as one.
+        var first = agreed with { Attempts = [] };
+        Assert.Equal("Decision: negotiate with the lender", Lines(first, "en")[3]);
+        Assert.Contains("If the lender says no", Lines(first, "en"));
+    }
 }

@@ -190,16 +190,32 @@ internal sealed class DossierContent
         var lateness = facts.DaysPastDue > 0
             ? T($"逾期{Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
             : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
-        return AccountLine(IsChinese, facts.UnpaidInstalments, facts.PartPaidInstalments, WholeBalanceDemanded(facts), facts.IsCard, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, "due now");
+        var dueWord = KeepsAgreement(Plan) ? "overdue" : "due now";
+        return AccountLine(IsChinese, facts.UnpaidInstalments, facts.PartPaidInstalments, WholeBalanceDemanded(facts), facts.IsCard, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, dueWord, dueWord)
+               + RepaidByAgreement(Plan);
     }
+
+    /// <summary>
+    /// What the account line adds when the plan keeps an agreement (<see cref="KeepsAgreement"/>): the arrears it states are
+    /// repaid under the plan agreed, or offered, not due at once; empty otherwise.
+    /// </summary>
+    internal static string RepaidByAgreement(NegotiationPlan plan) => (KeepsAgreement(plan), plan.Assessment.PlanOfferToAccept, plan.Language == Messages.Language.Chinese) switch
+    {
+        (false, _, _) => "",
+        (true, false, true) => "；按已谈妥的分期偿还，不必一次还清",
+        (true, false, false) => "; the plan agreed repays it, not at once",
+        (true, true, true) => "；接受机构提出的分期方案后，按方案偿还",
+        (true, true, false) => "; the plan the lender offered would repay it, not at once",
+    };
 
     /// <summary>
     /// The one line that states the account: everything owed, what is due (from how many unpaid instalments, when more than
     /// one, and how many of them were paid in part; or all of it once the agreement is ended) and how late.
-    /// <paramref name="dueWord"/> is the English for a single instalment's amount ("due now", "to pay"). On a card
+    /// <paramref name="dueWord"/> is the English for a single instalment's amount ("due now", "to pay"), and
+    /// <paramref name="multipleDueWord"/> for several ("due now", or "overdue" where an agreement repays them). On a card
     /// (<paramref name="card"/>) what falls due is a minimum payment.
     /// </summary>
-    public static string AccountLine(bool chinese, int unpaidInstalments, int partPaid, bool wholeBalanceDemanded, bool card, string owed, string due, string lateness, string dueWord) =>
+    public static string AccountLine(bool chinese, int unpaidInstalments, int partPaid, bool wholeBalanceDemanded, bool card, string owed, string due, string lateness, string dueWord, string multipleDueWord = "due now") =>
         (chinese, unpaidInstalments > 1) switch
         {
             // The instalment the case names is paid (late, perhaps) and nothing else is unpaid.
@@ -208,7 +224,7 @@ internal sealed class DossierContent
             _ when wholeBalanceDemanded => chinese ? $"欠款合计{owed}，机构已要求全部还清，最早未还的一期{lateness}" : $"Total owed {owed}, all of it demanded now; the oldest unpaid instalment {lateness}",
             (true, true) => $"欠款合计{owed}，{UnpaidCount(true, unpaidInstalments, partPaid, card)}，共{due}，最早一期{lateness}",
             (true, false) => card ? $"欠款合计{owed}，最低还款额{due}，{lateness}" : $"欠款合计{owed}，本期应还{due}，{lateness}",
-            (false, true) => $"Total owed {owed}; {due} due now from {UnpaidCount(false, unpaidInstalments, partPaid, card)}, the oldest {lateness}",
+            (false, true) => $"Total owed {owed}; {due} {multipleDueWord} from {UnpaidCount(false, unpaidInstalments, partPaid, card)}, the oldest {lateness}",
             (false, false) => $"Total owed {owed}; {due} {dueWord}, {lateness}",
         };
 

@@ -93,9 +93,15 @@ public sealed class TextHeaderTests
         Assert.DoesNotContain("If the lender says no", Lines(agreed, "en"));
         Assert.Equal("Decision: accept the lender's plan and get it in writing", Lines(offered, "en")[3]);
 
+        // The account line does not call arrears the agreement repays "due now" (reading 33).
+        Assert.EndsWith("CNY 1,996.96 overdue from 2 unpaid instalments, the oldest 55 days past due; the plan agreed repays it, not at once", Lines(agreed, "en")[1], StringComparison.Ordinal);
+        Assert.EndsWith("；按已谈妥的分期偿还，不必一次还清", Lines(agreed, "zh-CN")[1], StringComparison.Ordinal);
+        Assert.EndsWith("; the plan the lender offered would repay it, not at once", Lines(offered, "en")[1], StringComparison.Ordinal);
+
         // A first negotiation is still headed as one.
         var first = agreed with { Attempts = [] };
         Assert.Equal("Decision: negotiate with the lender", Lines(first, "en")[3]);
+        Assert.EndsWith("CNY 1,996.96 due now from 2 unpaid instalments, the oldest 55 days past due", Lines(first, "en")[1], StringComparison.Ordinal);
         Assert.Contains("If the lender says no", Lines(first, "en"));
     }
 }

@@ -164,6 +164,15 @@ public sealed record Assessment
     /// <summary>Gets how many of the <see cref="UnpaidInstalments"/> were paid in part: something was paid, not all of it.</summary>
     [FactField] public int PartPaidInstalments { get; internal init; }
 
+    /// <summary>
+    /// Gets what the borrower paid towards the latest instalment fallen due, where that was a part payment the budget carries
+    /// and more instalments are to come: the amount to keep paying meanwhile. 0 otherwise.
+    /// </summary>
+    [FactField(FactFormat.Money)] public decimal PartPaymentToKeep { get; internal init; }
+
+    /// <summary>Gets the date the next regular instalment falls due after asOf, or asOf when none is to come (<see cref="LaterInstalments"/> is 0).</summary>
+    [FactField(FactFormat.Date)] public LocalDate NextInstalmentDue { get; internal init; }
+
     /// <summary>Gets whether the case states the contractual rate, or that interest has stopped (<see cref="InterestStopped"/>).</summary>
     [FactField] public bool RateKnown { get; internal init; }
 

@@ -120,12 +120,16 @@ internal static class Assessor
         var (earlierPartPaid, laterPartPaid) = (0, 0);
         LocalDate? firstLaterUnpaid = null;
         var dueDateRecorded = false;
+        // The latest instalment fallen due by asOf, and what was paid towards it: a part payment there is what the borrower
+        // has been paying meanwhile.
+        (LocalDate Due, decimal Amount, decimal Paid)? latestDue = null;
         for (var i = 0; i < history.Count; i++)
         {
             var r = history[i];
             var paid = r.PaidOn is null ? 0m : r.AmountPaid ?? 0m;
             lastPayment = r is { PaidOn: { } on, AmountPaid: > 0 } && (lastPayment is null || on > lastPayment) ? on : lastPayment;
             paidOnCurrent += r.DueDate == account.DueDate ? paid : 0m;
+            latestDue = r.DueDate <= asOf && (latestDue is null || r.DueDate > latestDue.Value.Due) ? (r.DueDate, r.AmountDue, paid) : latestDue;
             instalmentOnDueDate = r.DueDate == account.DueDate ? r.AmountDue : instalmentOnDueDate;
             dueDateRecorded |= r.DueDate == account.DueDate;
             // An instalment due after the account's due date, by asOf, and not paid in full is missed too (a case that names
@@ -280,6 +284,11 @@ internal static class Assessor
             (extensionEnds, cashByExtensionEnd, movesDueDate) = (withDateMoved.Ends, withDateMoved.Cash, true);
         }
         var laterInstalments = LaterInstalments(account, amountDue, instalment);
+        // Where more instalments are to come: the next one's date, and the part payment the borrower has been making, if the
+        // budget carries it (a33-01 … b34-04: "keep paying 200 on the 3rd", not a new figure or a date moved to payday).
+        var nextInstalmentDue = laterInstalments > 0 ? NextDueAfter(account.DueDate, asOf) : asOf;
+        var partPaymentToKeep = laterInstalments > 0 && latestDue is { Paid: > 0 } part && part.Paid < part.Amount &&
+                                (budget is null || part.Paid <= affordable) ? part.Paid : 0m;
         // A disputed charge is the whole problem only where, with it off, the cash in hand meets what is due: beside a
         // hardship that leaves the rest unpaid, taking it off narrows the gap without closing it (a21-02).
         var disputeCloses = c.DisputedCharges.Count > 0 && (budget is null || cashSpare + disputed >= amountDue);
@@ -521,6 +530,8 @@ internal static class Assessor
             EarlierArrears = Cents(earlierArrears),
             UnpaidInstalments = unpaidInstalments,
             PartPaidInstalments = partPaidInstalments,
+            PartPaymentToKeep = Cents(partPaymentToKeep),
+            NextInstalmentDue = nextInstalmentDue,
             RateKnown = account.AnnualRate is not null,
             AnnualRate = rate,
             InterestStopped = account.InterestStoppedOn is not null,
@@ -772,6 +783,18 @@ internal static class Assessor
     /// above its own instalment clears the shortfalls before it, oldest first (as lenders apply it); what is left over went
     /// to the balance, which the account's figures already show. The current instalment's payment counts last.
     /// </summary>
+    /// <summary>The first date after <paramref name="asOf"/> that falls a whole number of months after <paramref name="due"/>.</summary>
+    private static LocalDate NextDueAfter(LocalDate due, LocalDate asOf)
+    {
+        var months = 1;
+        while (due.PlusMonths(months) <= asOf)
+        {
+            months++;
+        }
+
+        return due.PlusMonths(months);
+    }
+
     /// <summary>
     /// The lender's answer as the plan reads it: a refusal that names a monthly payment offered something in place of what was
     /// asked, so it is a counter-offer (partly accepted), as the case format describes <c>monthlyPayment</c> (b34-02).

@@ -164,6 +164,12 @@ internal static class RequestTermsCalculator
         var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, facts.DisputedLeftOut);
         var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed, facts.PlanPaidNow + lowStartPaid);
         var capped = Assessor.PlanInterestCapped(principal, rate, months, decimals, interestCap);
+        if (!atLowerRate && !capped && lowStartPaid == 0 && facts.PlanPaidNow == 0 && facts.DisputedLeftOut == 0 &&
+            KeptPaymentPlan(c, facts, account, rate, months, decimals) is { } kept)
+        {
+            return kept;
+        }
+
         var instalments = Schedules.EqualInstalmentRows(principal, capped ? 0m : rate, months, facts.PlanStartsOn, decimals);
 
         // What has accrued (with the interest of any months the plan waits for a hardship's end) is repaid alongside in
@@ -212,6 +218,69 @@ internal static class RequestTermsCalculator
             // term fits the budget) there is no schedule the borrower could keep: the request is what the budget sustains.
             null,
             facts.BeyondAnyPlan ? null : ValueList<Instalment>.Own(instalments));
+    }
+
+    /// <summary>
+    /// The plan on the part payment the borrower has been making (<c>partPaymentToKeep</c>), on the contract's due day from the
+    /// next one: what she has offered and pays, not a new figure a few units below it on another day (readings 31, 33, 34).
+    /// Each month the payment meets the month's interest, then an equal part of what has accrued, then principal; the last
+    /// payment is what is left. Null where there is no such payment, or where it would not repay the debt within the
+    /// <paramref name="months"/> the assessment sized the plan for (it is below the level payment that does).
+    /// </summary>
+    private static ComputedRequest? KeptPaymentPlan(BorrowerCase c, Assessment facts, Account account, decimal rate, int months, int decimals)
+    {
+        var payment = facts.PartPaymentToKeep;
+        if (payment <= 0 || facts.TotalCostCapApplies || facts.AffordablePlanMonths != months)
+        {
+            return null;
+        }
+
+        // The first instalment on the next due date; its period, as the level plan's, starts a month before.
+        var start = facts.NextInstalmentDue;
+        var accrued = Assessor.PlanAccrued(account, rate, c.AsOf, start.PlusMonths(-1), decimals, null, facts.IsCard);
+        var part = Money.Round(accrued / months, decimals, MidpointRounding.ToPositiveInfinity);
+        var (principal, accruedLeft, total) = (account.Principal, accrued, 0m);
+        var rows = new Instalment[months];
+        for (var k = 0; k < months; k++)
+        {
+            var interest = Money.Round(principal * rate / 12m, decimals, Money.DefaultRounding);
+            var last = k == months - 1;
+            var share = last ? accruedLeft : Math.Min(part, accruedLeft);
+            var towardsPrincipal = last ? principal : Math.Min(principal, payment - interest - share);
+            if (towardsPrincipal < 0)
+            {
+                return null;
+            }
+
+            var paid = interest + share + towardsPrincipal;
+            if (last && paid > payment)
+            {
+                // The payment does not repay the debt within the months sized: the level plan is the one to ask for.
+                return null;
+            }
+
+            (principal, accruedLeft, total) = (principal - towardsPrincipal, accruedLeft - share, total + paid);
+            rows[k] = new Instalment(k + 1, start.PlusMonths(k), Cents(paid, decimals), Cents(towardsPrincipal, decimals), Cents(interest, decimals),
+                Cents(share, decimals), Cents(principal + accruedLeft, decimals));
+            if (principal + accruedLeft == 0 && !last)
+            {
+                // Repaid sooner than sized: the plan is the months it takes.
+                Array.Resize(ref rows, k + 1);
+                break;
+            }
+        }
+
+        return new ComputedRequest(
+            new RequestTerms
+            {
+                Type = "instalment-plan",
+                Months = rows.Length,
+                Instalment = Cents(payment, decimals),
+                FirstInstalmentDue = start,
+                TotalRepaid = Cents(total, decimals),
+            },
+            null,
+            ValueList<Instalment>.Own(rows));
     }
 
     /// <summary>

@@ -948,6 +948,15 @@ public sealed record Assessment
     /// </summary>
     [FactField(FactFormat.Money)] public decimal LenderOfferAmount { get; internal init; }
 
+    /// <summary>
+    /// Gets whether the lender's answer to the latest contact asks for a reply, today or later, to what it offered (a plan to
+    /// accept, a counter-offer to take or decline): the case's <c>answerBy</c>.
+    /// </summary>
+    [FactField] public bool HasAnswerBy { get; internal init; }
+
+    /// <summary>Gets that day (<see cref="AsOf"/> when there is none).</summary>
+    [FactField(FactFormat.Date)] public LocalDate AnswerBy { get; internal init; }
+
     /// <summary>Gets whether that offer sets a day, today or later, by which to take it up.</summary>
     [FactField] public bool HasLenderOfferDeadline { get; internal init; }
 

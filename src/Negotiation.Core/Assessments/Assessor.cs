@@ -482,6 +482,8 @@ internal static class Assessor
                           agreed is not null && agreed.Contains("instalment-plan");
         var planAgreedLast = (last is { Outcome: AttemptOutcome.Accepted } && agreed is not null && agreed.Contains("instalment-plan")) || planOffered;
         var sinceArrears = last is { } latest && Period.DaysBetween(latest.On, asOf) < daysPastDue;
+        // The day, today or later, by which the lender's latest answer asks for a reply to what it offered.
+        var replyBy = last?.AnswerBy is { } replyDay && replyDay >= asOf ? replyDay : (LocalDate?)null;
         var canPayDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum || dueFromPay);
         var unpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid;
         var partPaidInstalments = (!currentPaid && paidOnCurrent > 0 ? 1 : 0) + earlierPartPaid + laterPartPaid;
@@ -734,7 +736,9 @@ internal static class Assessor
             HasUnwrittenOffer = unwritten,
 
             NegativeRecordClearsOn = CreditRecord.ExpectedClearDate(asOf, settings.NegativeRecordYears),
-            NextFollowUp = FollowUp(asOf, settings.FollowUpDays, account.DueDate, c.Notices, c.Offers),
+            NextFollowUp = FollowUp(asOf, settings.FollowUpDays, account.DueDate, c.Notices, c.Offers, replyBy),
+            HasAnswerBy = replyBy is not null,
+            AnswerBy = replyBy ?? asOf,
             ComplaintAnswerDue = (firstOpenComplaint ?? firstComplaint ?? asOf).PlusDays(settings.ComplaintResponseDays),
             ComplaintAnswerOverdue = firstOpenComplaint is { } complained && complained.PlusDays(settings.ComplaintResponseDays) < asOf,
             ComplaintAnswered = firstComplaint is not null && firstOpenComplaint is null,
@@ -888,9 +892,9 @@ internal static class Assessor
     /// <summary>
     /// <paramref name="followUpDays"/> after <paramref name="asOf"/>, or <see cref="FollowUpLeadDays"/> before the earliest
     /// deadline ahead when that is sooner (the due date while ahead, each notice's deadline, the deadline of each offer from
-    /// the lender or its collector), and never before tomorrow.
+    /// the lender or its collector, the day by which the lender's latest answer asks for a reply), and never before tomorrow.
     /// </summary>
-    internal static LocalDate FollowUp(LocalDate asOf, int followUpDays, LocalDate dueDate, ValueList<Notice> notices, ValueList<ReceivedOffer> offers)
+    internal static LocalDate FollowUp(LocalDate asOf, int followUpDays, LocalDate dueDate, ValueList<Notice> notices, ValueList<ReceivedOffer> offers, LocalDate? answerBy = null)
     {
         var followUp = asOf.PlusDays(followUpDays);
         void Before(LocalDate deadline)
@@ -915,6 +919,11 @@ internal static class Assessor
             {
                 Before(deadline);
             }
+        }
+
+        if (answerBy is { } replyBy)
+        {
+            Before(replyBy);
         }
 
         return followUp;

@@ -31,6 +31,12 @@ public sealed record NegotiationAttempt
     /// when it names none.
     /// </summary>
     public decimal? MonthlyPayment { get; init; }
+
+    /// <summary>
+    /// Gets the day by which the lender asks for an answer to what its answer offered (a plan to accept, or a counter-offer
+    /// to take or decline), or null when it set none.
+    /// </summary>
+    public LocalDate? AnswerBy { get; init; }
 }
 
 /// <summary>A promise made during a contact, with the day it is due.</summary>

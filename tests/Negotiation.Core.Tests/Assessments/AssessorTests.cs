@@ -1261,6 +1261,9 @@ public sealed class AssessorTests
         Assert.Equal(asOf.PlusDays(7), Assessor.FollowUp(asOf, 14, overdue, [], [Offer(OfferSource.LenderOfficial, 10)]));
         Assert.Equal(asOf.PlusDays(1), Assessor.FollowUp(asOf, 14, overdue, [], [Offer(OfferSource.CollectionAgency, 3)]));
         Assert.Equal(asOf.PlusDays(14), Assessor.FollowUp(asOf, 14, overdue, [], [Offer(OfferSource.ThirdParty, 3)]));
+        // The day by which the lender's latest answer asks for a reply is chased before, as an offer's deadline is.
+        Assert.Equal(asOf.PlusDays(5), Assessor.FollowUp(asOf, 14, overdue, [], [], asOf.PlusDays(8)));
+        Assert.Equal(asOf.PlusDays(14), Assessor.FollowUp(asOf, 14, overdue, [], [], asOf.PlusDays(-1)));
     }
 
     [Fact]

@@ -56,4 +56,35 @@ public sealed class PaymentsMeanwhileTests
         Assert.True(facts.AffordableInstalment < 900m);
         Assert.Equal(0m, facts.PartPaymentToKeep);
     }
+
+    [Fact]
+    public void The_plan_asks_for_the_part_payment_on_the_contract_due_day_not_a_new_figure_on_payday()
+    {
+        // b34-04 (readings 33, 34): she offered and pays £200 on the 3rd; the level plan had been £197.27 from 28 October.
+        var plan = Uk.Advise(RefusedUpheld);
+        var terms = plan.Requests.First(r => r.Type == RequestType.InstalmentPlan).Terms;
+        var schedule = plan.Requests.First(r => r.Type == RequestType.InstalmentPlan).Schedule!;
+
+        Assert.Equal(200m, terms.Instalment);
+        Assert.Equal(new LocalDate(2026, 10, 3), terms.FirstInstalmentDue);
+        Assert.Equal(plan.Assessment.AffordablePlanMonths, terms.Months);
+        Assert.All(schedule.Take(schedule.Count - 1), row => Assert.Equal(200m, row.Payment));
+        Assert.InRange(schedule[^1].Payment, 0.01m, 200m);
+        Assert.Equal(0m, schedule[^1].Balance);
+        Assert.Equal(terms.TotalRepaid, schedule.Sum(row => row.Payment));
+    }
+
+    [Fact]
+    public void A_part_payment_below_the_level_payment_leaves_the_level_plan()
+    {
+        // £150 a month would not repay the debt in the months the budget's £200 sizes the plan for.
+        var history = RefusedUpheld.History;
+        var lower = RefusedUpheld with { History = new(history.Select(r => r.AmountPaid == 200m ? r with { AmountPaid = 150m } : r)) };
+        var plan = Uk.Advise(lower);
+        var terms = plan.Requests.First(r => r.Type == RequestType.InstalmentPlan).Terms;
+
+        Assert.Equal(150m, plan.Assessment.PartPaymentToKeep);
+        Assert.NotEqual(150m, terms.Instalment);
+        Assert.NotEqual(plan.Assessment.NextInstalmentDue, terms.FirstInstalmentDue);
+    }
 }

@@ -185,13 +185,13 @@ internal static class CaseFields
         [
             Date("on", required: true), Enum<ContactChannel>("channel", required: true), Enum<RequestType>("requested"),
             Enum<AttemptOutcome>("outcome", required: true), Boolean("inWriting"), Text("reference"), List<Promise>("promises", Promise),
-            Money("monthlyPayment"),
+            Money("monthlyPayment"), Date("answerBy"),
         ],
         v => new NegotiationAttempt
         {
             On = v[0].Date, Channel = (ContactChannel)v[1].Integer, Requested = v[2].Given ? (RequestType)v[2].Integer : null,
             Outcome = (AttemptOutcome)v[3].Integer, InWriting = v[4].Boolean(false), Reference = v[5].Text, Promises = v[6].Or(ValueList<Promise>.Empty),
-            MonthlyPayment = v[7].NumberOrNull,
+            MonthlyPayment = v[7].NumberOrNull, AnswerBy = v[8].DateOrNull,
         });
 
     private static readonly ObjectShape Offer = Shape(

@@ -139,10 +139,11 @@ internal static class CaseGenerators
         from reference in Text()
         from promises in ListOf(from w in Text() from d in Gen.Choose(0, 90) select new Promise { What = w ?? "pay", By = day.PlusDays(d) }, 2)
         from monthly in Gen.Elements<decimal?>(null, 0m, 150m, 4_143.36m)
+        from answerIn in Gen.Elements<int?>(null, 0, 14)
         select new NegotiationAttempt
         {
             On = day, Channel = channel, Requested = requested, Outcome = outcome, InWriting = written, Reference = reference, Promises = promises,
-            MonthlyPayment = monthly,
+            MonthlyPayment = monthly, AnswerBy = answerIn is { } days ? day.PlusDays(days) : null,
         };
 
     private static Gen<ReceivedOffer> Offer() =>

@@ -217,7 +217,7 @@ internal static partial class ReferenceCaseReader
 
     private static NegotiationAttempt Attempt(JsonObject o, int decimals)
     {
-        Expect(o, ["on", "channel", "outcome"], "on", "channel", "requested", "outcome", "inWriting", "reference", "promises", "monthlyPayment");
+        Expect(o, ["on", "channel", "outcome"], "on", "channel", "requested", "outcome", "inWriting", "reference", "promises", "monthlyPayment", "answerBy");
         return Fill(o, new NegotiationAttempt(), (x, name, v) => name switch
         {
             "on" => x with { On = Date(v) },
@@ -227,6 +227,7 @@ internal static partial class ReferenceCaseReader
             "inWriting" => x with { InWriting = Boolean(v) },
             "reference" => x with { Reference = Text(v) },
             "monthlyPayment" => x with { MonthlyPayment = Money(v, decimals) },
+            "answerBy" => x with { AnswerBy = Date(v) },
             _ => x with { Promises = List(v, p => Promise(Object(p))) },
         });
     }

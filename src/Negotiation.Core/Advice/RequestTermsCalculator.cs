@@ -224,8 +224,8 @@ internal static class RequestTermsCalculator
     /// The plan on the part payment the borrower has been making (<c>partPaymentToKeep</c>), on the contract's due day from the
     /// next one: what she has offered and pays, not a new figure a few units below it on another day (readings 31, 33, 34).
     /// Each month the payment meets the month's interest, then an equal part of what has accrued, then principal; the last
-    /// payment is what is left. Null where there is no such payment, or where it would not repay the debt within the
-    /// <paramref name="months"/> the assessment sized the plan for (it is below the level payment that does).
+    /// payment is what is left. Null where there is no such payment, or where it would not repay the debt in exactly the
+    /// <paramref name="months"/> the assessment sized the plan for, which the other requests' figures compare with.
     /// </summary>
     private static ComputedRequest? KeptPaymentPlan(BorrowerCase c, Assessment facts, Account account, decimal rate, int months, int decimals)
     {
@@ -264,9 +264,9 @@ internal static class RequestTermsCalculator
                 Cents(share, decimals), Cents(principal + accruedLeft, decimals));
             if (principal + accruedLeft == 0 && !last)
             {
-                // Repaid sooner than sized: the plan is the months it takes.
-                Array.Resize(ref rows, k + 1);
-                break;
+                // Repaid sooner than the months sized (a payment well above the level one): the level plan keeps the figures
+                // the other requests compare with.
+                return null;
             }
         }
 
@@ -274,7 +274,7 @@ internal static class RequestTermsCalculator
             new RequestTerms
             {
                 Type = "instalment-plan",
-                Months = rows.Length,
+                Months = months,
                 Instalment = Cents(payment, decimals),
                 FirstInstalmentDue = start,
                 TotalRepaid = Cents(total, decimals),

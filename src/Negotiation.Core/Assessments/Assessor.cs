@@ -474,8 +474,6 @@ internal static class Assessor
         var catchUpMonths = contractRuns ? CatchUpMonths(amountDue - partPayment, instalment, account.TotalOwed - partPayment, affordable, settings.MaxInstalmentMonths) : 0;
         var vulnerability = c.Vulnerability;
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
-        // A written instalment plan kept but for the one instalment now missed, which the next pay makes up before the next
-        // falls due (a32-02, b33-02): pay it then, and ask nothing new.
         // An instalment plan the lender offered in its answer (a partial acceptance within the budget, a33-02) that the
         // borrower has not yet taken up (no promise under it yet) is, like one agreed, to be confirmed in writing, not reopened.
         var planOffered = last is { Requested: RequestType.InstalmentPlan, Promises.Count: 0 } && AnswerOf(last) == AttemptOutcome.PartiallyAccepted &&
@@ -488,6 +486,8 @@ internal static class Assessor
         var unpaidInstalments = (currentPaid ? 0 : 1) + earlierUnpaid + laterUnpaid;
         var partPaidInstalments = (!currentPaid && paidOnCurrent > 0 ? 1 : 0) + earlierPartPaid + laterPartPaid;
         var duringExtension = Math.Max(0, InstalmentsFallingDue(account, asOf, extensionEnds, laterInstalments) - movedByExtension);
+        // A written instalment plan kept but for the one instalment now missed, which the next pay makes up before the next
+        // falls due (a32-02, b33-02): pay it then, and ask nothing new.
         var madeUpFromNextPay = planAgreedLast && writtenConfirmation && c.Conduct.BrokenPromises == 0 && daysPastDue > 0 && !canPayDueNow &&
                                 unpaidInstalments == 1 && cashByExtensionEnd >= amountDue && duringExtension == 0;
 

@@ -286,7 +286,7 @@ internal static class Assessor
         var laterInstalments = LaterInstalments(account, amountDue, instalment);
         // Where more instalments are to come: the next one's date, and the part payment the borrower has been making, if the
         // budget carries it (a33-01 … b34-04: "keep paying 200 on the 3rd", not a new figure or a date moved to payday).
-        var nextInstalmentDue = laterInstalments > 0 ? NextDueAfter(account.DueDate, asOf) : asOf;
+        var nextInstalmentDue = laterInstalments > 0 ? account.DueDate.PlusMonths(FirstMonthAfter(account.DueDate, asOf)) : asOf;
         var partPaymentToKeep = laterInstalments > 0 && latestDue is { Paid: > 0 } part && part.Paid < part.Amount &&
                                 (budget is null || part.Paid <= affordable) ? part.Paid : 0m;
         // A disputed charge is the whole problem only where, with it off, the cash in hand meets what is due: beside a
@@ -476,9 +476,9 @@ internal static class Assessor
         decimal Cents(decimal amount) => Currencies.ToMinorUnit(amount, decimals);
         // An instalment plan the lender offered in its answer (a partial acceptance within the budget, a33-02) that the
         // borrower has not yet taken up (no promise under it yet) is, like one agreed, to be confirmed in writing, not reopened.
-        var planOffered = last is { Requested: RequestType.InstalmentPlan, Promises.Count: 0 } && AnswerOf(last) == AttemptOutcome.PartiallyAccepted &&
-                          agreed is not null && agreed.Contains("instalment-plan");
-        var planAgreedLast = (last is { Outcome: AttemptOutcome.Accepted } && agreed is not null && agreed.Contains("instalment-plan")) || planOffered;
+        var planAgreed = agreed is not null && agreed.Contains("instalment-plan");
+        var planOffered = planAgreed && last is { Requested: RequestType.InstalmentPlan, Promises.Count: 0 } && AnswerOf(last) == AttemptOutcome.PartiallyAccepted;
+        var planAgreedLast = planAgreed && last is { Outcome: AttemptOutcome.Accepted } || planOffered;
         var sinceArrears = last is { } latest && Period.DaysBetween(latest.On, asOf) < daysPastDue;
         // The day, today or later, by which the lender's latest answer asks for a reply to what it offered.
         var replyBy = last?.AnswerBy is { } replyDay && replyDay >= asOf ? replyDay : (LocalDate?)null;
@@ -787,18 +787,6 @@ internal static class Assessor
     /// above its own instalment clears the shortfalls before it, oldest first (as lenders apply it); what is left over went
     /// to the balance, which the account's figures already show. The current instalment's payment counts last.
     /// </summary>
-    /// <summary>The first date after <paramref name="asOf"/> that falls a whole number of months after <paramref name="due"/>.</summary>
-    private static LocalDate NextDueAfter(LocalDate due, LocalDate asOf)
-    {
-        var months = 1;
-        while (due.PlusMonths(months) <= asOf)
-        {
-            months++;
-        }
-
-        return due.PlusMonths(months);
-    }
-
     /// <summary>
     /// The lender's answer as the plan reads it: a refusal that names a monthly payment offered something in place of what was
     /// asked, so it is a counter-offer (partly accepted), as the case format describes <c>monthlyPayment</c> (b34-02).

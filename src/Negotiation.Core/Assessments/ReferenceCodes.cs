@@ -27,7 +27,7 @@ internal static partial class ReferenceCodes
         var codes = new List<string>();
         foreach (Match m in Code().Matches(text))
         {
-            if (m.Value.Length >= 4 && m.Value.Any(char.IsAsciiDigit) && !codes.Contains(m.Value) && !StaffNumber().IsMatch(text[..m.Index]))
+            if (m.Value.Length >= 4 && m.Value.Any(char.IsAsciiDigit) && !codes.Contains(m.Value) && !StaffNumber().IsMatch(text.AsSpan(0, m.Index)))
             {
                 codes.Add(m.Value);
             }

@@ -190,16 +190,14 @@ internal sealed class DossierContent
         var lateness = facts.DaysPastDue > 0
             ? T($"逾期{Days(facts.DaysPastDue)}", $"{Days(facts.DaysPastDue)} past due")
             : T($"{Date(facts.DueDate)}到期", $"falls due on {Date(facts.DueDate)}");
-        var dueWord = KeepsAgreement(Plan) ? "overdue" : "due now";
-        return AccountLine(IsChinese, facts.UnpaidInstalments, facts.PartPaidInstalments, WholeBalanceDemanded(facts), facts.IsCard, Money(facts.TotalOwed), Money(facts.AmountDue), lateness, dueWord, dueWord)
-               + RepaidByAgreement(Plan);
+        return AccountLine(Plan, lateness, "due now");
     }
 
     /// <summary>
     /// What the account line adds when the plan keeps an agreement (<see cref="KeepsAgreement"/>): the arrears it states are
     /// repaid under the plan agreed, or offered, not due at once; empty otherwise.
     /// </summary>
-    internal static string RepaidByAgreement(NegotiationPlan plan) => (KeepsAgreement(plan), plan.Assessment.PlanOfferToAccept, plan.Language == Messages.Language.Chinese) switch
+    private static string RepaidByAgreement(NegotiationPlan plan) => (KeepsAgreement(plan), plan.Assessment.PlanOfferToAccept, plan.Language == Messages.Language.Chinese) switch
     {
         (false, _, _) => "",
         (true, false, true) => "；按已谈妥的分期偿还，不必一次还清",
@@ -210,23 +208,29 @@ internal sealed class DossierContent
 
     /// <summary>
     /// The one line that states the account: everything owed, what is due (from how many unpaid instalments, when more than
-    /// one, and how many of them were paid in part; or all of it once the agreement is ended) and how late.
-    /// <paramref name="dueWord"/> is the English for a single instalment's amount ("due now", "to pay"), and
-    /// <paramref name="multipleDueWord"/> for several ("due now", or "overdue" where an agreement repays them). On a card
-    /// (<paramref name="card"/>) what falls due is a minimum payment.
+    /// one, and how many of them were paid in part; or all of it once the agreement is ended) and how late. A single
+    /// instalment's amount is <paramref name="dueWord"/> in English ("due now", "to pay"). On a card what falls due is a
+    /// minimum payment. Where the plan keeps an agreement, the arrears are overdue, and the agreement repays them.
     /// </summary>
-    public static string AccountLine(bool chinese, int unpaidInstalments, int partPaid, bool wholeBalanceDemanded, bool card, string owed, string due, string lateness, string dueWord, string multipleDueWord = "due now") =>
-        (chinese, unpaidInstalments > 1) switch
+    public static string AccountLine(NegotiationPlan plan, string lateness, string dueWord)
+    {
+        var facts = plan.Assessment;
+        var (chinese, unpaid, card) = (plan.Language == Messages.Language.Chinese, facts.UnpaidInstalments, facts.IsCard);
+        var (owed, due) = (PlanMoney(plan, facts.TotalOwed), PlanMoney(plan, facts.AmountDue));
+        var (single, several) = KeepsAgreement(plan) ? ("overdue", "overdue") : (dueWord, "due now");
+        var line = (chinese, unpaid > 1) switch
         {
             // The instalment the case names is paid (late, perhaps) and nothing else is unpaid.
-            _ when unpaidInstalments == 0 => chinese ? $"欠款合计{owed}，目前没有未还的款项" : $"Total owed {owed}; nothing unpaid at present",
+            _ when unpaid == 0 => chinese ? $"欠款合计{owed}，目前没有未还的款项" : $"Total owed {owed}; nothing unpaid at present",
             // Once the lender has ended the agreement, what is due is the balance, not a count of instalments.
-            _ when wholeBalanceDemanded => chinese ? $"欠款合计{owed}，机构已要求全部还清，最早未还的一期{lateness}" : $"Total owed {owed}, all of it demanded now; the oldest unpaid instalment {lateness}",
-            (true, true) => $"欠款合计{owed}，{UnpaidCount(true, unpaidInstalments, partPaid, card)}，共{due}，最早一期{lateness}",
+            _ when WholeBalanceDemanded(facts) => chinese ? $"欠款合计{owed}，机构已要求全部还清，最早未还的一期{lateness}" : $"Total owed {owed}, all of it demanded now; the oldest unpaid instalment {lateness}",
+            (true, true) => $"欠款合计{owed}，{UnpaidCount(true, unpaid, facts.PartPaidInstalments, card)}，共{due}，最早一期{lateness}",
             (true, false) => card ? $"欠款合计{owed}，最低还款额{due}，{lateness}" : $"欠款合计{owed}，本期应还{due}，{lateness}",
-            (false, true) => $"Total owed {owed}; {due} {multipleDueWord} from {UnpaidCount(false, unpaidInstalments, partPaid, card)}, the oldest {lateness}",
-            (false, false) => $"Total owed {owed}; {due} {dueWord}, {lateness}",
+            (false, true) => $"Total owed {owed}; {due} {several} from {UnpaidCount(false, unpaid, facts.PartPaidInstalments, card)}, the oldest {lateness}",
+            (false, false) => $"Total owed {owed}; {due} {single}, {lateness}",
         };
+        return line + RepaidByAgreement(plan);
+    }
 
     /// <summary>
     /// How many instalments are behind, saying which were paid in part: "2 instalments paid only in part", "3 instalments not

@@ -39,9 +39,7 @@ public static class TextRenderer
             (false, _, true) => T($"逾期{days}", $"{days} past due"),
             _ => T($"{MessageFormat.Date(facts.DueDate, plan.Language)}到期", $"falling due on {MessageFormat.Date(facts.DueDate, plan.Language)}"),
         };
-        Line(DossierContent.AccountLine(zh, facts.UnpaidInstalments, facts.PartPaidInstalments, DossierContent.WholeBalanceDemanded(facts), facts.IsCard, Money(facts.TotalOwed), Money(facts.AmountDue), lateness,
-                 DossierContent.KeepsAgreement(plan) ? "overdue" : facts.DaysPastDue > 0 ? "due now" : "to pay", DossierContent.KeepsAgreement(plan) ? "overdue" : "due now")
-             + DossierContent.RepaidByAgreement(plan));
+        Line(DossierContent.AccountLine(plan, lateness, facts.DaysPastDue > 0 ? "due now" : "to pay"));
 
         Heading(T("结论：", "Decision: ") + DossierContent.OutcomeTitle(plan, plan.Decision.Outcome));
         foreach (var reason in plan.Decision.Reasons)

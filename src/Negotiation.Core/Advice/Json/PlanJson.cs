@@ -8,6 +8,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Cases;
+using Negotiation.Core.RuleSets.Evaluation;
 using NodaTime;
 using NodaTime.Text;
 
@@ -464,9 +465,8 @@ internal static class PlanJson
     /// <summary>Whether <paramref name="facts"/> holds a trace input built by hand: a <c>facts.…</c> path with the same value (a list by its size).</summary>
     private static bool AssessmentHolds(Assessment? facts, TraceInput input)
     {
-        const string Prefix = "facts.";
-        if (facts is null || input.Path is not { } path || !path.StartsWith(Prefix, StringComparison.Ordinal) ||
-            !AssessmentProperties.Value.TryGetValue(path[Prefix.Length..], out var property))
+        if (facts is null || input.Path is not { } path || !InputReader.IsFact(path) ||
+            !AssessmentProperties.Value.TryGetValue(path["facts.".Length..], out var property))
         {
             return false;
         }

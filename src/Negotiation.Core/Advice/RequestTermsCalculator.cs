@@ -120,7 +120,11 @@ internal static class RequestTermsCalculator
                 : WithinCostCap(facts, account.Principal * current) - WithinCostCap(facts, account.Principal * proposed)), decimals)
             : 0m;
         return new ComputedRequest(
-            new RequestTerms { Type = "interest-relief", CurrentRate = account.AnnualRate, ProposedRate = facts.ReliefRate, Months = months, InterestSaved = saved },
+            new RequestTerms
+            {
+                Type = "interest-relief", CurrentRate = account.AnnualRate, ProposedRate = facts.ReliefRate, Months = months,
+                MonthsAtCurrentRate = contractMonths > months ? contractMonths : null, InterestSaved = saved,
+            },
             saved > 0 ? saved : null,
             null);
     }

@@ -86,6 +86,13 @@ public sealed record RequestTerms
     /// <summary>Gets the plan's term in months (instalment plan, interest relief).</summary>
     [FactField(FactFormat.Months)] public int? Months { get; internal init; }
 
+    /// <summary>
+    /// Gets how many months the same budget would take to clear the debt at the current rate, where the lower rate clears it
+    /// sooner (interest relief); null where it does not, because no plan fits at the current rate or, under a total cost cap,
+    /// both rates take as long: the saving is then over the same term.
+    /// </summary>
+    [FactField(FactFormat.Months)] public int? MonthsAtCurrentRate { get; internal init; }
+
     /// <summary>Gets the regular monthly instalment (instalment plan: for a plan for the arrears, the contract's instalment with the arrears part).</summary>
     [FactField(FactFormat.Money)] public decimal? Instalment { get; internal init; }
 

@@ -84,6 +84,21 @@ public sealed class RequestTermsCalculatorTests
         Assert.Equal((67, 37), (facts.AffordablePlanMonths, facts.ReliefPlanMonths));
         Assert.Equal(Schedules.EqualInstalmentInterest(principal, 0.249m, 67, 2) - Schedules.EqualInstalmentInterest(principal, 0m, 37, 2), relief.InterestSaved);
         Assert.True(relief.InterestSaved > Schedules.EqualInstalmentInterest(principal, 0.249m, 37, 2));
+        Assert.Equal((37, 67), (relief.Months, relief.MonthsAtCurrentRate));
+    }
+
+    [Fact]
+    public void Relief_that_clears_a_capped_loan_no_sooner_names_no_longer_term_to_compare_with()
+    {
+        // b11-01: the total cost cap stops interest at the same point at either rate, so £78.30 a month takes 7 months both
+        // ways. The plan said 'in about 7 months instead of 7 months' (reading 35); the saving is over the same term.
+        var c = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind22", "b11-01-hcstc-cap-headroom-plan.json")).Case;
+        var (facts, _, _, relief) = Terms(c);
+
+        Assert.Equal((7, 7), (facts.AffordablePlanMonths, facts.ReliefPlanMonths));
+        Assert.Equal(7, relief.Months);
+        Assert.Null(relief.MonthsAtCurrentRate);
+        Assert.True(relief.InterestSaved > 0);
     }
 
     [Fact]

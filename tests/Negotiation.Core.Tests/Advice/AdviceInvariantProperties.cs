@@ -147,8 +147,9 @@ internal enum Invariant
 }
 
 /// <summary>
-/// The capacity model as rules/FACTS.md documents it, written out independently of the assessment, with the default rule
-/// set's parameters (affordableShare, unstableIncomeShare, shortTermMonths, maxExtensionDays, maxInstalmentMonths).
+/// The capacity model as rules/FACTS.md documents it, written out independently of the assessment, with a rule set's
+/// parameters (affordableShare, unstableIncomeShare, shortTermMonths, maxBridgeMonths, maxExtensionDays, maxInstalmentMonths,
+/// tooSoonToTellMonths): the default set's unless another set's are given.
 /// </summary>
 /// <param name="HasFinances">Whether the case gives a budget; without one, capacity is unknown, not zero.</param>
 /// <param name="Capacity">C: floor-to-cent(min(affordableShare × max(0, stable + unstableIncomeShare × unstable income − essential expenses − other debt payments), max(0, D))).</param>
@@ -176,22 +177,21 @@ internal sealed record CapacityOracle(
     /// <summary>Whether there is no gap to close: a budget is given and the cash now meets what is due with earlier arrears.</summary>
     public bool NoGap => HasFinances && Cash >= Due;
 
-    public static readonly int TooSoonToTellMonths = (int)RuleSet.Default.Parameters["tooSoonToTellMonths"];
-    public static readonly decimal AffordableShare = RuleSet.Default.Parameters["affordableShare"];
-    public static readonly decimal UnstableIncomeShare = RuleSet.Default.Parameters["unstableIncomeShare"];
     public static readonly int ShortTermMonths = (int)RuleSet.Default.Parameters["shortTermMonths"];
-    public static readonly int MaxBridgeMonths = (int)RuleSet.Default.Parameters["maxBridgeMonths"];
-    public static readonly int MaxExtensionDays = (int)RuleSet.Default.Parameters["maxExtensionDays"];
-    public static readonly int ExtensionMonths = Math.Max(1, MaxExtensionDays / 30);
     public const int MinPlanMonths = 2;
-    public static readonly int MaxInstalmentMonths = (int)RuleSet.Default.Parameters["maxInstalmentMonths"];
     public static readonly decimal WriteOffBelowShare = RuleSet.Default.Parameters["writeOffBelowShare"];
 
     private static readonly HashSet<HardshipCause> LastingCauses = [HardshipCause.IncomeDrop, HardshipCause.JobLoss, HardshipCause.Illness, HardshipCause.BusinessFailure];
     private static readonly HashSet<HardshipCause> PassingCauses = [HardshipCause.Oversight, HardshipCause.TemporaryCashShortfall, HardshipCause.UnexpectedExpense, HardshipCause.FamilyEmergency];
 
-    public static CapacityOracle Of(BorrowerCase c)
+    public static CapacityOracle Of(BorrowerCase c) => Of(c, RuleSet.Default.Parameters);
+
+    /// <summary>The model with a rule set's own parameters (the UK set sustains 90 % of what is left, not 80 %, over up to 96 months).</summary>
+    public static CapacityOracle Of(BorrowerCase c, IReadOnlyDictionary<string, decimal> parameters)
     {
+        var (affordableShare, unstableIncomeShare) = (parameters["affordableShare"], parameters["unstableIncomeShare"]);
+        var (maxInstalmentMonths, maxExtensionDays) = ((int)parameters["maxInstalmentMonths"], (int)parameters["maxExtensionDays"]);
+        var extensionMonths = Math.Max(1, maxExtensionDays / 30);
         var f = c.Finances;
         decimal stable = 0, unstable = 0, essential = 0, flexible = 0, debts = 0;
         if (f is not null)
@@ -205,7 +205,7 @@ internal sealed record CapacityOracle(
 
         var disposable = stable + unstable - essential - flexible - debts;
         decimal Sustainable(decimal steady, decimal varying) =>
-            Math.Floor(Math.Min(AffordableShare * Math.Max(0m, steady + (UnstableIncomeShare * varying) - essential - debts), Math.Max(0m, steady + varying - essential - flexible - debts)) * 100m) / 100m;
+            Math.Floor(Math.Min(affordableShare * Math.Max(0m, steady + (unstableIncomeShare * varying) - essential - debts), Math.Max(0m, steady + varying - essential - flexible - debts)) * 100m) / 100m;
         var capacity = f is null ? 0m : Sustainable(stable, unstable);
         var noCause = c.Hardship.Cause is HardshipCause.None or HardshipCause.DisputedCharge;
         // Savings already spoken for are not the borrower's to offer.
@@ -214,7 +214,7 @@ internal sealed record CapacityOracle(
         var account = c.Account;
         // A case whose budget after the hardship sustains less than the instalment says the usual budget is not coming back.
         decimal? afterwards = c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } && f is not null ? Sustainable(after, 0m) : null;
-        var (longTerm, shortTerm) = Term(c.Hardship, c.AsOf, recoversAfter: afterwards >= account.AmountDue, shortOfInstalment: f is not null && capacity < account.AmountDue);
+        var (longTerm, shortTerm) = Term(c.Hardship, c.AsOf, recoversAfter: afterwards >= account.AmountDue, shortOfInstalment: f is not null && capacity < account.AmountDue, parameters);
         var total = account.TotalOwed;
         // Being current takes the instalment due plus what earlier instalments still lack, never more than everything owed.
         var arrears = c.History.Where(r => r.DueDate < account.DueDate).Sum(r => Math.Max(0m, r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)));
@@ -223,14 +223,14 @@ internal sealed record CapacityOracle(
         // An extension moves what is due, not the regular instalments falling due before it ends (up to maxExtensionDays
         // from the due date or today): cash that meets what is due only by leaving one of those unpaid closes nothing.
         var extensionFrom = account.DueDate > c.AsOf ? account.DueDate : c.AsOf;
-        var fallingDue = Enumerable.Range(1, ExtensionMonths + 1).Count(k => account.DueDate.PlusMonths(k) < extensionFrom.PlusDays(MaxExtensionDays));
+        var fallingDue = Enumerable.Range(1, extensionMonths + 1).Count(k => account.DueDate.PlusMonths(k) < extensionFrom.PlusDays(maxExtensionDays));
         var dueThroughExtension = Math.Min(due + (fallingDue * account.AmountDue), total);
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         var recovers = afterwards is null || afterwards >= account.AmountDue;
         // With the hardship's end and the budget after it given, a plan waits for that budget and is sized on it; each month
         // of the hardship (the months the case budgets on today's income) pays what today's budget sustains, up to the instalment: a low start,
         // counted within the longest term. A low start that would repay everything leaves the plan on today's budget.
-        var lowStart = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, MaxInstalmentMonths);
+        var lowStart = afterwards is null ? 0 : Math.Min(c.Hardship.ExpectedMonths!.Value, maxInstalmentMonths);
         var lowPayment = Math.Min(capacity, account.AmountDue);
         // A budget in deficit lives on savings until a hardship of known length ends; the rest clear what is overdue, or as
         // much of it as they hold, before a whole-debt plan.
@@ -242,12 +242,12 @@ internal sealed record CapacityOracle(
         (lowStart, lowPayment) = sizedAfter ? (lowStart, lowPayment) : (0, 0m);
         var planCapacity = sizedAfter ? afterwards!.Value : capacity;
         var waitDays = sizedAfter ? Period.DaysBetween(c.AsOf, c.AsOf.PlusMonths(lowStart)) : 0;
-        var longest = MaxInstalmentMonths - lowStart;
+        var longest = maxInstalmentMonths - lowStart;
         var planCloses = f is not null && longest >= MinPlanMonths &&
                          Enumerable.Range(MinPlanMonths, longest - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays, paidNow, lowStart * lowPayment) <= planCapacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
-            ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || cash + (Math.Max(0m, disposable) * ExtensionMonths) >= dueThroughExtension),
+            ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || cash + (Math.Max(0m, disposable) * extensionMonths) >= dueThroughExtension),
             PlanCloses: planCloses,
             NoPlanFits: f is not null && (longest < MinPlanMonths || PlanPayment(account with { AnnualRate = 0m }, longest, 0, paidNow, lowStart * lowPayment) > planCapacity),
             TotalOwed: total,
@@ -261,7 +261,7 @@ internal sealed record CapacityOracle(
             SettlementOffered: SettlementStillOpen(c),
             // A hardship of unknown end that began less than tooSoonToTellMonths ago, with an income and no plan that fits.
             TooSoonToTell: c.Hardship is { Since: { } since, ExpectedMonths: null } && since <= c.AsOf &&
-                           Period.Between(since, c.AsOf, PeriodUnits.Months).Months < TooSoonToTellMonths && stable + unstable > 0 && !planCloses,
+                           Period.Between(since, c.AsOf, PeriodUnits.Months).Months < (int)parameters["tooSoonToTellMonths"] && stable + unstable > 0 && !planCloses,
             LumpSumCoversAll: f is not null && f.LumpSums.Where(l => l.Confirmed && l.On > c.AsOf).GroupBy(l => l.On).OrderBy(g => g.Key).FirstOrDefault() is { } first &&
                               Math.Max(0m, Math.Min(usable, spare)) + first.Sum(l => l.Amount) >= total);
     }
@@ -288,17 +288,19 @@ internal sealed record CapacityOracle(
     /// apart) it began more than 3 whole months before <paramref name="asOf"/> and the budget now falls short of the instalment:
     /// then it has shown that it does not pass, and is long-term. No hardship (none, disputed-charge): neither.
     /// </summary>
-    public static (bool LongTerm, bool ShortTerm) Term(Hardship h, LocalDate asOf, bool recoversAfter = false, bool shortOfInstalment = false)
+    public static (bool LongTerm, bool ShortTerm) Term(Hardship h, LocalDate asOf, bool recoversAfter = false, bool shortOfInstalment = false, IReadOnlyDictionary<string, decimal>? parameters = null)
     {
+        var shortTermMonths = (int)(parameters ?? RuleSet.Default.Parameters)["shortTermMonths"];
+        var maxBridgeMonths = (int)(parameters ?? RuleSet.Default.Parameters)["maxBridgeMonths"];
         if (h.Cause is HardshipCause.None or HardshipCause.DisputedCharge)
         {
             return (false, false);
         }
 
         // Months given (0: the hardship is over) decide; a missing figure leaves it to the cause.
-        var shortByMonths = h.ExpectedMonths is { } m && (m <= ShortTermMonths || (m <= MaxBridgeMonths && recoversAfter));
+        var shortByMonths = h.ExpectedMonths is { } m && (m <= shortTermMonths || (m <= maxBridgeMonths && recoversAfter));
         var provedLasting = h.Cause is not HardshipCause.Oversight && shortOfInstalment && h.Since is { } since && since < asOf &&
-                            Period.Between(since, asOf, PeriodUnits.Months).Months > ShortTermMonths;
+                            Period.Between(since, asOf, PeriodUnits.Months).Months > shortTermMonths;
         return h.ExpectedMonths is not null
             ? (!shortByMonths, shortByMonths)
             : (LastingCauses.Contains(h.Cause) || (PassingCauses.Contains(h.Cause) && provedLasting), PassingCauses.Contains(h.Cause) && !provedLasting);
@@ -1080,6 +1082,25 @@ public sealed class AdviceInvariantCheckTests
     private static void Rejects(string? verdict) => Assert.False(verdict is null, "the check accepted a plan that breaks the invariant");
 
     private static void Accepts(string? verdict) => Assert.True(verdict is null, verdict);
+
+    [Fact]
+    public void Oracle_sizes_capacity_with_the_rule_set_it_checks()
+    {
+        // UK seed 99 (note 22): £48,500 a month, nothing spent, a £39,000 instalment, a cash shortfall six months old. At the
+        // default set's 80 % the budget (£38,800) falls short of the instalment, so the shortfall has proved lasting; at the
+        // UK set's 90 % (£43,650) it does not, and an extension may lead.
+        var c = Case with
+        {
+            AsOf = new LocalDate(2026, 12, 15),
+            Account = Case.Account with { AmountDue = 39_000m, DueDate = new LocalDate(2026, 11, 25) },
+            Finances = new Finances { Income = [new IncomeSource { Monthly = 48_500m }] },
+            Hardship = new Hardship { Cause = HardshipCause.TemporaryCashShortfall, Since = new LocalDate(2026, 6, 4) },
+        };
+        var (cn, uk) = (CapacityOracle.Of(c), CapacityOracle.Of(c, RuleSet.Embedded("uk-consumer-credit").Parameters));
+
+        Assert.Equal((38_800m, true), (cn.Capacity, cn.LongTerm));
+        Assert.Equal((43_650m, false, true), (uk.Capacity, uk.LongTerm, uk.ShortTerm));
+    }
 
     [Fact]
     public void Oracle_reads_the_case_as_the_capacity_model_says()

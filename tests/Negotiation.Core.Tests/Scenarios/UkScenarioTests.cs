@@ -167,7 +167,7 @@ public sealed class UkScenarioTests
             AdviceInvariantChecks.PlansRunTwoMonthsOrMore(plan),
             AdviceInvariantChecks.AgreedIsNotAskedAgain(c, plan),
             WriteOffOnlyWhenNoPlanFits(plan),
-            AdviceInvariantChecks.LongTermHardshipDoesNotLeadWithExtension(CapacityOracle.Of(c), plan),
+            AdviceInvariantChecks.LongTermHardshipDoesNotLeadWithExtension(CapacityOracle.Of(c, RuleSet.Embedded(Id).Parameters), plan),
         }.OfType<string>();
 
     /// <summary>

@@ -761,10 +761,25 @@ internal static class AdviceInvariantChecks
         var after = variant.Requests[0].Type.Code();
         var alreadyAsked = basePlan.Requests.Any(r => r.Type.Code() == after);
         var stillAsked = variant.Requests.Any(r => r.Type.Code() == before);
-        var wrong = !alreadyAsked && !stillAsked && (mayGrow ? Size(after) < Size(before) : Size(after) > Size(before));
+        var wrong = !alreadyAsked && !stillAsked && (mayGrow ? Size(after) < Size(before) : Size(after) > Size(before)) &&
+                    !PlanEndsByExtension(basePlan.Requests[0], variant.Requests[0]);
         return wrong
             ? $"with {change} the top request moves from '{before}' to the {(mayGrow ? "smaller" : "larger")} '{after}'; requests [{Types(basePlan)}] → [{Types(variant)}]"
             : null;
+    }
+
+    /// <summary>
+    /// Whether one of the two requests is an extension and the other an instalment plan at the contract rate whose last
+    /// instalment falls no later than the extension's new due date: the plan repays everything in less time than the
+    /// extension gives, so it is not the larger concession of the two, whatever their order by type (seed 8: a 3-month plan
+    /// ending on 23 January against an extension to 23 February).
+    /// </summary>
+    public static bool PlanEndsByExtension(ProposedRequest one, ProposedRequest other)
+    {
+        var (extension, plan) = one.Type == RequestType.Extension ? (one, other) : (other, one);
+        return extension.Type == RequestType.Extension && plan.Type == RequestType.InstalmentPlan && plan.Terms.ProposedRate is null &&
+               plan.Terms is { FirstInstalmentDue: { } first, Months: { } months } && extension.Terms.NewDueDate is { } until &&
+               first.PlusMonths(months - 1) <= until;
     }
 
     /// <summary>Every message of a plan, with the kind of item and the code of the item it belongs to.</summary>
@@ -1430,6 +1445,22 @@ public sealed class AdviceInvariantCheckTests
         Accepts(AdviceInvariantChecks.Compare(small, large, mayGrow: true, "more debt"));
         Rejects(AdviceInvariantChecks.Compare(large, small, mayGrow: true, "more debt"));
         Accepts(AdviceInvariantChecks.Compare(small, WithRequests(Plan()), mayGrow: true, "more debt"));
+    }
+
+    [Fact]
+    public void Comparison_checks_accept_a_plan_that_ends_before_the_extension_it_replaces()
+    {
+        // Seed 8: with income × 1.5, a 3-month plan from 23 November (last due 23 January) replaces an extension to 23
+        // February. It repays everything sooner: not a larger concession. Ending a day after the extension, or at a lower
+        // rate, it is.
+        var extension = WithRequests(Plan(), Request(1, "extension", new RequestTerms { Type = "extension", NewDueDate = new LocalDate(2027, 2, 23) }));
+        RequestTerms PlanTerms(LocalDate first, decimal? rate = null) => new() { Type = "instalment-plan", Months = 3, FirstInstalmentDue = first, ProposedRate = rate };
+        var sooner = WithRequests(Plan(), Request(1, "instalment-plan", PlanTerms(new LocalDate(2026, 11, 23))));
+
+        Accepts(AdviceInvariantChecks.Compare(extension, sooner, mayGrow: false, "more income"));
+        Accepts(AdviceInvariantChecks.Compare(sooner, extension, mayGrow: true, "more debt"));
+        Rejects(AdviceInvariantChecks.Compare(extension, WithRequests(Plan(), Request(1, "instalment-plan", PlanTerms(new LocalDate(2026, 12, 24)))), mayGrow: false, "more income"));
+        Rejects(AdviceInvariantChecks.Compare(extension, WithRequests(Plan(), Request(1, "instalment-plan", PlanTerms(new LocalDate(2026, 11, 23), 0.06m))), mayGrow: false, "more income"));
     }
 
     [Fact]

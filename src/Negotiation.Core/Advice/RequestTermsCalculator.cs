@@ -83,9 +83,13 @@ internal static class RequestTermsCalculator
         // Before the due date, that part is paid on it too; once it has passed, what is due moves whole.
         var firstPaid = facts.IsOverdue ? 0m : Math.Min(eachMonth, facts.AmountDue);
         var overdueLeft = facts.AmountDue - paidNow;
-        // Contract interest runs on the principal either way; the penalty an extension stops runs on what stays overdue.
+        // Contract interest runs on the principal either way; the penalty an extension stops runs on what stays overdue: what
+        // is due now, for the extension's days, and the part of each instalment moved with it, from its own due date.
         var contract = WithinCostCap(facts, Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest);
-        var penalty = account.PenaltyDailyRate is { } daily ? Charges.SimpleInterest(overdueLeft, daily, days, decimals) : 0m;
+        var penalty = account.PenaltyDailyRate is { } daily
+            ? Charges.SimpleInterest(overdueLeft - firstPaid, daily, days, decimals) + Enumerable.Range(1, moved).Sum(k =>
+                Charges.SimpleInterest(facts.CurrentInstalment - eachMonth, daily, Math.Max(0, NodaTime.Period.DaysBetween(facts.DueDate.PlusMonths(k), newDue)), decimals))
+            : 0m;
         var avoided = Cents(penalty, decimals);
         return new ComputedRequest(
             new RequestTerms

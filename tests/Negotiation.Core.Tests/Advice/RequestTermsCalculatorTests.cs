@@ -88,6 +88,20 @@ public sealed class RequestTermsCalculatorTests
     }
 
     [Fact]
+    public void A_deferral_avoids_the_penalty_of_each_instalment_it_moves_from_that_instalment_s_own_due_date()
+    {
+        // a19-04: ¥1,120.82 overdue since 10 November moves to 10 March 2027 (110 days from 20 November) with the instalments
+        // of 10 December, 10 January and 10 February (90, 59 and 28 days), at 0.05 % a day. Counting only the first gave ¥61.65
+        // (reading 35).
+        var c = Scenario.FromFile(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "a19-04-stand-down-3-months-xianghua.json")).Case;
+        var facts = Assessor.Assess(c, AssessmentSettings.From(RuleSet.Default.Parameters));
+        var extension = RequestTermsCalculator.Compute("extension", c, facts, RuleSet.Default.Parameters, 2).Terms;
+
+        Assert.Equal((new NodaTime.LocalDate(2027, 3, 10), 110), (extension.NewDueDate, extension.ExtensionDays));
+        Assert.Equal(61.65m + 50.44m + 33.06m + 15.69m, extension.PenaltyAvoided);
+    }
+
+    [Fact]
     public void Relief_that_clears_a_capped_loan_no_sooner_names_no_longer_term_to_compare_with()
     {
         // b11-01: the total cost cap stops interest at the same point at either rate, so £78.30 a month takes 7 months both

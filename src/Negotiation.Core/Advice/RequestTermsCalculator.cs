@@ -25,7 +25,7 @@ internal static class RequestTermsCalculator
     {
         // Each kind fills its own terms, every amount in whole minor units, and leaves the others null.
         "extension" => Extension(c, facts, decimals),
-        "fee-waiver" => FeeWaiver(facts, decimals),
+        "fee-waiver" => FeeWaiver(c, facts, decimals),
         "interest-relief" => InterestRelief(c, facts, decimals),
         "instalment-plan" => InstalmentPlan(c, facts, parameters, decimals, atReliefRate),
         "principal-reduction" => PrincipalReduction(facts, decimals),
@@ -50,13 +50,14 @@ internal static class RequestTermsCalculator
     internal static decimal Cents(decimal amount, int decimals) =>
         amount.Scale == decimals && !decimal.IsNegative(amount) ? amount : Currencies.ToMinorUnit(amount, decimals);
 
-    private static ComputedRequest FeeWaiver(Assessment facts, int decimals)
+    private static ComputedRequest FeeWaiver(BorrowerCase c, Assessment facts, int decimals)
     {
-        // The fees and penalty interest, and what is disputed beyond them: all of it where it sits in the balance (a purchase,
-        // an uncredited refund, as the plan reads it), else the part not already booked as fees (a disputed fee is counted
-        // once); where charges break a total cost cap, at least what lies above it. Never more than is owed.
-        var inBalance = Assessor.DisputeInBalance(facts.DisputedAmount, facts.Interest + facts.Fees + facts.PenaltyInterest);
-        var disputedBeyond = inBalance ? facts.DisputedAmount : Math.Max(0m, facts.DisputedAmount - facts.Fees);
+        // The fees and penalty interest, and what is disputed beyond them: what sits in the balance (a purchase, an uncredited
+        // refund, a fee taken out of a payment, as the plan reads it), and of the rest what the fees and penalty interest do
+        // not already hold (a disputed fee or penalty is counted once: a13-04, b35-04); where charges break a total cost cap,
+        // at least what lies above it. Never more than is owed.
+        var inBalance = Assessor.DisputedInBalance(c.DisputedCharges, facts.Interest + facts.Fees + facts.PenaltyInterest);
+        var disputedBeyond = inBalance + Math.Max(0m, facts.DisputedAmount - inBalance - facts.FeesAndPenalties);
         var waived = Cents(Math.Min(Math.Max(facts.FeesAndPenalties + disputedBeyond, facts.ChargesOverCap), facts.TotalOwed), decimals);
         return new ComputedRequest(new RequestTerms { Type = "fee-waiver", FeesWaived = waived }, waived, null);
     }
@@ -169,7 +170,7 @@ internal static class RequestTermsCalculator
         var interestCap = Assessor.PlanInterestCap(account, accruedByStart, chargesLeft);
         // What savings pay now and a low start before the plan go towards what has accrued first; the schedule is of what they leave.
         var lowStartPaid = facts.PlanLowStartMonths * facts.PlanLowStartPayment;
-        var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, facts.DisputedLeftOut);
+        var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, c.DisputedCharges, facts.DisputedLeftOut);
         var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed, facts.PlanPaidNow + lowStartPaid);
         var capped = Assessor.PlanInterestCapped(principal, rate, months, decimals, interestCap);
         if (!atLowerRate && !capped && lowStartPaid == 0 && facts.PlanPaidNow == 0 && facts.DisputedLeftOut == 0 &&

@@ -215,7 +215,7 @@ internal static class Assessor
         // dispute (from the interest and charges where they can hold it, else from the balance: a purchase or an uncredited
         // refund).
         var disputedLeftOut = Math.Min(disputed, account.TotalOwed);
-        var (principalDisputed, accruedDisputed) = DisputedSplit(account, disputedLeftOut);
+        var (principalDisputed, accruedDisputed) = DisputedSplit(account, c.DisputedCharges, disputedLeftOut);
         // High-cost short-term credit under a total cost cap: interest and charges never come to more than the cap's share of
         // the amount borrowed. What is unpaid and what was already paid count against it (without the paid figure, what is
         // left is at most this).
@@ -223,9 +223,19 @@ internal static class Assessor
             ? Money.Round(capShare * (account.AmountBorrowed ?? account.Principal), decimals) : (decimal?)null;
         var charged = accrued + (account.ChargesPaid ?? 0m);
         var chargesLeft = costCap is { } capTotal ? Math.Max(0m, capTotal - charged) : (decimal?)null;
-        // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as stable).
+        // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as
+        // stable), and without the payments of other debts whose balance is repaid by then (a34-02: a car loan ending in two
+        // months frees its payment).
         var incomeAfter = budget is not null && c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } ? after : (decimal?)null;
-        var budgetAfter = incomeAfter is { } later ? budget! with { StableIncome = later, UnstableIncome = 0m } : null;
+        var freedAfter = budget is not null && c.Hardship.ExpectedMonths is { } hardshipMonths and > 0
+            ? c.Finances!.OtherDebts.Where(d => d.Balance > 0 && d.MonthlyPayment > 0 && Math.Ceiling(d.Balance / d.MonthlyPayment) <= hardshipMonths).Sum(d => d.MonthlyPayment)
+            : 0m;
+        var budgetAfter = incomeAfter is null && freedAfter == 0 ? null : budget! with
+        {
+            StableIncome = incomeAfter ?? budget.StableIncome,
+            UnstableIncome = incomeAfter is null ? budget.UnstableIncome : 0m,
+            OtherDebtPayments = budget.OtherDebtPayments - freedAfter,
+        };
         var afterwards = budgetAfter is null ? (decimal?)null : Sustainable(budgetAfter);
         // "How many more months": 0 says the hardship is over; only a missing figure is unknown. A hardship that lasts longer
         // than the short term, up to the longest an extension may bridge, is short all the same when the case says the budget
@@ -635,6 +645,7 @@ internal static class Assessor
             IncomeAfterKnown = incomeAfter is not null,
             IncomeAfterHardship = Cents(incomeAfter ?? 0m),
             AffordableAfterHardship = Cents(afterwards ?? 0m),
+            FreedDebtPayments = Cents(freedAfter),
             PlanAffordable = Cents(planAffordable),
             PlanStartsOn = planStarts,
             PlanLowStartMonths = lowStartMonths,
@@ -966,15 +977,38 @@ internal static class Assessor
         c.Account.Product is ProductKind.CreditCard or ProductKind.StoreCard || (c.Account.Product is null && c.Lender.Kind == LenderKind.BankCard);
 
     /// <summary>
-    /// Where a disputed sum a plan leaves out sits: in the interest and charges where they can hold it all (a charge in
-    /// dispute), else in the balance (a purchase, or a refund never credited).
+    /// Where a disputed sum a plan leaves out sits: the part of the disputed charges that sits in the balance (see
+    /// <see cref="DisputedInBalance"/>) comes off the principal, the rest off the interest and charges.
     /// </summary>
-    internal static (decimal Principal, decimal Accrued) DisputedSplit(Account account, decimal leftOut) =>
-        !DisputeInBalance(leftOut, account.Interest + account.Fees + account.PenaltyInterest) ? (0m, leftOut)
-            : (Math.Min(leftOut, account.Principal), Math.Max(0m, leftOut - account.Principal));
+    internal static (decimal Principal, decimal Accrued) DisputedSplit(Account account, IReadOnlyList<DisputedCharge> disputes, decimal leftOut)
+    {
+        var inBalance = Math.Min(leftOut, DisputedInBalance(disputes, account.Interest + account.Fees + account.PenaltyInterest));
+        var principal = Math.Min(inBalance, account.Principal);
+        return (principal, leftOut - principal);
+    }
 
-    /// <summary>Whether a disputed sum sits in the balance: more than the interest and charges (<paramref name="accrued"/>) could hold.</summary>
-    internal static bool DisputeInBalance(decimal disputed, decimal accrued) => disputed > accrued;
+    /// <summary>
+    /// The part of the disputed charges that sits in the balance: each sits in the interest and charges while what is left of
+    /// them (<paramref name="accrued"/>) can hold it (a fee or penalty in dispute), else in the balance (a purchase, a refund
+    /// never credited, or a fee the lender took out of a payment, leaving an instalment short: b35-04).
+    /// </summary>
+    internal static decimal DisputedInBalance(IReadOnlyList<DisputedCharge> disputes, decimal accrued)
+    {
+        var inBalance = 0m;
+        foreach (var d in disputes)
+        {
+            if (d.Amount <= accrued)
+            {
+                accrued -= d.Amount;
+            }
+            else
+            {
+                inBalance += d.Amount;
+            }
+        }
+
+        return inBalance;
+    }
 
     /// <summary>
     /// What a plan has left to repay after its low start has paid <paramref name="paid"/>: the payments go to what has accrued

@@ -87,6 +87,22 @@ public sealed class RequestTermsCalculatorTests
         Assert.Equal((37, 67), (relief.Months, relief.MonthsAtCurrentRate));
     }
 
+    [Theory]
+    [InlineData("cn-consumer-credit", "a13-04-penalty-base-overdue-principal.json", 52.09)]
+    [InlineData("cn-consumer-credit", "open/v03-online-lender-excessive-charges.json", 1_114.12)]
+    [InlineData("uk-consumer-credit", "blind46/b35-04-bank-loan-returned-direct-debit-fee-from-bank-error-taken-from-full-payment-complain-keep-paying.json", 37.00)]
+    public void A_fee_waiver_counts_a_disputed_charge_once_whether_it_sits_in_the_charges_or_in_the_balance(string ruleSet, string scenario, double waived)
+    {
+        // a13-04: ¥1.27 of the ¥52.09 penalty is disputed (¥53.36 counted it twice). v03: every disputed charge is a fee or the
+        // penalty (¥1,528.24 counted the penalty twice). b35-04: a £12 late fee on the account and a £25 fee taken out of a
+        // payment (in the balance): £37, not £49.
+        var rules = RuleSet.Embedded(ruleSet);
+        var c = Scenario.FromFile(TestFiles.Path(["rules", ruleSet, "scenarios", .. scenario.Split('/')])).Case;
+        var facts = Assessor.Assess(c, AssessmentSettings.From(rules.Parameters));
+
+        Assert.Equal((decimal)waived, RequestTermsCalculator.Compute("fee-waiver", c, facts, rules.Parameters, 2).Terms.FeesWaived);
+    }
+
     [Fact]
     public void A_deferral_avoids_the_penalty_of_each_instalment_it_moves_from_that_instalment_s_own_due_date()
     {

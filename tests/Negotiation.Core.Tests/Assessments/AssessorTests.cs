@@ -646,14 +646,16 @@ public sealed class AssessorTests
             var inCharges = disputed <= c.Account.Interest + c.Account.Fees + c.Account.PenaltyInterest;
             var fromPrincipal = inCharges ? 0m : Math.Min(disputed, c.Account.Principal);
             var accrued = Assessor.PlanAccrued(c.Account, rate, c.AsOf, facts.PlanStartsOn, 2) - (inCharges ? disputed : disputed - fromPrincipal);
-            // What savings pay now (what is overdue, or all of them when they cover less) goes to what has accrued first, then
-            // to the principal.
-            var (principal, accruedLeft) = Assessor.AfterLowStart(c.Account.Principal - fromPrincipal, accrued, facts.PlanPaidNow);
+            // What savings pay now (what is overdue, or all of them when they cover less), then a low start while a hardship of
+            // known length lasts where the budget after it differs, go to what has accrued first, then to the principal; the
+            // plan is sized on the budget it runs on, within what the low start leaves of the longest term.
+            var paidBefore = facts.PlanPaidNow + (facts.PlanLowStartMonths * facts.PlanLowStartPayment);
+            var (principal, accruedLeft) = Assessor.AfterLowStart(c.Account.Principal - fromPrincipal, accrued, paidBefore);
             decimal Payment(int months) => Assessor.PlanPayment(principal, accruedLeft, rate, months, 2);
-            var n = facts.AffordablePlanMonths;
+            var (n, affordable, longest) = (facts.AffordablePlanMonths, facts.PlanAffordable, Settings.MaxInstalmentMonths - facts.PlanLowStartMonths);
             return n == 0
-                ? facts.AffordableInstalment == 0 || principal + accruedLeft == 0 || Payment(Settings.MaxInstalmentMonths) > facts.AffordableInstalment
-                : n >= 2 && Payment(n) <= facts.AffordableInstalment && (n == 2 || Payment(n - 1) > facts.AffordableInstalment);
+                ? affordable == 0 || principal + accruedLeft == 0 || longest < 2 || Payment(longest) > affordable
+                : n >= 2 && Payment(n) <= affordable && (n == 2 || Payment(n - 1) > affordable);
         });
 
     [Property(MaxTest = 300)]
@@ -1279,6 +1281,23 @@ public sealed class AssessorTests
         Assert.Equal(facts.TotalOwed - facts.CashByExtensionEnd, facts.DeferralShortfall);
         Assert.Equal(new LocalDate(2027, 4, 18), facts.ExtensionEndsOn);
         Assert.Equal(369.15m, facts.DeferralShortfall);
+    }
+
+    [Fact]
+    public void Another_debt_repaid_within_a_hardship_frees_its_payment_for_the_budget_after_it()
+    {
+        // a34-02 (round 48): a car loan of ¥2,150 a month with ¥4,279.11 left ends within the two squeezed months. From
+        // January she has ¥2,650 a month, so the ¥1,215.39 deferred to her first pay after it is covered, where counting the
+        // car loan for ever left ¥465.65 "to catch up over a few months".
+        var file = Negotiation.Core.Tests.Support.TestFiles.Path("rules", "cn-consumer-credit", "scenarios",
+            "a34-02-bnpl-line-car-loan-ends-in-two-months-pay-500-defer-the-shortfall-to-january.json");
+        var settings = AssessmentSettings.From(Negotiation.Core.RuleSets.RuleSet.Default.Parameters);
+        var facts = Assessor.Assess(Negotiation.Core.Scenarios.Scenario.FromFile(file).Case, settings);
+
+        Assert.Equal(2_150m, facts.FreedDebtPayments);
+        Assert.Equal(0.8m * (8_200m - 5_200m), facts.AffordableAfterHardship);
+        Assert.False(facts.IncomeAfterKnown);
+        Assert.Equal((new LocalDate(2027, 1, 15), 1_215.39m, 0m), (facts.ExtensionEndsOn, facts.AmountDue + (2 * (facts.CurrentInstalment - facts.AffordableInstalment)), facts.DeferralShortfall));
     }
 
     [Theory]

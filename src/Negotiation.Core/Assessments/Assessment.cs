@@ -633,17 +633,16 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal IncomeAfterHardship { get; internal init; }
 
     /// <summary>
-    /// Gets the instalment sustainable on the budget after a hardship of known length: the income then (<see cref="IncomeAfterHardship"/>,
-    /// taken as stable; today's where not given) against the same expenses, without the payments of other debts repaid by then
-    /// (<see cref="FreedDebtPayments"/>); 0 when neither is known. Whole-debt plans and interest relief are sized on it instead
-    /// of <see cref="AffordableInstalment"/>, since they run mostly after the hardship.
+    /// Gets the instalment sustainable on the budget after a short hardship (<see cref="IncomeAfterHardship"/>, taken as stable,
+    /// against the same expenses; 0 when not known): whole-debt plans and interest relief are sized on it instead of
+    /// <see cref="AffordableInstalment"/>, since they run mostly after the hardship.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal AffordableAfterHardship { get; internal init; }
 
     /// <summary>
     /// Gets the monthly payments of other debts whose balance the case shows repaid (balance ÷ monthly payment, rounded up)
-    /// within a hardship of known length: the budget after it is without them (a car loan ending in two months frees its
-    /// payment); 0 when none ends by then.
+    /// within a hardship of known length: the cash a deferral to the hardship's end counts has them from then on (a car loan
+    /// ending in two months frees its payment); 0 when none ends by then. Plans are still sized on the budget with them.
     /// </summary>
     [FactField(FactFormat.Money)] public decimal FreedDebtPayments { get; internal init; }
 

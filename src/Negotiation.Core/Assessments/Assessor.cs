@@ -223,19 +223,14 @@ internal static class Assessor
             ? Money.Round(capShare * (account.AmountBorrowed ?? account.Principal), decimals) : (decimal?)null;
         var charged = accrued + (account.ChargesPaid ?? 0m);
         var chargesLeft = costCap is { } capTotal ? Math.Max(0m, capTotal - charged) : (decimal?)null;
-        // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as
-        // stable), and without the payments of other debts whose balance is repaid by then (a34-02: a car loan ending in two
-        // months frees its payment).
+        // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as stable).
         var incomeAfter = budget is not null && c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } ? after : (decimal?)null;
+        var budgetAfter = incomeAfter is { } later ? budget! with { StableIncome = later, UnstableIncome = 0m } : null;
+        // Other debts whose balance is repaid within a hardship of known length free their payments once it is over: the cash
+        // a deferral to its end counts has them from then on (a34-02: a car loan ending in two months).
         var freedAfter = budget is not null && c.Hardship.ExpectedMonths is { } hardshipMonths and > 0
             ? c.Finances!.OtherDebts.Where(d => d.Balance > 0 && d.MonthlyPayment > 0 && Math.Ceiling(d.Balance / d.MonthlyPayment) <= hardshipMonths).Sum(d => d.MonthlyPayment)
             : 0m;
-        var budgetAfter = incomeAfter is null && freedAfter == 0 ? null : budget! with
-        {
-            StableIncome = incomeAfter ?? budget.StableIncome,
-            UnstableIncome = incomeAfter is null ? budget.UnstableIncome : 0m,
-            OtherDebtPayments = budget.OtherDebtPayments - freedAfter,
-        };
         var afterwards = budgetAfter is null ? (decimal?)null : Sustainable(budgetAfter);
         // "How many more months": 0 says the hardship is over; only a missing figure is unknown. A hardship that lasts longer
         // than the short term, up to the longest an extension may bridge, is short all the same when the case says the budget
@@ -271,9 +266,11 @@ internal static class Assessor
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
         // Where the case tells the budget's whole course, a deficit meanwhile eats into the cash too.
-        var surplus = budgetAfter is null
-            ? new MonthlySurplus(Math.Max(0m, disposable), int.MaxValue, 0m)
-            : new MonthlySurplus(disposable, c.Hardship.ExpectedMonths!.Value, Math.Max(0m, budgetAfter.DisposableIncome - priorityPayments));
+        var surplus = budgetAfter is not null
+            ? new MonthlySurplus(disposable, c.Hardship.ExpectedMonths!.Value, Math.Max(0m, budgetAfter.DisposableIncome + freedAfter - priorityPayments))
+            : freedAfter > 0
+                ? new MonthlySurplus(Math.Max(0m, disposable), c.Hardship.ExpectedMonths!.Value, Math.Max(0m, disposable + freedAfter))
+                : new MonthlySurplus(Math.Max(0m, disposable), int.MaxValue, 0m);
         // The case may say the budget after the hardship still cannot meet the regular instalment: then it is not the usual one.
         var shortAfter = afterwards < instalment;
         // The first confirmed one-off sum ahead: the cash counts it from its day on.

@@ -266,11 +266,10 @@ internal static class Assessor
         // An extension runs to a short hardship's end only while the budget cannot meet the regular instalment meanwhile.
         var bridgeMonths = shortTerm && !over && affordable < instalment ? c.Hardship.ExpectedMonths : null;
         // Where the case tells the budget's whole course, a deficit meanwhile eats into the cash too.
+        // Other debts repaid by the hardship's end add their payments from then on.
         var surplus = budgetAfter is not null
             ? new MonthlySurplus(disposable, c.Hardship.ExpectedMonths!.Value, Math.Max(0m, budgetAfter.DisposableIncome + freedAfter - priorityPayments))
-            : freedAfter > 0
-                ? new MonthlySurplus(Math.Max(0m, disposable), c.Hardship.ExpectedMonths!.Value, Math.Max(0m, disposable + freedAfter))
-                : new MonthlySurplus(Math.Max(0m, disposable), int.MaxValue, 0m);
+            : new MonthlySurplus(Math.Max(0m, disposable), freedAfter > 0 ? c.Hardship.ExpectedMonths!.Value : int.MaxValue, Math.Max(0m, disposable + freedAfter));
         // The case may say the budget after the hardship still cannot meet the regular instalment: then it is not the usual one.
         var shortAfter = afterwards < instalment;
         // The first confirmed one-off sum ahead: the cash counts it from its day on.

@@ -112,7 +112,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
             }
 
             var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals, firings[at].Spec.AtReliefRate);
-            if (facts.AgreedRequests.Contains(type) && !MendsABrokenAgreement(facts, computed.Terms))
+            if (facts.AgreedRequests.Contains(type) && !MendsABrokenAgreement(facts, computed.Terms) && !(facts.AgreedPlanDenied && type == "instalment-plan"))
             {
                 continue;
             }
@@ -151,6 +151,16 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
             var bySize = order.IndexOf(a.Spec.RequestType!).CompareTo(order.IndexOf(b.Spec.RequestType!));
             return groupA == Standing.Narrows ? -bySize : bySize;
         });
+
+        // A plan the lender agreed and now ignores is what to ask for first: that it be honoured (a35-04, b36-04).
+        var honoured = facts.AgreedPlanDenied ? candidates.FindIndex(r => r.Spec.RequestType == "instalment-plan") : -1;
+        if (honoured > 0)
+        {
+            var plan = candidates[honoured];
+            candidates.RemoveAt(honoured);
+            candidates.Insert(0, plan);
+        }
+
         return candidates;
     }
 

@@ -148,12 +148,17 @@ internal static class RequestTermsCalculator
             return SettlementPlan(facts, decimals);
         }
 
+        var account = Assessor.Running(c.Account);
+        if (facts.AgreedPlanDenied && AgreedPlan(c, facts, account, (int)parameters["maxInstalmentMonths"], decimals) is { } honoured)
+        {
+            return honoured;
+        }
+
         if (facts.CatchUpMonths > 0)
         {
             return CatchUpPlan(c, facts, decimals);
         }
 
-        var account = Assessor.Running(c.Account);
         // A plan is two months at least; without one that fits at the contract rate, or where its rule offers it on condition
         // that the rate is lowered, the plan that fits at the relief rate (the rate it rests on is then in its terms), or else
         // the longest the rule set allows at the contract rate.
@@ -239,11 +244,38 @@ internal static class RequestTermsCalculator
     private static ComputedRequest? KeptPaymentPlan(BorrowerCase c, Assessment facts, Account account, decimal rate, int months, int decimals)
     {
         var payment = facts.PartPaymentToKeep;
-        if (payment <= 0 || facts.TotalCostCapApplies || facts.AffordablePlanMonths != months)
+        return payment <= 0 || facts.TotalCostCapApplies || facts.AffordablePlanMonths != months ? null : FixedPaymentPlan(c, facts, account, payment, rate, months, decimals);
+    }
+
+    /// <summary>
+    /// The plan the lender agreed and now ignores (<c>agreedPlanDenied</c>): the agreed monthly payment, from the next due date,
+    /// over the fewest months in which it repays everything at the contract rate or, where it cannot within the longest term
+    /// (an agreement that froze interest, b36-04), at the relief rate, which its terms then carry; null where it cannot at either.
+    /// </summary>
+    private static ComputedRequest? AgreedPlan(BorrowerCase c, Assessment facts, Account account, int maxMonths, int decimals)
+    {
+        var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
+        foreach (var rate in contractRate > facts.ReliefRate ? [contractRate, facts.ReliefRate] : new[] { contractRate })
         {
-            return null;
+            for (var months = 2; months <= maxMonths; months++)
+            {
+                if (FixedPaymentPlan(c, facts, account, facts.AgreedMonthlyPayment, rate, months, decimals) is { } plan)
+                {
+                    return rate == contractRate ? plan : plan with { Terms = plan.Terms with { CurrentRate = account.AnnualRate, ProposedRate = rate } };
+                }
+            }
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// A fixed <paramref name="payment"/> each month on the contract's due day from the next one, repaying everything in exactly
+    /// <paramref name="months"/>: each month meets the month's interest, then an equal part of what has accrued, then principal;
+    /// the last payment is what is left. Null where it repays sooner, or not within them.
+    /// </summary>
+    private static ComputedRequest? FixedPaymentPlan(BorrowerCase c, Assessment facts, Account account, decimal payment, decimal rate, int months, int decimals)
+    {
         // The first instalment on the next due date; its period, as the level plan's, starts a month before.
         var start = facts.NextInstalmentDue;
         var accrued = Assessor.PlanAccrued(account, rate, c.AsOf, start.PlusMonths(-1), decimals, null, facts.IsCard);
@@ -264,7 +296,7 @@ internal static class RequestTermsCalculator
             var paid = interest + share + towardsPrincipal;
             if (last && paid > payment)
             {
-                // The payment does not repay the debt within the months sized: the level plan is the one to ask for.
+                // The payment does not repay the debt within these months.
                 return null;
             }
 
@@ -273,8 +305,7 @@ internal static class RequestTermsCalculator
                 Cents(share, decimals), Cents(principal + accruedLeft, decimals));
             if (principal + accruedLeft == 0 && !last)
             {
-                // Repaid sooner than the months sized (a payment well above the level one): the level plan keeps the figures
-                // the other requests compare with.
+                // Repaid sooner than these months.
                 return null;
             }
         }

@@ -819,6 +819,14 @@ public sealed record Assessment
     [FactField] public bool PlanOfferToAccept { get; internal init; }
 
     /// <summary>
+    /// Gets whether an instalment plan the lender agreed at a monthly payment (<see cref="AgreedMonthlyPayment"/>), which the
+    /// borrower has paid since (<see cref="PartPaymentToKeep"/> at least that), is now ignored by a demand from the lender or
+    /// its collector ("no arrangement on record"): the plan asks for the agreement to be honoured and confirmed in writing, on
+    /// the agreed payment, rather than for something new.
+    /// </summary>
+    [FactField] public bool AgreedPlanDenied { get; internal init; }
+
+    /// <summary>
     /// Gets whether the one instalment missed under a kept written plan is made up from the next pay: an instalment plan was
     /// the latest contact's agreed outcome, confirmed in writing, no promise broken, only this instalment unpaid and overdue,
     /// the cash now short of it, and the cash on <see cref="ExtensionEndsOn"/> (the next pay) meets it before another falls due.

@@ -486,6 +486,10 @@ internal static class Assessor
         var planOffered = planAgreed && last is { Requested: RequestType.InstalmentPlan, Promises.Count: 0 } && AnswerOf(last) == AttemptOutcome.PartiallyAccepted;
         var planAgreedLast = planAgreed && last is { Outcome: AttemptOutcome.Accepted } || planOffered;
         var sinceArrears = last is { } latest && Period.DaysBetween(latest.On, asOf) < daysPastDue;
+        // An instalment plan agreed at a monthly payment that the borrower has paid since, which a demand from the lender or its
+        // collector now ignores ("no arrangement on record": a35-04, b36-04), is to be honoured and confirmed, not asked anew.
+        var agreedPlanDenied = planAgreed && agreement?.MonthlyPayment is > 0 && partPaymentToKeep >= agreement.MonthlyPayment &&
+                               c.Offers.Any(o => o.Kind == OfferKind.Demand && o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency);
         // The day, today or later, by which the lender's latest answer asks for a reply to what it offered.
         var replyBy = last?.AnswerBy is { } replyDay && replyDay >= asOf ? replyDay : (LocalDate?)null;
         var canPayDueNow = budget is not null && (cashSpare >= amountDue || dueFromLumpSum || dueFromPay);
@@ -681,6 +685,7 @@ internal static class Assessor
             HasPendingPromise = nextPromise is not null,
             PlanJustAgreed = planAgreedLast && sinceArrears && (nextPromise is not null || planOffered),
             PlanOfferToAccept = planOffered && sinceArrears,
+            AgreedPlanDenied = agreedPlanDenied,
             MadeUpFromNextPay = madeUpFromNextPay,
             PaidSincePromiseBroken = c.Conduct.BrokenPromises > 0 && lastPromisePassed is { } passed && lastPayment is { } paidOn && paidOn > passed,
             NextPromiseDue = nextPromise ?? asOf,

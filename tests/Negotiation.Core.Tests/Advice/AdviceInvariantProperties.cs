@@ -680,10 +680,14 @@ internal static class AdviceInvariantChecks
     /// 11. What an earlier attempt settled (accepted, with the type named, and not refused by a later contact about the same
     /// type) is not requested again; after a broken promise, a plan for the arrears alone (its terms carry what it adds a
     /// month) or an extension that pays part now (its terms carry what is paid) mends the agreement and may be asked, and so
-    /// may a new plan once the record shows a payment after the last promise whose date has passed.
+    /// may a new plan once the record shows a payment after the last promise whose date has passed. A plan agreed at a monthly
+    /// payment, which the latest recorded payment meets, and which a demand from the lender or its collector now ignores, is
+    /// asked to be honoured at that payment: that is not asking again (a35-04, b36-04).
     /// </summary>
     public static string? AgreedIsNotAskedAgain(BorrowerCase c, NegotiationPlan plan)
     {
+        var demanded = c.Offers.Any(o => o.Kind == OfferKind.Demand && o.From is OfferSource.LenderOfficial or OfferSource.CollectionAgency);
+        var lastPaid = c.History.OrderBy(h => h.DueDate).LastOrDefault()?.AmountPaid ?? 0m;
         var lastPromise = c.Attempts.SelectMany(a => a.Promises).Where(p => p.By < c.AsOf).Select(p => (LocalDate?)p.By).Max();
         var paidSince = c.Conduct.BrokenPromises > 0 && lastPromise is { } passed &&
                         (c.History.Any(h => h.PaidOn > passed && h.AmountPaid > 0) || c.Account.LastPaymentOn > passed);
@@ -692,8 +696,9 @@ internal static class AdviceInvariantChecks
             .GroupBy(x => x.a.Requested).Select(g => g.OrderBy(x => x.a.On).ThenBy(x => x.i).Last().a);
         foreach (var a in latest)
         {
+            var honoured = demanded && a.Requested == RequestType.InstalmentPlan && a.MonthlyPayment is { } agreedPay && agreedPay > 0 && lastPaid >= agreedPay;
             if (a.Outcome == AttemptOutcome.Accepted && a.Requested is { } requested &&
-                plan.Requests.FirstOrDefault(r => r.Type.Code() == TypeName(requested) &&
+                plan.Requests.FirstOrDefault(r => r.Type.Code() == TypeName(requested) && !(honoured && r.Terms.Instalment == a.MonthlyPayment) &&
                                                   !(plan.Assessment.BrokenPromises > 0 && (r.Terms.ArrearsPerMonth is not null || r.Terms.PaidNow is not null ||
                                                                                             (paidSince && r.Type.Code() == "instalment-plan")))) is { } again)
             {

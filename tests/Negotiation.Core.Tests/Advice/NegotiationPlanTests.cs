@@ -119,13 +119,17 @@ public sealed class NegotiationPlanTests
     [InlineData("zh-CN", "这段时间的合同利息（约100.60元）")]
     public void An_extension_names_the_contract_interest_it_leaves_running_only_where_there_is_some(string language, string clause)
     {
-        // The seed at 18 %, and the same loan on a 0 % product: no "about CNY 0.00 of contract interest".
+        // The seed's debt as a card at 18 %, whose balance runs up interest for the days; the seed's loan itself, whose
+        // instalment already holds its interest (reading 36: a34-01); and the card at 0 %: no "about CNY 0.00".
         var advisor = NegotiationAdvisor.CreateDefault();
-        var atRate = advisor.Advise(Seed(), language).Requests[0];
-        var free = advisor.Advise(Seed() with { Account = Seed().Account with { AnnualRate = 0m, Interest = 0m } }, language).Requests[0];
+        var card = Seed() with { Lender = Seed().Lender with { Kind = LenderKind.BankCard }, Account = Seed().Account with { Product = ProductKind.CreditCard } };
+        var atRate = advisor.Advise(card, language).Requests[0];
+        var loan = advisor.Advise(Seed(), language).Requests[0];
+        var free = advisor.Advise(card with { Account = card.Account with { AnnualRate = 0m, Interest = 0m } }, language).Requests[0];
 
-        Assert.Equal((RequestType.Extension, RequestType.Extension), (atRate.Type, free.Type));
+        Assert.Equal((RequestType.Extension, RequestType.Extension, RequestType.Extension), (atRate.Type, loan.Type, free.Type));
         Assert.Contains(clause, atRate.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain(clause[..8], loan.Rationale, StringComparison.Ordinal);
         Assert.DoesNotContain(clause[..8], free.Rationale, StringComparison.Ordinal);
         Assert.DoesNotContain(language == "en" ? "CNY 0.00" : "约0.00元", free.Rationale, StringComparison.Ordinal);
     }

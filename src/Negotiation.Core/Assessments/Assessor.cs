@@ -333,8 +333,9 @@ internal static class Assessor
         var paidWhileWaiting = Math.Min(affordable, instalment);
         var planned = account.TotalOwed - disputedLeftOut;
         var sizedAfter = afterwards is not null && moneyTrouble && (planned <= 0 || planPaidNow + (waitMonths * paidWhileWaiting) < planned);
-        var lowStartMonths = sizedAfter ? waitMonths : 0;
-        var lowStartPayment = sizedAfter ? paidWhileWaiting : 0m;
+        // With nothing left to plan for (all of it in dispute), the budget after stays, but there is no low start to pay.
+        var lowStartMonths = sizedAfter && planned > 0 ? waitMonths : 0;
+        var lowStartPayment = lowStartMonths > 0 ? paidWhileWaiting : 0m;
         var lowStartPaid = lowStartMonths * lowStartPayment;
         // What a whole-debt plan has had before its first instalment: the part paid now, then its low start.
         var paidBeforePlan = planPaidNow + lowStartPaid;

@@ -73,6 +73,32 @@ public sealed class RequestTermsCalculatorTests
     }
 
     [Fact]
+    public void A_debt_wholly_in_dispute_has_no_low_start_to_pay_before_a_plan()
+    {
+        // Found by the cap property above in CI (1 run in about 300): all £707.28 disputed, a 16-month illness with the income
+        // after it given, £76.50 a month sustainable now. With nothing left to plan for, the low start still ran 16 months
+        // of £76.50, £1,224 "repaid" on a £600 loan whose cap leaves £492.72 of charges.
+        var c = AdviceCaseGenerators.Read(new BorrowerCase
+        {
+            AsOf = new NodaTime.LocalDate(2026, 12, 31),
+            Currency = "GBP",
+            Lender = new Lender { Name = "x", Kind = LenderKind.Other },
+            Account = new Account
+            {
+                Principal = 600m, PenaltyInterest = 107.28m, AnnualRate = 0.3438m, DueDate = new NodaTime.LocalDate(2026, 10, 17),
+                AmountDue = 141.45m, Product = ProductKind.HighCostShortTerm,
+            },
+            Finances = new Finances { Income = [new IncomeSource { Monthly = 85m, Stable = true }] },
+            Hardship = new Hardship { Cause = HardshipCause.Illness, ExpectedMonths = 16, IncomeAfter = 9_246m },
+            DisputedCharges = [new DisputedCharge { Description = "the whole balance", Amount = 707.28m }],
+        });
+        var (facts, plan, _, _) = Terms(c);
+
+        Assert.Equal((707.28m, 0, 0m), (facts.DisputedLeftOut, facts.PlanLowStartMonths, facts.PlanLowStartPayment));
+        Assert.True(plan.TotalRepaid - c.Account.Principal <= facts.TotalCostCap, $"plan repays {plan.TotalRepaid}");
+    }
+
+    [Fact]
     public void Relief_saves_the_interest_of_the_plan_the_budget_pays_at_the_contract_rate_less_that_at_the_lower_rate()
     {
         // b24-01: £150 a month clears the card in 67 months at 24.9 % and in 37 with interest stopped. The saving is the 67

@@ -112,7 +112,7 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
             }
 
             var computed = RequestTermsCalculator.Compute(type, @case, facts, rules.Parameters, decimals, firings[at].Spec.AtReliefRate);
-            if (facts.AgreedRequests.Contains(type) && !MendsABrokenAgreement(facts, computed.Terms) && !(facts.AgreedPlanDenied && type == "instalment-plan"))
+            if (facts.AgreedRequests.Contains(type) && !MayBeAskedAgain(facts, computed.Terms))
             {
                 continue;
             }
@@ -163,6 +163,14 @@ internal sealed class RequestRanking(RuleSet rules, BorrowerCase @case, int deci
 
         return candidates;
     }
+
+    /// <summary>
+    /// Whether a request of a type already agreed may be asked again: it mends a broken agreement (see
+    /// <see cref="MendsABrokenAgreement"/>), or it is the agreed plan the lender now ignores, asked to be honoured
+    /// (<c>agreedPlanDenied</c>).
+    /// </summary>
+    private static bool MayBeAskedAgain(Assessment facts, RequestTerms terms) =>
+        MendsABrokenAgreement(facts, terms) || (facts.AgreedPlanDenied && terms.Type == "instalment-plan");
 
     /// <summary>
     /// Whether a request of a type already agreed mends the agreement rather than reopening it, after a broken promise: a plan

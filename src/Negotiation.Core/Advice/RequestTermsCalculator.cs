@@ -1,6 +1,7 @@
 using Negotiation.Core.Assessments;
 using Negotiation.Core.Calculators;
 using Negotiation.Core.Cases;
+using NodaTime;
 
 namespace Negotiation.Core.Advice;
 
@@ -89,7 +90,7 @@ internal static class RequestTermsCalculator
         var contract = WithinCostCap(facts, Calculators.Extension.Cost(account.Principal, account.AnnualRate ?? 0m, from, newDue, decimals: decimals).ContractInterest);
         var penalty = account.PenaltyDailyRate is { } daily
             ? Charges.SimpleInterest(overdueLeft - firstPaid, daily, days, decimals) + Enumerable.Range(1, moved).Sum(k =>
-                Charges.SimpleInterest(facts.CurrentInstalment - eachMonth, daily, Math.Max(0, NodaTime.Period.DaysBetween(facts.DueDate.PlusMonths(k), newDue)), decimals))
+                Charges.SimpleInterest(facts.CurrentInstalment - eachMonth, daily, Math.Max(0, Period.DaysBetween(facts.DueDate.PlusMonths(k), newDue)), decimals))
             : 0m;
         var avoided = Cents(penalty, decimals);
         return new ComputedRequest(
@@ -235,11 +236,10 @@ internal static class RequestTermsCalculator
     }
 
     /// <summary>
-    /// The plan on the part payment the borrower has been making (<c>partPaymentToKeep</c>), on the contract's due day from the
-    /// next one: what she has offered and pays, not a new figure a few units below it on another day (readings 31, 33, 34).
-    /// Each month the payment meets the month's interest, then an equal part of what has accrued, then principal; the last
-    /// payment is what is left. Null where there is no such payment, or where it would not repay the debt in exactly the
-    /// <paramref name="months"/> the assessment sized the plan for, which the other requests' figures compare with.
+    /// The plan on the part payment the borrower has been making (<c>partPaymentToKeep</c>; see <see cref="FixedPaymentPlan"/>):
+    /// what she has offered and pays, not a new figure a few units below it on another day (readings 31, 33, 34). Null where
+    /// there is no such payment, or where it would not repay the debt in exactly the <paramref name="months"/> the assessment
+    /// sized the plan for, which the other requests' figures compare with.
     /// </summary>
     private static ComputedRequest? KeptPaymentPlan(BorrowerCase c, Assessment facts, Account account, decimal rate, int months, int decimals)
     {

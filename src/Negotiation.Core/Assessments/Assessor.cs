@@ -228,9 +228,7 @@ internal static class Assessor
         var budgetAfter = incomeAfter is { } later ? budget! with { StableIncome = later, UnstableIncome = 0m } : null;
         // Other debts whose balance is repaid within a hardship of known length free their payments once it is over: the cash
         // a deferral to its end counts has them from then on (a34-02: a car loan ending in two months).
-        var freedAfter = budget is not null && c.Hardship.ExpectedMonths is { } hardshipMonths and > 0
-            ? c.Finances!.OtherDebts.Where(d => d.Balance > 0 && d.MonthlyPayment > 0 && Math.Ceiling(d.Balance / d.MonthlyPayment) <= hardshipMonths).Sum(d => d.MonthlyPayment)
-            : 0m;
+        var freedAfter = budget is not null && c.Hardship.ExpectedMonths is { } hardshipMonths and > 0 ? FreedWithin(c.Finances!.OtherDebts, hardshipMonths) : 0m;
         var afterwards = budgetAfter is null ? (decimal?)null : Sustainable(budgetAfter);
         // "How many more months": 0 says the hardship is over; only a missing figure is unknown. A hardship that lasts longer
         // than the short term, up to the longest an extension may bridge, is short all the same when the case says the budget
@@ -795,11 +793,18 @@ internal static class Assessor
         return best;
     }
 
-    /// <summary>
-    /// The earlier instalments' arrears when some payment was above its instalment: in due-date order, what a payment pays
-    /// above its own instalment clears the shortfalls before it, oldest first (as lenders apply it); what is left over went
-    /// to the balance, which the account's figures already show. The current instalment's payment counts last.
-    /// </summary>
+    /// <summary>The monthly payments of the other debts whose balance the case shows repaid within <paramref name="months"/> (balance ÷ payment, rounded up).</summary>
+    private static decimal FreedWithin(ValueList<OtherDebt> debts, int months)
+    {
+        var freed = 0m;
+        foreach (var d in debts)
+        {
+            freed += d.Balance > 0 && d.MonthlyPayment > 0 && Math.Ceiling(d.Balance / d.MonthlyPayment) <= months ? d.MonthlyPayment : 0m;
+        }
+
+        return freed;
+    }
+
     /// <summary>
     /// The lender's answer as the plan reads it: a refusal that names a monthly payment offered something in place of what was
     /// asked, so it is a counter-offer (partly accepted), as the case format describes <c>monthlyPayment</c> (b34-02).
@@ -807,6 +812,11 @@ internal static class Assessor
     private static AttemptOutcome AnswerOf(NegotiationAttempt a) =>
         a is { Outcome: AttemptOutcome.Rejected, MonthlyPayment: not null } ? AttemptOutcome.PartiallyAccepted : a.Outcome;
 
+    /// <summary>
+    /// The earlier instalments' arrears when some payment was above its instalment: in due-date order, what a payment pays
+    /// above its own instalment clears the shortfalls before it, oldest first (as lenders apply it); what is left over went
+    /// to the balance, which the account's figures already show. The current instalment's payment counts last.
+    /// </summary>
     private static (decimal Arrears, int Unpaid, int PartPaid, LocalDate Oldest) ApplyOverpayments(ValueList<RepaymentRecord> history, LocalDate current, decimal paidOnCurrent, decimal currentInstalment)
     {
         var pending = new List<(LocalDate Due, decimal Short, decimal Instalment)>();

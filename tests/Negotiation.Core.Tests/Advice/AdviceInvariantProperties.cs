@@ -754,6 +754,8 @@ internal static class AdviceInvariantChecks
     /// longer needed (more income makes an extension unnecessary); when the variant still asks for the old top, the change
     /// added a request now within reach or now needed in front of it (a plan that fits once income rises, an extension once
     /// savings no longer clear the debt). Neither makes the plan ask for a larger (or smaller) concession instead of the old one.
+    /// An old top the variant counts as agreed by the lender is kept, not replaced (seed 1111: a fee waiver partly granted at a
+    /// payment the borrower could not afford, which more income makes affordable, so it is no longer asked).
     /// </summary>
     public static string? Compare(NegotiationPlan basePlan, NegotiationPlan variant, bool mayGrow, string change)
     {
@@ -765,26 +767,34 @@ internal static class AdviceInvariantChecks
         var before = basePlan.Requests[0].Type.Code();
         var after = variant.Requests[0].Type.Code();
         var alreadyAsked = basePlan.Requests.Any(r => r.Type.Code() == after);
-        var stillAsked = variant.Requests.Any(r => r.Type.Code() == before);
+        var stillAsked = variant.Requests.Any(r => r.Type.Code() == before) || variant.Assessment.AgreedRequests.Contains(before);
         var wrong = !alreadyAsked && !stillAsked && (mayGrow ? Size(after) < Size(before) : Size(after) > Size(before)) &&
-                    !PlanEndsByExtension(basePlan.Requests[0], variant.Requests[0]);
+                    !PlanTakesNoLonger(basePlan.Requests[0], variant.Requests[0]);
         return wrong
             ? $"with {change} the top request moves from '{before}' to the {(mayGrow ? "smaller" : "larger")} '{after}'; requests [{Types(basePlan)}] → [{Types(variant)}]"
             : null;
     }
 
     /// <summary>
-    /// Whether one of the two requests is an extension and the other an instalment plan at the contract rate whose last
-    /// instalment falls no later than the extension's new due date: the plan repays everything in less time than the
-    /// extension gives, so it is not the larger concession of the two, whatever their order by type (seed 8: a 3-month plan
-    /// ending on 23 January against an extension to 23 February).
+    /// Whether one of the two requests is an extension and the other an instalment plan at the contract rate whose money
+    /// arrives, on average, no later than the date the extension moves the shortfall to: the midpoint of its equal instalments
+    /// falls on or before the extension's new due date. Asking no more time at no lower rate, the plan is not the larger
+    /// concession, whatever the order of the two by type; a long plan replacing a short extension still is. Seed 8: a
+    /// 3-month plan from 23 November (midpoint 23 December) against an extension to 23 February. Seed 2026: with the
+    /// instalments affordable again, a 6-month catch-up plan from 10 December (midpoint 23 February) against an extension of
+    /// the arrears to 10 March.
     /// </summary>
-    public static bool PlanEndsByExtension(ProposedRequest one, ProposedRequest other)
+    public static bool PlanTakesNoLonger(ProposedRequest one, ProposedRequest other)
     {
         var (extension, plan) = one.Type == RequestType.Extension ? (one, other) : (other, one);
-        return extension.Type == RequestType.Extension && plan.Type == RequestType.InstalmentPlan && plan.Terms.ProposedRate is null &&
-               plan.Terms is { FirstInstalmentDue: { } first, Months: { } months } && extension.Terms.NewDueDate is { } until &&
-               first.PlusMonths(months - 1) <= until;
+        if (extension.Type != RequestType.Extension || plan.Type != RequestType.InstalmentPlan || plan.Terms.ProposedRate is not null ||
+            plan.Terms is not { FirstInstalmentDue: { } first, Months: { } months } || extension.Terms.NewDueDate is not { } until)
+        {
+            return false;
+        }
+
+        var midpoint = first.PlusDays(Period.DaysBetween(first, first.PlusMonths(months - 1)) / 2);
+        return midpoint <= until;
     }
 
     /// <summary>Every message of a plan, with the kind of item and the code of the item it belongs to.</summary>
@@ -1453,19 +1463,35 @@ public sealed class AdviceInvariantCheckTests
     }
 
     [Fact]
-    public void Comparison_checks_accept_a_plan_that_ends_before_the_extension_it_replaces()
+    public void Comparison_checks_accept_an_old_top_request_the_variant_counts_as_agreed()
     {
-        // Seed 8: with income × 1.5, a 3-month plan from 23 November (last due 23 January) replaces an extension to 23
-        // February. It repays everything sooner: not a larger concession. Ending a day after the extension, or at a lower
-        // rate, it is.
-        var extension = WithRequests(Plan(), Request(1, "extension", new RequestTerms { Type = "extension", NewDueDate = new LocalDate(2027, 2, 23) }));
-        RequestTerms PlanTerms(LocalDate first, decimal? rate = null) => new() { Type = "instalment-plan", Months = 3, FirstInstalmentDue = first, ProposedRate = rate };
-        var sooner = WithRequests(Plan(), Request(1, "instalment-plan", PlanTerms(new LocalDate(2026, 11, 23))));
+        var waiver = WithRequests(Plan(), Request(1, "fee-waiver"));
+        var plan = WithRequests(Plan(), Request(1, "instalment-plan"));
+        var agreed = plan with { Assessment = plan.Assessment with { AgreedRequests = new ValueList<string>(["fee-waiver"]) } };
 
-        Accepts(AdviceInvariantChecks.Compare(extension, sooner, mayGrow: false, "more income"));
-        Accepts(AdviceInvariantChecks.Compare(sooner, extension, mayGrow: true, "more debt"));
-        Rejects(AdviceInvariantChecks.Compare(extension, WithRequests(Plan(), Request(1, "instalment-plan", PlanTerms(new LocalDate(2026, 12, 24)))), mayGrow: false, "more income"));
-        Rejects(AdviceInvariantChecks.Compare(extension, WithRequests(Plan(), Request(1, "instalment-plan", PlanTerms(new LocalDate(2026, 11, 23), 0.06m))), mayGrow: false, "more income"));
+        Rejects(AdviceInvariantChecks.Compare(waiver, plan, mayGrow: false, "more income"));
+        Accepts(AdviceInvariantChecks.Compare(waiver, agreed, mayGrow: false, "more income"));
+    }
+
+    [Fact]
+    public void Comparison_checks_accept_a_plan_whose_money_arrives_no_later_than_the_extension()
+    {
+        // Seed 8: a 3-month plan from 23 November replaces an extension to 23 February. Seed 2026: a 6-month plan from 10
+        // December (midpoint 23 February) replaces an extension to 10 March. On average the plan's money arrives no later, at
+        // the same rate: not a larger concession. A plan whose midpoint falls a day after the extension's date is, and so is
+        // one at a lower rate.
+        var until = new LocalDate(2027, 3, 10);
+        var extension = WithRequests(Plan(), Request(1, "extension", new RequestTerms { Type = "extension", NewDueDate = until }));
+        NegotiationPlan Starting(LocalDate first, int months, decimal? rate = null) =>
+            WithRequests(Plan(), Request(1, "instalment-plan", new RequestTerms { Type = "instalment-plan", Months = months, FirstInstalmentDue = first, ProposedRate = rate }));
+
+        Accepts(AdviceInvariantChecks.Compare(extension, Starting(new LocalDate(2026, 11, 23), 3), mayGrow: false, "more income"));
+        Accepts(AdviceInvariantChecks.Compare(Starting(new LocalDate(2026, 11, 23), 3), extension, mayGrow: true, "more debt"));
+        Accepts(AdviceInvariantChecks.Compare(extension, Starting(new LocalDate(2026, 12, 10), 6), mayGrow: false, "more income"));   // 10 Dec … 10 May: 23 Feb
+        Accepts(AdviceInvariantChecks.Compare(extension, Starting(new LocalDate(2026, 11, 9), 9), mayGrow: false, "more income"));    // 9 Nov … 9 Jul: 10 Mar
+        Rejects(AdviceInvariantChecks.Compare(extension, Starting(new LocalDate(2026, 11, 10), 9), mayGrow: false, "more income"));   // 10 Nov … 10 Jul: 11 Mar
+        Rejects(AdviceInvariantChecks.Compare(extension, Starting(new LocalDate(2026, 12, 10), 36), mayGrow: false, "more income"));
+        Rejects(AdviceInvariantChecks.Compare(extension, Starting(new LocalDate(2026, 11, 23), 3, 0.06m), mayGrow: false, "more income"));
     }
 
     [Fact]

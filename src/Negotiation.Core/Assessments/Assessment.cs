@@ -420,6 +420,12 @@ public sealed record Assessment
     [FactField(FactFormat.Money)] public decimal DeferralCatchUpMonthly { get; internal init; }
 
     /// <summary>
+    /// Gets whether the catch-up runs over more than one month (<see cref="DeferralCatchUpMonths"/> above 1): a message then
+    /// speaks of so much a month for so many months, and otherwise of one payment on top of the next instalment.
+    /// </summary>
+    [FactField] public bool DeferralCatchUpOverMonths { get; internal init; }
+
+    /// <summary>
     /// Gets whether the agreement's regular instalments are taken to run on: the lender has not ended it, no default notice's
     /// date has passed, and nothing is overdue beyond the rule set's <c>params.catchUpUpToDays</c>. While they run, a plan that
     /// re-spreads the whole debt at no less than <see cref="CurrentInstalment"/> a month would only repay faster than the

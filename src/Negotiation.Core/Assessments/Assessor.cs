@@ -605,6 +605,7 @@ internal static class Assessor
             DeferralShortfall = Cents(deferralShortfall),
             DeferralCatchUpMonths = deferralCatchUp,
             DeferralCatchUpMonthly = deferralCatchUp > 0 ? Cents(Money.Round(deferralShortfall / deferralCatchUp, decimals, MidpointRounding.ToPositiveInfinity)) : 0m,
+            DeferralCatchUpOverMonths = deferralCatchUp > 1,
             BeyondAnyPlan = beyondAnyPlan,
             // A short-term hardship passes, and the usual budget with it, so an extension that outlasts it (one of unknown
             // length is taken to be outlasted) closes the gap of one instalment; for arrears of several, a hardship already

@@ -251,8 +251,11 @@ internal static class Assessor
         // Cash now is savings; this month's surplus counts too when no cause is given (or only a dispute). Any stated cause,
         // an oversight included, means the money was not there on the due date: it comes with the next income.
         var cashNow = savings + (moneyTrouble ? 0m : Math.Max(0m, disposable));
-        // A budget in deficit lives on savings until a hardship of known length ends: that much of the cash is spoken for.
-        var cashSpare = cashNow - (moneyTrouble && c.Hardship.ExpectedMonths is { } m and > 0 ? m * Math.Max(0m, -disposable) : 0m);
+        // A budget in deficit lives on savings until a hardship of known length ends: that much of the cash is spoken for,
+        // and so is the rest of this pay period's deficit where its pay already came at the hardship's income (a36-04: no pay
+        // on 10 October, so the rent of 1 November comes out of savings too).
+        var cashToSpend = cashNow - Currencies.ToMinorUnit(UnfundedRestOfPeriod(c, asOf, moneyTrouble, disposable), decimals);
+        var cashSpare = cashToSpend - (moneyTrouble && c.Hardship.ExpectedMonths is { } m and > 0 ? m * Math.Max(0m, -disposable) : 0m);
         // The savings that can go to this debt: all of them, less what that deficit will take (paying it all, a settlement,
         // part of what is overdue).
         var spareSavings = Math.Min(savings, Math.Max(0m, cashSpare));
@@ -273,7 +276,7 @@ internal static class Assessor
         // The first confirmed one-off sum ahead: the cash counts it from its day on.
         var (lump, lumpHoped) = LumpSumAhead(c.Finances?.LumpSums, asOf);
         var (extensionEnds, movedByExtension, cashByExtensionEnd) = ExtensionTerms(
-            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings, lump);
+            account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashToSpend, surplus, c.Finances?.Payday, settings, lump);
         // A due date a few days before payday: paid on a payday, what is due leaves too little of that pay for the next
         // instalment, which falls due before the following one. Where the budget meets an instalment a month, the extension
         // also asks for the due date to move after payday, and the next instalment is then paid from the next pay. That is a
@@ -282,7 +285,7 @@ internal static class Assessor
         var movesDueDate = false;
         var usualExtensionEnd = (oldestUnpaid > asOf ? oldestUnpaid : asOf).PlusDays(settings.MaxExtensionDays);
         if ((cashByExtensionEnd < amountDue || extensionEnds > usualExtensionEnd) && movedByExtension == 0 && daysToPayday > 0 && daysToPayday <= settings.DueBeforePaydayDays && affordable >= instalment &&
-            ExtensionTerms(account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashNow, surplus, c.Finances?.Payday, settings, lump, keepForNextPay: false)
+            ExtensionTerms(account, asOf, oldestUnpaid, amountDue, instalment, bridgeMonths, mayDefer: !longTerm && budget is not null, cashToSpend, surplus, c.Finances?.Payday, settings, lump, keepForNextPay: false)
                 is { Moved: 0 } withDateMoved && withDateMoved.Cash >= amountDue)
         {
             (extensionEnds, cashByExtensionEnd, movesDueDate) = (withDateMoved.Ends, withDateMoved.Cash, true);
@@ -296,7 +299,7 @@ internal static class Assessor
         // A disputed charge is the whole problem only where, with it off, the cash in hand meets what is due: beside a
         // hardship that leaves the rest unpaid, taking it off narrows the gap without closing it (a21-02).
         var disputeCloses = c.DisputedCharges.Count > 0 && (budget is null || cashSpare + disputed >= amountDue);
-        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, PaysBy(asOf, sum.On, c.Finances?.Payday), 0, laterInstalments, instalment, cashNow, surplus, lump, c.Finances?.Payday) : 0m;
+        var cashOnLumpDay = lump is { } sum ? CashBy(account, asOf, sum.On, PaysBy(asOf, sum.On, c.Finances?.Payday), 0, laterInstalments, instalment, cashToSpend, surplus, lump, c.Finances?.Payday) : 0m;
         // For a payment not yet due, a confirmed sum that arrives by its date is cash by then; where the cash now falls short,
         // the payment is met from it.
         var lumpByDueDate = daysPastDue == 0 && lump is { } byDue && byDue.On <= oldestUnpaid ? byDue.Amount : 0m;
@@ -1169,6 +1172,24 @@ internal static class Assessor
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The deficit of the days left in this pay period, where the period's pay came during a hardship of known length (it began
+    /// on or before the last payday): nothing of that pay is left for them, so savings meet them. A share of a month's deficit,
+    /// by days; 0 without a payday, a start date, a deficit or a hardship of known length still running.
+    /// </summary>
+    private static decimal UnfundedRestOfPeriod(BorrowerCase c, LocalDate asOf, bool moneyTrouble, decimal disposable)
+    {
+        if (!moneyTrouble || disposable >= 0 || c.Hardship.ExpectedMonths is not > 0 || c.Hardship.Since is not { } since ||
+            c.Finances?.Payday is not { } payday)
+        {
+            return 0m;
+        }
+
+        var next = OnOrAfterPayday(asOf.PlusDays(1), payday);
+        var last = OnOrAfterPayday(next.PlusMonths(-1), payday);
+        return since <= last && last <= asOf ? -disposable * Period.DaysBetween(asOf, next) / Period.DaysBetween(last, next) : 0m;
     }
 
     /// <summary>The pays received after <paramref name="asOf"/> and by <paramref name="day"/>: one each payday, or each whole month when the case gives none.</summary>

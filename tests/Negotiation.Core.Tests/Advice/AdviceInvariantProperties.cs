@@ -158,7 +158,7 @@ internal enum Invariant
 /// <param name="Cash">Cash now: savings (0 when not stated), plus max(0, D) when no cause is given (or only a disputed charge).</param>
 /// <param name="LongTerm">Whether the hardship is long-term.</param>
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
-/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the budget after it sustains less than the instalment), or cash + max(0, D) for each month of the extension covers the amount due with earlier arrears and the regular instalments falling due before the extension ends (maxExtensionDays from the due date or today).</param>
+/// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the budget after it sustains less than the instalment), or cash (less what a budget in deficit takes until a hardship of known length ends, the rest of this pay period included where its pay came during the hardship) + max(0, D) for each month of the extension covers the amount due with earlier arrears and the regular instalments falling due before the extension ends (maxExtensionDays from the due date or today).</param>
 /// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within P.</param>
 /// <param name="NoPlanFits">A budget is given and even a 0 % plan over 60 months (its low start included) has a payment above P.</param>
 /// <param name="TotalOwed">Principal, interest, fees and penalty interest.</param>
@@ -234,7 +234,8 @@ internal sealed record CapacityOracle(
         var lowPayment = Math.Min(capacity, account.AmountDue);
         // A budget in deficit lives on savings until a hardship of known length ends; the rest clear what is overdue, or as
         // much of it as they hold, before a whole-debt plan.
-        var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? left * Math.Max(0m, -disposable) : 0m);
+        // So does the rest of this pay period where its pay came during the hardship (it began on or before the last payday).
+        var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? (left * Math.Max(0m, -disposable)) + Math.Round(RestOfPeriod(c) * Math.Max(0m, -disposable), 2, MidpointRounding.ToEven) : 0m);
         var spareSavings = Math.Min(usable, Math.Max(0m, spare));
         // Overdue: the due date has passed, or an earlier instalment is still unpaid.
         var paidNow = due > 0 && (c.AsOf > account.DueDate || arrears > 0) ? Math.Min(spareSavings, due) : 0m;
@@ -247,7 +248,7 @@ internal sealed record CapacityOracle(
                          Enumerable.Range(MinPlanMonths, longest - MinPlanMonths + 1).Any(m => PlanPayment(account, m, waitDays, paidNow, lowStart * lowPayment) <= planCapacity);
         return new CapacityOracle(
             f is not null, capacity, disposable, stable + unstable, cash, longTerm, shortTerm,
-            ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || cash + (Math.Max(0m, disposable) * extensionMonths) >= dueThroughExtension),
+            ExtensionCloses: !longTerm && (f is null || (shortTerm && !over && recovers && arrears == 0) || spare + (Math.Max(0m, disposable) * extensionMonths) >= dueThroughExtension),
             PlanCloses: planCloses,
             NoPlanFits: f is not null && (longest < MinPlanMonths || PlanPayment(account with { AnnualRate = 0m }, longest, 0, paidNow, lowStart * lowPayment) > planCapacity),
             TotalOwed: total,
@@ -264,6 +265,23 @@ internal sealed record CapacityOracle(
                            Period.Between(since, c.AsOf, PeriodUnits.Months).Months < (int)parameters["tooSoonToTellMonths"] && stable + unstable > 0 && !planCloses,
             LumpSumCoversAll: f is not null && f.LumpSums.Where(l => l.Confirmed && l.On > c.AsOf).GroupBy(l => l.On).OrderBy(g => g.Key).FirstOrDefault() is { } first &&
                               Math.Max(0m, Math.Min(usable, spare)) + first.Sum(l => l.Amount) >= total);
+    }
+
+    /// <summary>
+    /// The share of a month left until the next payday (days left ÷ days in the pay period), where the period's pay came
+    /// during the hardship: it began on or before the last payday. 0 without a payday or a start date.
+    /// </summary>
+    private static decimal RestOfPeriod(BorrowerCase c)
+    {
+        if (c.Finances?.Payday is not { } payday || c.Hardship.Since is not { } since)
+        {
+            return 0m;
+        }
+
+        static LocalDate PaydayIn(LocalDate month, int day) => new(month.Year, month.Month, Math.Min(day, month.Calendar.GetDaysInMonth(month.Year, month.Month)));
+        var next = PaydayIn(c.AsOf, payday) > c.AsOf ? PaydayIn(c.AsOf, payday) : PaydayIn(c.AsOf.PlusMonths(1), payday);
+        var last = PaydayIn(next.PlusMonths(-1), payday);
+        return since <= last ? (decimal)Period.DaysBetween(c.AsOf, next) / Period.DaysBetween(last, next) : 0m;
     }
 
     /// <summary>
@@ -754,8 +772,10 @@ internal static class AdviceInvariantChecks
     /// longer needed (more income makes an extension unnecessary); when the variant still asks for the old top, the change
     /// added a request now within reach or now needed in front of it (a plan that fits once income rises, an extension once
     /// savings no longer clear the debt). Neither makes the plan ask for a larger (or smaller) concession instead of the old one.
-    /// An old top the variant counts as agreed by the lender is kept, not replaced (seed 1111: a fee waiver partly granted at a
-    /// payment the borrower could not afford, which more income makes affordable, so it is no longer asked).
+    /// Where the change alters what the lender counts as agreed, the two plans answer different situations and are not
+    /// compared: a counter-offer the borrower could not afford stands as an arrangement once more income makes it
+    /// affordable (seed 1111: a fee waiver partly granted is no longer asked, cn; interest is asked stopped on the
+    /// arrangement instead of a new plan, UK).
     /// </summary>
     public static string? Compare(NegotiationPlan basePlan, NegotiationPlan variant, bool mayGrow, string change)
     {
@@ -767,8 +787,9 @@ internal static class AdviceInvariantChecks
         var before = basePlan.Requests[0].Type.Code();
         var after = variant.Requests[0].Type.Code();
         var alreadyAsked = basePlan.Requests.Any(r => r.Type.Code() == after);
-        var stillAsked = variant.Requests.Any(r => r.Type.Code() == before) || variant.Assessment.AgreedRequests.Contains(before);
-        var wrong = !alreadyAsked && !stillAsked && (mayGrow ? Size(after) < Size(before) : Size(after) > Size(before)) &&
+        var stillAsked = variant.Requests.Any(r => r.Type.Code() == before);
+        var agreementChanged = !variant.Assessment.AgreedRequests.SequenceEqual(basePlan.Assessment.AgreedRequests);
+        var wrong = !alreadyAsked && !stillAsked && !agreementChanged && (mayGrow ? Size(after) < Size(before) : Size(after) > Size(before)) &&
                     !PlanTakesNoLonger(basePlan.Requests[0], variant.Requests[0]);
         return wrong
             ? $"with {change} the top request moves from '{before}' to the {(mayGrow ? "smaller" : "larger")} '{after}'; requests [{Types(basePlan)}] → [{Types(variant)}]"
@@ -1463,14 +1484,16 @@ public sealed class AdviceInvariantCheckTests
     }
 
     [Fact]
-    public void Comparison_checks_accept_an_old_top_request_the_variant_counts_as_agreed()
+    public void Comparison_checks_skip_plans_whose_agreements_differ()
     {
         var waiver = WithRequests(Plan(), Request(1, "fee-waiver"));
         var plan = WithRequests(Plan(), Request(1, "instalment-plan"));
-        var agreed = plan with { Assessment = plan.Assessment with { AgreedRequests = new ValueList<string>(["fee-waiver"]) } };
+        static NegotiationPlan PlanWithAgreed(NegotiationPlan p, params string[] agreed) => p with { Assessment = p.Assessment with { AgreedRequests = new ValueList<string>(agreed) } };
 
         Rejects(AdviceInvariantChecks.Compare(waiver, plan, mayGrow: false, "more income"));
-        Accepts(AdviceInvariantChecks.Compare(waiver, agreed, mayGrow: false, "more income"));
+        Accepts(AdviceInvariantChecks.Compare(waiver, PlanWithAgreed(plan, "fee-waiver"), mayGrow: false, "more income"));
+        Accepts(AdviceInvariantChecks.Compare(plan, PlanWithAgreed(WithRequests(Plan(), Request(1, "interest-relief")), "token-payments"), mayGrow: false, "more income"));
+        Rejects(AdviceInvariantChecks.Compare(PlanWithAgreed(waiver, "token-payments"), PlanWithAgreed(plan, "token-payments"), mayGrow: false, "more income"));
     }
 
     [Fact]

@@ -602,9 +602,17 @@ public sealed record Assessment
     /// Gets whether the hardship is long-term: a named cause that is not short-term (see <see cref="HardshipIsShortTerm"/>): expected
     /// to last more than <c>params.shortTermMonths</c> months without a recovery the case shows within the bridge, or, when the case
     /// gives no months, a cause that lasts by nature (income drop, job loss, illness, business failure) or one that passes by nature
-    /// but has already run longer than the short term and left the budget short of the instalment. A disputed charge or no cause is neither.
+    /// but has already run longer than the short term and left the budget short of the instalment. A disputed charge or no cause is neither,
+    /// and so is a lasting cause whose budget still meets the instalment (<see cref="HardshipLastsWithinBudget"/>).
     /// </summary>
     [FactField] public bool HardshipIsLongTerm { get; internal init; }
+
+    /// <summary>
+    /// Gets whether the cause would be long-term but the budget (<see cref="AffordableInstalment"/>) still meets the regular
+    /// instalment, and no budget the case expects later falls short of it: the income has fallen for good, yet what is short is cash on the day, not the budget, so the hardship is
+    /// neither short- nor long-term for this debt and a short delay or catch-up fits, not relief or a re-spread.
+    /// </summary>
+    [FactField] public bool HardshipLastsWithinBudget { get; internal init; }
 
     /// <summary>Gets whether the case says how long the hardship will last (<c>hardship.expectedMonths</c> given, 0 included).</summary>
     [FactField] public bool HardshipMonthsKnown { get; internal init; }

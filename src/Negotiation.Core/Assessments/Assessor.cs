@@ -246,7 +246,10 @@ internal static class Assessor
                             ? c.Hardship.ExpectedMonths <= settings.ShortTermMonths || (c.Hardship.ExpectedMonths <= settings.MaxBridgeMonths && afterwards >= instalment)
                             : Temporary.Contains(c.Hardship.Cause) &&
                               (c.Hardship.Cause == HardshipCause.Oversight || monthsSoFar <= settings.ShortTermMonths || budget is null || affordable >= instalment));
-        var longTerm = moneyTrouble && !shortTerm;
+        // A lasting cause whose budget still meets the instalment does not threaten the payments: what is short is cash on
+        // the day, not the budget, so the hardship is neither short nor long for this debt (round 51: a37-01, b38-01).
+        var lastsWithinBudget = moneyTrouble && !shortTerm && budget is not null && affordable >= instalment && !(afterwards < instalment);
+        var longTerm = moneyTrouble && !shortTerm && !lastsWithinBudget;
         var over = shortTerm && c.Hardship.ExpectedMonths == 0;
         // Cash now is savings; this month's surplus counts too when no cause is given (or only a dispute). Any stated cause,
         // an oversight included, means the money was not there on the due date: it comes with the next income.
@@ -640,6 +643,7 @@ internal static class Assessor
             HardshipWords = HardshipWords(c.Hardship),
             HardshipIsShortTerm = shortTerm,
             HardshipIsLongTerm = longTerm,
+            HardshipLastsWithinBudget = lastsWithinBudget,
             HardshipMonthsKnown = monthsKnown,
             HardshipIsOver = over,
             HardshipExpectedMonths = c.Hardship.ExpectedMonths ?? 0,

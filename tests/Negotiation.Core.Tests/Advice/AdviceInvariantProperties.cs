@@ -156,7 +156,7 @@ internal enum Invariant
 /// <param name="Disposable">D: all income − all expenses − other debt payments.</param>
 /// <param name="Income">All income, stable or not.</param>
 /// <param name="Cash">Cash now: savings (0 when not stated), plus max(0, D) when no cause is given (or only a disputed charge).</param>
-/// <param name="LongTerm">Whether the hardship is long-term.</param>
+/// <param name="LongTerm">Whether the hardship is long-term: as <see cref="Term"/> says, unless C still meets the instalment (a lasting drop the budget carries is neither).</param>
 /// <param name="ShortTerm">Whether the hardship is short-term.</param>
 /// <param name="ExtensionCloses">Not long-term, and no budget given, or a short-term hardship still to pass with no earlier arrears (the usual budget returns, unless the budget after it sustains less than the instalment), or cash (less what a budget in deficit takes until a hardship of known length ends, the rest of this pay period included where its pay came during the hardship) + max(0, D) for each month of the extension covers the amount due with earlier arrears and the regular instalments falling due before the extension ends (maxExtensionDays from the due date or today).</param>
 /// <param name="PlanCloses">A budget is given and some plan of 2–60 months has a payment within P.</param>
@@ -215,6 +215,8 @@ internal sealed record CapacityOracle(
         // A case whose budget after the hardship sustains less than the instalment says the usual budget is not coming back.
         decimal? afterwards = c.Hardship is { IncomeAfter: { } after, ExpectedMonths: > 0 } && f is not null ? Sustainable(after, 0m) : null;
         var (longTerm, shortTerm) = Term(c.Hardship, c.AsOf, recoversAfter: afterwards >= account.AmountDue, shortOfInstalment: f is not null && capacity < account.AmountDue, parameters);
+        // A lasting cause whose budget still meets the instalment leaves only cash on the day to find: neither short nor long.
+        longTerm = longTerm && !(f is not null && capacity >= account.AmountDue && !(afterwards < account.AmountDue));
         var total = account.TotalOwed;
         // Being current takes the instalment due plus what earlier instalments still lack, never more than everything owed.
         var arrears = c.History.Where(r => r.DueDate < account.DueDate).Sum(r => Math.Max(0m, r.AmountDue - (r.PaidOn is null ? 0m : r.AmountPaid ?? 0m)));

@@ -609,8 +609,9 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets whether the cause would be long-term but the budget (<see cref="AffordableInstalment"/>) still meets the regular
-    /// instalment, and no budget the case expects later falls short of it: the income has fallen for good, yet what is short is cash on the day, not the budget, so the hardship is
-    /// neither short- nor long-term for this debt and a short delay or catch-up fits, not relief or a re-spread.
+    /// instalment, and no budget the case expects later falls short of it: the income has fallen for good, yet what is short
+    /// is cash on the day, not the budget, so the hardship is neither short- nor long-term for this debt and a short delay or
+    /// catch-up fits, not relief or a re-spread.
     /// </summary>
     [FactField] public bool HardshipLastsWithinBudget { get; internal init; }
 

@@ -118,11 +118,15 @@ internal static class RequestTermsCalculator
         var planned = facts.ReliefPlanMonths > 0;
         var months = planned ? facts.ReliefPlanMonths : 12;
         var contractMonths = planned && facts.AffordablePlanMonths > 0 ? facts.AffordablePlanMonths : months;
+        // A plan's interest runs on what the plan schedules: the principal after what savings pay now and a low start pay
+        // (towards what has accrued first) and without a charge left out in dispute, as the plan itself (120: CNY 37,148.70,
+        // not the CNY 38,000 before the CNY 2,000 paid now).
         var current = Math.Min(facts.AnnualRate, Schedules.MaxAnnualRate);
         var proposed = Math.Min(facts.ReliefRate, current);
         var saved = account.Principal > 0 && facts.InterestReliefPossible
             ? Cents(Math.Max(0m, planned
-                ? WithinCostCap(facts, InterestOver(account.Principal, current, contractMonths, decimals)) - WithinCostCap(facts, InterestOver(account.Principal, proposed, months, decimals))
+                ? WithinCostCap(facts, InterestOver(PlanPrincipal(c, facts, account, current, decimals), current, contractMonths, decimals)) -
+                  WithinCostCap(facts, InterestOver(PlanPrincipal(c, facts, account, proposed, decimals), proposed, months, decimals))
                 : WithinCostCap(facts, account.Principal * current) - WithinCostCap(facts, account.Principal * proposed)), decimals)
             : 0m;
         return new ComputedRequest(
@@ -133,6 +137,19 @@ internal static class RequestTermsCalculator
             },
             saved > 0 ? saved : null,
             null);
+    }
+
+    /// <summary>
+    /// The principal a whole-debt plan at <paramref name="rate"/> schedules: what savings pay now and a low start pay go
+    /// towards what has accrued by the plan's start first, and a charge left out in dispute is not in it.
+    /// </summary>
+    private static decimal PlanPrincipal(BorrowerCase c, Assessment facts, Account account, decimal rate, int decimals)
+    {
+        var chargesLeft = facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : (decimal?)null;
+        var accruedByStart = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, chargesLeft, facts.IsCard);
+        var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, c.DisputedCharges, facts.DisputedLeftOut);
+        return Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed,
+            facts.PlanPaidNow + (facts.PlanLowStartMonths * facts.PlanLowStartPayment)).Principal;
     }
 
     /// <summary>Interest still to be charged, no more than a total cost cap leaves (<c>chargesLeftUnderCap</c>) where one applies.</summary>

@@ -113,6 +113,24 @@ public sealed class RequestTermsCalculatorTests
         Assert.Equal((37, 67), (relief.Months, relief.MonthsAtCurrentRate));
     }
 
+    [Fact]
+    public void Relief_saves_the_interest_of_the_plans_schedules_after_what_savings_pay_now()
+    {
+        // 120 (reading 37): CNY 2,000 of savings are paid now, so the plan schedules CNY 37,148.70, not the CNY 38,000 of
+        // principal; the saving was measured on the CNY 38,000 (CNY 13,850.89). It is the interest of the plan at the
+        // contract rate less that of the plan at the relief rate, as their own schedules show.
+        var rules = RuleSet.Default;
+        var c = Scenario.FromFile(TestFiles.Path("rules", "cn-consumer-credit", "scenarios", "120-relief-rate-is-an-example.json")).Case;
+        var facts = Assessor.Assess(c, AssessmentSettings.From(rules.Parameters));
+        var atContract = RequestTermsCalculator.Compute("instalment-plan", c, facts, rules.Parameters, 2);
+        var atRelief = RequestTermsCalculator.Compute("instalment-plan", c, facts, rules.Parameters, 2, atReliefRate: true);
+        var relief = RequestTermsCalculator.Compute("interest-relief", c, facts, rules.Parameters, 2).Terms;
+
+        Assert.Equal(2_000m, facts.PlanPaidNow);
+        Assert.Equal((55, 42), (atContract.Terms.Months, atRelief.Terms.Months));
+        Assert.Equal(atContract.Schedule!.Sum(i => i.Interest) - atRelief.Schedule!.Sum(i => i.Interest), relief.InterestSaved);
+    }
+
     [Theory]
     [InlineData("cn-consumer-credit", "a13-04-penalty-base-overdue-principal.json", 52.09)]
     [InlineData("cn-consumer-credit", "open/v03-online-lender-excessive-charges.json", 1_114.12)]

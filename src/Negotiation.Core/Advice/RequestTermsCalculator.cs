@@ -125,8 +125,8 @@ internal static class RequestTermsCalculator
         var proposed = Math.Min(facts.ReliefRate, current);
         var saved = account.Principal > 0 && facts.InterestReliefPossible
             ? Cents(Math.Max(0m, planned
-                ? WithinCostCap(facts, InterestOver(PlanPrincipal(c, facts, account, current, decimals), current, contractMonths, decimals)) -
-                  WithinCostCap(facts, InterestOver(PlanPrincipal(c, facts, account, proposed, decimals), proposed, months, decimals))
+                ? WithinCostCap(facts, InterestOver(PlanBase(c, facts, account, current, decimals).Principal, current, contractMonths, decimals)) -
+                  WithinCostCap(facts, InterestOver(PlanBase(c, facts, account, proposed, decimals).Principal, proposed, months, decimals))
                 : WithinCostCap(facts, account.Principal * current) - WithinCostCap(facts, account.Principal * proposed)), decimals)
             : 0m;
         return new ComputedRequest(
@@ -140,16 +140,17 @@ internal static class RequestTermsCalculator
     }
 
     /// <summary>
-    /// The principal a whole-debt plan at <paramref name="rate"/> schedules: what savings pay now and a low start pay go
-    /// towards what has accrued by the plan's start first, and a charge left out in dispute is not in it.
+    /// What a whole-debt plan at <paramref name="rate"/> schedules: the principal and what has accrued by the plan's start,
+    /// after what savings pay now and a low start pay (towards what has accrued first) and without a charge left out in
+    /// dispute; and what has accrued by the start before them.
     /// </summary>
-    private static decimal PlanPrincipal(BorrowerCase c, Assessment facts, Account account, decimal rate, int decimals)
+    private static (decimal Principal, decimal Accrued, decimal AccruedByStart) PlanBase(BorrowerCase c, Assessment facts, Account account, decimal rate, int decimals)
     {
-        var chargesLeft = facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : (decimal?)null;
-        var accruedByStart = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, chargesLeft, facts.IsCard);
+        var accruedByStart = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : null, facts.IsCard);
         var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, c.DisputedCharges, facts.DisputedLeftOut);
-        return Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed,
-            facts.PlanPaidNow + (facts.PlanLowStartMonths * facts.PlanLowStartPayment)).Principal;
+        var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed,
+            facts.PlanPaidNow + (facts.PlanLowStartMonths * facts.PlanLowStartPayment));
+        return (principal, accrued, accruedByStart);
     }
 
     /// <summary>Interest still to be charged, no more than a total cost cap leaves (<c>chargesLeftUnderCap</c>) where one applies.</summary>
@@ -186,15 +187,11 @@ internal static class RequestTermsCalculator
             : Math.Max(2, (int)parameters["maxInstalmentMonths"] - facts.PlanLowStartMonths);
         var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var rate = atLowerRate ? Math.Min(facts.ReliefRate, contractRate) : contractRate;
-        var chargesLeft = facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : (decimal?)null;
-        var accruedByStart = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, chargesLeft, facts.IsCard);
+        var (principal, accrued, accruedByStart) = PlanBase(c, facts, account, rate, decimals);
+        var lowStartPaid = facts.PlanLowStartMonths * facts.PlanLowStartPayment;
         // Where the rate's interest would pass a total cost cap, the principal is repaid in equal parts, and the interest the
         // cap allows in equal parts beside it (the assessment sized the plan the same way).
-        var interestCap = Assessor.PlanInterestCap(account, accruedByStart, chargesLeft);
-        // What savings pay now and a low start before the plan go towards what has accrued first; the schedule is of what they leave.
-        var lowStartPaid = facts.PlanLowStartMonths * facts.PlanLowStartPayment;
-        var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, c.DisputedCharges, facts.DisputedLeftOut);
-        var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed, facts.PlanPaidNow + lowStartPaid);
+        var interestCap = Assessor.PlanInterestCap(account, accruedByStart, facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : null);
         var capped = Assessor.PlanInterestCapped(principal, rate, months, decimals, interestCap);
         if (!atLowerRate && !capped && lowStartPaid == 0 && facts.PlanPaidNow == 0 && facts.DisputedLeftOut == 0 &&
             KeptPaymentPlan(c, facts, account, rate, months, decimals) is { } kept)

@@ -321,7 +321,8 @@ public sealed record Assessment
 
     /// <summary>
     /// Gets whether a total cost cap limits what this account may be charged: high-cost short-term credit, under a rule set
-    /// that sets <c>params.hcstcTotalCostCap</c>. Plans, extensions and interest relief then count interest only up to the cap.
+    /// that sets <c>params.hcstcTotalCostCap</c>, with the amount borrowed known (<c>account.amountBorrowed</c>, or a principal
+    /// still owed). Plans, extensions and interest relief then count interest only up to the cap.
     /// </summary>
     [FactField] public bool TotalCostCapApplies { get; internal init; }
 

@@ -218,9 +218,10 @@ internal static class Assessor
         var (principalDisputed, accruedDisputed) = DisputedSplit(account, c.DisputedCharges, disputedLeftOut);
         // High-cost short-term credit under a total cost cap: interest and charges never come to more than the cap's share of
         // the amount borrowed. What is unpaid and what was already paid count against it (without the paid figure, what is
-        // left is at most this).
-        var costCap = settings.HcstcTotalCostCap is { } capShare && account.Product == ProductKind.HighCostShortTerm
-            ? Money.Round(capShare * (account.AmountBorrowed ?? account.Principal), decimals) : (decimal?)null;
+        // left is at most this). A loan repaid in full, its amount borrowed not given, has no amount to cap against (b8-05).
+        var capBase = account.AmountBorrowed ?? (account.Principal > 0 ? account.Principal : null);
+        var costCap = settings.HcstcTotalCostCap is { } capShare && account.Product == ProductKind.HighCostShortTerm && capBase is { } borrowed
+            ? Money.Round(capShare * borrowed, decimals) : (decimal?)null;
         var charged = accrued + (account.ChargesPaid ?? 0m);
         var chargesLeft = costCap is { } capTotal ? Math.Max(0m, capTotal - charged) : (decimal?)null;
         // Once a hardship of known length is over, the budget is the same but for the income the case expects then (taken as stable).

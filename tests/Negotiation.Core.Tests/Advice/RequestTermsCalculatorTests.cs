@@ -32,9 +32,15 @@ public sealed class RequestTermsCalculatorTests
             var account = hcstc.Account;
             var paid = account.ChargesPaid ?? 0m;
             var charged = account.Interest + account.Fees + account.PenaltyInterest + paid;
+            // A loan repaid in full, its amount borrowed not given, has no amount to cap against.
+            if ((account.AmountBorrowed ?? (account.Principal > 0 ? account.Principal : null)) is not { } borrowed)
+            {
+                return (!facts.TotalCostCapApplies).Label("no amount to cap against");
+            }
+
             // Interest and charges in all: what was paid, what is unpaid now and what the plan adds, never past the cap (or
             // what was charged, when that is past it already); an extension adds no more than the cap leaves, nor does relief save more.
-            return (facts.TotalCostCapApplies && facts.TotalCostCap == Math.Round(account.AmountBorrowed ?? account.Principal, 2)).Label("cap applies")
+            return (facts.TotalCostCapApplies && facts.TotalCostCap == Math.Round(borrowed, 2)).Label("cap applies")
                 .And(plan.TotalRepaid - account.Principal + paid <= Math.Max(charged, facts.TotalCostCap) || facts.CatchUpMonths > 0).Label($"plan within the cap: {plan.TotalRepaid}")
                 .And(extension.ExtraInterest <= facts.ChargesLeftUnderCap).Label("extension within the cap")
                 .And(relief.InterestSaved <= facts.ChargesLeftUnderCap).Label("relief within the cap")
@@ -111,6 +117,19 @@ public sealed class RequestTermsCalculatorTests
         Assert.Equal(Schedules.EqualInstalmentInterest(principal, 0.249m, 67, 2) - Schedules.EqualInstalmentInterest(principal, 0m, 37, 2), relief.InterestSaved);
         Assert.True(relief.InterestSaved > Schedules.EqualInstalmentInterest(principal, 0.249m, 37, 2));
         Assert.Equal((37, 67), (relief.Months, relief.MonthsAtCurrentRate));
+    }
+
+    [Fact]
+    public void A_repaid_payday_loan_without_its_amount_borrowed_is_not_capped_at_nothing()
+    {
+        // b8-05: the £250 loan is repaid; £58 of late interest and fees is asked. Without account.amountBorrowed there is
+        // nothing to cap against: the plan said the charges came to "more than £0.00, the amount you borrowed".
+        var c = Scenario.FromFile(TestFiles.Path("rules", "uk-consumer-credit", "scenarios", "blind19", "b8-05-payday-fees-over-cap.json")).Case;
+        var (facts, _, _, _) = Terms(c);
+        Assert.Equal((0m, false, 0m), (c.Account.Principal, facts.TotalCostCapApplies, facts.ChargesOverCap));
+
+        var (given, _, _, _) = Terms(c with { Account = c.Account with { AmountBorrowed = 250m, ChargesPaid = 60m } });
+        Assert.Equal((true, 250m, 0m), (given.TotalCostCapApplies, given.TotalCostCap, given.ChargesOverCap));
     }
 
     [Fact]

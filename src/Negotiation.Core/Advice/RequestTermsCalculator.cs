@@ -149,9 +149,12 @@ internal static class RequestTermsCalculator
         var accruedByStart = Assessor.PlanAccrued(account, rate, c.AsOf, facts.PlanStartsOn, decimals, facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : null, facts.IsCard);
         var (principalDisputed, accruedDisputed) = Assessor.DisputedSplit(account, c.DisputedCharges, facts.DisputedLeftOut);
         var (principal, accrued) = Assessor.AfterLowStart(account.Principal - principalDisputed, accruedByStart - accruedDisputed,
-            facts.PlanPaidNow + (facts.PlanLowStartMonths * facts.PlanLowStartPayment));
+            facts.PlanPaidNow + LowStartPaid(facts));
         return (principal, accrued, accruedByStart);
     }
+
+    /// <summary>What a whole-debt plan's low start pays before its first instalment (0 without one).</summary>
+    private static decimal LowStartPaid(Assessment facts) => facts.PlanLowStartMonths * facts.PlanLowStartPayment;
 
     /// <summary>Interest still to be charged, no more than a total cost cap leaves (<c>chargesLeftUnderCap</c>) where one applies.</summary>
     private static decimal WithinCostCap(Assessment facts, decimal interest) =>
@@ -188,7 +191,7 @@ internal static class RequestTermsCalculator
         var contractRate = Math.Min(account.AnnualRate ?? 0m, Schedules.MaxAnnualRate);
         var rate = atLowerRate ? Math.Min(facts.ReliefRate, contractRate) : contractRate;
         var (principal, accrued, accruedByStart) = PlanBase(c, facts, account, rate, decimals);
-        var lowStartPaid = facts.PlanLowStartMonths * facts.PlanLowStartPayment;
+        var lowStartPaid = LowStartPaid(facts);
         // Where the rate's interest would pass a total cost cap, the principal is repaid in equal parts, and the interest the
         // cap allows in equal parts beside it (the assessment sized the plan the same way).
         var interestCap = Assessor.PlanInterestCap(account, accruedByStart, facts.TotalCostCapApplies ? facts.ChargesLeftUnderCap : null);

@@ -1194,7 +1194,7 @@ internal static class Assessor
 
         var next = OnOrAfterPayday(asOf.PlusDays(1), payday);
         var last = OnOrAfterPayday(next.PlusMonths(-1), payday);
-        return since <= last && last <= asOf ? -disposable * Period.DaysBetween(asOf, next) / Period.DaysBetween(last, next) : 0m;
+        return since <= last ? -disposable * Period.DaysBetween(asOf, next) / Period.DaysBetween(last, next) : 0m;
     }
 
     /// <summary>The pays received after <paramref name="asOf"/> and by <paramref name="day"/>: one each payday, or each whole month when the case gives none.</summary>

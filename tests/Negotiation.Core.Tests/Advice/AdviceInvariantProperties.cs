@@ -237,7 +237,7 @@ internal sealed record CapacityOracle(
         // A budget in deficit lives on savings until a hardship of known length ends; the rest clear what is overdue, or as
         // much of it as they hold, before a whole-debt plan.
         // So does the rest of this pay period where its pay came during the hardship (it began on or before the last payday).
-        var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? (left * Math.Max(0m, -disposable)) + Math.Round(RestOfPeriod(c) * Math.Max(0m, -disposable), 2, MidpointRounding.ToEven) : 0m);
+        var spare = cash - (!noCause && c.Hardship.ExpectedMonths is { } left and > 0 ? (left * Math.Max(0m, -disposable)) + RestOfPeriodDeficit(c, Math.Max(0m, -disposable)) : 0m);
         var spareSavings = Math.Min(usable, Math.Max(0m, spare));
         // Overdue: the due date has passed, or an earlier instalment is still unpaid.
         var paidNow = due > 0 && (c.AsOf > account.DueDate || arrears > 0) ? Math.Min(spareSavings, due) : 0m;
@@ -270,10 +270,11 @@ internal sealed record CapacityOracle(
     }
 
     /// <summary>
-    /// The share of a month left until the next payday (days left ÷ days in the pay period), where the period's pay came
-    /// during the hardship: it began on or before the last payday. 0 without a payday or a start date.
+    /// What a monthly <paramref name="deficit"/> takes in the days left until the next payday (deficit × days left ÷ days in
+    /// the pay period, to the currency's minor unit), where the period's pay came during the hardship: it began on or before
+    /// the last payday. 0 without a payday or a start date.
     /// </summary>
-    private static decimal RestOfPeriod(BorrowerCase c)
+    public static decimal RestOfPeriodDeficit(BorrowerCase c, decimal deficit)
     {
         if (c.Finances?.Payday is not { } payday || c.Hardship.Since is not { } since)
         {
@@ -283,7 +284,8 @@ internal sealed record CapacityOracle(
         static LocalDate PaydayIn(LocalDate month, int day) => new(month.Year, month.Month, Math.Min(day, month.Calendar.GetDaysInMonth(month.Year, month.Month)));
         var next = PaydayIn(c.AsOf, payday) > c.AsOf ? PaydayIn(c.AsOf, payday) : PaydayIn(c.AsOf.PlusMonths(1), payday);
         var last = PaydayIn(next.PlusMonths(-1), payday);
-        return since <= last ? (decimal)Period.DaysBetween(c.AsOf, next) / Period.DaysBetween(last, next) : 0m;
+        var decimals = Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2;
+        return since <= last ? Currencies.ToMinorUnit(deficit * Period.DaysBetween(c.AsOf, next) / Period.DaysBetween(last, next), decimals) : 0m;
     }
 
     /// <summary>

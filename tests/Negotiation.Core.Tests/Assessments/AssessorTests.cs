@@ -743,13 +743,7 @@ public sealed class AssessorTests
             var deficit = Math.Max(0m, -facts.DisposableIncome); // after priority debts' payments
             var held = c.Hardship.Cause is not (HardshipCause.None or HardshipCause.DisputedCharge) && c.Hardship.ExpectedMonths is { } months and > 0 ? months * deficit : 0m;
             // And the rest of this pay period, where its pay came during the hardship: a share of the deficit by days.
-            if (held > 0 && c.Hardship.Since is { } since && c.Finances?.Payday is { } payday)
-            {
-                static LocalDate PaydayIn(LocalDate month, int day) => new(month.Year, month.Month, Math.Min(day, month.Calendar.GetDaysInMonth(month.Year, month.Month)));
-                var next = PaydayIn(c.AsOf, payday) > c.AsOf ? PaydayIn(c.AsOf, payday) : PaydayIn(c.AsOf.PlusMonths(1), payday);
-                var last = PaydayIn(next.PlusMonths(-1), payday);
-                held += since <= last ? Currencies.ToMinorUnit(deficit * Period.DaysBetween(c.AsOf, next) / Period.DaysBetween(last, next), Currencies.TryGetMinorUnit(c.Currency, out var minor) ? minor : 2) : 0m;
-            }
+            held += held > 0 ? CapacityOracle.RestOfPeriodDeficit(c, deficit) : 0m;
 
             var savings = Math.Min(c.Finances is { } f ? f.Savings - f.SavingsReserved : 0m, Math.Max(0m, facts.CashAvailable - held));
             var paidNow = facts.DaysPastDue > 0 && savings > 0 && savings < facts.AmountDue ? savings : 0m;
